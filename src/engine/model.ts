@@ -1,0 +1,108 @@
+/**
+ * The engine's small shared types: channels, settings and their defaults (FORMULAS.md, "Settings and
+ * defaults"). Unit aliases document what a number means; they are plain numbers at run time.
+ */
+
+/** Quantity in units. */
+export type Units = number;
+/** Time in days. */
+export type Days = number;
+/** Money in the channel's or the reporting currency. */
+export type Money = number;
+/** Units per day. */
+export type Velocity = number;
+
+export type Marketplace = 'amazon' | 'noon';
+export type Country = 'KSA' | 'UAE';
+export type Currency = 'SAR' | 'AED';
+
+export interface Channel {
+  readonly id: string;
+  readonly marketplace: Marketplace;
+  readonly country: Country;
+  readonly currency: Currency;
+  readonly label: string;
+}
+
+export const CHANNELS: readonly Channel[] = [
+  { id: 'amazon-ksa', marketplace: 'amazon', country: 'KSA', currency: 'SAR', label: 'Amazon KSA' },
+  { id: 'amazon-uae', marketplace: 'amazon', country: 'UAE', currency: 'AED', label: 'Amazon UAE' },
+  { id: 'noon-ksa', marketplace: 'noon', country: 'KSA', currency: 'SAR', label: 'noon KSA' },
+  { id: 'noon-uae', marketplace: 'noon', country: 'UAE', currency: 'AED', label: 'noon UAE' },
+];
+
+export type AbcClass = 'A' | 'B' | 'C';
+export type Policy = 'cover' | 'service';
+export type LiquidationModel = 'elasticity' | 'linear';
+
+/** An approval tier applies to order values strictly below `below` (the last tier has no limit). */
+export interface ApprovalTierRule {
+  readonly tier: string;
+  readonly below: Money | null;
+}
+
+export interface Settings {
+  readonly periodDays: Days;
+  readonly safetyDays: Days;
+  readonly excessDays: Days;
+  readonly stockoutDays: Days;
+  readonly criticalDays: Days;
+  readonly severeExcessDays: Days;
+  readonly elasticity: number;
+  readonly targetDoi: Days;
+  readonly maxDiscount: number;
+  readonly leadTimeDays: Days;
+  readonly leadTimeSdDays: Days;
+  readonly reviewDays: Days;
+  readonly serviceLevel: Readonly<Record<AbcClass, number>>;
+  readonly policy: Policy;
+  readonly abcBasis: 'revenue' | 'units';
+  /** Cumulative share limits of A and B. */
+  readonly abcCuts: readonly [number, number];
+  /** Coefficient-of-variation limits of X and Y. */
+  readonly xyzCuts: readonly [number, number];
+  readonly minTransferQty: Units;
+  readonly transferCostPerUnit: Money;
+  readonly orderCost: Money;
+  readonly holdingRate: number;
+  readonly approvalTiers: readonly ApprovalTierRule[];
+  readonly liquidationModel: LiquidationModel;
+  readonly reportingCurrency: Currency;
+  /** Reporting-currency units per AED (default reporting currency SAR). */
+  readonly aedToSar: number;
+}
+
+export const DEFAULT_APPROVAL_TIERS: readonly ApprovalTierRule[] = [
+  { tier: 'Auto', below: 5_000 },
+  { tier: 'Manager', below: 50_000 },
+  { tier: 'Director', below: 100_000 },
+  { tier: 'Executive', below: null },
+];
+
+export const DEFAULT_SETTINGS: Settings = {
+  periodDays: 30,
+  safetyDays: 30,
+  excessDays: 90,
+  stockoutDays: 14,
+  criticalDays: 7,
+  severeExcessDays: 365,
+  elasticity: 1.5,
+  targetDoi: 45,
+  maxDiscount: 0.5,
+  leadTimeDays: 30,
+  leadTimeSdDays: 0,
+  reviewDays: 7,
+  serviceLevel: { A: 0.98, B: 0.95, C: 0.9 },
+  policy: 'cover',
+  abcBasis: 'revenue',
+  abcCuts: [0.8, 0.95],
+  xyzCuts: [0.5, 1.0],
+  minTransferQty: 10,
+  transferCostPerUnit: 5,
+  orderCost: 200,
+  holdingRate: 0.25,
+  approvalTiers: DEFAULT_APPROVAL_TIERS,
+  liquidationModel: 'elasticity',
+  reportingCurrency: 'SAR',
+  aedToSar: 1.0211,
+};
