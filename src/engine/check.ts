@@ -17,6 +17,11 @@ export function nonNegative(x: number, name: string): CalcError | undefined {
   return finite(x, name) ?? (x < 0 ? valueError(messages.negative(name)) : undefined);
 }
 
+/** x ≥ 0, where +∞ is allowed (a DOI with stock and no sales). */
+export function nonNegativeOrInfinite(x: number, name: string): CalcError | undefined {
+  return x === Infinity ? undefined : nonNegative(x, name);
+}
+
 /** x is a finite number > 0. */
 export function positive(x: number, name: string): CalcError | undefined {
   return finite(x, name) ?? (x <= 0 ? valueError(messages.notPositive(name)) : undefined);

@@ -1,0 +1,56 @@
+/**
+ * XYZ classification by variability of monthly demand (FORMULAS.md, "Classes": XYZ; Settings: xyzCuts
+ * 0.5 / 1.0).
+ *
+ *   CV = s / x̄,  s = √( Σ (xᵢ − x̄)² / (n − 1) )
+ *   X if CV ≤ cuts[0], Y if CV ≤ cuts[1], Z otherwise
+ *
+ * Symbols: xᵢ = demand of month i, n = number of months, x̄ = mean, s = sample standard deviation.
+ * Convention: the sample standard deviation (n − 1 divisor, as R's sd() and the tsintermittent package);
+ * the population one (n) would give a CV smaller by √((n − 1) / n).
+ * Fewer than 3 periods, or all-zero demand (mean 0), gives null (shown "—"): no class.
+ */
+import { mean, sampleStandardDeviation } from 'simple-statistics';
+import { nonNegative } from '../check';
+import { type CalcError, valueError } from '../errors';
+
+export type XyzClass = 'X' | 'Y' | 'Z';
+
+/** XYZ needs at least this many periods. */
+export const XYZ_MIN_PERIODS = 3;
+
+/**
+ * Sample standard deviation / mean; null when there are fewer than 2 values or the mean is 0.
+ * Inputs are not validated here (xyzClass does): a NaN gives NaN.
+ */
+export function coefficientOfVariation(series: readonly number[]): number | null {
+  if (series.length < 2) return null;
+  const m = mean(series as number[]);
+  if (m === 0) return null;
+  return sampleStandardDeviation(series as number[]) / m;
+}
+
+function checkCuts(cuts: readonly [number, number]): CalcError | undefined {
+  const [x, y] = cuts;
+  const bad = nonNegative(x, 'cuts') ?? nonNegative(y, 'cuts');
+  if (bad) return bad;
+  // No shared template for an ordered pair yet (reported to the lead).
+  if (!(x < y)) return valueError('cuts must satisfy cuts[0] < cuts[1]');
+  return undefined;
+}
+
+export function xyzClass(
+  monthlyDemand: readonly number[],
+  cuts: readonly [number, number] = [0.5, 1.0],
+): XyzClass | null | CalcError {
+  for (const x of monthlyDemand) {
+    const bad = nonNegative(x, 'monthlyDemand');
+    if (bad) return bad;
+  }
+  const badCuts = checkCuts(cuts);
+  if (badCuts) return badCuts;
+  if (monthlyDemand.length < XYZ_MIN_PERIODS) return null;
+  const cv = coefficientOfVariation(monthlyDemand);
+  if (cv === null) return null;
+  return cv <= cuts[0] ? 'X' : cv <= cuts[1] ? 'Y' : 'Z';
+}
