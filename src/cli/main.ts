@@ -1,0 +1,107 @@
+/**
+ * The `lumive` command: the engine without Excel.
+ *   lumive eval '<formula>'   evaluate one formula with the LUMIVE functions
+ *   lumive functions          list the functions and their parameters
+ *   lumive demo               evaluate a table of sample LUMIVE formulas
+ */
+import { FUNCTIONS } from '../functions/catalog';
+import { evaluateFormula, formatValue, FormulaSyntaxError } from '../functions/formula';
+import { DEMO_FORMULAS } from './demo-formulas';
+
+interface Out {
+  write(text: string): unknown;
+}
+
+const USAGE = `Usage: lumive <command>
+
+Commands:
+  eval '<formula>' [--decimals N]   Evaluate a formula, e.g. lumive eval '=LUMIVE.DOI(120, 4)'
+                                    Ranges are array constants: {1,2;3,4} (rows separated by ;)
+  functions                         List the LUMIVE functions and their parameters
+  demo                              Evaluate a table of sample LUMIVE formulas
+  help                              Show this help
+`;
+
+export async function main(argv: readonly string[], out: Out, err: Out): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'eval':
+      return evalCommand(rest, out, err);
+    case 'functions':
+      out.write(listFunctions());
+      return 0;
+    case 'demo':
+      out.write(demoTable());
+      return 0;
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      out.write(USAGE);
+      return 0;
+    default:
+      err.write(`lumive: unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+function evalCommand(args: readonly string[], out: Out, err: Out): number {
+  let decimals = 6;
+  const formulas: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--decimals') {
+      decimals = Number(args[++i]);
+      if (!Number.isInteger(decimals) || decimals < 0 || decimals > 15) {
+        err.write('lumive eval: --decimals must be a whole number from 0 to 15\n');
+        return 2;
+      }
+    } else formulas.push(args[i]);
+  }
+  if (formulas.length !== 1) {
+    err.write(`lumive eval: give exactly one formula, e.g. lumive eval '=LUMIVE.DOI(120, 4)'\n`);
+    return 2;
+  }
+  try {
+    out.write(`${formatValue(evaluateFormula(formulas[0]), decimals)}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof FormulaSyntaxError) {
+      err.write(`lumive eval: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function listFunctions(): string {
+  const lines = FUNCTIONS.map((f) => {
+    const params = f.params.map((p) => ('default' in p && p.default !== undefined) || ('optional' in p && p.optional) ? `[${p.name}]` : p.name);
+    return `LUMIVE.${f.id}(${params.join(', ')})`;
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+function demoTable(): string {
+  const rows = DEMO_FORMULAS.map(({ formula, meaning }) => {
+    let result: string;
+    try {
+      result = formatValue(evaluateFormula(formula), 4).replace(/\n/g, ' | ').replace(/\t/g, ', ');
+    } catch (e) {
+      result = e instanceof Error ? e.message : String(e);
+    }
+    return [formula, result, meaning];
+  });
+  const header = ['Formula', 'Result', 'What it says'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  return [
+    'Lumive for Excel: sample LUMIVE formulas, evaluated by the engine (no Excel needed)',
+    '',
+    line(header),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map(line),
+    '',
+    `${rows.length} formulas. Try your own: npx lumive eval '=LUMIVE.EOQ(1200, 50, 2)'`,
+    '',
+  ].join('\n');
+}
