@@ -1,0 +1,165 @@
+/**
+ * The production build, run programmatically with webpack.config.js: a deployable dist whose manifest
+ * points at LUMIVE_PUBLIC_URL, one page loading functions + commands + task pane (shared runtime),
+ * functions.json generated from the JSDoc, and the icons.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+import webpack from 'webpack';
+import { checkManifest, manifestUrls, parseManifest } from './helpers/manifest-checks';
+
+type MakeConfig = (env?: Record<string, unknown>, argv?: { mode?: string }) => webpack.Configuration;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const makeConfig: MakeConfig = require('../webpack.config.js');
+
+const PUBLIC_URL = 'https://addin.example.com/lumive/';
+
+/** Runs fn with the given environment variables set (undefined = unset), then restores them. */
+function withEnv<T>(vars: Record<string, string | undefined>, fn: () => T): T {
+  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  const apply = (values: Record<string, string | undefined>) => {
+    for (const [k, v] of Object.entries(values)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  };
+  apply(vars);
+  try {
+    return fn();
+  } finally {
+    apply(saved);
+  }
+}
+
+function build(config: webpack.Configuration): Promise<webpack.Stats> {
+  return new Promise((resolve, reject) => {
+    const compiler = webpack(config);
+    compiler.run((error, stats) => {
+      compiler.close(() => {
+        if (error) reject(error);
+        else if (!stats) reject(new Error('webpack returned no stats'));
+        else if (stats.hasErrors()) reject(new Error(stats.toString({ all: false, errors: true, errorDetails: true })));
+        else resolve(stats);
+      });
+    });
+  });
+}
+
+interface FunctionsJson {
+  functions: Array<{ id: string; name: string; helpUrl?: string }>;
+}
+
+let outDir: string;
+const read = (file: string) => fs.readFileSync(path.join(outDir, file), 'utf8');
+
+beforeAll(async () => {
+  outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lumive-build-'));
+  const config = withEnv({ LUMIVE_PUBLIC_URL: PUBLIC_URL, LUMIVE_OUT_DIR: outDir }, () =>
+    makeConfig({}, { mode: 'production' }),
+  );
+  expect(config.output?.path).toBe(outDir);
+  await build(config);
+}, 180_000);
+
+afterAll(() => {
+  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
+});
+
+describe('production build with LUMIVE_PUBLIC_URL', () => {
+  it('writes a manifest whose URLs all point at the public URL and that passes the manifest checks', () => {
+    const xml = read('manifest.xml');
+    expect(xml).not.toMatch(/localhost/);
+    const urls = manifestUrls(parseManifest(xml));
+    expect(urls.length).toBeGreaterThan(5);
+    for (const [, url] of urls) expect(url.startsWith(PUBLIC_URL)).toBe(true);
+    expect(checkManifest(xml, { assetsDir: path.join(outDir, 'assets'), urlPrefix: PUBLIC_URL })).toEqual([]);
+  });
+
+  it('writes taskpane.html loading office.js, then the functions, commands and taskpane bundles', () => {
+    const html = read('taskpane.html');
+    const scripts = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)"?/g)].map((m) => m[1]);
+    expect(scripts).toEqual([
+      'https://appsforoffice.microsoft.com/lib/1/hosted/office.js',
+      'functions.js',
+      'commands.js',
+      'taskpane.js',
+    ]);
+    for (const file of ['functions.js', 'commands.js', 'taskpane.js']) expect(fs.existsSync(path.join(outDir, file))).toBe(true);
+  });
+
+  it('generates functions.json with DOI and namespace-free, unique ids, help links on the public URL', () => {
+    const text = read('functions.json');
+    expect(text).not.toMatch(/localhost/);
+    const json = JSON.parse(text) as FunctionsJson;
+    const ids = json.functions.map((f) => f.id);
+    expect(ids).toContain('DOI');
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) {
+      expect(id).toMatch(/^[A-Z][A-Z0-9._]*$/);
+      expect(id.startsWith('LUMIVE.')).toBe(false);
+    }
+    for (const f of json.functions) if (f.helpUrl) expect(f.helpUrl.startsWith(PUBLIC_URL)).toBe(true);
+  });
+
+  it('functions.js associates every id in functions.json (inside Excel, CustomFunctions exists)', () => {
+    const ids = (JSON.parse(read('functions.json')) as FunctionsJson).functions.map((f) => f.id);
+    const associated: string[] = [];
+    const context = vm.createContext({
+      console,
+      CustomFunctions: {
+        associate: (id: string) => associated.push(id),
+        Error: class {},
+        ErrorCode: {},
+      },
+    });
+    vm.runInContext(read('functions.js'), context);
+    expect(associated.sort()).toEqual([...ids].sort());
+  });
+
+  it('functions.js runs without Excel: the preview shim defines CustomFunctions', () => {
+    const context = vm.createContext({ console });
+    vm.runInContext(read('functions.js'), context);
+    const cf = vm.runInContext('CustomFunctions', context) as { associate: unknown; ErrorCode: Record<string, string> };
+    expect(typeof cf.associate).toBe('function');
+    expect(cf.ErrorCode.notAvailable).toBe('#N/A');
+    expect(cf.ErrorCode.invalidValue).toBe('#VALUE!');
+  });
+
+  it('copies the icons', () => {
+    for (const size of [16, 32, 64, 80, 128]) expect(fs.existsSync(path.join(outDir, 'assets', `icon-${size}.png`))).toBe(true);
+  });
+});
+
+describe('LUMIVE_PUBLIC_URL validation', () => {
+  it('rejects a non-https URL with a clear error', () => {
+    expect(() =>
+      withEnv({ LUMIVE_PUBLIC_URL: 'http://addin.example.com/lumive/', LUMIVE_OUT_DIR: undefined }, () =>
+        makeConfig({}, { mode: 'production' }),
+      ),
+    ).toThrow(/LUMIVE_PUBLIC_URL must use https/);
+  });
+
+  it('rejects a URL without the trailing slash, and text that is not a URL', () => {
+    expect(() =>
+      withEnv({ LUMIVE_PUBLIC_URL: 'https://addin.example.com/lumive' }, () => makeConfig({}, { mode: 'production' })),
+    ).toThrow(/must end with "\/"/);
+    expect(() => withEnv({ LUMIVE_PUBLIC_URL: 'addin.example.com' }, () => makeConfig({}, { mode: 'production' }))).toThrow(
+      /not a valid URL/,
+    );
+  });
+
+  it('without LUMIVE_PUBLIC_URL a production config keeps localhost and says so', () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const config = withEnv({ LUMIVE_PUBLIC_URL: undefined, LUMIVE_OUT_DIR: undefined }, () =>
+        makeConfig({}, { mode: 'production' }),
+      );
+      expect(config.output?.path).toBe(path.resolve(__dirname, '..', 'dist'));
+      expect(warn.mock.calls.flat().join(' ')).toMatch(/LUMIVE_PUBLIC_URL is not set/);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});
