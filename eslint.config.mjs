@@ -12,7 +12,7 @@ export const engineRestrictions = {
       paths: nodeModules.map((name) => ({ name, message: 'The engine is pure: no Node APIs in src/engine.' })),
       patterns: [
         { group: ['react', 'react-*', 'react/*', '@fluentui/*'], message: 'The engine is pure: no React in src/engine.' },
-        { group: ['office-*', '@microsoft/office-js*', '*/workbook/*', '*/taskpane/*', '*/functions/*', '*/cli/*'], message: 'The engine is pure: no Office or host code in src/engine.' },
+        { group: ['office-*', '@microsoft/office-js*', '**/workbook/**', '**/taskpane/**', '**/functions/**', '**/cli/**', '**/commands/**'], message: 'The engine is pure: no Office or host code in src/engine.' },
         { group: ['exceljs', 'papaparse', 'hyperformula'], message: 'The engine is pure: file formats and spreadsheet engines live outside src/engine.' },
       ],
     },

@@ -18,6 +18,7 @@ const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
+const { referenceHtml } = require('./src/functions/reference.cjs');
 
 const DEV_URL = 'https://localhost:3000/';
 const DEV_PORT = 3000;
@@ -74,6 +75,26 @@ class RewriteDevUrlPlugin {
             const text = asset.source.source().toString();
             compilation.updateAsset(file, new webpack.sources.RawSource(rewriteManifest(text, this.publicUrl)));
           }
+        },
+      );
+    });
+  }
+}
+
+/**
+ * Writes help.html (the function reference every @helpurl points at) from functions.json, the
+ * metadata CustomFunctionsMetadataPlugin generated from the JSDoc in the same compilation.
+ */
+class FunctionReferencePlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('LumiveFunctionReference', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'LumiveFunctionReference', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const metadata = compilation.getAsset('functions.json');
+          if (!metadata) return;
+          const { functions } = JSON.parse(metadata.source.source().toString());
+          compilation.emitAsset('help.html', new webpack.sources.RawSource(referenceHtml(functions)));
         },
       );
     });
@@ -171,10 +192,9 @@ module.exports = (env = {}, argv = {}) => {
             to: 'manifest.xml',
             transform: rewriteTo ? (content) => rewriteManifest(content, rewriteTo) : undefined,
           },
-          // SupportUrl and GetStarted point at the README.
-          { context: __dirname, from: 'README.md', to: 'README.md', noErrorOnMissing: true },
         ],
       }),
+      new FunctionReferencePlugin(),
       ...(rewriteTo ? [new RewriteDevUrlPlugin(rewriteTo, ['functions.json'])] : []),
     ],
     performance: { hints: false },

@@ -103,19 +103,30 @@ describe('production build with LUMIVE_PUBLIC_URL', () => {
     for (const f of json.functions) if (f.helpUrl) expect(f.helpUrl.startsWith(PUBLIC_URL)).toBe(true);
   });
 
-  it('functions.js associates every id in functions.json (inside Excel, CustomFunctions exists)', () => {
+  it('writes help.html with a section for every function that a help link points at', () => {
+    const html = read('help.html');
+    const json = JSON.parse(read('functions.json')) as FunctionsJson;
+    for (const f of json.functions) {
+      expect(f.helpUrl).toBe(`${PUBLIC_URL}help.html#${f.id.toLowerCase()}`);
+      // The production build minifies the page, which may drop the attribute quotes.
+      expect(html).toMatch(new RegExp(`<section id="?${f.id.toLowerCase()}"?>\\s*<h2>LUMIVE\\.${f.id}</h2>`));
+    }
+  });
+
+  it('functions.js associates every id in functions.json, and the bundled DOI computes (inside Excel, CustomFunctions exists)', () => {
     const ids = (JSON.parse(read('functions.json')) as FunctionsJson).functions.map((f) => f.id);
-    const associated: string[] = [];
+    const associated = new Map<string, (...args: unknown[]) => unknown>();
     const context = vm.createContext({
       console,
       CustomFunctions: {
-        associate: (id: string) => associated.push(id),
+        associate: (id: string, fn: (...args: unknown[]) => unknown) => associated.set(id, fn),
         Error: class {},
         ErrorCode: {},
       },
     });
     vm.runInContext(read('functions.js'), context);
-    expect(associated.sort()).toEqual([...ids].sort());
+    expect([...associated.keys()].sort()).toEqual([...ids].sort());
+    expect(associated.get('DOI')?.([[120], [60]], [[4], [2]])).toEqual([[30], [30]]);
   });
 
   it('functions.js runs without Excel: the preview shim defines CustomFunctions', () => {

@@ -4,9 +4,12 @@
  * parameter is always a deliberate change of this list. Also checks that every JSDoc wrapper matches
  * the catalog definition it runs (same parameters, same optional ones, in the same order).
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { FUNCTIONS } from '../../src/functions/catalog';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { replaceReference } = require('../../src/functions/reference.cjs') as { replaceReference: (readme: string, functions: unknown[]) => string };
 
 interface MetaParam {
   name: string;
@@ -102,5 +105,11 @@ describe('functions.json', () => {
       ]),
     );
     expect(catalog).toEqual(Object.fromEntries(functions.map((f) => [f.id, signature(f.parameters)])));
+  });
+
+  it('is what the README function reference says (run `npm run docs` after changing the JSDoc)', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+    expect(readme).toBe(replaceReference(readme, functions));
+    for (const f of functions) expect(readme).toContain(`### ${f.id.toLowerCase()}\n`);
   });
 });
