@@ -4,6 +4,7 @@
  *   lumive functions          list the functions and their parameters
  *   lumive demo               evaluate a table of sample LUMIVE formulas
  */
+import { isOptional } from '../functions/args';
 import { FUNCTIONS } from '../functions/catalog';
 import { evaluateFormula, formatValue, FormulaSyntaxError } from '../functions/formula';
 import { DEMO_FORMULAS } from './demo-formulas';
@@ -75,7 +76,7 @@ function evalCommand(args: readonly string[], out: Out, err: Out): number {
 
 function listFunctions(): string {
   const lines = FUNCTIONS.map((f) => {
-    const params = f.params.map((p) => ('default' in p && p.default !== undefined) || ('optional' in p && p.optional) ? `[${p.name}]` : p.name);
+    const params = f.params.map((p) => (isOptional(p) ? `[${p.name}]` : p.name));
     return `LUMIVE.${f.id}(${params.join(', ')})`;
   });
   return `${lines.join('\n')}\n`;

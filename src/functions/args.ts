@@ -180,13 +180,18 @@ export function cellAt(arg: Arg, r: number, c: number): Cell {
   return row.length === 1 ? row[0] : row[c];
 }
 
+/** A parameter that may be omitted: it has a default, or reads as missing when left out. */
+export function isOptional(p: Param): boolean {
+  return p.default !== undefined || (p.type === 'number' && p.optional === true);
+}
+
 /**
  * Checks the number of arguments: every required parameter has a place (its cell may be blank; the
  * blank rule decides), and there are no extra arguments. Omitted optional arguments may be left out
  * or passed as `null`, as Excel does.
  */
 export function checkArity(id: string, args: readonly Arg[], params: readonly Param[]): void {
-  const required = params.filter((p) => p.default === undefined && !(p.type === 'number' && p.optional)).length;
+  const required = params.filter((p) => !isOptional(p)).length;
   if (args.length < required) {
     const missing = params.slice(args.length, required).map((p) => p.name);
     throw new ArgumentError(valueError(`${id} needs ${missing.join(', ')}`));

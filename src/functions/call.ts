@@ -38,17 +38,18 @@ export function callFunction<T = Result>(def: FunctionDef, args: readonly Arg[],
   if (def.kind === 'range') return def.run(args).map((row) => row.map(convert));
   const params = def.params;
   const n = params.length;
-  const full: Arg[] = new Array(n);
-  for (let i = 0; i < n; i++) full[i] = args[i];
   const values: Coerced[] = new Array(n);
-  if (full.every(isSingle)) {
+  if (args.every(isSingle)) {
+    // Omitted trailing arguments read as undefined: blank, so optional ones take their defaults.
     for (let i = 0; i < n; i++) {
-      const v = coerceCell(single(full[i]), params[i]);
+      const v = coerceCell(single(args[i]), params[i]);
       if (isCalcError(v)) return [[convert(v)]];
       values[i] = v;
     }
     return [[convert(applyFn(def.fn, values, n))]];
   }
+  const full: Arg[] = new Array(n);
+  for (let i = 0; i < n; i++) full[i] = args[i];
   const [rows, cols] = broadcastShape(full, params);
   return evaluateRanges(def, full, rows, cols, values, convert);
 }

@@ -7,6 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
+import { isOptional } from '../../src/functions/args';
 import { FUNCTIONS } from '../../src/functions/catalog';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { replaceReference } = require('../../src/functions/reference.cjs') as { replaceReference: (readme: string, functions: unknown[]) => string };
@@ -101,7 +102,7 @@ describe('functions.json', () => {
     const catalog = Object.fromEntries(
       FUNCTIONS.map((f) => [
         f.id,
-        signature(f.params.map((p) => ({ name: p.name, optional: p.default !== undefined || (p.type === 'number' && p.optional === true) }))),
+        signature(f.params.map((p) => ({ name: p.name, optional: isOptional(p) }))),
       ]),
     );
     expect(catalog).toEqual(Object.fromEntries(functions.map((f) => [f.id, signature(f.parameters)])));

@@ -15,7 +15,7 @@ import {
   SimpleRangeValue,
 } from 'hyperformula';
 import { CalcError, ErrorCode, isCalcError } from '../../src/engine/errors';
-import { Arg, ArgumentError, Cell, Grid, Result } from '../../src/functions/args';
+import { Arg, ArgumentError, Cell, Grid, isOptional, Result } from '../../src/functions/args';
 import { callFunction, FunctionDef } from '../../src/functions/call';
 import { FUNCTIONS, functionDef } from '../../src/functions/catalog';
 
@@ -71,7 +71,7 @@ class LumivePlugin extends FunctionPlugin {
         vectorizationForbidden: true,
         parameters: f.params.map((p) => ({
           argumentType: FunctionArgumentType.ANY,
-          optionalArg: p.default !== undefined || (p.type === 'number' && p.optional === true),
+          optionalArg: isOptional(p),
         })),
       },
     ]),
