@@ -22,7 +22,7 @@
  */
 import { finite, nonNegative, positive } from '../check';
 import { type CalcError, messages, naError, valueError } from '../errors';
-import type { Days, LiquidationModel, Money, Units, Velocity } from '../model';
+import { DEFAULT_SETTINGS, type Days, type LiquidationModel, type Money, type Units, type Velocity } from '../model';
 
 export const LIQUIDATION_MODELS: readonly LiquidationModel[] = ['elasticity', 'linear'];
 
@@ -87,10 +87,10 @@ function checkInputs(
 export function liquidationDiscount(
   velocity: Velocity,
   available: Units,
-  targetDoi: Days = 45,
-  elasticity = 1.5,
-  maxDiscount = 0.5,
-  model: LiquidationModel = 'elasticity',
+  targetDoi: Days = DEFAULT_SETTINGS.targetDoi,
+  elasticity = DEFAULT_SETTINGS.elasticity,
+  maxDiscount = DEFAULT_SETTINGS.maxDiscount,
+  model: LiquidationModel = DEFAULT_SETTINGS.liquidationModel,
 ): number | CalcError {
   const bad = checkInputs(velocity, available, targetDoi, elasticity, maxDiscount, model);
   if (bad) return bad;
@@ -108,7 +108,7 @@ export function expectedVelocity(velocity: Velocity, discount: number, elasticit
 }
 
 /** available / v', 0 when nothing is left; #N/A "No sales" when stock does not sell. */
-export function daysToClear(available: Units, velocity: Velocity, discount = 0, elasticity = 1.5): Days | CalcError {
+export function daysToClear(available: Units, velocity: Velocity, discount = 0, elasticity = DEFAULT_SETTINGS.elasticity): Days | CalcError {
   const bad =
     nonNegative(available, 'available') ??
     nonNegative(velocity, 'velocity') ??
@@ -126,7 +126,12 @@ export function liquidationPlan(
   available: Units,
   opts: LiquidationOptions = {},
 ): LiquidationPlan | CalcError {
-  const { targetDoi = 45, elasticity = 1.5, maxDiscount = 0.5, model = 'elasticity' } = opts;
+  const {
+    targetDoi = DEFAULT_SETTINGS.targetDoi,
+    elasticity = DEFAULT_SETTINGS.elasticity,
+    maxDiscount = DEFAULT_SETTINGS.maxDiscount,
+    model = DEFAULT_SETTINGS.liquidationModel,
+  } = opts;
   const bad = nonNegative(price, 'price') ?? checkInputs(velocity, available, targetDoi, elasticity, maxDiscount, model);
   if (bad) return bad;
   if (available > 0 && velocity === 0) return naError(messages.noSales());
