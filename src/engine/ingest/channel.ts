@@ -1,0 +1,96 @@
+/**
+ * The channel (marketplace × country) a report belongs to, inferred in the order REPORTS.md gives:
+ * the user's assignment; a country, currency, sales-channel or marketplace column; tokens in the
+ * sheet or file name; otherwise unknown, and the user is asked. The answer says how it was decided.
+ */
+import { CHANNELS, Channel, Country } from '../model';
+import { KINDS, ReportKind } from './kinds';
+import type { ReportRecord } from './read-report';
+
+export type ChannelSource = 'user' | 'column' | 'name' | null;
+
+export interface ChannelDecision {
+  readonly channel: Channel | null;
+  readonly decidedBy: ChannelSource;
+  readonly reason: string;
+}
+
+/** Record fields that can name a country, in the order they are trusted. */
+const COUNTRY_FIELDS = ['salesChannel', 'marketplace', 'country', 'srcCountry', 'destCountry', 'shipCountry', 'currency'] as const;
+
+/** The country a cell value names: "Amazon.sa", "SA", "KSA", "Saudi Arabia", "SAR", "ر.س" …, or null. */
+export function countryOf(value: string | number | null | undefined): Country | null {
+  if (value === null || value === undefined) return null;
+  const v = String(value).trim().toLowerCase();
+  if (v === '') return null;
+  if (/(^|[^a-z])(sa|ksa|sau|sar)([^a-z]|$)|saudi|amazon\.sa|ر\.س|﷼|السعودية/.test(v)) return 'KSA';
+  if (/(^|[^a-z])(ae|uae|are|aed|dhs?)([^a-z]|$)|emirates|dubai|amazon\.ae|د\.إ|الإمارات/.test(v)) return 'UAE';
+  return null;
+}
+
+/** The country named by words in a sheet or file name (ksa, sa, saudi, sar / uae, ae, emirates, aed, dubai). */
+export function countryFromName(name: string): Country | null {
+  const words = name.toLowerCase().split(/[^a-z0-9\u0600-\u06ff.]+/);
+  const has = (w: readonly string[]) => words.some((x) => w.includes(x));
+  const ksa = has(['ksa', 'sa', 'saudi', 'sar', 'riyadh', 'jeddah', 'amazon.sa']) || name.includes('السعودية');
+  const uae = has(['uae', 'ae', 'emirates', 'aed', 'dubai', 'amazon.ae']) || name.includes('الإمارات');
+  return ksa === uae ? null : ksa ? 'KSA' : 'UAE';
+}
+
+/** The country one record names in its own columns, if any (rows of an orders report can differ). */
+export function recordCountry(record: ReportRecord): Country | null {
+  for (const field of COUNTRY_FIELDS) {
+    const c = countryOf(record.values[field]);
+    if (c) return c;
+  }
+  return null;
+}
+
+function channelFor(marketplace: 'amazon' | 'noon', country: Country): Channel {
+  return CHANNELS.find((c) => c.marketplace === marketplace && c.country === country) as Channel;
+}
+
+/**
+ * Decides a report's channel. `userChannel` (a channel id) always wins. Reports that belong to no
+ * channel (mapping, PO history, warehouse stock) get null with the reason.
+ */
+export function inferChannel(kind: ReportKind, source: string, records: readonly ReportRecord[], userChannel?: string): ChannelDecision {
+  if (userChannel) {
+    const chosen = CHANNELS.find((c) => c.id === userChannel) ?? null;
+    return chosen
+      ? { channel: chosen, decidedBy: 'user', reason: 'assigned by the user' }
+      : { channel: null, decidedBy: null, reason: `unknown channel "${userChannel}"` };
+  }
+  const marketplace = KINDS.find((k) => k.kind === kind)?.marketplace ?? null;
+  if (!marketplace) return { channel: null, decidedBy: null, reason: 'not a channel report' };
+
+  let ksa = 0;
+  let uae = 0;
+  let field: string | null = null;
+  for (const record of records) {
+    for (const f of COUNTRY_FIELDS) {
+      const c = countryOf(record.values[f]);
+      if (!c) continue;
+      if (c === 'KSA') ksa++;
+      else uae++;
+      field ??= f;
+      break;
+    }
+  }
+  if (ksa + uae > 0) {
+    const country: Country = ksa >= uae ? 'KSA' : 'UAE';
+    const mixed = ksa > 0 && uae > 0 ? ` (${Math.min(ksa, uae)} rows name the other country and keep it)` : '';
+    return {
+      channel: channelFor(marketplace, country),
+      decidedBy: 'column',
+      reason: `the ${field} column says ${country} in ${Math.max(ksa, uae)} of ${records.length} rows${mixed}`,
+    };
+  }
+  const fromName = countryFromName(source);
+  if (fromName) return { channel: channelFor(marketplace, fromName), decidedBy: 'name', reason: `the name "${source}" says ${fromName}` };
+  return {
+    channel: null,
+    decidedBy: null,
+    reason: `no country, currency or sales-channel column and no country in the name "${source}": choose the channel`,
+  };
+}

@@ -1,0 +1,219 @@
+/**
+ * Finding the header row and recognizing the report kind (REPORTS.md, "Kinds", "Header normalization
+ * and aliases"). Columns are matched by name, never by position; detection returns the kind with a
+ * confidence and the reasons, and says "unsure" rather than guessing when two kinds score alike or
+ * the best one scores low.
+ */
+import { FieldSpec, KINDS, KindSpec, ReportKind } from './kinds';
+import type { RawCell, RawGrid } from './types';
+
+/** How many rows from the top may hold titles, blank lines or notes before the header. */
+export const HEADER_SEARCH_ROWS = 20;
+/** Below this confidence the kind is not taken without the user saying so. */
+export const MIN_CONFIDENCE = 0.5;
+/** The best kind must beat the next by this much. */
+export const MIN_MARGIN = 0.1;
+/** A marketplace named in the sheet or file name ("noon", "amazon") tips the balance by this much. */
+const NAME_HINT = 0.15;
+
+/**
+ * Normalizes a header name: BOM and surrounding quotes dropped, lower case, Unicode compatibility
+ * forms folded, en/em dashes and minus signs folded to "-", then runs of spaces, underscores and
+ * hyphens collapsed to one space. "Sessions – Total" and "sessions - total" both give "sessions total";
+ * "reserved_fc-transfers" gives "reserved fc transfers".
+ */
+export function normalizeHeader(cell: RawCell): string {
+  if (cell === null || cell === undefined) return '';
+  return String(cell)
+    .normalize('NFKC')
+    .replace(/\uFEFF/g, '')
+    .trim()
+    .replace(/^["'“”‘’]+|["'“”‘’]+$/g, '')
+    .toLowerCase()
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\s_-]+/g, ' ')
+    .trim();
+}
+
+const normalizedAliases = new Map<FieldSpec, readonly string[]>();
+/** A field's names, normalized: its own aliases first, then the generic ones. */
+function aliasesOf(field: FieldSpec): readonly string[] {
+  let list = normalizedAliases.get(field);
+  if (!list) normalizedAliases.set(field, (list = [...field.aliases, ...(field.generic ?? [])].map(normalizeHeader)));
+  return list;
+}
+
+/** Every header name any kind knows, normalized: what a header row is recognized by. */
+const KNOWN_NAMES: ReadonlySet<string> = new Set(KINDS.flatMap((k) => k.fields.flatMap(aliasesOf)));
+
+function isKnown(name: string): boolean {
+  return KNOWN_NAMES.has(name) || KINDS.some((k) => k.patterns?.some((p) => p.pattern.test(name)));
+}
+
+/**
+ * The header row among the first HEADER_SEARCH_ROWS rows: the one with the most known column names
+ * (at least two); the earliest wins a tie. Returns the 0-based row index, or null.
+ */
+export function findHeaderRow(grid: RawGrid): number | null {
+  let best: number | null = null;
+  let bestCount = 1;
+  const last = Math.min(grid.length, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < last; r++) {
+    let count = 0;
+    for (const cell of grid[r] ?? []) if (isKnown(normalizeHeader(cell))) count++;
+    if (count > bestCount) {
+      best = r;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** A field of a kind found in the header: which column holds it. */
+export interface ColumnMatch {
+  readonly field: string;
+  readonly type: FieldSpec['type'];
+  readonly required: boolean;
+  readonly index: number;
+  readonly header: string;
+}
+
+export interface KindMatch {
+  readonly spec: KindSpec;
+  readonly confidence: number;
+  readonly columns: readonly ColumnMatch[];
+  /** Columns matched by a pattern (inv-age-*), with their header as written. */
+  readonly patternColumns: readonly ColumnMatch[];
+  readonly missingRequired: readonly FieldSpec[];
+  readonly signatureFound: readonly string[];
+}
+
+/** Distinctive or required columns found that make a kind certain on their own. */
+const ENOUGH_EVIDENCE = 3;
+
+/**
+ * Confidence in a kind = evidence × (½ + ½ × coverage): evidence grows with the distinctive or
+ * required columns found (three are enough, so a trimmed sheet is still recognized) and coverage, the
+ * share of the kind's known columns present, separates kinds that share a few names. Generic names
+ * ("sku", "qty") count half.
+ */
+function evidence(found: number): number {
+  return Math.min(1, found / ENOUGH_EVIDENCE);
+}
+
+/** Maps a kind's fields to header columns: each field takes the first free column named by one of its aliases, in alias order. */
+export function matchKind(spec: KindSpec, headers: readonly RawCell[]): KindMatch {
+  const names = headers.map(normalizeHeader);
+  const taken = new Set<number>();
+  const columns: ColumnMatch[] = [];
+  const missingRequired: FieldSpec[] = [];
+  const signatureFound: string[] = [];
+  let scored = 0;
+  let found = 0;
+  for (const field of spec.fields) {
+    const aliases = aliasesOf(field);
+    let index = -1;
+    let aliasIndex = -1;
+    for (aliasIndex = 0; aliasIndex < aliases.length; aliasIndex++) {
+      const alias = aliases[aliasIndex];
+      index = names.findIndex((name, i) => name === alias && !taken.has(i));
+      if (index >= 0) break;
+    }
+    const counts = field.signature || field.required;
+    if (counts) scored++;
+    if (index >= 0) {
+      const generic = aliasIndex >= field.aliases.length;
+      taken.add(index);
+      columns.push({ field: field.field, type: field.type, required: !!field.required, index, header: String(headers[index]) });
+      if (counts) found += generic ? 0.5 : 1;
+      if (field.signature && !generic) signatureFound.push(String(headers[index]));
+    } else if (field.required) missingRequired.push(field);
+  }
+  const patternColumns: ColumnMatch[] = [];
+  for (const p of spec.patterns ?? []) {
+    names.forEach((name, i) => {
+      if (!taken.has(i) && p.pattern.test(name)) {
+        taken.add(i);
+        patternColumns.push({ field: p.field, type: 'number', required: false, index: i, header: String(headers[i]) });
+      }
+    });
+  }
+  // Pattern columns count as one signature: their presence is typical of the kind.
+  if (spec.patterns?.length) {
+    scored++;
+    if (patternColumns.length > 0) {
+      found++;
+      signatureFound.push(`${patternColumns.length} ${spec.patterns[0].field} columns`);
+    }
+  }
+  const anyOfMissing = spec.anyOf && !spec.anyOf.some((f) => columns.some((c) => c.field === f));
+  const confidence = scored === 0 ? 0 : evidence(found) * (0.5 + 0.5 * (found / scored)) * (anyOfMissing ? 0.5 : 1);
+  return { spec, confidence, columns, patternColumns, missingRequired, signatureFound };
+}
+
+export interface Detection {
+  /** The kind taken, or null when unsure (ties, low confidence) and the user has not said. */
+  readonly kind: ReportKind | null;
+  readonly match: KindMatch | null;
+  readonly confidence: number;
+  readonly unsure: boolean;
+  readonly reasons: readonly string[];
+  /** Every kind's best score, best first: what the user chooses from when detection is unsure. */
+  readonly candidates: readonly { readonly kind: ReportKind; readonly confidence: number }[];
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/**
+ * Recognizes a report from its header. `sourceName` (sheet or file name) may hint the marketplace;
+ * `userKind` (the user's choice) always wins.
+ */
+export function detectKind(headers: readonly RawCell[], sourceName = '', userKind?: ReportKind): Detection {
+  const hint = marketplaceHint(sourceName);
+  const scored = KINDS.map((spec) => {
+    const match = matchKind(spec, headers);
+    const bonus = hint && spec.marketplace === hint && match.confidence > 0 ? NAME_HINT : 0;
+    return { match, score: Math.min(1, match.confidence + bonus), bonus };
+  });
+  // Best layout per kind.
+  const perKind = new Map<ReportKind, (typeof scored)[number]>();
+  for (const s of scored) {
+    const prev = perKind.get(s.match.spec.kind);
+    if (!prev || s.score > prev.score) perKind.set(s.match.spec.kind, s);
+  }
+  const ranked = [...perKind.values()].sort((a, b) => b.score - a.score);
+  const candidates = ranked.map((s) => ({ kind: s.match.spec.kind, confidence: s.score }));
+
+  if (userKind) {
+    const chosen = perKind.get(userKind) as (typeof scored)[number];
+    return {
+      kind: userKind,
+      match: chosen.match,
+      confidence: chosen.score,
+      unsure: false,
+      reasons: [`chosen by the user (the header matches ${pct(chosen.score)} of the ${chosen.match.spec.label})`],
+      candidates,
+    };
+  }
+  const [best, second] = ranked;
+  const reasons: string[] = [];
+  if (best.match.signatureFound.length) reasons.push(`columns typical of the ${best.match.spec.label}: ${best.match.signatureFound.slice(0, 6).join(', ')}`);
+  if (best.bonus) reasons.push(`the name "${sourceName}" mentions ${hint}`);
+  if (best.score < MIN_CONFIDENCE) {
+    reasons.push(`unsure: the best match, ${best.match.spec.label}, fits only ${pct(best.score)} of its known columns`);
+    return { kind: null, match: null, confidence: best.score, unsure: true, reasons, candidates };
+  }
+  if (second && best.score - second.score < MIN_MARGIN) {
+    reasons.push(`unsure: it fits the ${best.match.spec.label} (${pct(best.score)}) and the ${second.match.spec.label} (${pct(second.score)}) about equally`);
+    return { kind: null, match: null, confidence: best.score, unsure: true, reasons, candidates };
+  }
+  return { kind: best.match.spec.kind, match: best.match, confidence: best.score, unsure: false, reasons, candidates };
+}
+
+/** "noon" or "amazon"/"amz" as a word in a sheet or file name. */
+export function marketplaceHint(name: string): 'amazon' | 'noon' | null {
+  const words = name.toLowerCase().split(/[^a-z0-9\u0600-\u06ff]+/);
+  if (words.includes('noon') || name.includes('نون')) return 'noon';
+  if (words.includes('amazon') || words.includes('amz') || name.includes('أمازون') || name.includes('امازون')) return 'amazon';
+  return null;
+}

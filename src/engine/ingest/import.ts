@@ -1,0 +1,82 @@
+/**
+ * The importer end to end: every sheet or file read and recognized, its channel decided, all of them
+ * joined into positions. One summary per source says what it is and accounts for every row:
+ * rows read = rows used + rows reported (blank rows aside).
+ */
+import type { Channel } from '../model';
+import { ChannelDecision, inferChannel } from './channel';
+import { joinReports, JoinResult } from './join';
+import type { ReportKind } from './kinds';
+import { ParsedReport, readReport } from './read-report';
+import type { ImportIssue, SourceGrid } from './types';
+
+/** What the user said about a source: its kind and/or its channel (a channel id). */
+export interface SourceAssignment {
+  readonly kind?: ReportKind;
+  readonly channel?: string;
+}
+
+export interface SourceSummary {
+  readonly source: string;
+  readonly kind: ReportKind | null;
+  readonly label: string | null;
+  readonly confidence: number;
+  readonly unsure: boolean;
+  readonly reasons: readonly string[];
+  readonly channel: Channel | null;
+  readonly channelDecision: ChannelDecision | null;
+  readonly headerRow: number | null;
+  readonly rowsRead: number;
+  readonly rowsUsed: number;
+  readonly rowsReported: number;
+  readonly issues: readonly ImportIssue[];
+  readonly report: ParsedReport;
+}
+
+export interface ImportResult extends JoinResult {
+  readonly sources: readonly SourceSummary[];
+}
+
+export interface ImportOptions {
+  readonly assignments?: Readonly<Record<string, SourceAssignment>>;
+  readonly decimalComma?: boolean;
+  readonly periodDays?: number;
+}
+
+export function importSources(inputs: readonly SourceGrid[], options: ImportOptions = {}): ImportResult {
+  const sources: SourceSummary[] = inputs.map((input) => {
+    const said = options.assignments?.[input.source] ?? {};
+    const report = readReport(input, { kind: said.kind, decimalComma: options.decimalComma });
+    const decision = report.kind ? inferChannel(report.kind, input.source, report.records, said.channel) : null;
+    const needsChannel = report.kind !== null && decision !== null && decision.channel === null && decision.reason !== 'not a channel report';
+    const issues = [...report.issues];
+    let { rowsUsed, rowsReported } = report;
+    if (needsChannel) {
+      // The rows are fine but cannot be joined until the user says which channel they belong to.
+      issues.unshift({ source: input.source, row: null, column: null, value: null, reason: `Channel unknown: ${decision.reason}`, dropped: true });
+      rowsReported += rowsUsed;
+      rowsUsed = 0;
+    }
+    return {
+      source: input.source,
+      kind: report.kind,
+      label: report.label,
+      confidence: report.detection?.confidence ?? 0,
+      unsure: report.detection?.unsure ?? true,
+      reasons: report.detection?.reasons ?? [],
+      channel: decision?.channel ?? null,
+      channelDecision: decision,
+      headerRow: report.headerRow,
+      rowsRead: report.rowsRead,
+      rowsUsed,
+      rowsReported,
+      issues,
+      report,
+    };
+  });
+  const joined = joinReports(
+    sources.filter((s) => s.rowsUsed > 0).map((s) => ({ report: s.report, channel: s.channel })),
+    { periodDays: options.periodDays },
+  );
+  return { ...joined, sources };
+}

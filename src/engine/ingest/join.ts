@@ -1,0 +1,512 @@
+/**
+ * Joins parsed reports through the mapping into positions: one Master SKU on one channel
+ * (REPORTS.md, "Joining"; FORMULAS.md, "Stock" and "Demand").
+ *
+ * - Amazon rows join by SKU, then ASIN / FNSKU; noon rows by partner SKU, then PSKU.
+ * - Duplicate SKUs within a report are summed and reported.
+ * - Unmapped SKUs become provisional positions under their own SKU and are reported with the best
+ *   mapping suggestion (same ASIN, same title, similar SKU).
+ * - The same units are never counted twice: per channel, stock comes from the most detailed stock
+ *   report present (Manage FBA Inventory, then the planning report, then Restock; noon stock) and
+ *   sales from the most direct sales report present (Business Report, then All Orders, then Restock's
+ *   30-day units, then the planning report's units-shipped-t30; noon sales). Never add
+ *   afn-warehouse-quantity or afn-total-quantity to their parts.
+ * - noon sales count rows whose status is not Cancelled (one row = one unit); All Orders skip
+ *   cancelled orders. Dated sales also give units and revenue per calendar month (history).
+ */
+import { CHANNELS, Channel, DEFAULT_SETTINGS } from '../model';
+import { mapAgingColumns } from '../metrics/aging';
+import { recordCountry } from './channel';
+import type { ReportKind } from './kinds';
+import type { ParsedReport, ReportRecord } from './read-report';
+import type { ImportIssue } from './types';
+
+export interface MonthSales {
+  units: number;
+  revenue: number;
+}
+
+export interface Position {
+  readonly masterSku: string;
+  readonly channel: Channel;
+  /** Not in the mapping: analyzed under its own SKU until mapped. */
+  provisional: boolean;
+  channelSkus: string[];
+  title: string | null;
+  asin: string | null;
+  available: number;
+  reserved: number;
+  unfulfillable: number;
+  inbound: number;
+  sold: number;
+  revenue: number;
+  /** Days the sold units cover: the report's own span, or periodDays when it does not say. */
+  periodDays: number;
+  /** Which report kind gave the stock and which the sales. */
+  stockFrom: ReportKind | null;
+  salesFrom: ReportKind | null;
+  /** Units and revenue per calendar month "YYYY-MM", from dated sales. */
+  salesByMonth: Record<string, MonthSales>;
+  unitsShipped: { t7: number | null; t30: number | null; t60: number | null; t90: number | null } | null;
+  aging: Record<string, number> | null;
+  stranded: number;
+  strandedReasons: string[];
+  price: number | null;
+  cost: number | null;
+  amazonRecommendedQty: number | null;
+  casePack: number | null;
+  moq: number | null;
+  leadTimeDays: number | null;
+  supplier: string | null;
+}
+
+/** A report ready to join: parsed, with its channel decided (null for mapping, PO history, warehouse). */
+export interface JoinInput {
+  readonly report: ParsedReport;
+  readonly channel: Channel | null;
+}
+
+export interface JoinResult {
+  readonly positions: Position[];
+  /** Own-warehouse stock by Master SKU. */
+  readonly warehouseStock: ReadonlyMap<string, number>;
+  readonly poRecords: readonly ReportRecord[];
+  readonly issues: ImportIssue[];
+}
+
+export interface JoinOptions {
+  readonly periodDays?: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Stock kinds per marketplace, most detailed first. */
+const STOCK_PRIORITY: readonly ReportKind[] = ['amazon-inventory', 'amazon-inventory-age', 'amazon-restock', 'noon-stock'];
+/** Kinds with one row per SKU: a second row for the same SKU is a duplicate (summed and reported). */
+const SUMMED_KINDS: ReadonlySet<ReportKind> = new Set<ReportKind>([
+  'amazon-inventory',
+  'amazon-inventory-age',
+  'amazon-restock',
+  'noon-stock',
+  'amazon-business-report',
+  'amazon-stranded',
+  'amazon-reserved',
+]);
+/** Sales kinds, most direct first. */
+const SALES_PRIORITY: readonly ReportKind[] = ['amazon-business-report', 'amazon-orders', 'amazon-restock', 'amazon-inventory-age', 'noon-sales'];
+
+interface MasterInfo {
+  masterSku: string;
+  title: string | null;
+  cost: number | null;
+  price: number | null;
+  casePack: number | null;
+  moq: number | null;
+  leadTimeDays: number | null;
+  supplier: string | null;
+  asin: string | null;
+}
+
+const str = (v: string | number | null | undefined): string | null => (v === null || v === undefined || v === '' ? null : String(v));
+const num = (v: string | number | null | undefined): number | null => (typeof v === 'number' ? v : null);
+const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9\u0600-\u06ff]+/g, '');
+
+/** The mapping: channel SKU (per channel), ASIN/FNSKU and PSKU → Master SKU. */
+class MappingIndex {
+  readonly masters = new Map<string, MasterInfo>();
+  private readonly byChannelSku = new Map<string, Map<string, string>>(CHANNELS.map((c) => [c.id, new Map()]));
+  private readonly byAmazonId = new Map<string, string>();
+  private readonly byPsku = new Map<string, string>();
+  readonly byTitle = new Map<string, string>();
+
+  constructor(reports: readonly ParsedReport[], issues: ImportIssue[]) {
+    for (const report of reports) {
+      for (const rec of report.records) this.add(report.source, rec, issues);
+    }
+  }
+
+  private add(source: string, rec: ReportRecord, issues: ImportIssue[]): void {
+    const v = rec.values;
+    const master = str(v.masterSku) as string;
+    if (!this.masters.has(master)) {
+      this.masters.set(master, {
+        masterSku: master,
+        title: str(v.title),
+        cost: num(v.costPrice),
+        price: num(v.sellingPrice),
+        casePack: num(v.casePack),
+        moq: num(v.moq),
+        leadTimeDays: num(v.leadTimeDays),
+        supplier: str(v.supplier),
+        asin: str(v.asin),
+      });
+      const title = str(v.title);
+      if (title) this.byTitle.set(norm(title), master);
+    }
+    const link = (channels: readonly Channel[], sku: string | null, column: string) => {
+      if (!sku) return;
+      for (const c of channels) {
+        const map = this.byChannelSku.get(c.id) as Map<string, string>;
+        const prev = map.get(sku);
+        if (prev && prev !== master) {
+          issues.push({ source, row: rec.row, column, value: sku, reason: `${c.label} SKU ${sku} is already mapped to ${prev}; this row's ${master} is ignored for it`, dropped: false });
+        } else map.set(sku, master);
+      }
+    };
+    const amazon = CHANNELS.filter((c) => c.marketplace === 'amazon');
+    const noon = CHANNELS.filter((c) => c.marketplace === 'noon');
+    const ch = (id: string) => CHANNELS.filter((c) => c.id === id);
+    link(ch('amazon-ksa'), str(v.amazonKsaSku), 'Amazon KSA SKU');
+    link(ch('amazon-uae'), str(v.amazonUaeSku), 'Amazon UAE SKU');
+    link(ch('noon-ksa'), str(v.noonKsaSku), 'noon KSA SKU');
+    link(ch('noon-uae'), str(v.noonUaeSku), 'noon UAE SKU');
+    link(amazon, str(v.amazonSku), 'Amazon SKU');
+    link(noon, str(v.noonSku), 'noon SKU');
+    link(CHANNELS, str(v.sku), 'SKU');
+    // A Master SKU is also its own channel SKU when nothing else maps that SKU.
+    for (const c of CHANNELS) {
+      const map = this.byChannelSku.get(c.id) as Map<string, string>;
+      if (!map.has(master)) map.set(master, master);
+    }
+    for (const id of [str(v.asin), str(v.fnsku)]) if (id && !this.byAmazonId.has(id)) this.byAmazonId.set(id, master);
+    const psku = str(v.psku);
+    if (psku && !this.byPsku.has(psku)) this.byPsku.set(psku, master);
+  }
+
+  /**
+   * A SKU not in the mapping whose row carries a mapped ASIN / FNSKU (Amazon) or PSKU (noon) belongs
+   * to that Master SKU: learned from every report first, so a sales report without an ASIN column joins
+   * the same product as the stock report that has one.
+   */
+  learnFromIds(inputs: readonly JoinInput[]): void {
+    for (const { report, channel } of inputs) {
+      if (!channel || report.kind === 'mapping') continue;
+      const map = this.byChannelSku.get(channel.id) as Map<string, string>;
+      for (const rec of report.records) {
+        const sku = str(rec.values.sku);
+        if (!sku || map.has(sku)) continue;
+        const master = this.resolveById(channel, rec);
+        if (master) map.set(sku, master);
+      }
+    }
+  }
+
+  private resolveById(channel: Channel, rec: ReportRecord): string | null {
+    const v = rec.values;
+    const ids = channel.marketplace === 'amazon' ? [str(v.asin), str(v.fnsku)] : [str(v.psku), str(v.noonSku)];
+    const index = channel.marketplace === 'amazon' ? this.byAmazonId : this.byPsku;
+    for (const id of ids) if (id && index.has(id)) return index.get(id) as string;
+    return null;
+  }
+
+  resolve(channel: Channel, rec: ReportRecord): string | null {
+    const v = rec.values;
+    const sku = str(v.sku);
+    const bySku = sku ? this.byChannelSku.get(channel.id)?.get(sku) : undefined;
+    return bySku ?? this.resolveById(channel, rec);
+  }
+
+  /** The best guess for an unmapped SKU: same ASIN, same title, then a similar SKU. */
+  suggest(rec: ReportRecord): string | null {
+    const v = rec.values;
+    const asin = str(v.asin);
+    if (asin && this.byAmazonId.has(asin)) return `${this.byAmazonId.get(asin)} (same ASIN ${asin})`;
+    const title = str(v.title);
+    if (title && this.byTitle.has(norm(title))) return `${this.byTitle.get(norm(title))} (same title)`;
+    const sku = str(v.sku);
+    if (!sku) return null;
+    // The closest Master SKU or mapped channel SKU, within a few edits.
+    const target = norm(sku);
+    const limit = Math.max(1, Math.min(3, Math.floor(target.length / 4)));
+    let best: string | null = null;
+    let bestDistance = limit + 1;
+    const consider = (candidate: string, master: string) => {
+      const d = editDistance(target, norm(candidate), limit);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = candidate === master ? `${master} (similar SKU)` : `${master} (similar SKU ${candidate})`;
+      }
+    };
+    for (const master of this.masters.keys()) consider(master, master);
+    for (const map of this.byChannelSku.values()) for (const [channelSku, master] of map) consider(channelSku, master);
+    return best;
+  }
+}
+
+/** Levenshtein distance, giving up (returning limit + 1) once it exceeds `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      rowMin = Math.min(rowMin, cur[j]);
+    }
+    if (rowMin > limit) return limit + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+function monthOf(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+const isCancelled = (s: string | number | null | undefined) => typeof s === 'string' && /cancel/i.test(s);
+
+export function joinReports(inputs: readonly JoinInput[], options: JoinOptions = {}): JoinResult {
+  const periodDays = options.periodDays ?? DEFAULT_SETTINGS.periodDays;
+  const issues: ImportIssue[] = [];
+  const mapping = new MappingIndex(
+    inputs.filter((i) => i.report.kind === 'mapping').map((i) => i.report),
+    issues,
+  );
+  mapping.learnFromIds(inputs);
+  const positions = new Map<string, Position>();
+  const warehouseStock = new Map<string, number>();
+  const poRecords: ReportRecord[] = [];
+
+  // Which kind gives stock and which gives sales, per channel.
+  const kindsPerChannel = new Map<string, Set<ReportKind>>();
+  for (const { report, channel } of inputs) {
+    if (!channel || !report.kind) continue;
+    let set = kindsPerChannel.get(channel.id);
+    if (!set) kindsPerChannel.set(channel.id, (set = new Set()));
+    set.add(report.kind);
+  }
+  const firstPresent = (channel: Channel, order: readonly ReportKind[]) => order.find((k) => kindsPerChannel.get(channel.id)?.has(k)) ?? null;
+
+  const position = (master: string, channel: Channel, provisional: boolean, sku: string | null): Position => {
+    const key = `${master}\u0000${channel.id}`;
+    let p = positions.get(key);
+    if (!p) {
+      const info = mapping.masters.get(master);
+      p = {
+        masterSku: master,
+        channel,
+        provisional,
+        channelSkus: [],
+        title: info?.title ?? null,
+        asin: info?.asin ?? null,
+        available: 0,
+        reserved: 0,
+        unfulfillable: 0,
+        inbound: 0,
+        sold: 0,
+        revenue: 0,
+        periodDays,
+        stockFrom: null,
+        salesFrom: null,
+        salesByMonth: {},
+        unitsShipped: null,
+        aging: null,
+        stranded: 0,
+        strandedReasons: [],
+        price: info?.price ?? null,
+        cost: info?.cost ?? null,
+        amazonRecommendedQty: null,
+        casePack: info?.casePack ?? null,
+        moq: info?.moq ?? null,
+        leadTimeDays: info?.leadTimeDays ?? null,
+        supplier: info?.supplier ?? null,
+      };
+      positions.set(key, p);
+    }
+    if (sku && !p.channelSkus.includes(sku)) p.channelSkus.push(sku);
+    return p;
+  };
+
+  for (const { report, channel } of inputs) {
+    const kind = report.kind;
+    if (!kind || kind === 'mapping') continue;
+    if (kind === 'warehouse-stock') {
+      for (const rec of report.records) {
+        const master = str(rec.values.masterSku) as string;
+        warehouseStock.set(master, (warehouseStock.get(master) ?? 0) + (num(rec.values.quantity) ?? 0));
+      }
+      continue;
+    }
+    if (kind === 'po-history') {
+      poRecords.push(...report.records);
+      continue;
+    }
+    if (!channel) continue; // reported by the caller: the user must choose the channel
+
+    const stockKind = firstPresent(channel, STOCK_PRIORITY);
+    const salesKind = firstPresent(channel, SALES_PRIORITY);
+    const seen = new Map<string, number>(); // SKU → first row, for duplicates within this report
+    const spans = { min: Infinity, max: -Infinity };
+    const touched = new Set<Position>();
+
+    for (const rec of report.records) {
+      const v = rec.values;
+      // A row of a mixed report that names the other country goes to that country's channel.
+      const rowCountry = recordCountry(rec);
+      const ch = rowCountry && rowCountry !== channel.country ? (CHANNELS.find((c) => c.marketplace === channel.marketplace && c.country === rowCountry) as Channel) : channel;
+      const sku = str(v.sku);
+      let master = mapping.resolve(ch, rec);
+      let provisional = false;
+      if (!master) {
+        master = sku ?? str(v.asin) ?? '(no SKU)';
+        provisional = true;
+        if (!positions.has(`${master}\u0000${ch.id}`)) {
+          const suggestion = mapping.masters.size > 0 ? mapping.suggest(rec) : null;
+          issues.push({
+            source: report.source,
+            row: rec.row,
+            column: 'SKU',
+            value: master,
+            reason: `SKU ${master} is not in the mapping: analyzed on its own${suggestion ? `; perhaps ${suggestion}` : ''}`,
+            dropped: false,
+          });
+        }
+      }
+      const p = position(master, ch, provisional, sku);
+      touched.add(p);
+      if (p.title === null) p.title = str(v.title);
+      if (p.asin === null) p.asin = str(v.asin);
+
+      // One row per SKU (per warehouse and condition where the report has them).
+      const dupKey = `${sku}\u0000${ch.id}\u0000${str(v.warehouseCondition) ?? ''}\u0000${str(v.warehouseCode) ?? ''}\u0000${str(v.inventoryType) ?? ''}`;
+      if (sku && SUMMED_KINDS.has(kind)) {
+        const first = seen.get(dupKey);
+        if (first !== undefined) {
+          issues.push({ source: report.source, row: rec.row, column: 'SKU', value: sku, reason: `Duplicate SKU ${sku} (first at row ${first}): quantities summed`, dropped: false });
+        } else seen.set(dupKey, rec.row);
+      }
+
+      switch (kind) {
+        case 'amazon-inventory': {
+          if (stockKind !== kind) break;
+          p.stockFrom = kind;
+          if (report.variant === 'afn') {
+            const qty = units(report, rec, 'quantity', issues);
+            if (/unsellable|defective|damaged/i.test(String(v.warehouseCondition ?? ''))) p.unfulfillable += qty;
+            else p.available += qty;
+          } else {
+            p.available += units(report, rec, 'available', issues);
+            p.reserved += units(report, rec, 'reserved', issues);
+            p.unfulfillable += units(report, rec, 'unfulfillable', issues);
+            p.inbound += units(report, rec, 'inboundWorking', issues) + units(report, rec, 'inboundShipped', issues) + units(report, rec, 'inboundReceiving', issues);
+          }
+          if (p.price === null) p.price = num(v.price);
+          break;
+        }
+        case 'amazon-inventory-age': {
+          if (stockKind === kind) {
+            p.stockFrom = kind;
+            p.available += num(v.available) ?? 0;
+            p.reserved += num(v.reserved) ?? 0;
+            p.unfulfillable += num(v.unfulfillable) ?? 0;
+            p.inbound += (num(v.inboundWorking) ?? 0) + (num(v.inboundShipped) ?? 0) + (num(v.inboundReceiving) ?? 0);
+          }
+          if (salesKind === kind) {
+            p.salesFrom = kind;
+            p.sold += num(v.unitsShippedT30) ?? 0;
+            p.periodDays = 30;
+          }
+          p.unitsShipped = { t7: num(v.unitsShippedT7), t30: num(v.unitsShippedT30), t60: num(v.unitsShippedT60), t90: num(v.unitsShippedT90) };
+          if (rec.extra) {
+            const { buckets } = mapAgingColumns(rec.extra);
+            p.aging ??= {};
+            for (const [bucket, units] of Object.entries(buckets)) p.aging[bucket] = (p.aging[bucket] ?? 0) + units;
+          }
+          if (p.price === null) p.price = num(v.price);
+          break;
+        }
+        case 'amazon-restock': {
+          if (stockKind === kind) {
+            p.stockFrom = kind;
+            p.available += num(v.available) ?? 0;
+            p.inbound += num(v.inbound) ?? 0;
+            p.unfulfillable += num(v.unfulfillable) ?? 0;
+          }
+          if (salesKind === kind) {
+            p.salesFrom = kind;
+            p.sold += num(v.unitsSold30) ?? 0;
+            p.revenue += num(v.salesLast30) ?? 0;
+            p.periodDays = 30;
+          }
+          const rq = num(v.recommendedQty);
+          if (rq !== null) p.amazonRecommendedQty = (p.amazonRecommendedQty ?? 0) + rq;
+          if (p.price === null) p.price = num(v.price);
+          break;
+        }
+        case 'amazon-business-report': {
+          if (salesKind !== kind) break;
+          p.salesFrom = kind;
+          p.sold += num(v.unitsOrdered) ?? 0;
+          p.revenue += num(v.revenue) ?? 0;
+          break;
+        }
+        case 'amazon-orders': {
+          if (salesKind !== kind || isCancelled(v.orderStatus) || isCancelled(v.itemStatus)) break;
+          p.salesFrom = kind;
+          const units = num(v.quantity) ?? 0;
+          const revenue = num(v.itemPrice) ?? 0;
+          p.sold += units;
+          p.revenue += revenue;
+          addMonth(p, num(v.purchaseDate), units, revenue, spans);
+          break;
+        }
+        case 'noon-sales': {
+          if (salesKind !== kind || isCancelled(v.status)) break;
+          p.salesFrom = kind;
+          const revenue = num(v.offerPrice) ?? 0;
+          p.sold += 1;
+          p.revenue += revenue;
+          if (p.price === null) p.price = num(v.offerPrice);
+          addMonth(p, num(v.orderTimestamp), 1, revenue, spans);
+          break;
+        }
+        case 'noon-stock': {
+          if (stockKind !== kind) break;
+          p.stockFrom = kind;
+          const qty = units(report, rec, 'quantity', issues);
+          if (/non.?sal|unsell|damag|defect/i.test(String(v.inventoryType ?? ''))) p.unfulfillable += qty;
+          else p.available += qty;
+          break;
+        }
+        case 'amazon-stranded': {
+          p.stranded += (num(v.fulfillable) ?? 0) + (num(v.unfulfillable) ?? 0);
+          const reason = str(v.strandedReason);
+          if (reason && !p.strandedReasons.includes(reason)) p.strandedReasons.push(reason);
+          break;
+        }
+        case 'amazon-reserved': {
+          if (stockKind === null) p.reserved += num(v.reserved) ?? 0;
+          break;
+        }
+      }
+    }
+    // Dated sales cover their own span (whole days, at least one).
+    if (spans.max >= spans.min) {
+      const days = Math.max(1, Math.ceil((spans.max - spans.min) / DAY_MS));
+      for (const p of touched) if (p.salesFrom === kind) p.periodDays = days;
+    }
+  }
+  return { positions: [...positions.values()], warehouseStock, poRecords, issues };
+}
+
+/** A stock quantity: a negative one is reported and counted as 0. */
+function units(report: ParsedReport, rec: ReportRecord, field: string, issues: ImportIssue[]): number {
+  const n = num(rec.values[field]);
+  if (n === null) return 0;
+  if (n >= 0) return n;
+  const column = report.columns.find((c) => c.field === field)?.header ?? field;
+  issues.push({ source: report.source, row: rec.row, column, value: String(n), reason: `Negative stock quantity ${n} counted as 0`, dropped: false });
+  return 0;
+}
+
+function addMonth(p: Position, ms: number | null, units: number, revenue: number, spans: { min: number; max: number }): void {
+  if (ms === null) return;
+  if (ms < spans.min) spans.min = ms;
+  if (ms > spans.max) spans.max = ms;
+  const key = monthOf(ms);
+  const m = (p.salesByMonth[key] ??= { units: 0, revenue: 0 });
+  m.units += units;
+  m.revenue += revenue;
+}

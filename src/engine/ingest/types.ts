@@ -1,0 +1,41 @@
+/**
+ * Shapes shared by the report importer (REPORTS.md). Input is a 2-D array of cells, the shape Excel's
+ * `Range.values` gives or a file reader produces; output is typed rows, the positions they join into,
+ * and an issue for every cell or row that could not be used.
+ */
+
+/** One cell as a host gives it. Excel gives string | number | boolean ("" for blank); xlsx files may give Date. */
+export type RawCell = string | number | boolean | Date | null | undefined;
+export type RawGrid = readonly (readonly RawCell[])[];
+
+/** A sheet or a file to import: its name (sheet name, or file name) and its cells. */
+export interface SourceGrid {
+  readonly source: string;
+  readonly grid: RawGrid;
+}
+
+/**
+ * Something the importer could not use, with where it is and why. Row numbers are 1-based as the
+ * user sees them in the sheet or file; `row` is null for an issue about the whole source.
+ * `dropped`: the row was not used (a required value was unreadable); otherwise only the cell was ignored.
+ */
+export interface ImportIssue {
+  readonly source: string;
+  readonly row: number | null;
+  readonly column: string | null;
+  readonly value: string | null;
+  readonly reason: string;
+  readonly dropped: boolean;
+}
+
+/** A value that could not be read, and why (values.ts returns these instead of throwing). */
+export class ValueProblem {
+  constructor(readonly reason: string) {}
+}
+
+export function isValueProblem(x: unknown): x is ValueProblem {
+  return x instanceof ValueProblem;
+}
+
+/** Order of day and month in a column of slash dates, decided from all its values. */
+export type DateOrder = 'DMY' | 'MDY';
