@@ -56,7 +56,7 @@ function isBlankRow(row: readonly RawCell[] | undefined): boolean {
 
 function rawText(cell: RawCell): string | null {
   if (isBlank(cell)) return null;
-  if (cell instanceof Date) return cell.toISOString();
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? 'Invalid Date' : cell.toISOString();
   return String(cell);
 }
 

@@ -231,3 +231,15 @@ describe('join into positions', () => {
     expect(result.warehouseStock.get('BAG-01')).toBe(400);
   });
 });
+
+describe('found by the property tests', () => {
+  it('an invalid Date cell in a required column is reported, not thrown', () => {
+    const header = F.MYI_KSA[2];
+    const row = header.map(() => null as unknown) as (Date | null)[];
+    row[0] = null;
+    row[7] = new Date(Number.NaN);
+    const r = readReport({ source: 'Amazon KSA', grid: [header, ['SKU-1', ...row.slice(1)]] });
+    expect([r.rowsRead, r.rowsUsed, r.rowsReported]).toEqual([1, 0, 1]);
+    expect(r.issues[0]).toMatchObject({ row: 2, column: 'afn-fulfillable-quantity', value: 'Invalid Date', dropped: true });
+  });
+});
