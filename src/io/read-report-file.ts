@@ -1,0 +1,412 @@
+/**
+ * Reads a report file the user picked (CSV, TSV, Amazon .txt flat file, .xlsx workbook) into grids of
+ * raw cells for the importer (REPORTS.md). Bytes in, grids out: no file system, so the same code runs
+ * in the task pane (File API bytes) and in Node (the CLI and tests read the bytes themselves).
+ *
+ * It never throws for a bad file: what could not be read, and what was noticed and repaired, is listed
+ * in `problems`, and a file that cannot be read at all gives one sheet with an empty grid.
+ */
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import type { RawCell, SourceGrid } from '../engine/ingest/types';
+
+export interface FileSheet extends SourceGrid {
+  readonly format: 'csv' | 'tsv' | 'txt' | 'xlsx';
+  /** The field delimiter of a delimited text file (tab, comma, semicolon or pipe). */
+  readonly delimiter?: string;
+  /** How a text file was decoded. */
+  readonly encoding?: 'utf-8' | 'utf-16le' | 'utf-16be';
+  /** Anything the reader noticed and repaired, or could not read (plain sentences for the user). */
+  readonly problems: readonly string[];
+}
+
+type Format = FileSheet['format'];
+type Encoding = NonNullable<FileSheet['encoding']>;
+
+const DELIMITERS_TO_GUESS = ['\t', ',', ';', '|'];
+/** How much of a file the sniffers look at. */
+const SNIFF_BYTES = 64 * 1024;
+/** How many row numbers a problem lists before "…". */
+const LIST_ROWS = 10;
+
+export async function readReportFile(fileName: string, bytes: Uint8Array): Promise<FileSheet[]> {
+  const extension = extensionOf(fileName);
+  const named = formatFromExtension(extension);
+  try {
+    if (bytes.length === 0) return [unreadable(fileName, named ?? 'txt', 'the file is empty')];
+    if (isZip(bytes)) {
+      const notes =
+        named === 'xlsx'
+          ? []
+          : [`the file is named ${extension ? `.${extension}` : 'without an extension'} but is an Excel workbook (.xlsx); it was read as .xlsx`];
+      return await readWorkbook(fileName, bytes, notes);
+    }
+    if (isOleCompound(bytes)) {
+      return [
+        unreadable(
+          fileName,
+          'xlsx',
+          'this is an Excel 97-2003 workbook (.xls) or a password-protected workbook, which cannot be read: open it in Excel and save it as .xlsx (without a password) or .csv',
+        ),
+      ];
+    }
+    if (extension === 'xls') {
+      return [unreadable(fileName, 'xlsx', 'Excel 97-2003 .xls files cannot be read: open it in Excel and save it as .xlsx or .csv')];
+    }
+    if (named === 'xlsx') {
+      const looksLikeText = !isBinary(decodeText(bytes.subarray(0, SNIFF_BYTES)).text);
+      return [
+        unreadable(
+          fileName,
+          'xlsx',
+          `not a valid .xlsx file (it is not a zip package)${looksLikeText ? '; it looks like text: if it is a CSV or TXT report, give it that extension' : ''}`,
+        ),
+      ];
+    }
+    const notes = named ? [] : [`unknown file type ${extension ? `".${extension}"` : '(no extension)'}: read as delimited text`];
+    return [readDelimitedText(fileName, named ?? 'txt', bytes, notes)];
+  } catch (error) {
+    // Defensive: every known failure is handled above; anything else still must not escape.
+    return [unreadable(fileName, named ?? 'txt', `the file could not be read: ${messageOf(error)}`)];
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Format sniffing
+
+function extensionOf(fileName: string): string {
+  const base = fileName.replace(/^.*[\\/]/, '');
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot + 1).trim().toLowerCase() : '';
+}
+
+function formatFromExtension(extension: string): Format | undefined {
+  switch (extension) {
+    case 'csv':
+      return 'csv';
+    case 'tsv':
+    case 'tab':
+      return 'tsv';
+    case 'txt':
+      return 'txt';
+    case 'xlsx':
+    case 'xlsm':
+      return 'xlsx';
+    default:
+      return undefined;
+  }
+}
+
+function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
+  return bytes.length >= signature.length && signature.every((b, i) => bytes[i] === b);
+}
+
+/** A zip local file header, the start of every .xlsx. */
+function isZip(bytes: Uint8Array): boolean {
+  return startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]);
+}
+
+/** An OLE2 compound document: .xls, or an .xlsx encrypted with a password. */
+function isOleCompound(bytes: Uint8Array): boolean {
+  return startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text decoding
+
+interface Decoded {
+  readonly text: string;
+  readonly encoding: Encoding;
+  readonly problems: readonly string[];
+}
+
+function decodeText(bytes: Uint8Array): Decoded {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return decodeAs(bytes.subarray(3), 'utf-8');
+  if (startsWith(bytes, [0xff, 0xfe])) return decodeAs(bytes.subarray(2), 'utf-16le');
+  if (startsWith(bytes, [0xfe, 0xff])) return decodeAs(bytes.subarray(2), 'utf-16be');
+  const utf8 = decodeAs(bytes, 'utf-8');
+  // UTF-16 without a byte-order mark: ASCII characters give a zero byte in every other position,
+  // which decodes as UTF-8 to NULs (and other bytes to U+FFFD).
+  if (utf8.text.includes('\uFFFD') || utf8.text.includes('\u0000')) {
+    const utf16 = sniffUtf16(bytes);
+    if (utf16) return decodeAs(bytes, utf16);
+  }
+  return utf8;
+}
+
+function decodeAs(bytes: Uint8Array, encoding: Encoding): Decoded {
+  let text = new TextDecoder(encoding, { fatal: false, ignoreBOM: true }).decode(bytes);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const problems: string[] = [];
+  const replaced = countReplacements(text, bytes, encoding);
+  if (replaced > 0) {
+    problems.push(
+      encoding === 'utf-8'
+        ? `${plural(replaced, 'character')} could not be decoded as UTF-8 and ${replaced === 1 ? 'was' : 'were'} replaced by "\uFFFD": if the file was saved from Excel, save it again as "CSV UTF-8"`
+        : `${plural(replaced, 'character')} could not be decoded as ${encoding.toUpperCase()} and ${replaced === 1 ? 'was' : 'were'} replaced by "\uFFFD"`,
+    );
+  }
+  return { text, encoding, problems };
+}
+
+/** U+FFFD the decoder put in (a U+FFFD written in a UTF-8 file as EF BF BD is not counted). */
+function countReplacements(text: string, bytes: Uint8Array, encoding: Encoding): number {
+  let inText = 0;
+  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) inText++;
+  if (inText === 0) return 0;
+  let written = 0;
+  if (encoding === 'utf-8') {
+    for (let i = bytes.indexOf(0xef); i !== -1 && i + 2 < bytes.length; i = bytes.indexOf(0xef, i + 1)) {
+      if (bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) written++;
+    }
+  } else {
+    const [hi, lo] = encoding === 'utf-16be' ? [0, 1] : [1, 0];
+    for (let i = 0; i + 1 < bytes.length; i += 2) if (bytes[i + hi] === 0xff && bytes[i + lo] === 0xfd) written++;
+  }
+  return Math.max(0, inText - written);
+}
+
+/** Many zero bytes at odd positions and almost none at even ones means UTF-16LE (and the reverse BE). */
+function sniffUtf16(bytes: Uint8Array): Encoding | undefined {
+  const n = Math.min(bytes.length, SNIFF_BYTES) & ~1;
+  if (n < 2) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  const many = Math.max(1, pairs * 0.1);
+  if (oddZeros >= many && evenZeros * 10 <= oddZeros) return 'utf-16le';
+  if (evenZeros >= many && oddZeros * 10 <= evenZeros) return 'utf-16be';
+  return undefined;
+}
+
+/** Text has few control characters; binary data (or bytes decoded with the wrong encoding) has many. */
+function isBinary(text: string): boolean {
+  const n = Math.min(text.length, SNIFF_BYTES);
+  let controls = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    // Tab, line feed, vertical tab, form feed, carriage return and Ctrl-Z (old DOS end of file) are text.
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0b && c !== 0x0c && c !== 0x0d && c !== 0x1a) controls++;
+  }
+  return controls > n * 0.01;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Delimited text
+
+function readDelimitedText(fileName: string, format: Format, bytes: Uint8Array, notes: readonly string[]): FileSheet {
+  const decoded = decodeText(bytes);
+  const problems = [...notes, ...decoded.problems];
+  const base = { source: fileName, format, encoding: decoded.encoding };
+  if (isBinary(decoded.text)) {
+    return { ...base, grid: [], problems: [...notes, 'the file is not text (binary content)'] };
+  }
+  const text = decoded.text;
+  if (text.length === 0) return { ...base, grid: [], problems: [...problems, 'the file is empty'] };
+
+  // Amazon flat files (.txt) and .tsv files are tab-delimited: when tabs split the first lines into
+  // fields, do not let product names full of commas or stray quotes sway the guess.
+  const guessed = guessDelimiter(text, format === 'tsv' || format === 'txt' ? '\t' : undefined);
+  const delimiterFound = guessed !== undefined;
+  const delimiter = guessed ?? (format === 'csv' ? ',' : '\t');
+  let result = parseDelimited(text, delimiter);
+
+  let quoteErrors = result.errors.filter((e) => e.type === 'Quotes');
+  if (quoteErrors.length > 0 && delimiter === '\t') {
+    // Tab-delimited reports (Amazon flat files) do not quote fields, but product names may start with
+    // a quote ("Classic" backpack). Read the quotes as ordinary characters instead of merging lines.
+    result = parseDelimited(text, '\t', '\u0000');
+    problems.push(
+      `${plural(quoteErrors.length, 'field')} started with a quote that was not closed (first at row ${rowOf(quoteErrors[0])}); the file was read with quotes as ordinary characters`,
+    );
+    quoteErrors = [];
+  }
+  if (quoteErrors.length > 0) {
+    problems.push(
+      `${plural(quoteErrors.length, 'quoted field')} ${quoteErrors.length === 1 ? 'is' : 'are'} malformed (a missing or stray quote), at ${listRows(quoteErrors.map(rowOf))}: check ${quoteErrors.length === 1 ? 'that row' : 'those rows'}`,
+    );
+  }
+
+  const grid = result.data;
+  // The newline that ends the last line does not start another (blank) line.
+  const last = grid[grid.length - 1];
+  if (grid.length > 1 && last.length === 1 && last[0] === '' && /[\r\n]$/.test(text)) grid.pop();
+  if (grid.length > 0 && grid[0].length > 0 && grid[0][0].charCodeAt(0) === 0xfeff) grid[0][0] = grid[0][0].slice(1);
+
+  const blank = (row: readonly string[]) => row.length === 1 && row[0] === '';
+  const nonBlank = grid.reduce((n, row) => (blank(row) ? n : n + 1), 0);
+  if (nonBlank === 0) {
+    problems.push('the file has only blank lines');
+  } else {
+    if (!delimiterFound && grid.length > 1) {
+      problems.push('no delimiter (tab, comma, semicolon or pipe) was found: each line was read as one column');
+    }
+    const ragged = raggedRows(grid, blank);
+    if (ragged) problems.push(ragged);
+  }
+  return { ...base, grid, delimiter, problems };
+}
+
+/**
+ * The delimiter of the first lines, as papaparse guesses it (the most consistent number of fields per
+ * row, then the most fields) with two changes: blank lines are left out of the count (with them, a
+ * blank line between a title and the header looks inconsistent for every delimiter), and a delimiter
+ * under which the quotes are well formed beats one under which they are not ("","<tab>" is two fields
+ * separated by a comma, not a tab with a broken quote). A `preferred` delimiter wins whenever it splits
+ * the lines into fields at all.
+ */
+function guessDelimiter(text: string, preferred?: string): string | undefined {
+  const head = text.slice(0, SNIFF_BYTES * 4);
+  let best: { delimiter: string; quoteErrors: number; delta: number; fields: number } | undefined;
+  for (const delimiter of DELIMITERS_TO_GUESS) {
+    const preview = Papa.parse<string[]>(head, { delimiter, quoteChar: '"', skipEmptyLines: true, preview: 10 });
+    const rows = preview.data;
+    if (rows.length === 0) continue;
+    let delta = 0;
+    for (let i = 1; i < rows.length; i++) delta += Math.abs(rows[i].length - rows[i - 1].length);
+    const fields = rows.reduce((n, row) => n + row.length, 0) / rows.length;
+    const quoteErrors = preview.errors.filter((e) => e.type === 'Quotes').length;
+    if (fields <= 1.99) continue;
+    if (delimiter === preferred) return delimiter;
+    const better =
+      !best ||
+      quoteErrors < best.quoteErrors ||
+      (quoteErrors === best.quoteErrors && (delta < best.delta || (delta === best.delta && fields > best.fields)));
+    if (better) best = { delimiter, quoteErrors, delta, fields };
+  }
+  return best?.delimiter;
+}
+
+function parseDelimited(text: string, delimiter: string, quoteChar = '"'): Papa.ParseResult<string[]> {
+  return Papa.parse<string[]>(text, {
+    delimiter,
+    quoteChar,
+    header: false,
+    dynamicTyping: false,
+    skipEmptyLines: false,
+  });
+}
+
+function rowOf(error: Papa.ParseError): number {
+  return (error.row ?? 0) + 1;
+}
+
+/** Rows whose number of fields differs from the most common one (blank rows aside). */
+function raggedRows(grid: readonly (readonly string[])[], blank: (row: readonly string[]) => boolean): string | undefined {
+  const counts = new Map<number, number>();
+  for (const row of grid) if (!blank(row)) counts.set(row.length, (counts.get(row.length) ?? 0) + 1);
+  if (counts.size <= 1) return undefined;
+  let usual = 0;
+  let most = -1;
+  for (const [fields, n] of counts) {
+    if (n > most || (n === most && fields > usual)) [usual, most] = [fields, n];
+  }
+  const rows: number[] = [];
+  grid.forEach((row, i) => {
+    if (!blank(row) && row.length !== usual) rows.push(i + 1);
+  });
+  return `${rows.length} ${rows.length === 1 ? 'row has' : 'rows have'} a different number of fields than most rows (${usual}): ${listRows(rows)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workbooks
+
+async function readWorkbook(fileName: string, bytes: Uint8Array, notes: readonly string[]): Promise<FileSheet[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs types its input as an ArrayBuffer-like "Buffer"; JSZip underneath accepts a Uint8Array.
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    return [unreadable(fileName, 'xlsx', `not a valid .xlsx file (${messageOf(error)})`, notes)];
+  }
+  const worksheets = workbook.worksheets;
+  if (worksheets.length === 0) return [unreadable(fileName, 'xlsx', 'the workbook has no worksheets', notes)];
+  return worksheets.map((worksheet, i) => readWorksheet(fileName, worksheet, i === 0 ? notes : []));
+}
+
+function readWorksheet(fileName: string, worksheet: ExcelJS.Worksheet, notes: readonly string[]): FileSheet {
+  const source = `${fileName} › ${worksheet.name}`;
+  const problems = [...notes];
+  const cells: { row: number; col: number; value: RawCell }[] = [];
+  let rows = 0;
+  let cols = 0;
+  let noResult = 0;
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      // A merged range keeps its value in the top-left cell only; exceljs echoes it in the others.
+      if (cell.type === ExcelJS.ValueType.Merge) return;
+      const raw = cell.value as unknown;
+      if (isFormula(raw) && raw.result === undefined) noResult++;
+      const value = toRawCell(raw);
+      if (value === null || value === undefined) return;
+      cells.push({ row: rowNumber - 1, col: colNumber - 1, value });
+      rows = Math.max(rows, rowNumber);
+      cols = Math.max(cols, colNumber);
+    });
+  });
+  if (noResult > 0) {
+    problems.push(
+      `${plural(noResult, 'formula cell')} ${noResult === 1 ? 'has' : 'have'} no saved result and ${noResult === 1 ? 'was' : 'were'} read as empty: open the file in Excel and save it again`,
+    );
+  }
+  if (cells.length === 0) return { source, format: 'xlsx', grid: [], problems: [...problems, 'the sheet is empty'] };
+  const grid: RawCell[][] = Array.from({ length: rows }, () => new Array<RawCell>(cols).fill(null));
+  for (const { row, col, value } of cells) grid[row][col] = value;
+  return { source, format: 'xlsx', grid, problems };
+}
+
+function isFormula(value: unknown): value is { result?: unknown } {
+  return typeof value === 'object' && value !== null && ('formula' in value || 'sharedFormula' in value);
+}
+
+function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/** An exceljs cell value as the plain value Excel shows. */
+function toRawCell(value: unknown): RawCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (isDate(value)) return value;
+  if (typeof value !== 'object') return String(value);
+  if (isFormula(value)) return toRawCell(value.result);
+  const o = value as Record<string, unknown>;
+  if (Array.isArray(o.richText)) return richText(o.richText);
+  if ('error' in o) return String(o.error);
+  if ('hyperlink' in o || 'text' in o) {
+    const text = toRawCell(o.text);
+    return text === null || text === undefined ? (typeof o.hyperlink === 'string' ? o.hyperlink : null) : text;
+  }
+  return null;
+}
+
+function richText(runs: readonly unknown[]): string {
+  return runs
+    .map((run) => (typeof run === 'object' && run !== null && typeof (run as { text?: unknown }).text === 'string' ? (run as { text: string }).text : ''))
+    .join('');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+function unreadable(source: string, format: Format, problem: string, notes: readonly string[] = []): FileSheet {
+  return { source, format, grid: [], problems: [...notes, problem] };
+}
+
+function messageOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.trim() || 'unknown error';
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function listRows(rows: readonly number[]): string {
+  const shown = rows.slice(0, LIST_ROWS).join(', ');
+  return `${rows.length === 1 ? 'row' : 'rows'} ${shown}${rows.length > LIST_ROWS ? ', …' : ''}`;
+}
