@@ -1,6 +1,7 @@
 /**
  * The `lumive` command: the engine without Excel.
  *   lumive eval '<formula>'   evaluate one formula with the LUMIVE functions
+ *   lumive inspect <files…>   what the importer makes of report files and workbooks
  *   lumive functions          list the functions and their parameters
  *   lumive demo               evaluate a table of sample LUMIVE formulas
  */
@@ -8,6 +9,7 @@ import { isOptional } from '../functions/args';
 import { FUNCTIONS } from '../functions/catalog';
 import { evaluateFormula, formatValue, FormulaSyntaxError } from '../functions/formula';
 import { DEMO_FORMULAS } from './demo-formulas';
+import { inspectCommand } from './inspect';
 
 interface Out {
   write(text: string): unknown;
@@ -18,6 +20,9 @@ const USAGE = `Usage: lumive <command>
 Commands:
   eval '<formula>' [--decimals N]   Evaluate a formula, e.g. lumive eval '=LUMIVE.DOI(120, 4)'
                                     Ranges are array constants: {1,2;3,4} (rows separated by ;)
+  inspect <files…> [--json]         What the importer makes of report files or workbooks: kind,
+                                    channel, rows read / used / reported and the first issues
+          [--kind SOURCE=KIND] [--channel SOURCE=CHANNEL]   say what a source is when detection is unsure
   functions                         List the LUMIVE functions and their parameters
   demo                              Evaluate a table of sample LUMIVE formulas
   help                              Show this help
@@ -28,6 +33,8 @@ export async function main(argv: readonly string[], out: Out, err: Out): Promise
   switch (command) {
     case 'eval':
       return evalCommand(rest, out, err);
+    case 'inspect':
+      return inspectCommand(rest, out, err);
     case 'functions':
       out.write(listFunctions());
       return 0;

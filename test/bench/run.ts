@@ -3,7 +3,9 @@
  * the median of several runs after a warm-up; machines here are shared and noisy, so nothing asserts on
  * time (tests never do): the figures are for people to read.
  */
+import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import type { IngestFigures } from './ingest';
 import * as fns from '../../src/functions/functions';
 
 interface Row {
@@ -101,7 +103,25 @@ function print(title: string, rows: Row[]): void {
   }
 }
 
+/** Runs one import scenario in a child process (its own peak memory) and prints its figures. */
+function ingestBenchmark(name: 'myi' | 'noon'): void {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', `${__dirname}/ingest.ts`, name], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (run.status !== 0) {
+    console.log(`  ${name}: failed\n${run.stderr}`);
+    process.exitCode = 1;
+    return;
+  }
+  const f = JSON.parse(run.stdout) as IngestFigures;
+  console.log(
+    `  ${f.name.padEnd(36)} ${f.megabytes.toFixed(1).padStart(6)} MB  read ${f.readMs.toFixed(0).padStart(6)} ms  ` +
+      `detect + parse + join ${f.importMs.toFixed(0).padStart(6)} ms  ${f.positions.toLocaleString('en')} positions  peak memory ${f.peakRssMb.toFixed(0)} MB`,
+  );
+}
+
 if (require.main === module) {
   console.log(`Lumive benchmarks: Node ${process.version}, median of repeated runs after warm-up`);
   print('Custom functions (engine through the argument layer, as Excel calls them)', functionBenchmarks());
+  console.log('\nReport import (file read by papaparse, then recognized, parsed and joined through a mapping)');
+  ingestBenchmark('myi');
+  ingestBenchmark('noon');
 }
