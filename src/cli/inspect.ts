@@ -67,7 +67,8 @@ export async function inspectCommand(args: readonly string[], out: Out, err: Out
 
 function issueLine(i: ImportIssue): string {
   const where = [i.row !== null ? `row ${i.row}` : null, i.column ? `column "${i.column}"` : null].filter(Boolean).join(', ');
-  const value = i.value !== null ? ` value "${i.value.length > 40 ? `${i.value.slice(0, 37)}…` : i.value}"` : '';
+  // Value-parsing reasons already quote the value.
+  const value = i.value !== null && !i.reason.includes(`"${i.value}"`) ? ` value "${i.value.length > 40 ? `${i.value.slice(0, 37)}…` : i.value}"` : '';
   return `${where ? `${where}:` : ''}${value} ${i.reason}${i.dropped ? ' (row not used)' : ''}`.trim();
 }
 

@@ -111,13 +111,27 @@ const str = (v: string | number | null | undefined): string | null => (v === nul
 const num = (v: string | number | null | undefined): number | null => (typeof v === 'number' ? v : null);
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9\u0600-\u06ff]+/g, '');
 
+const only = (id: string) => CHANNELS.filter((c) => c.id === id);
+/** Mapping columns that name a channel SKU, and the channels each applies to. */
+const MAPPING_SKU_COLUMNS: readonly (readonly [string, readonly Channel[], string])[] = [
+  ['amazonKsaSku', only('amazon-ksa'), 'Amazon KSA SKU'],
+  ['amazonUaeSku', only('amazon-uae'), 'Amazon UAE SKU'],
+  ['noonKsaSku', only('noon-ksa'), 'noon KSA SKU'],
+  ['noonUaeSku', only('noon-uae'), 'noon UAE SKU'],
+  ['amazonSku', CHANNELS.filter((c) => c.marketplace === 'amazon'), 'Amazon SKU'],
+  ['noonSku', CHANNELS.filter((c) => c.marketplace === 'noon'), 'noon SKU'],
+  ['sku', CHANNELS, 'SKU'],
+];
+
+/** Fields that can name a row's country (see channel.ts); a report without any skips the per-row check. */
+const COUNTRY_COLUMNS = new Set(['salesChannel', 'marketplace', 'country', 'srcCountry', 'destCountry', 'shipCountry', 'currency']);
+
 /** The mapping: channel SKU (per channel), ASIN/FNSKU and PSKU → Master SKU. */
 class MappingIndex {
   readonly masters = new Map<string, MasterInfo>();
   private readonly byChannelSku = new Map<string, Map<string, string>>(CHANNELS.map((c) => [c.id, new Map()]));
   private readonly byAmazonId = new Map<string, string>();
   private readonly byPsku = new Map<string, string>();
-  readonly byTitle = new Map<string, string>();
 
   constructor(reports: readonly ParsedReport[], issues: ImportIssue[]) {
     for (const report of reports) {
@@ -140,37 +154,35 @@ class MappingIndex {
         supplier: str(v.supplier),
         asin: str(v.asin),
       });
-      const title = str(v.title);
-      if (title) this.byTitle.set(norm(title), master);
     }
-    const link = (channels: readonly Channel[], sku: string | null, column: string) => {
-      if (!sku) return;
-      for (const c of channels) {
-        const map = this.byChannelSku.get(c.id) as Map<string, string>;
-        const prev = map.get(sku);
-        if (prev && prev !== master) {
-          issues.push({ source, row: rec.row, column, value: sku, reason: `${c.label} SKU ${sku} is already mapped to ${prev}; this row's ${master} is ignored for it`, dropped: false });
-        } else map.set(sku, master);
-      }
-    };
-    const amazon = CHANNELS.filter((c) => c.marketplace === 'amazon');
-    const noon = CHANNELS.filter((c) => c.marketplace === 'noon');
-    const ch = (id: string) => CHANNELS.filter((c) => c.id === id);
-    link(ch('amazon-ksa'), str(v.amazonKsaSku), 'Amazon KSA SKU');
-    link(ch('amazon-uae'), str(v.amazonUaeSku), 'Amazon UAE SKU');
-    link(ch('noon-ksa'), str(v.noonKsaSku), 'noon KSA SKU');
-    link(ch('noon-uae'), str(v.noonUaeSku), 'noon UAE SKU');
-    link(amazon, str(v.amazonSku), 'Amazon SKU');
-    link(noon, str(v.noonSku), 'noon SKU');
-    link(CHANNELS, str(v.sku), 'SKU');
-    // A Master SKU is also its own channel SKU when nothing else maps that SKU.
-    for (const c of CHANNELS) {
-      const map = this.byChannelSku.get(c.id) as Map<string, string>;
-      if (!map.has(master)) map.set(master, master);
+    for (const [field, channels, column] of MAPPING_SKU_COLUMNS) {
+      const sku = str(v[field]);
+      if (sku) this.link(source, rec.row, master, channels, sku, column, issues);
     }
     for (const id of [str(v.asin), str(v.fnsku)]) if (id && !this.byAmazonId.has(id)) this.byAmazonId.set(id, master);
     const psku = str(v.psku);
     if (psku && !this.byPsku.has(psku)) this.byPsku.set(psku, master);
+  }
+
+  private link(source: string, row: number, master: string, channels: readonly Channel[], sku: string, column: string, issues: ImportIssue[]): void {
+    for (const c of channels) {
+      const map = this.byChannelSku.get(c.id) as Map<string, string>;
+      const prev = map.get(sku);
+      if (prev && prev !== master) {
+        issues.push({ source, row, column, value: sku, reason: `${c.label} SKU ${sku} is already mapped to ${prev}; this row's ${master} is ignored for it`, dropped: false });
+      } else map.set(sku, master);
+    }
+  }
+
+  private titles: Map<string, string> | null = null;
+
+  /** Master SKU by normalized title, built on first use (only unmapped SKUs need it). */
+  private byTitle(): Map<string, string> {
+    if (!this.titles) {
+      this.titles = new Map();
+      for (const info of this.masters.values()) if (info.title && !this.titles.has(norm(info.title))) this.titles.set(norm(info.title), info.masterSku);
+    }
+    return this.titles;
   }
 
   /**
@@ -184,7 +196,7 @@ class MappingIndex {
       const map = this.byChannelSku.get(channel.id) as Map<string, string>;
       for (const rec of report.records) {
         const sku = str(rec.values.sku);
-        if (!sku || map.has(sku)) continue;
+        if (!sku || map.has(sku) || this.masters.has(sku)) continue;
         const master = this.resolveById(channel, rec);
         if (master) map.set(sku, master);
       }
@@ -202,8 +214,12 @@ class MappingIndex {
   resolve(channel: Channel, rec: ReportRecord): string | null {
     const v = rec.values;
     const sku = str(v.sku);
-    const bySku = sku ? this.byChannelSku.get(channel.id)?.get(sku) : undefined;
-    return bySku ?? this.resolveById(channel, rec);
+    if (sku) {
+      // A channel SKU mapped for this channel, or a Master SKU used as the channel SKU.
+      const bySku = this.byChannelSku.get(channel.id)?.get(sku) ?? (this.masters.has(sku) ? sku : undefined);
+      if (bySku) return bySku;
+    }
+    return this.resolveById(channel, rec);
   }
 
   /** The best guess for an unmapped SKU: same ASIN, same title, then a similar SKU. */
@@ -212,7 +228,8 @@ class MappingIndex {
     const asin = str(v.asin);
     if (asin && this.byAmazonId.has(asin)) return `${this.byAmazonId.get(asin)} (same ASIN ${asin})`;
     const title = str(v.title);
-    if (title && this.byTitle.has(norm(title))) return `${this.byTitle.get(norm(title))} (same title)`;
+    const byTitle = this.byTitle();
+    if (title && byTitle.has(norm(title))) return `${byTitle.get(norm(title))} (same title)`;
     const sku = str(v.sku);
     if (!sku) return null;
     // The closest Master SKU or mapped channel SKU, within a few edits.
@@ -341,10 +358,11 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
     const spans = { min: Infinity, max: -Infinity };
     const touched = new Set<Position>();
 
+    const hasCountry = report.columns.some((c) => COUNTRY_COLUMNS.has(c.field));
     for (const rec of report.records) {
       const v = rec.values;
       // A row of a mixed report that names the other country goes to that country's channel.
-      const rowCountry = recordCountry(rec);
+      const rowCountry = hasCountry ? recordCountry(rec) : null;
       const ch = rowCountry && rowCountry !== channel.country ? (CHANNELS.find((c) => c.marketplace === channel.marketplace && c.country === rowCountry) as Channel) : channel;
       const sku = str(v.sku);
       let master = mapping.resolve(ch, rec);
