@@ -102,11 +102,10 @@ describe('abcClasses: share before the item < 80% → A, < 95% → B, else C (FO
     );
   });
 
-  test('100,000 items classify quickly and the class shares follow the cuts', () => {
+  // Timing is measured by `npm run bench` (ABC over 100,000 items), never asserted in tests.
+  test('100,000 items: the class shares follow the cuts', () => {
     const values = Array.from({ length: 100_000 }, (_, i) => ((i * 7919) % 100_003) + 1);
-    const start = Date.now();
     const classes = abcClasses(values);
-    expect(Date.now() - start).toBeLessThan(2000);
     const total = values.reduce((s, x) => s + x, 0);
     const revenueA = values.reduce((s, x, i) => (classes[i] === 'A' ? s + x : s), 0);
     // A holds at least 80% of the total, and no more than 80% plus its last item.
