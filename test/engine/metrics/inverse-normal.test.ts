@@ -84,7 +84,10 @@ describe('inverseNormal', () => {
         fc.double({ min: 1e-12, max: 1 - 1e-12, noNaN: true }),
         (a, b) => {
           fc.pre(a < b);
-          expect(inverseNormal(a) as number).toBeLessThanOrEqual(inverseNormal(b) as number);
+          // Non-decreasing up to rounding: for p one ulp apart the two results may differ by an ulp.
+          const za = inverseNormal(a) as number;
+          const zb = inverseNormal(b) as number;
+          expect(za).toBeLessThanOrEqual(zb + 1e-12 * Math.max(1, Math.abs(zb)));
         },
       ),
     );
