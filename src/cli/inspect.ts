@@ -93,15 +93,17 @@ function toText(s: SourceSummary, fileNotes: readonly string[]): string {
   return `${lines.join('\n')}\n\n`;
 }
 
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
 function toJson(s: SourceSummary, fileNotes: readonly string[]) {
   return {
     source: s.source,
     kind: s.kind,
     label: s.label,
-    confidence: Math.round(s.confidence * 1000) / 1000,
+    confidence: round3(s.confidence),
     unsure: s.unsure,
     reasons: s.reasons,
-    candidates: s.report.detection?.candidates.slice(0, 3) ?? [],
+    candidates: (s.report.detection?.candidates.slice(0, 3) ?? []).map((c) => ({ kind: c.kind, confidence: round3(c.confidence) })),
     channel: s.channel?.id ?? null,
     channelDecidedBy: s.channelDecision?.decidedBy ?? null,
     channelReason: s.channelDecision?.reason ?? null,

@@ -267,6 +267,23 @@ function editDistance(a: string, b: string, limit: number): number {
   return prev[b.length];
 }
 
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * The calendar month a report's name gives ("Business Report 2026-10", "BusinessReport_10-2026",
+ * "Business Report Oct 2026"), for reports that carry no dates of their own; null when it gives none.
+ */
+export function monthFromName(name: string): string | null {
+  const lower = name.toLowerCase();
+  let m = /(20\d\d)[-_. ]?(0[1-9]|1[0-2])(?!\d)/.exec(lower);
+  if (m) return `${m[1]}-${m[2]}`;
+  m = /(?<!\d)(0?[1-9]|1[0-2])[-_. ](20\d\d)/.exec(lower);
+  if (m) return `${m[2]}-${m[1].padStart(2, '0')}`;
+  m = /(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[-_. ]*(20\d\d)/.exec(lower);
+  if (m) return `${m[2]}-${String(MONTHS.indexOf(m[1]) + 1).padStart(2, '0')}`;
+  return null;
+}
+
 function monthOf(ms: number): string {
   const d = new Date(ms);
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
@@ -336,6 +353,13 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
     return p;
   };
 
+  // Business Reports carry no dates: each covers one period (periodDays), so several of them for a
+  // channel (one per month) cover that many periods.
+  const businessReports = new Map<string, number>();
+  for (const { report, channel } of inputs) {
+    if (channel && report.kind === 'amazon-business-report') businessReports.set(channel.id, (businessReports.get(channel.id) ?? 0) + 1);
+  }
+
   for (const { report, channel } of inputs) {
     const kind = report.kind;
     if (!kind || kind === 'mapping') continue;
@@ -359,6 +383,7 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
     const touched = new Set<Position>();
 
     const hasCountry = report.columns.some((c) => COUNTRY_COLUMNS.has(c.field));
+    const reportMonth = kind === 'amazon-business-report' ? monthFromName(report.source) : null;
     for (const rec of report.records) {
       const v = rec.values;
       // A row of a mixed report that names the other country goes to that country's channel.
@@ -456,8 +481,16 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
         case 'amazon-business-report': {
           if (salesKind !== kind) break;
           p.salesFrom = kind;
-          p.sold += num(v.unitsOrdered) ?? 0;
-          p.revenue += num(v.revenue) ?? 0;
+          const units = num(v.unitsOrdered) ?? 0;
+          const revenue = num(v.revenue) ?? 0;
+          p.sold += units;
+          p.revenue += revenue;
+          p.periodDays = periodDays * (businessReports.get(ch.id) ?? 1);
+          if (reportMonth) {
+            const month = (p.salesByMonth[reportMonth] ??= { units: 0, revenue: 0 });
+            month.units += units;
+            month.revenue += revenue;
+          }
           break;
         }
         case 'amazon-orders': {

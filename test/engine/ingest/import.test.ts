@@ -243,3 +243,29 @@ describe('found by the property tests', () => {
     expect(r.issues[0]).toMatchObject({ row: 2, column: 'afn-fulfillable-quantity', value: 'Invalid Date', dropped: true });
   });
 });
+
+describe('several sales reports for different periods', () => {
+  it('two monthly Business Reports cover two periods and give sales per month', () => {
+    const br = (units: string) => [F.BUSINESS_KSA[0], ['300', 'AMZ-BAG-01', 'B0BAG00001', 'B0BAGP', 't', '1', `SAR ${units}`, '1', '1%'].map((c, i) => (i === 0 ? units : c))];
+    const r = importSources([
+      { source: 'Mapping', grid: F.MAPPING },
+      { source: 'Business Report KSA 2026-09', grid: br('120') },
+      { source: 'Business Report KSA Oct 2026', grid: br('180') },
+    ]);
+    const bag = r.positions.find((p) => p.masterSku === 'BAG-01')!;
+    // 120 + 180 units over two 30-day periods: 5 a day, not 10
+    expect(bag).toMatchObject({ sold: 300, periodDays: 60 });
+    expect(bag.salesByMonth).toEqual({ '2026-09': { units: 120, revenue: 120 }, '2026-10': { units: 180, revenue: 180 } });
+  });
+
+  it.each([
+    ['Business Report 2026-10', '2026-10'],
+    ['BusinessReport_10-2026.csv', '2026-10'],
+    ['Business Report October 2026', '2026-10'],
+    ['br 202603.csv', '2026-03'],
+    ['Business Report KSA', null],
+  ])('the month of "%s" is %s', async (name, month) => {
+    const { monthFromName } = await import('../../../src/engine/ingest/join');
+    expect(monthFromName(name)).toBe(month);
+  });
+});
