@@ -6,6 +6,7 @@
 import { CHANNELS, Channel, Country } from '../model';
 import { KINDS, ReportKind } from './kinds';
 import type { ReportRecord } from './read-report';
+import { parseCurrencyCode } from './values';
 
 export type ChannelSource = 'user' | 'column' | 'name' | null;
 
@@ -18,13 +19,15 @@ export interface ChannelDecision {
 /** Record fields that can name a country, in the order they are trusted. */
 const COUNTRY_FIELDS = ['salesChannel', 'marketplace', 'country', 'srcCountry', 'destCountry', 'shipCountry', 'currency'] as const;
 
-/** The country a cell value names: "Amazon.sa", "SA", "KSA", "Saudi Arabia", "SAR", "ر.س" …, or null. */
+/** The country a cell value names: "Amazon.sa", "SA", "KSA", "Saudi Arabia", a SAR or AED currency …, or null. */
 export function countryOf(value: string | number | null | undefined): Country | null {
   if (value === null || value === undefined) return null;
   const v = String(value).trim().toLowerCase();
   if (v === '') return null;
-  if (/(^|[^a-z])(sa|ksa|sau|sar)([^a-z]|$)|saudi|amazon\.sa|ر\.س|﷼|السعودية/.test(v)) return 'KSA';
-  if (/(^|[^a-z])(ae|uae|are|aed|dhs?)([^a-z]|$)|emirates|dubai|amazon\.ae|د\.إ|الإمارات/.test(v)) return 'UAE';
+  const currency = parseCurrencyCode(v);
+  if (currency) return currency === 'SAR' ? 'KSA' : 'UAE';
+  if (/(^|[^a-z])(sa|ksa|sau)([^a-z]|$)|saudi|amazon\.sa|السعودية/.test(v)) return 'KSA';
+  if (/(^|[^a-z])(ae|uae|are)([^a-z]|$)|emirates|dubai|amazon\.ae|الإمارات/.test(v)) return 'UAE';
   return null;
 }
 

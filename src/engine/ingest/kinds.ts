@@ -69,6 +69,8 @@ const n = (field: string, aliases: readonly string[], extra: Partial<FieldSpec> 
 const d = (field: string, aliases: readonly string[], extra: Partial<FieldSpec> = {}): FieldSpec => ({ field, type: 'date', aliases, ...extra });
 const sig = { signature: true } as const;
 const req = { required: true } as const;
+/** The identity columns most Amazon inventory reports start with. */
+const AMAZON_IDS: readonly FieldSpec[] = [t('sku', SKU, req), t('fnsku', FNSKU), t('asin', ASIN), t('title', TITLE)];
 
 export const KINDS: readonly KindSpec[] = [
   {
@@ -76,10 +78,7 @@ export const KINDS: readonly KindSpec[] = [
     label: 'Amazon Manage FBA Inventory',
     marketplace: 'amazon',
     fields: [
-      t('sku', SKU, req),
-      t('fnsku', FNSKU),
-      t('asin', ASIN),
-      t('title', TITLE),
+      ...AMAZON_IDS,
       t('condition', CONDITION),
       n('price', PRICE),
       n('available', ['afn-fulfillable-quantity', 'fulfillable quantity', 'الكمية القابلة للتنفيذ'], { ...req, ...sig }),
@@ -216,10 +215,7 @@ export const KINDS: readonly KindSpec[] = [
     label: 'Amazon Reserved Inventory',
     marketplace: 'amazon',
     fields: [
-      t('sku', SKU, req),
-      t('fnsku', FNSKU),
-      t('asin', ASIN),
-      t('title', TITLE),
+      ...AMAZON_IDS,
       n('reserved', ['reserved_qty', 'reserved-quantity', 'total reserved quantity'], { ...req, ...sig }),
       n('reservedCustomerOrders', ['reserved_customerorders', 'reserved customer orders'], sig),
       n('reservedFcTransfers', ['reserved_fc-transfers', 'reserved fc transfers'], sig),

@@ -5,7 +5,7 @@
  * reason, and for every source rows read = rows used + rows reported (blank rows aside).
  */
 import { ColumnMatch, detectKind, Detection, findHeaderRow } from './detect';
-import { KINDS, ReportKind } from './kinds';
+import type { ReportKind } from './kinds';
 import { ImportIssue, isValueProblem, RawCell, RawGrid, SourceGrid } from './types';
 import { decideDateOrder, parseDate, parseNumber, parseText } from './values';
 import type { DateOrder } from './types';
@@ -190,6 +190,3 @@ function empty(source: string, detection: Detection | null, headerRow: number | 
     issues,
   };
 }
-
-/** The kinds the importer knows, with their labels, for pickers and messages. */
-export const KIND_LABELS: ReadonlyMap<ReportKind, string> = new Map(KINDS.filter((k) => !k.variant).map((k) => [k.kind, k.label]));
