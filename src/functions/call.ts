@@ -23,6 +23,8 @@ export interface RangeDef {
   readonly kind: 'range';
   readonly params: readonly Param[];
   readonly run: (args: readonly Arg[]) => Result[][];
+  /** Rows × columns of the result from the first argument's size (hosts that size spills beforehand need it). */
+  readonly resultSize: (rows: number, cols: number) => [number, number];
 }
 
 export type FunctionDef = ElementwiseDef | RangeDef;

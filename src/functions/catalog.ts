@@ -84,8 +84,7 @@ function scalarArg(id: string, arg: Arg, param: NumberParam): number {
  * down). Blank cells are periods without data and are skipped; months without sales are typed as 0.
  */
 function seriesOf(arg: Arg, param: NumberParam): (number[] | CalcError)[] {
-  const [rows, cols] = shapeOf(arg);
-  const lines: Cell[][] = !isGrid(arg) ? [[arg]] : cols === 1 && rows > 1 ? [arg.map((r) => r[0])] : arg;
+  const lines: Cell[][] = !isGrid(arg) ? [[arg]] : isOneColumnSeries(...shapeOf(arg)) ? [arg.map((r) => r[0])] : arg;
   return lines.map((line) => {
     const out: number[] = [];
     for (const cell of line) {
@@ -96,6 +95,14 @@ function seriesOf(arg: Arg, param: NumberParam): (number[] | CalcError)[] {
     return out;
   });
 }
+
+/** A single column of several cells is one series, periods down. */
+function isOneColumnSeries(rows: number, cols: number): boolean {
+  return cols === 1 && rows > 1;
+}
+
+/** One result per series, in a column. */
+const perSeries = (rows: number, cols: number): [number, number] => [isOneColumnSeries(rows, cols) ? 1 : rows, 1];
 
 const historyParam = value('history');
 
@@ -177,6 +184,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     id: 'ABC',
     kind: 'range',
     params: [value('values', 'any'), opt('aCut', D.abcCuts[0], 'closedUnit'), opt('bCut', D.abcCuts[1], 'closedUnit')],
+    resultSize: (rows, cols) => [rows, cols],
     run(args) {
       const [valuesArg, aArg, bArg] = args;
       const a = scalarArg('ABC', aArg, opt('aCut', D.abcCuts[0], 'closedUnit'));
@@ -193,6 +201,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     id: 'XYZ',
     kind: 'range',
     params: [historyParam, opt('xCut', D.xyzCuts[0]), opt('yCut', D.xyzCuts[1])],
+    resultSize: perSeries,
     run(args) {
       const x = scalarArg('XYZ', args[1], opt('xCut', D.xyzCuts[0]));
       const y = scalarArg('XYZ', args[2], opt('yCut', D.xyzCuts[1]));
@@ -206,6 +215,7 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     id: 'DEMANDCLASS',
     kind: 'range',
     params: [historyParam],
+    resultSize: perSeries,
     run(args) {
       return seriesOf(args[0], historyParam).map((s) => {
         const cls = isCalcError(s) ? s : demandClass(s);

@@ -107,13 +107,7 @@ class LumivePlugin extends FunctionPlugin {
         height = Math.max(height, s.height);
       }
     } else if (sizes.length > 0) {
-      const first = sizes[0];
-      if (fdef.id === 'ABC') {
-        width = first.width;
-        height = first.height;
-      } else {
-        height = first.width === 1 && first.height > 1 ? 1 : first.height;
-      }
+      [height, width] = fdef.resultSize(sizes[0].height, sizes[0].width);
     }
     return width === 1 && height === 1 ? ArraySize.scalar() : new ArraySize(width, height);
   }

@@ -17,7 +17,7 @@ export interface ChannelDecision {
 }
 
 /** Record fields that can name a country, in the order they are trusted. */
-const COUNTRY_FIELDS = ['salesChannel', 'marketplace', 'country', 'srcCountry', 'destCountry', 'shipCountry', 'currency'] as const;
+export const COUNTRY_FIELDS: readonly string[] = ['salesChannel', 'marketplace', 'country', 'srcCountry', 'destCountry', 'shipCountry', 'currency'];
 
 /** The country a cell value names: "Amazon.sa", "SA", "KSA", "Saudi Arabia", a SAR or AED currency …, or null. */
 export function countryOf(value: string | number | null | undefined): Country | null {

@@ -16,7 +16,7 @@
  */
 import { CHANNELS, Channel, DEFAULT_SETTINGS } from '../model';
 import { mapAgingColumns } from '../metrics/aging';
-import { recordCountry } from './channel';
+import { COUNTRY_FIELDS, recordCountry } from './channel';
 import type { ReportKind } from './kinds';
 import type { ParsedReport, ReportRecord } from './read-report';
 import type { ImportIssue } from './types';
@@ -122,9 +122,6 @@ const MAPPING_SKU_COLUMNS: readonly (readonly [string, readonly Channel[], strin
   ['noonSku', CHANNELS.filter((c) => c.marketplace === 'noon'), 'noon SKU'],
   ['sku', CHANNELS, 'SKU'],
 ];
-
-/** Fields that can name a row's country (see channel.ts); a report without any skips the per-row check. */
-const COUNTRY_COLUMNS = new Set(['salesChannel', 'marketplace', 'country', 'srcCountry', 'destCountry', 'shipCountry', 'currency']);
 
 /** The mapping: channel SKU (per channel), ASIN/FNSKU and PSKU → Master SKU. */
 class MappingIndex {
@@ -382,7 +379,8 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
     const spans = { min: Infinity, max: -Infinity };
     const touched = new Set<Position>();
 
-    const hasCountry = report.columns.some((c) => COUNTRY_COLUMNS.has(c.field));
+    // A report without a country-like column skips the per-row check.
+    const hasCountry = report.columns.some((c) => COUNTRY_FIELDS.includes(c.field));
     const reportMonth = kind === 'amazon-business-report' ? monthFromName(report.source) : null;
     for (const rec of report.records) {
       const v = rec.values;

@@ -114,17 +114,17 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
     const rowNumber = r + 1;
     const values: Record<string, string | number | null> = {};
     let dropped = false;
-    const rowIssues: ImportIssue[] = [];
+    let rowIssues: ImportIssue[] | undefined; // allocated only for a row with a problem
     for (const c of match.columns) {
       const cell = row[c.index];
       const value =
         c.type === 'text' ? parseText(cell) : c.type === 'number' ? parseNumber(cell, { decimalComma: options.decimalComma }) : parseDate(cell, dateOrders.get(c.index));
       if (isValueProblem(value)) {
-        rowIssues.push({ source, row: rowNumber, column: c.header, value: rawText(cell), reason: value.reason, dropped: c.required });
+        (rowIssues ??= []).push({ source, row: rowNumber, column: c.header, value: rawText(cell), reason: value.reason, dropped: c.required });
         if (c.required) dropped = true;
         values[c.field] = null;
       } else if (value === null && c.required) {
-        rowIssues.push({ source, row: rowNumber, column: c.header, value: null, reason: `${c.header} is blank`, dropped: true });
+        (rowIssues ??= []).push({ source, row: rowNumber, column: c.header, value: null, reason: `${c.header} is blank`, dropped: true });
         dropped = true;
         values[c.field] = null;
       } else values[c.field] = value;
@@ -132,16 +132,16 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
     let extra: Record<string, number> | undefined;
     for (const c of match.patternColumns) {
       const value = parseNumber(row[c.index], { decimalComma: options.decimalComma });
-      if (isValueProblem(value)) rowIssues.push({ source, row: rowNumber, column: c.header, value: rawText(row[c.index]), reason: value.reason, dropped: false });
+      if (isValueProblem(value)) (rowIssues ??= []).push({ source, row: rowNumber, column: c.header, value: rawText(row[c.index]), reason: value.reason, dropped: false });
       else if (value !== null) (extra ??= {})[c.header] = value;
     }
     if (dropped) {
       // One issue says the row was not used; the cell issues say why.
       rowsReported++;
-      for (const issue of rowIssues) issues.push(issue.dropped ? issue : { ...issue, dropped: true });
+      for (const issue of rowIssues ?? []) issues.push(issue.dropped ? issue : { ...issue, dropped: true });
       continue;
     }
-    issues.push(...rowIssues);
+    if (rowIssues) issues.push(...rowIssues);
     records.push(extra ? { row: rowNumber, values, extra } : { row: rowNumber, values });
   }
   return {
