@@ -3,8 +3,11 @@
  *   lumive eval '<formula>'   evaluate one formula with the LUMIVE functions
  *   lumive inspect <files…>   what the importer makes of report files and workbooks
  *   lumive functions          list the functions and their parameters
- *   lumive demo               evaluate a table of sample LUMIVE formulas
+ *   lumive analyze <inputs…>  analyze a workbook or report files into the output sheets
+ *   lumive demo               analyze a generated sample workbook
+ *   lumive formulas           evaluate a table of sample LUMIVE formulas
  */
+import { analyzeCommand, demoCommand } from './analyze';
 import { isOptional } from '../functions/args';
 import { FUNCTIONS } from '../functions/catalog';
 import { evaluateFormula, formatValue, FormulaSyntaxError } from '../functions/formula';
@@ -23,8 +26,15 @@ Commands:
   inspect <files…> [--json]         What the importer makes of report files or workbooks: kind,
                                     channel, rows read / used / reported and the first issues
           [--kind SOURCE=KIND] [--channel SOURCE=CHANNEL]   say what a source is when detection is unsure
+  analyze <workbook.xlsx | report files and a mapping file…> -o out.xlsx
+          [--json] [--settings file.json] [--policy cover|service]
+                                    Analyze into the output sheets (Urgent Actions, Summary, Health,
+                                    Reorder, Rebalance, Liquidation, Cross-Channel, Stranded, Data
+                                    Issues, Lumive Settings). Inputs are never modified.
+  demo [-o file] [--json]           Generate a sample workbook (320 products, Amazon and noon, KSA and
+                                    UAE), analyze it and write it (default demo/lumive-demo.xlsx)
   functions                         List the LUMIVE functions and their parameters
-  demo                              Evaluate a table of sample LUMIVE formulas
+  formulas                          Evaluate a table of sample LUMIVE formulas
   help                              Show this help
 `;
 
@@ -38,7 +48,11 @@ export async function main(argv: readonly string[], out: Out, err: Out): Promise
     case 'functions':
       out.write(listFunctions());
       return 0;
+    case 'analyze':
+      return analyzeCommand(rest, out, err);
     case 'demo':
+      return demoCommand(rest, out, err);
+    case 'formulas':
       out.write(demoTable());
       return 0;
     case undefined:

@@ -67,6 +67,15 @@ export interface Settings {
   readonly holdingRate: number;
   readonly approvalTiers: readonly ApprovalTierRule[];
   readonly liquidationModel: LiquidationModel;
+  // Fee schedule of the liquidation alternatives (when discounting cannot clear the stock):
+  /** Price cut of an outlet / clearance deal. */
+  readonly outletDiscount: number;
+  /** Share of the units an outlet deal is expected to sell (the rest is removed). */
+  readonly outletSellThrough: number;
+  /** Share of the selling price a liquidation pays back per unit, after its fees. */
+  readonly liquidationRecovery: number;
+  /** Fee to remove (return or dispose of) one unit, in the channel's currency. */
+  readonly removalFeePerUnit: Money;
   readonly reportingCurrency: Currency;
   /** Reporting-currency units per AED (default reporting currency SAR). */
   readonly aedToSar: number;
@@ -103,6 +112,10 @@ export const DEFAULT_SETTINGS: Settings = {
   holdingRate: 0.25,
   approvalTiers: DEFAULT_APPROVAL_TIERS,
   liquidationModel: 'elasticity',
+  outletDiscount: 0.5,
+  outletSellThrough: 0.6,
+  liquidationRecovery: 0.1,
+  removalFeePerUnit: 2,
   reportingCurrency: 'SAR',
   aedToSar: 1.0211,
 };

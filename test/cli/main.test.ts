@@ -40,8 +40,8 @@ describe('lumive eval', () => {
 });
 
 describe('lumive demo and functions', () => {
-  it('demo prints every sample formula with its result', async () => {
-    const { code, out } = await run('demo');
+  it('formulas prints every sample formula with its result', async () => {
+    const { code, out } = await run('formulas');
     expect(code).toBe(0);
     expect(out).toMatch(/=LUMIVE\.DOI\(120, 4\)\s+30\s/);
     expect(out).toMatch(/=LUMIVE\.EOQ\(1200, 50, 2\)\s+244\.949\s/);

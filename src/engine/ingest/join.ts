@@ -51,8 +51,12 @@ export interface Position {
   aging: Record<string, number> | null;
   stranded: number;
   strandedReasons: string[];
+  /** Selling price: the mapping's (reporting currency) when it gives one, else the channel report's (channel currency). */
   price: number | null;
+  /** Unit cost from the mapping (reporting currency). */
   cost: number | null;
+  /** The price came from the mapping, so it is in the reporting currency like the cost. */
+  priceFromMapping: boolean;
   amazonRecommendedQty: number | null;
   casePack: number | null;
   moq: number | null;
@@ -338,6 +342,7 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
         strandedReasons: [],
         price: info?.price ?? null,
         cost: info?.cost ?? null,
+        priceFromMapping: info?.price !== null && info?.price !== undefined,
         amazonRecommendedQty: null,
         casePack: info?.casePack ?? null,
         moq: info?.moq ?? null,

@@ -1,0 +1,106 @@
+/**
+ * Analyze a workbook through any WorkbookPort (ARCHITECTURE.md: the CLI and the add-in differ only in
+ * the port they pass). One batch read of every sheet; the registry says which sheets Lumive created
+ * (they are not inputs, and only they are rewritten); the Lumive Settings sheet is read back (invalid
+ * values become Data Issues, defaults used); the previous approval sheets and the log feed the merge;
+ * then the registry and every output sheet are written.
+ */
+import { analyze, type Analysis, type OutputId, type Progress } from '../engine/analyze';
+import type { SourceAssignment } from '../engine/ingest/import';
+import type { ImportIssue, RawGrid, SourceGrid } from '../engine/ingest/types';
+import { DEFAULT_SETTINGS, type Policy, type Settings } from '../engine/model';
+import { OUTPUT_SHEETS, REGISTRY_SHEET } from '../engine/sheets/names';
+import { isRegistryGrid, planNames, readRegistry, registrySheet } from '../engine/sheets/registry';
+import { readSettingsObject, readSettingsSheet } from '../engine/sheets/settings-sheet';
+import type { WorkbookPort, WriteProgress } from '../workbook/port';
+
+export interface AnalyzeWorkbookOptions {
+  /** Report sources given directly (CLI with files); when absent, the workbook's own sheets are the inputs. */
+  readonly inputs?: readonly SourceGrid[];
+  /** Settings on top of the sheet's (e.g. `--settings file.json`), with the name used in messages. */
+  readonly settingsOverride?: { readonly source: string; readonly values: Readonly<Record<string, unknown>> };
+  readonly policy?: Policy;
+  readonly assignments?: Readonly<Record<string, SourceAssignment>>;
+  readonly decimalComma?: boolean;
+  readonly now?: Date;
+  readonly onProgress?: Progress;
+  readonly onWrite?: (p: WriteProgress) => void;
+}
+
+export interface WorkbookAnalysis {
+  readonly analysis: Analysis;
+  /** Sheet id → the name it was written under. */
+  readonly names: ReadonlyMap<string, string>;
+  /** Rows written per output sheet (data rows of its table, or all rows for the Summary). */
+  readonly written: readonly { readonly name: string; readonly rows: number }[];
+}
+
+export class NothingToAnalyzeError extends Error {}
+
+export async function analyzeWorkbook(port: WorkbookPort, options: AnalyzeWorkbookOptions = {}): Promise<WorkbookAnalysis> {
+  const sheets = await port.listSheets();
+  const existing = sheets.map((s) => s.name);
+  const grids = await port.readSheets(existing);
+
+  // The registry: ours only when it carries the signature; otherwise a user's sheet of that name.
+  const registryName = isRegistryGrid(grids.get(REGISTRY_SHEET)) ? REGISTRY_SHEET : `${REGISTRY_SHEET} (Lumive)`;
+  const registry = readRegistry(grids.get(registryName));
+  const ours = new Set([registryName, ...registry.values()].map((n) => n.toLowerCase()));
+
+  // Settings: the registered settings sheet, then the override, then the policy flag.
+  const issues: ImportIssue[] = [];
+  let settings: Settings = DEFAULT_SETTINGS;
+  const settingsName = registry.get('settings');
+  const settingsGrid = settingsName ? grids.get(settingsName) : undefined;
+  if (settingsName && settingsGrid) {
+    const read = readSettingsSheet(settingsGrid, settingsName);
+    settings = read.settings;
+    issues.push(...read.issues);
+  }
+  if (options.settingsOverride) {
+    const read = readSettingsObject(options.settingsOverride.values, options.settingsOverride.source, settings);
+    settings = read.settings;
+    issues.push(...read.issues);
+  }
+  if (options.policy) settings = { ...settings, policy: options.policy };
+
+  const inputs: SourceGrid[] = options.inputs
+    ? [...options.inputs]
+    : sheets.filter((s) => !ours.has(s.name.toLowerCase())).map((s) => ({ source: s.name, grid: (grids.get(s.name) ?? []) as RawGrid }));
+
+  const wanted = new Map<string, string>(Object.entries(OUTPUT_SHEETS));
+  const names = planNames(wanted, registry, existing);
+  const prevGrid = (id: OutputId) => {
+    const n = registry.get(id);
+    const grid = n ? grids.get(n) : undefined;
+    return n && grid ? { name: n, grid: grid as RawGrid } : undefined;
+  };
+  const analysis = analyze(inputs, {
+    settings,
+    assignments: options.assignments,
+    decimalComma: options.decimalComma,
+    names: Object.fromEntries(names) as Partial<Record<OutputId, string>>,
+    previous: {
+      sheets: { reorder: prevGrid('reorder'), rebalance: prevGrid('rebalance'), liquidation: prevGrid('liquidation') },
+      log: prevGrid('approvalLog')?.grid,
+    },
+    issues,
+    now: options.now,
+    onProgress: options.onProgress,
+  });
+  if (analysis.metrics.length === 0) {
+    const recognized = analysis.sources.filter((s) => s.kind !== null).map((s) => `${s.source} (${s.label})`);
+    throw new NothingToAnalyzeError(
+      recognized.length === 0
+        ? `Nothing to analyze: no sheet was recognized as an Amazon or noon report (${inputs.length} read). Run \`lumive inspect\` on the files to see why.`
+        : `Nothing to analyze: the recognized reports (${recognized.join(', ')}) gave no positions. See the issues with --json or \`lumive inspect\`.`,
+    );
+  }
+  const at = (options.now ?? new Date()).toISOString();
+  await port.writeSheets([registrySheet(names, at, registryName), ...analysis.specs], options.onWrite);
+  const written = analysis.specs.map((spec) => {
+    const table = spec.tables[0];
+    return { name: spec.name, rows: table ? (spec.rows.length - table.range.row - 1) : spec.rows.length };
+  });
+  return { analysis, names, written };
+}

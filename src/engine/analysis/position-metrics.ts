@@ -1,0 +1,185 @@
+/**
+ * Every per-position figure of FORMULAS.md under the chosen policy, computed once and shared by all
+ * recommendations and sheets. A position is one Master SKU on one channel (ingest/join.ts).
+ *
+ * Conventions:
+ * - Velocity: sold / periodDays from the channel's sales report; when the only sales figures are the
+ *   planning report's units-shipped-t30/t60/t90, the weighted velocity of FORMULAS.md. The method used
+ *   is kept beside the value.
+ * - DOI = available / v (+∞ "No sales" when v = 0 and stock > 0; 0 when both are 0).
+ * - `cover` policy: safety stock v × safetyDays, reorder qty max(0, SS − available − inbound); the
+ *   reorder point shown is that safety stock (the level at which the rule orders).
+ * - `service` policy: z by the Master SKU's ABC class; σd from ≥ 3 months of monthly sales
+ *   (σmonth / √30), otherwise the Poisson approximation σd = √d (stated in the row's "σ source").
+ *   Lead time: the mapping's per-SKU lead time, else the setting; σL from the setting.
+ * - Money per position stays in the channel's currency; the `…Reporting` fields are converted.
+ */
+import { sampleStandardDeviation } from 'simple-statistics';
+import { isCalcError, type CalcError } from '../errors';
+import type { Position } from '../ingest/join';
+import type { AbcClass, Settings } from '../model';
+import { doi as doiOf, doiInclInbound } from '../metrics/doi';
+import { eoq, annualDemand, holdingCostPerUnitYear } from '../metrics/eoq';
+import { excessQty } from '../metrics/excess';
+import { gmroi } from '../metrics/gmroi';
+import { projectedLostRevenue } from '../metrics/lost-revenue';
+import { movement, type Movement } from '../metrics/movement';
+import { needQty } from '../metrics/need';
+import { orderUpTo } from '../metrics/order-up-to';
+import { reorderQty } from '../metrics/reorder-qty';
+import { reorderPoint } from '../metrics/reorder-point';
+import { coverSafetyStock, dailySdFromMonthly, serviceSafetyStock } from '../metrics/safety-stock';
+import { sellThrough } from '../metrics/sell-through';
+import { urgency, type Urgency } from '../metrics/urgency';
+import { velocity as velocityOf, weightedVelocity } from '../metrics/velocity';
+import { toReporting } from './money';
+
+export type VelocityMethod = 'sales / period' | 'weighted t30/t60/t90' | 'no sales report';
+export type SigmaSource = 'monthly history' | 'Poisson (√d)' | '—';
+
+export interface PositionMetrics {
+  /** `${masterSku}|${channel id}`: unique per position. */
+  readonly id: string;
+  readonly position: Position;
+  readonly velocity: number;
+  readonly velocityMethod: VelocityMethod;
+  readonly doi: number;
+  readonly doiInclInbound: number;
+  readonly abc: AbcClass;
+  /** null when the channel has no sales report. */
+  readonly movement: Movement | null;
+  readonly urgency: Urgency | null;
+  readonly leadTimeDays: number;
+  readonly serviceLevel: number | null;
+  readonly sigmaSource: SigmaSource;
+  readonly safetyStock: number;
+  readonly reorderPoint: number;
+  readonly orderUpTo: number | null;
+  /** Unrounded quantity the policy asks for (before own-warehouse stock and MOQ / case pack). */
+  readonly reorderNeed: number;
+  readonly eoq: number | null;
+  readonly excessQty: number;
+  readonly needQty: number;
+  readonly dead: boolean;
+  /** available × cost in the channel's currency; null when cost is missing. */
+  readonly stockValue: number | null;
+  readonly stockValueReporting: number | null;
+  readonly revenueReporting: number;
+  readonly gmroi: number | null;
+  readonly sellThrough: number | null;
+  /** Revenue lost before an order placed today arrives (channel currency); null without a price. */
+  readonly projectedLost: number | null;
+  readonly projectedLostReporting: number | null;
+}
+
+/** A CalcError here means the engine passed bad data: a programming error, so it throws. */
+function must<T>(value: T | CalcError, what: string, id: string): T {
+  if (isCalcError(value)) throw new Error(`${what} for ${id}: ${value.message}`);
+  return value;
+}
+
+/**
+ * A SKU absent from its channel's sales report sold nothing (Amazon's Business Report leaves out SKUs
+ * without sales); a channel with no sales report at all has no velocity to give.
+ */
+function positionVelocity(p: Position, channelHasSales: boolean): { v: number; method: VelocityMethod } {
+  if (!channelHasSales) return { v: 0, method: 'no sales report' };
+  const shipped = p.unitsShipped;
+  if (p.salesFrom === 'amazon-inventory-age' && shipped && shipped.t30 !== null && shipped.t60 !== null && shipped.t90 !== null) {
+    const w = weightedVelocity(shipped.t30, shipped.t60, shipped.t90);
+    if (!isCalcError(w)) return { v: w, method: 'weighted t30/t60/t90' };
+  }
+  const v = velocityOf(p.sold, p.periodDays > 0 ? p.periodDays : 30);
+  return { v: isCalcError(v) ? 0 : v, method: 'sales / period' };
+}
+
+/** Daily demand spread from ≥ 3 months of monthly units, else the Poisson approximation. */
+function dailyDemandSd(p: Position, d: number): { sd: number; source: SigmaSource } {
+  const months = Object.keys(p.salesByMonth).sort();
+  if (months.length >= 3) {
+    const monthly = months.map((m) => p.salesByMonth[m].units);
+    const sd = dailySdFromMonthly(sampleStandardDeviation(monthly));
+    if (!isCalcError(sd)) return { sd, source: 'monthly history' };
+  }
+  return { sd: Math.sqrt(d), source: 'Poisson (√d)' };
+}
+
+/**
+ * `channelHasSales`: the position's channel has a sales report. Without one nothing is known about
+ * demand: no urgency, excess, reorder or movement class is claimed for the position (the analysis
+ * reports the missing report once per channel).
+ */
+export function positionMetrics(p: Position, abc: AbcClass, s: Settings, channelHasSales = true): PositionMetrics {
+  const id = `${p.masterSku}|${p.channel.id}`;
+  const { v, method } = positionVelocity(p, channelHasSales);
+  const known = channelHasSales;
+  const available = Math.max(0, p.available);
+  const inbound = Math.max(0, p.inbound);
+  const doi = must(doiOf(available, v), 'DOI', id);
+  const doiIn = must(doiInclInbound(available, inbound, v), 'DOI incl. inbound', id);
+  const lead = p.leadTimeDays !== null && p.leadTimeDays >= 0 ? p.leadTimeDays : s.leadTimeDays;
+
+  let safety: number;
+  let rop: number;
+  let upTo: number | null = null;
+  let need: number;
+  let serviceLevel: number | null = null;
+  let sigmaSource: SigmaSource = '—';
+  if (s.policy === 'service') {
+    serviceLevel = s.serviceLevel[abc];
+    const spread = dailyDemandSd(p, v);
+    sigmaSource = v > 0 ? spread.source : '—';
+    safety = v > 0 ? must(serviceSafetyStock(serviceLevel, v, spread.sd, lead, s.leadTimeSdDays), 'Safety stock', id) : 0;
+    rop = must(reorderPoint(v, lead, safety), 'Reorder point', id);
+    upTo = must(orderUpTo(v, lead, s.reviewDays, safety), 'Order-up-to', id);
+    need = v > 0 ? must(reorderQty(upTo, available, inbound, rop), 'Reorder qty', id) : 0;
+  } else {
+    safety = must(coverSafetyStock(v, s.safetyDays), 'Safety stock', id);
+    rop = safety;
+    need = must(reorderQty(safety, available, inbound), 'Reorder qty', id);
+  }
+
+  const cost = p.cost !== null && p.cost >= 0 ? p.cost : null;
+  const price = p.price !== null && p.price >= 0 ? p.price : null;
+  const currency = p.channel.currency;
+  const stockValue = cost === null ? null : available * cost;
+  const lost = price === null ? null : must(projectedLostRevenue(lead, doiIn, v, price), 'Projected lost revenue', id);
+  let eoqQty: number | null = null;
+  if (cost !== null && cost > 0 && v > 0) {
+    const h = must(holdingCostPerUnitYear(cost, s.holdingRate), 'Holding cost', id);
+    const q = h > 0 ? eoq(must(annualDemand(v), 'Annual demand', id), s.orderCost, h) : null;
+    eoqQty = q === null || isCalcError(q) ? null : q;
+  }
+  const gm = price === null ? null : gmroi(price, cost, p.sold, available);
+
+  return {
+    id,
+    position: p,
+    velocity: v,
+    velocityMethod: method,
+    doi,
+    doiInclInbound: doiIn,
+    abc,
+    // movement() reads sold only for sold = 0, which is v = 0 here.
+    movement: known ? must(movement(v, doi, s.safetyDays, s.excessDays), 'Movement', id) : null,
+    urgency: known ? must(urgency(v, doi, available, Math.max(0, p.stranded), s), 'Urgency', id) : p.stranded > 0 ? 'HIGH' : null,
+    leadTimeDays: lead,
+    serviceLevel,
+    sigmaSource,
+    safetyStock: safety,
+    reorderPoint: rop,
+    orderUpTo: upTo,
+    reorderNeed: known ? need : 0,
+    eoq: eoqQty,
+    excessQty: known ? must(excessQty(available, v, s.excessDays), 'Excess qty', id) : 0,
+    needQty: must(needQty(v, s.safetyDays, available, inbound), 'Need qty', id),
+    dead: known && v === 0 && available > 0,
+    stockValue,
+    stockValueReporting: stockValue === null ? null : toReporting(stockValue, currency, s),
+    revenueReporting: toReporting(Math.max(0, p.revenue), currency, s),
+    gmroi: gm === null || isCalcError(gm) ? null : gm,
+    sellThrough: ((x) => (x === null || isCalcError(x) ? null : x))(sellThrough(p.sold, available)),
+    projectedLost: lost,
+    projectedLostReporting: lost === null ? null : toReporting(lost, currency, s),
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * Urgent Actions (FORMULAS.md, "Urgency"; PRODUCT.md): one line per position that has a priority, with
+ * what is wrong, the money at stake and the action to take, taken from the other recommendations so the
+ * sheets agree. Sorted by priority, then money at stake (descending), then DOI.
+ *
+ * Money at stake, in the reporting currency:
+ *   CRITICAL / LOW  revenue at risk = revenue lost before an order placed today arrives
+ *                   (max(0, L − DOI incl. inbound) × v × price);
+ *   HIGH excess     value of the excess units at cost; HIGH stranded: stranded units at cost;
+ *   MEDIUM (dead)   stock value at cost.
+ */
+import type { Settings } from '../model';
+import type { Urgency } from '../metrics/urgency';
+import type { PositionMetrics } from '../analysis/position-metrics';
+import { toReporting } from '../analysis/money';
+import type { ReorderLine } from './reorder-lines';
+import type { TransferLine } from './rebalance-lines';
+import type { LiquidationLine } from './liquidation-lines';
+import type { StrandedLine } from './stranded-lines';
+
+export interface UrgentAction {
+  readonly priority: Urgency;
+  readonly metrics: PositionMetrics;
+  readonly issue: string;
+  readonly moneyAtStake: number | null;
+  readonly action: string;
+}
+
+export const PRIORITY_ORDER: readonly Urgency[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
+
+export interface RecommendationIndex {
+  readonly reorder: ReadonlyMap<string, ReorderLine>;
+  readonly transfersIn: ReadonlyMap<string, TransferLine[]>;
+  readonly transfersOut: ReadonlyMap<string, TransferLine[]>;
+  readonly liquidation: ReadonlyMap<string, LiquidationLine>;
+  readonly stranded: ReadonlyMap<string, StrandedLine>;
+}
+
+const units = (n: number) => Math.round(n).toLocaleString('en-US');
+const days = (n: number) => (n < 10 ? n.toFixed(1) : Math.round(n).toString());
+
+function restockAction(m: PositionMetrics, idx: RecommendationIndex): string {
+  const parts: string[] = [];
+  for (const t of idx.transfersIn.get(m.id) ?? []) parts.push(`transfer ${units(t.transfer.qty)} from ${t.from.position.channel.label}`);
+  const r = idx.reorder.get(m.id);
+  if (r && r.fromWarehouse > 0) parts.push(`send ${units(r.fromWarehouse)} from the warehouse`);
+  if (r && r.buyQty > 0) parts.push(`order ${units(r.buyQty)}`);
+  if (parts.length === 0) return m.position.inbound > 0 ? 'Expedite the inbound shipment' : 'Review the reorder plan';
+  const text = parts.join(', ');
+  return text[0].toUpperCase() + text.slice(1);
+}
+
+function excessAction(m: PositionMetrics, idx: RecommendationIndex): string {
+  const parts: string[] = [];
+  for (const t of idx.transfersOut.get(m.id) ?? []) parts.push(`transfer ${units(t.transfer.qty)} to ${t.to.position.channel.label}`);
+  const l = idx.liquidation.get(m.id);
+  if (l) {
+    if (l.action === 'Discount' && l.plan) parts.push(`discount ${Math.round(l.plan.discount * 100)}% for ${units(l.units)} excess units`);
+    else if (l.action === 'Review') parts.push('set a selling price to plan the clearance');
+    else parts.push(`${l.action.toLowerCase()} for ${units(l.units)} units`);
+  }
+  if (parts.length === 0) return 'Pause inbound shipments';
+  const text = parts.join(', ');
+  return text[0].toUpperCase() + text.slice(1);
+}
+
+function line(m: PositionMetrics, idx: RecommendationIndex, s: Settings): UrgentAction | null {
+  const priority = m.urgency;
+  if (priority === null) return null;
+  const p = m.position;
+  const cost = p.cost !== null && p.cost >= 0 ? p.cost : null;
+  const atCost = (qty: number) => (cost === null ? null : toReporting(qty * cost, p.channel.currency, s));
+  switch (priority) {
+    case 'CRITICAL':
+    case 'LOW': {
+      const issue =
+        p.available <= 0
+          ? 'Out of stock while selling'
+          : `${priority === 'CRITICAL' ? 'Stockout' : 'Low stock'} in ${days(m.doi)} days`;
+      return { priority, metrics: m, issue, moneyAtStake: m.projectedLostReporting, action: restockAction(m, idx) };
+    }
+    case 'HIGH': {
+      const severe = m.velocity > 0 && m.doi > s.severeExcessDays;
+      if (severe) {
+        return { priority, metrics: m, issue: `Severe excess: ${units(m.doi)} days of stock`, moneyAtStake: atCost(m.excessQty), action: excessAction(m, idx) };
+      }
+      const st = idx.stranded.get(m.id);
+      return {
+        priority,
+        metrics: m,
+        issue: `${units(p.stranded)} stranded units`,
+        moneyAtStake: atCost(p.stranded),
+        action: st ? st.action : 'Fix stranded inventory in Seller Central',
+      };
+    }
+    case 'MEDIUM':
+      return { priority, metrics: m, issue: `Dead stock: ${units(p.available)} units, no sales`, moneyAtStake: m.stockValueReporting, action: excessAction(m, idx) };
+  }
+}
+
+export function urgentActions(metrics: readonly PositionMetrics[], idx: RecommendationIndex, s: Settings): UrgentAction[] {
+  const lines: UrgentAction[] = [];
+  for (const m of metrics) {
+    const l = line(m, idx, s);
+    if (l) lines.push(l);
+  }
+  const rank = new Map(PRIORITY_ORDER.map((u, i) => [u, i]));
+  lines.sort(
+    (a, b) =>
+      (rank.get(a.priority) as number) - (rank.get(b.priority) as number) ||
+      (b.moneyAtStake ?? 0) - (a.moneyAtStake ?? 0) ||
+      (a.metrics.doi === b.metrics.doi ? 0 : a.metrics.doi - b.metrics.doi) ||
+      (a.metrics.id < b.metrics.id ? -1 : a.metrics.id > b.metrics.id ? 1 : 0),
+  );
+  return lines;
+}

@@ -1,0 +1,138 @@
+/**
+ * Health sheet: DOI distribution, aging buckets and movement classes at the top, then one row per
+ * position (PRODUCT.md). DOI bands follow the settings' thresholds: < criticalDays, < stockoutDays,
+ * ≤ safetyDays, ≤ excessDays, ≤ severeExcessDays, above; plus "Out of stock" (selling, nothing left)
+ * and "No sales" (stock, no sales). The trend sparkline column fills once snapshots exist.
+ */
+import type { PositionMetrics } from '../analysis/position-metrics';
+import { AGING_BUCKETS } from '../metrics/aging';
+import type { Settings } from '../model';
+import type { CellValue, SheetSpec, StyledRange } from './spec';
+import { channelColumn, doiColumn, moneyColumn, currencyColumn, NO_SALES, skuColumn, titleColumn, unitsColumn, velocityColumn } from './common-columns';
+import { TABLE_NAMES } from './names';
+import { FORMAT, finiteOr, range, tableSheet, type Column } from './table';
+
+export function doiBands(s: Settings): string[] {
+  return [
+    'Out of stock',
+    `< ${s.criticalDays} days`,
+    `${s.criticalDays}–${s.stockoutDays} days`,
+    `${s.stockoutDays}–${s.safetyDays} days`,
+    `${s.safetyDays}–${s.excessDays} days`,
+    `${s.excessDays}–${s.severeExcessDays} days`,
+    `> ${s.severeExcessDays} days`,
+    NO_SALES,
+    'No stock, no sales',
+  ];
+}
+
+export function doiBand(m: PositionMetrics, s: Settings): string {
+  const b = doiBands(s);
+  const v = m.velocity;
+  const available = m.position.available;
+  if (v === 0) return available > 0 ? b[7] : b[8];
+  if (available <= 0) return b[0];
+  const d = m.doi;
+  if (d < s.criticalDays) return b[1];
+  if (d < s.stockoutDays) return b[2];
+  if (d <= s.safetyDays) return b[3];
+  if (d <= s.excessDays) return b[4];
+  if (d <= s.severeExcessDays) return b[5];
+  return b[6];
+}
+
+export function healthSheet(name: string, metrics: readonly PositionMetrics[], s: Settings): SheetSpec {
+  const bands = doiBands(s);
+  const bandOf = metrics.map((m) => doiBand(m, s));
+  const bandCount = new Map<string, { n: number; value: number }>(bands.map((b) => [b, { n: 0, value: 0 }]));
+  const aging = new Map<string, number>();
+  const movement = new Map<string, number>([['Fast', 0], ['Moving', 0], ['Slow', 0], ['Dead', 0], ['Unknown', 0]]);
+  metrics.forEach((m, i) => {
+    const b = bandCount.get(bandOf[i])!;
+    b.n++;
+    b.value += m.stockValueReporting ?? 0;
+    for (const [bucket, units] of Object.entries(m.position.aging ?? {})) aging.set(bucket, (aging.get(bucket) ?? 0) + units);
+    const mv = m.movement ?? 'Unknown';
+    movement.set(mv, (movement.get(mv) ?? 0) + 1);
+  });
+  const agingRows = [...AGING_BUCKETS, ...[...aging.keys()].filter((k) => !(AGING_BUCKETS as readonly string[]).includes(k))];
+  const blockRows = Math.max(bands.length, agingRows.length, movement.size) + 1;
+  const pre: CellValue[][] = Array.from({ length: blockRows }, () => new Array<CellValue>(9).fill(null));
+  pre[0] = ['DOI band', 'Positions', `Stock Value (${s.reportingCurrency})`, null, 'Aging (days)', 'Units', null, 'Movement', 'Positions'];
+  bands.forEach((b, i) => {
+    const c = bandCount.get(b)!;
+    pre[i + 1][0] = b;
+    pre[i + 1][1] = c.n;
+    pre[i + 1][2] = Math.round(c.value * 100) / 100;
+  });
+  agingRows.forEach((b, i) => {
+    pre[i + 1][4] = b;
+    pre[i + 1][5] = aging.get(b) ?? 0;
+  });
+  [...movement].forEach(([mv, n], i) => {
+    pre[i + 1][7] = mv;
+    pre[i + 1][8] = n;
+  });
+  const styles: StyledRange[] = [{ range: range(1, 0, 1, 9), style: 'subtitle' }];
+  const col = (r: { m: PositionMetrics }) => r.m;
+  const rows = metrics.map((m, i) => ({ m, band: bandOf[i] }));
+  type Row = (typeof rows)[number];
+  const agingColumns: Column<Row>[] = AGING_BUCKETS.map((b) => unitsColumn<Row>(`Age ${b}`, (r) => (r.m.position.aging ? (r.m.position.aging[b] ?? 0) : null), 10));
+  return tableSheet<Row>({
+    name,
+    tableName: TABLE_NAMES.health,
+    title: `Health: ${metrics.length} positions by days of inventory, age and movement`,
+    freezeColumns: 2,
+    rows,
+    preamble: {
+      rows: pre,
+      styles,
+      numberFormats: [{ range: range(2, 2, bands.length, 1), format: FORMAT.money }],
+    },
+    columns: [
+      skuColumn(col),
+      channelColumn(col),
+      titleColumn(col),
+      unitsColumn('Available', (r) => r.m.position.available, 11),
+      unitsColumn('Reserved', (r) => r.m.position.reserved, 10),
+      unitsColumn('Inbound', (r) => r.m.position.inbound, 10),
+      unitsColumn('Unfulfillable', (r) => r.m.position.unfulfillable, 13),
+      velocityColumn(col),
+      { header: 'Velocity Method', value: (r) => r.m.velocityMethod, width: 20 },
+      doiColumn(col),
+      { header: 'DOI incl. Inbound', value: (r) => finiteOr(r.m.doiInclInbound, NO_SALES), format: FORMAT.days, width: 16 },
+      {
+        header: 'DOI Band',
+        value: (r) => r.band,
+        width: 16,
+        rules: [
+          { type: 'textEquals', text: bands[0], fill: 'red' },
+          { type: 'textEquals', text: bands[1], fill: 'red' },
+          { type: 'textEquals', text: bands[2], fill: 'amber' },
+          { type: 'textEquals', text: bands[3], fill: 'green' },
+          { type: 'textEquals', text: bands[4], fill: 'green' },
+          { type: 'textEquals', text: bands[5], fill: 'amber' },
+          { type: 'textEquals', text: bands[6], fill: 'orange' },
+          { type: 'textEquals', text: bands[7], fill: 'grey' },
+        ],
+      },
+      {
+        header: 'Movement',
+        value: (r) => r.m.movement ?? 'Unknown',
+        width: 10,
+        rules: [
+          { type: 'textEquals', text: 'Fast', fill: 'green' },
+          { type: 'textEquals', text: 'Slow', fill: 'amber' },
+          { type: 'textEquals', text: 'Dead', fill: 'red' },
+        ],
+      },
+      { header: 'ABC', value: (r) => r.m.abc, width: 6 },
+      { header: 'Sell-Through', value: (r) => r.m.sellThrough, format: FORMAT.percent, width: 12 },
+      { header: 'GMROI', value: (r) => r.m.gmroi, format: FORMAT.ratio, width: 8 },
+      moneyColumn('Stock Value', (r) => r.m.stockValue),
+      currencyColumn(col),
+      ...agingColumns,
+      { header: 'Trend', value: () => null, width: 10 },
+    ],
+  });
+}

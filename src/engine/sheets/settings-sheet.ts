@@ -1,0 +1,296 @@
+/**
+ * The Lumive Settings sheet (FORMULAS.md, "Settings and defaults"): one row per setting with its key,
+ * label, value, default and meaning. Created with the defaults on the first run, read back on every
+ * run: a user's edit is honored; a value that is not valid is reported (sheet, row, column, reason)
+ * and its default is used. The same validation reads `--settings file.json`.
+ *
+ * Keys are stable identifiers (the Key column); labels are for people. Cross-field rules: criticalDays
+ * ≤ stockoutDays, abcCutA < abcCutB, xyzCutX < xyzCutY, approval tier limits ascending; a value that
+ * breaks one is reported and the pair falls back to its defaults.
+ */
+import type { ImportIssue, RawCell, RawGrid } from '../ingest/types';
+import { isValueProblem } from '../ingest/types';
+import { parseNumber, parseText } from '../ingest/values';
+import { DEFAULT_SETTINGS, type Settings } from '../model';
+import type { CellValue, SheetSpec } from './spec';
+import { TABLE_NAMES } from './names';
+import { tableSheet } from './table';
+
+type Rule =
+  | { readonly type: 'number'; readonly min: number; readonly minOpen?: boolean; readonly max?: number; readonly maxOpen?: boolean; readonly integer?: boolean }
+  | { readonly type: 'choice'; readonly options: readonly string[] };
+
+export interface SettingField {
+  readonly key: string;
+  readonly label: string;
+  readonly meaning: string;
+  readonly rule: Rule;
+  readonly format?: string;
+}
+
+const days = (key: string, label: string, meaning: string, minOpen = false): SettingField => ({ key, label, meaning, rule: { type: 'number', min: 0, minOpen }, format: '0' });
+const share = (key: string, label: string, meaning: string, maxOpen = false, minOpen = false): SettingField => ({ key, label, meaning, rule: { type: 'number', min: 0, minOpen, max: 1, maxOpen }, format: '0.0%' });
+const amount = (key: string, label: string, meaning: string): SettingField => ({ key, label, meaning, rule: { type: 'number', min: 0 }, format: '#,##0.00' });
+
+export const SETTING_FIELDS: readonly SettingField[] = [
+  { key: 'policy', label: 'Policy', meaning: 'cover = days of cover (the simple rule); service = statistical service level', rule: { type: 'choice', options: ['cover', 'service'] } },
+  days('periodDays', 'Sales period (days)', 'Length of the sales period when a report does not say', true),
+  days('safetyDays', 'Safety days', 'Days of cover kept as buffer (cover policy)'),
+  days('excessDays', 'Excess above (days)', 'DOI above this is excess', true),
+  days('stockoutDays', 'Stockout risk below (days)', 'DOI below this is a stockout risk (LOW)'),
+  days('criticalDays', 'Critical below (days)', 'DOI below this is CRITICAL'),
+  days('severeExcessDays', 'Severe excess above (days)', 'DOI above this is HIGH', true),
+  days('leadTimeDays', 'Lead time (days)', 'Supplier lead time when the mapping gives none'),
+  days('leadTimeSdDays', 'Lead time std (days)', 'Lead-time standard deviation (service policy)'),
+  days('reviewDays', 'Review period (days)', 'How often the plan is reviewed (order-up-to horizon = lead time + review)'),
+  share('serviceLevelA', 'Service level, A items', 'Target cycle service level for A items (service policy)', true, true),
+  share('serviceLevelB', 'Service level, B items', 'Target cycle service level for B items', true, true),
+  share('serviceLevelC', 'Service level, C items', 'Target cycle service level for C items', true, true),
+  { key: 'abcBasis', label: 'ABC basis', meaning: 'revenue or units', rule: { type: 'choice', options: ['revenue', 'units'] } },
+  share('abcCutA', 'ABC cut A', 'Cumulative share limit of A items', false, true),
+  share('abcCutB', 'ABC cut B', 'Cumulative share limit of B items', false, true),
+  { key: 'xyzCutX', label: 'XYZ cut X', meaning: 'Coefficient-of-variation limit of X items', rule: { type: 'number', min: 0, minOpen: true }, format: '0.00' },
+  { key: 'xyzCutY', label: 'XYZ cut Y', meaning: 'Coefficient-of-variation limit of Y items', rule: { type: 'number', min: 0, minOpen: true }, format: '0.00' },
+  { key: 'minTransferQty', label: 'Minimum transfer (units)', meaning: 'Smallest transfer worth recommending', rule: { type: 'number', min: 0, integer: true }, format: '#,##0' },
+  amount('transferCostPerUnit', 'Transfer cost per unit', 'Removal + shipping + inbound cost of moving one unit between channels'),
+  amount('orderCost', 'Order cost', 'Fixed cost of placing one purchase order (EOQ)'),
+  share('holdingRate', 'Holding rate per year', 'Holding cost per year as a share of unit cost (EOQ)'),
+  amount('approvalAutoBelow', 'Auto-approve below', 'Order value (reporting currency) below which rows are approved automatically'),
+  amount('approvalManagerBelow', 'Manager approval below', 'Order value below which a manager approves'),
+  amount('approvalDirectorBelow', 'Director approval below', 'Order value below which a director approves; above it, executive'),
+  { key: 'elasticity', label: 'Price elasticity', meaning: 'Price elasticity of demand (positive number)', rule: { type: 'number', min: 0, minOpen: true }, format: '0.00' },
+  days('targetDoi', 'Target DOI after liquidation', 'Days of inventory a clearance aims for', true),
+  share('maxDiscount', 'Maximum discount', 'Largest discount the liquidation planner proposes', true),
+  { key: 'liquidationModel', label: 'Liquidation model', meaning: 'elasticity (constant elasticity) or linear (the original dashboard)', rule: { type: 'choice', options: ['elasticity', 'linear'] } },
+  share('outletDiscount', 'Outlet deal discount', 'Price cut of an outlet / clearance deal', true),
+  share('outletSellThrough', 'Outlet deal sell-through', 'Share of units an outlet deal is expected to sell'),
+  share('liquidationRecovery', 'Liquidation recovery', 'Share of the price a liquidation pays back per unit, after fees'),
+  amount('removalFeePerUnit', 'Removal fee per unit', 'Fee to remove or dispose of one unit (channel currency)'),
+  { key: 'reportingCurrency', label: 'Reporting currency', meaning: 'Currency of totals: SAR or AED', rule: { type: 'choice', options: ['SAR', 'AED'] } },
+  { key: 'aedToSar', label: 'AED to SAR', meaning: 'SAR per AED', rule: { type: 'number', min: 0, minOpen: true }, format: '0.0000' },
+];
+
+export type FlatSettings = Record<string, number | string>;
+
+export function flatten(s: Settings): FlatSettings {
+  const [auto, manager, director] = s.approvalTiers;
+  const flat: FlatSettings = {};
+  for (const f of SETTING_FIELDS) flat[f.key] = 0;
+  Object.assign(flat, {
+    policy: s.policy,
+    periodDays: s.periodDays,
+    safetyDays: s.safetyDays,
+    excessDays: s.excessDays,
+    stockoutDays: s.stockoutDays,
+    criticalDays: s.criticalDays,
+    severeExcessDays: s.severeExcessDays,
+    leadTimeDays: s.leadTimeDays,
+    leadTimeSdDays: s.leadTimeSdDays,
+    reviewDays: s.reviewDays,
+    serviceLevelA: s.serviceLevel.A,
+    serviceLevelB: s.serviceLevel.B,
+    serviceLevelC: s.serviceLevel.C,
+    abcBasis: s.abcBasis,
+    abcCutA: s.abcCuts[0],
+    abcCutB: s.abcCuts[1],
+    xyzCutX: s.xyzCuts[0],
+    xyzCutY: s.xyzCuts[1],
+    minTransferQty: s.minTransferQty,
+    transferCostPerUnit: s.transferCostPerUnit,
+    orderCost: s.orderCost,
+    holdingRate: s.holdingRate,
+    approvalAutoBelow: auto?.below ?? 5_000,
+    approvalManagerBelow: manager?.below ?? 50_000,
+    approvalDirectorBelow: director?.below ?? 100_000,
+    elasticity: s.elasticity,
+    targetDoi: s.targetDoi,
+    maxDiscount: s.maxDiscount,
+    liquidationModel: s.liquidationModel,
+    outletDiscount: s.outletDiscount,
+    outletSellThrough: s.outletSellThrough,
+    liquidationRecovery: s.liquidationRecovery,
+    removalFeePerUnit: s.removalFeePerUnit,
+    reportingCurrency: s.reportingCurrency,
+    aedToSar: s.aedToSar,
+  });
+  return flat;
+}
+
+export function unflatten(f: FlatSettings): Settings {
+  const n = (k: string) => f[k] as number;
+  return {
+    ...DEFAULT_SETTINGS,
+    policy: f.policy as Settings['policy'],
+    periodDays: n('periodDays'),
+    safetyDays: n('safetyDays'),
+    excessDays: n('excessDays'),
+    stockoutDays: n('stockoutDays'),
+    criticalDays: n('criticalDays'),
+    severeExcessDays: n('severeExcessDays'),
+    leadTimeDays: n('leadTimeDays'),
+    leadTimeSdDays: n('leadTimeSdDays'),
+    reviewDays: n('reviewDays'),
+    serviceLevel: { A: n('serviceLevelA'), B: n('serviceLevelB'), C: n('serviceLevelC') },
+    abcBasis: f.abcBasis as Settings['abcBasis'],
+    abcCuts: [n('abcCutA'), n('abcCutB')],
+    xyzCuts: [n('xyzCutX'), n('xyzCutY')],
+    minTransferQty: n('minTransferQty'),
+    transferCostPerUnit: n('transferCostPerUnit'),
+    orderCost: n('orderCost'),
+    holdingRate: n('holdingRate'),
+    approvalTiers: [
+      { tier: 'Auto', below: n('approvalAutoBelow') },
+      { tier: 'Manager', below: n('approvalManagerBelow') },
+      { tier: 'Director', below: n('approvalDirectorBelow') },
+      { tier: 'Executive', below: null },
+    ],
+    elasticity: n('elasticity'),
+    targetDoi: n('targetDoi'),
+    maxDiscount: n('maxDiscount'),
+    liquidationModel: f.liquidationModel as Settings['liquidationModel'],
+    outletDiscount: n('outletDiscount'),
+    outletSellThrough: n('outletSellThrough'),
+    liquidationRecovery: n('liquidationRecovery'),
+    removalFeePerUnit: n('removalFeePerUnit'),
+    reportingCurrency: f.reportingCurrency as Settings['reportingCurrency'],
+    aedToSar: n('aedToSar'),
+  };
+}
+
+/** The value of one field from a cell, or the reason it is not valid. */
+export function parseSetting(field: SettingField, cell: RawCell | unknown): { value: number | string } | { reason: string } {
+  const rule = field.rule;
+  if (rule.type === 'choice') {
+    const t = typeof cell === 'string' || typeof cell === 'number' ? parseText(cell)?.trim() : null;
+    const hit = t ? rule.options.find((o) => o.toLowerCase() === t.toLowerCase()) : undefined;
+    return hit ? { value: hit } : { reason: `${field.label} must be one of ${rule.options.join(', ')}` };
+  }
+  const raw = typeof cell === 'number' || typeof cell === 'string' ? parseNumber(cell) : null;
+  if (raw === null) return { reason: `${field.label} is missing` };
+  if (isValueProblem(raw)) return { reason: `${field.label} must be a number` };
+  if (!Number.isFinite(raw)) return { reason: `${field.label} must be a finite number` };
+  if (rule.integer && !Number.isInteger(raw)) return { reason: `${field.label} must be a whole number` };
+  if (rule.minOpen ? raw <= rule.min : raw < rule.min) return { reason: `${field.label} must be ${rule.minOpen ? 'greater than' : 'at least'} ${rule.min}` };
+  if (rule.max !== undefined && (rule.maxOpen ? raw >= rule.max : raw > rule.max)) {
+    return { reason: `${field.label} must be ${rule.maxOpen ? 'less than' : 'at most'} ${rule.max}` };
+  }
+  return { value: raw };
+}
+
+const PAIRS: readonly (readonly [string, string, string])[] = [
+  ['criticalDays', 'stockoutDays', 'Critical below must not exceed Stockout risk below'],
+  ['abcCutA', 'abcCutB', 'ABC cut A must be below ABC cut B'],
+  ['xyzCutX', 'xyzCutY', 'XYZ cut X must be below XYZ cut Y'],
+  ['approvalAutoBelow', 'approvalManagerBelow', 'Approval limits must be ascending'],
+  ['approvalManagerBelow', 'approvalDirectorBelow', 'Approval limits must be ascending'],
+];
+
+export interface SettingsRead {
+  readonly settings: Settings;
+  readonly issues: ImportIssue[];
+  /** Keys the source set (valid or not). */
+  readonly present: ReadonlySet<string>;
+}
+
+/**
+ * Applies values by key onto `base`; invalid ones are reported at `where(key)` and keep the default.
+ * Unknown keys are reported and ignored.
+ */
+export function applySettings(
+  values: ReadonlyMap<string, { cell: unknown; row: number | null }>,
+  base: Settings,
+  source: string,
+  column: string,
+): SettingsRead {
+  const flat = flatten(base);
+  const defaults = flatten(DEFAULT_SETTINGS);
+  const issues: ImportIssue[] = [];
+  const present = new Set<string>();
+  const rowOf = new Map<string, number | null>();
+  for (const [key, { cell, row }] of values) {
+    const field = SETTING_FIELDS.find((f) => f.key.toLowerCase() === key.toLowerCase());
+    if (!field) {
+      issues.push({ source, row, column: 'Key', value: key, reason: `Unknown setting ${key}: ignored`, dropped: false });
+      continue;
+    }
+    present.add(field.key);
+    rowOf.set(field.key, row);
+    const parsed = parseSetting(field, cell);
+    if ('value' in parsed) flat[field.key] = parsed.value;
+    else {
+      flat[field.key] = defaults[field.key];
+      issues.push({ source, row, column, value: cell === null || cell === undefined ? null : String(cell), reason: `${parsed.reason}: default ${defaults[field.key]} used`, dropped: false });
+    }
+  }
+  for (const [a, b, reason] of PAIRS) {
+    if ((flat[a] as number) < (flat[b] as number) || (a === 'criticalDays' && flat[a] === flat[b])) continue;
+    issues.push({ source, row: rowOf.get(b) ?? rowOf.get(a) ?? null, column, value: `${flat[a]} / ${flat[b]}`, reason: `${reason}: defaults ${defaults[a]} and ${defaults[b]} used`, dropped: false });
+    flat[a] = defaults[a];
+    flat[b] = defaults[b];
+  }
+  return { settings: unflatten(flat), issues, present };
+}
+
+const HEADER = ['Key', 'Setting', 'Value', 'Default', 'Meaning'];
+
+/** Reads the Lumive Settings sheet: rows under the header with a Key and a Value. */
+export function readSettingsSheet(grid: RawGrid, sheetName: string, base: Settings = DEFAULT_SETTINGS): SettingsRead {
+  let headerRow = -1;
+  let keyCol = 0;
+  let valueCol = 2;
+  for (let r = 0; r < Math.min(10, grid.length); r++) {
+    const names = (grid[r] ?? []).map((c) => String(c ?? '').trim());
+    if (names.includes('Key') && names.includes('Value')) {
+      headerRow = r;
+      keyCol = names.indexOf('Key');
+      valueCol = names.indexOf('Value');
+      break;
+    }
+  }
+  if (headerRow < 0) {
+    return {
+      settings: base,
+      issues: [{ source: sheetName, row: null, column: null, value: null, reason: 'No header row with Key and Value: defaults used', dropped: true }],
+      present: new Set(),
+    };
+  }
+  const values = new Map<string, { cell: unknown; row: number | null }>();
+  for (let r = headerRow + 1; r < grid.length; r++) {
+    const key = parseText(grid[r]?.[keyCol] ?? null)?.trim();
+    if (!key) continue;
+    values.set(key, { cell: grid[r]?.[valueCol] ?? null, row: r + 1 });
+  }
+  return applySettings(values, base, sheetName, 'Value');
+}
+
+/** Reads settings from a JSON object (keys as on the sheet); `source` names the file in messages. */
+export function readSettingsObject(obj: Readonly<Record<string, unknown>>, source: string, base: Settings = DEFAULT_SETTINGS): SettingsRead {
+  const values = new Map<string, { cell: unknown; row: number | null }>();
+  for (const [key, cell] of Object.entries(obj)) values.set(key, { cell, row: null });
+  return applySettings(values, base, source, 'value');
+}
+
+export function settingsSheet(name: string, s: Settings): SheetSpec {
+  const flat = flatten(s);
+  const defaults = flatten(DEFAULT_SETTINGS);
+  const spec = tableSheet<SettingField>({
+    name,
+    tableName: TABLE_NAMES.settings,
+    title: 'Lumive settings: edit the Value column; Analyze reads it on every run (an invalid value is listed in Data Issues and its default used)',
+    role: 'settings',
+    freezeColumns: 2,
+    rows: SETTING_FIELDS,
+    columns: [
+      { header: HEADER[0], value: (f) => f.key, width: 22 },
+      { header: HEADER[1], value: (f) => f.label, width: 30 },
+      { header: HEADER[2], value: (f) => flat[f.key] as CellValue, width: 14 },
+      { header: HEADER[3], value: (f) => defaults[f.key] as CellValue, width: 12 },
+      { header: HEADER[4], value: (f) => f.meaning, width: 80 },
+    ],
+  });
+  // Per-row number formats on Value and Default.
+  const formats = SETTING_FIELDS.flatMap((f, i) => (f.format ? [{ range: { row: 2 + i, column: 2, rows: 1, columns: 2 }, format: f.format }] : []));
+  const lists = SETTING_FIELDS.flatMap((f, i) => (f.rule.type === 'choice' ? [{ range: { row: 2 + i, column: 2, rows: 1, columns: 1 }, list: f.rule.options }] : []));
+  return { ...spec, numberFormats: [...spec.numberFormats, ...formats], validations: [...spec.validations, ...lists] };
+}
+

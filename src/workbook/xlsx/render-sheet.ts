@@ -1,0 +1,163 @@
+/**
+ * Renders one checked SheetSpec onto an exceljs worksheet: values (strings always as text cells),
+ * number formats, styles, tables, conditional formats, list validations, freeze panes, column widths
+ * and visibility. Charts are not here: exceljs cannot write them, charts.ts adds them to the package.
+ *
+ * `landing` is the 0-based row the spec's row 0 goes to (0 for `replace`, below the used rows for
+ * `append`); every spec range is shifted by it.
+ */
+import type ExcelJS from 'exceljs';
+import type { CellValue, ConditionalRule, Fill, SheetSpec, StyledRange, TableSpec } from '../../engine/sheets/spec';
+import { cellAddress, cellsOf, isEmptyRange, rangeAddress, shiftRange } from '../grid';
+import { listFormula } from '../spec-checks';
+import { addValidation } from './validations';
+
+/** Traffic-light fills (Excel's preset light fills with dark text, plus orange and grey). */
+const FILLS: Record<Fill, { fill: string; font: string }> = {
+  red: { fill: 'FFFFC7CE', font: 'FF9C0006' },
+  orange: { fill: 'FFFCD5B4', font: 'FF974706' },
+  amber: { fill: 'FFFFEB9C', font: 'FF9C5700' },
+  green: { fill: 'FFC6EFCE', font: 'FF006100' },
+  grey: { fill: 'FFE7E6E6', font: 'FF3F3F3F' },
+};
+
+const HEADER_FILL = 'FFDDEBF7';
+const NOTE_COLOUR = 'FF7F7F7F';
+
+export function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, landing: number): void {
+  writeValues(ws, spec, landing);
+  for (const f of spec.numberFormats) {
+    for (const at of cellsOf(shiftRange(f, landing).range)) ws.getCell(at.row + 1, at.column + 1).numFmt = f.format;
+  }
+  for (const s of spec.styles) applyStyle(ws, shiftRange(s, landing));
+  for (const t of spec.tables) addTable(ws, t, spec);
+  addConditionalFormats(ws, spec, landing);
+  for (const v of spec.validations) {
+    const { range } = shiftRange(v, landing);
+    if (isEmptyRange(range)) continue;
+    addValidation(ws, rangeAddress(range), {
+      type: 'list',
+      allowBlank: true,
+      formulae: [listFormula(v.list)],
+      showErrorMessage: true,
+      errorStyle: 'stop',
+      errorTitle: 'Not in the list',
+      error: `Choose one of: ${v.list.join(', ')}`,
+    });
+  }
+  if (spec.freeze && (spec.freeze.rows > 0 || spec.freeze.columns > 0)) {
+    ws.views = [{ state: 'frozen', xSplit: spec.freeze.columns, ySplit: spec.freeze.rows }];
+  } else if (spec.freeze || spec.mode === 'replace') {
+    ws.views = [];
+  }
+  spec.columnWidths.forEach((width, c) => {
+    if (width !== null) ws.getColumn(c + 1).width = width;
+  });
+  ws.state = spec.visibility;
+}
+
+function writeValues(ws: ExcelJS.Worksheet, spec: SheetSpec, landing: number): void {
+  spec.rows.forEach((row, r) => {
+    row.forEach((value, c) => {
+      if (value !== null) ws.getCell(landing + r + 1, c + 1).value = cellValue(value);
+    });
+  });
+}
+
+/**
+ * The exceljs value for a spec value. exceljs writes a JS string as a shared-string cell (never a
+ * formula, whatever it starts with). OOXML reads `_xHHHH_` in cell text as an escaped character, so a
+ * literal `_x` before four hex digits is itself escaped (`_x005F_`) to come back as written.
+ */
+export function cellValue(value: Exclude<CellValue, null>): string | number | boolean {
+  return typeof value === 'string' ? value.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1') : value;
+}
+
+function applyStyle(ws: ExcelJS.Worksheet, { range, style }: StyledRange): void {
+  for (const at of cellsOf(range)) {
+    const cell = ws.getCell(at.row + 1, at.column + 1);
+    const font = { ...cell.font };
+    switch (style) {
+      case 'title':
+        Object.assign(font, { bold: true, size: 14 });
+        break;
+      case 'subtitle':
+        Object.assign(font, { bold: true, size: 12 });
+        break;
+      case 'header':
+        font.bold = true;
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL }, bgColor: { argb: HEADER_FILL } };
+        cell.border = { ...cell.border, bottom: { style: 'thin', color: { argb: 'FF8EA9DB' } } };
+        break;
+      case 'note':
+        Object.assign(font, { italic: true, color: { argb: NOTE_COLOUR } });
+        break;
+      case 'bold':
+        font.bold = true;
+        break;
+    }
+    cell.font = font;
+  }
+}
+
+/**
+ * An Excel table over cells already written. Excel needs a data row, so a table of headers only
+ * gets one empty row. Header names come from the spec (checked unique, non-empty text).
+ */
+function addTable(ws: ExcelJS.Worksheet, table: TableSpec, spec: SheetSpec): void {
+  const { range } = table;
+  const columns = Array.from({ length: range.columns }, (_, c) => ({ name: cellValue(String(spec.rows[range.row][range.column + c])) as string, filterButton: true }));
+  const dataRows = Math.max(1, range.rows - 1);
+  const rows = Array.from({ length: dataRows }, (_, r) =>
+    Array.from({ length: range.columns }, (_, c) => {
+      const value = spec.rows[range.row + 1 + r]?.[range.column + c] ?? null;
+      return value === null ? null : cellValue(value);
+    }),
+  );
+  ws.addTable({
+    name: table.name,
+    displayName: table.name,
+    ref: cellAddress(range.row, range.column),
+    headerRow: true,
+    totalsRow: false,
+    columns,
+    rows,
+    style: { theme: 'TableStyleMedium2', showRowStripes: true },
+  });
+}
+
+function addConditionalFormats(ws: ExcelJS.Worksheet, spec: SheetSpec, landing: number): void {
+  const existing = (ws as unknown as { conditionalFormattings?: { rules?: { priority?: number }[] }[] }).conditionalFormattings ?? [];
+  let priority = existing.reduce((p, cf) => Math.max(p, ...(cf.rules ?? []).map((r) => r.priority ?? 0)), 0);
+  for (const f of spec.conditionalFormats) {
+    const { range } = shiftRange(f, landing);
+    if (isEmptyRange(range)) continue;
+    const colours = FILLS[f.rule.fill];
+    const style = {
+      fill: { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: colours.fill }, bgColor: { argb: colours.fill } },
+      font: { color: { argb: colours.font } },
+    };
+    priority += 1;
+    ws.addConditionalFormatting({ ref: rangeAddress(range), rules: [{ ...conditionalRule(f.rule, cellAddress(range.row, range.column)), priority, style }] });
+  }
+}
+
+type RuleCore = { type: 'expression'; formulae: string[] } | { type: 'cellIs'; operator: 'lessThan' | 'greaterThan' | 'equal' | 'between'; formulae: number[] };
+
+/**
+ * textEquals is an expression rule, which Excel and LibreOffice both read: EXACT(UPPER(cell),"TEXT")
+ * compares case-insensitively whatever the host's case-sensitivity setting. `topLeft` is the range's
+ * first cell; Excel applies the relative reference to each cell of the range.
+ */
+export function conditionalRule(rule: ConditionalRule, topLeft: string): RuleCore {
+  switch (rule.type) {
+    case 'textEquals':
+      return { type: 'expression', formulae: [`EXACT(UPPER(${topLeft}),"${rule.text.toUpperCase().replace(/"/g, '""')}")`] };
+    case 'lessThan':
+    case 'greaterThan':
+    case 'equal':
+      return { type: 'cellIs', operator: rule.type, formulae: [rule.value] };
+    case 'between':
+      return { type: 'cellIs', operator: 'between', formulae: [Math.min(rule.from, rule.to), Math.max(rule.from, rule.to)] };
+  }
+}

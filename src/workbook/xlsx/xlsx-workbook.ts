@@ -1,0 +1,150 @@
+/**
+ * XlsxWorkbook: a WorkbookPort over an .xlsx file held in memory (exceljs), for the CLI. The caller
+ * does the file-system work: `fromBuffer` / `empty`, `writeSheets`, then `toBuffer` for the bytes.
+ *
+ * Writes are all-or-nothing: every spec is checked (spec-checks.ts) before the workbook is touched.
+ * `replace` swaps the sheet for a fresh one at the same tab position; `append` writes below the last
+ * non-blank row and leaves earlier rows as they were. Sheets no spec names are kept.
+ *
+ * Caveat: exceljs rewrites the whole package from its own model, so parts of a foreign workbook it does
+ * not model are dropped on save, kept sheets included (for example pivot tables, slicers, sparklines
+ * and other extensions, form controls, macros). That includes charts: charts.ts adds the charts of sheets written in this session after exceljs has
+ * written the package, but a kept sheet's charts (ours from an earlier save, or the user's) are lost on
+ * the next save. `chartsDroppedOnSave()` names those sheets, so the caller can warn or rewrite them.
+ */
+import ExcelJS from 'exceljs';
+import type { ChartSpec, SheetSpec } from '../../engine/sheets/spec';
+import type { SheetInfo, SheetValues, WorkbookPort, WriteProgress } from '../port';
+import { checkSpecs, type ExistingSheet } from '../spec-checks';
+import { usedRowCount } from '../grid';
+import { readWorksheet } from './read-worksheet';
+import { renderSheet } from './render-sheet';
+import { compactValidations } from './validations';
+import { injectCharts, sheetsWithCharts, type SheetCharts } from './charts';
+
+/** exceljs keeps the tab position in an untyped `orderNo`. */
+interface Ordered {
+  orderNo: number;
+}
+
+export class XlsxWorkbook implements WorkbookPort {
+  /** Charts to add when the package is written, by worksheet (a replaced sheet drops its entry). */
+  private readonly charts = new Map<ExcelJS.Worksheet, readonly ChartSpec[]>();
+
+  private constructor(
+    private readonly book: ExcelJS.Workbook,
+    /** Worksheets that had charts in the file they were loaded from. */
+    private readonly loadedWithCharts: ReadonlySet<ExcelJS.Worksheet> = new Set(),
+  ) {}
+
+  /** Opens an .xlsx file's bytes. Throws when they are not a workbook exceljs can read. */
+  static async fromBuffer(bytes: Uint8Array): Promise<XlsxWorkbook> {
+    const book = new ExcelJS.Workbook();
+    // exceljs types its input as a Node Buffer; JSZip underneath accepts a Uint8Array.
+    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    for (const ws of book.worksheets) compactValidations(ws);
+    const charted = new Set(await sheetsWithCharts(bytes));
+    return new XlsxWorkbook(book, new Set(book.worksheets.filter((ws) => charted.has(ws.name))));
+  }
+
+  /** A workbook with no sheets (write at least one before `toBuffer`). */
+  static empty(): XlsxWorkbook {
+    return new XlsxWorkbook(new ExcelJS.Workbook());
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    return this.book.worksheets.map((ws) => ({ name: ws.name, visibility: ws.state ?? 'visible' }));
+  }
+
+  async readSheets(names: readonly string[]): Promise<Map<string, SheetValues>> {
+    const out = new Map<string, SheetValues>();
+    for (const name of names) {
+      const ws = this.find(name);
+      if (ws) out.set(name, readWorksheet(ws));
+    }
+    return out;
+  }
+
+  async writeSheets(specs: readonly SheetSpec[], onProgress?: (p: WriteProgress) => void): Promise<void> {
+    checkSpecs(specs, this.existing(specs));
+    specs.forEach((spec, i) => {
+      this.render(spec);
+      onProgress?.({ sheet: spec.name, done: i + 1, total: specs.length });
+    });
+    this.showVisibleTab();
+  }
+
+  /** The .xlsx bytes: exceljs writes the package, then charts.ts adds the charts. */
+  async toBuffer(): Promise<Uint8Array> {
+    if (this.book.worksheets.length === 0) throw new Error('A workbook needs at least one sheet before it can be saved');
+    const written = new Uint8Array(await this.book.xlsx.writeBuffer());
+    const sheets: SheetCharts[] = [];
+    for (const ws of this.book.worksheets) {
+      const charts = this.charts.get(ws);
+      if (charts && charts.length > 0) sheets.push({ sheet: ws.name, charts, values: readWorksheet(ws) });
+    }
+    return sheets.length === 0 ? written : injectCharts(written, sheets);
+  }
+
+  /** Sheets whose charts (from the loaded file) the next `toBuffer` will not keep: kept sheets, not rewritten. */
+  chartsDroppedOnSave(): string[] {
+    return this.book.worksheets.filter((ws) => this.loadedWithCharts.has(ws)).map((ws) => ws.name);
+  }
+
+  private find(name: string): ExcelJS.Worksheet | undefined {
+    const key = name.toLowerCase();
+    return this.book.worksheets.find((ws) => ws.name.toLowerCase() === key);
+  }
+
+  /** The sheets as the checks see them; only sheets an append targets are read (user sheets can be large). */
+  private existing(specs: readonly SheetSpec[]): ExistingSheet[] {
+    const appended = new Set(specs.filter((s) => s.mode === 'append').map((s) => s.name.toLowerCase()));
+    return this.book.worksheets.map((ws) => ({
+      name: ws.name,
+      visibility: ws.state ?? 'visible',
+      tables: ws.getTables().map((t) => tableName(t)),
+      usedRows: appended.has(ws.name.toLowerCase()) ? usedRowCount(readWorksheet(ws)) : 0,
+    }));
+  }
+
+  private render(spec: SheetSpec): void {
+    const old = this.find(spec.name);
+    let ws: ExcelJS.Worksheet;
+    let landing = 0;
+    if (old && spec.mode === 'append') {
+      ws = old;
+      landing = usedRowCount(readWorksheet(old));
+    } else {
+      const position = old ? (old as unknown as Ordered).orderNo : undefined;
+      if (old) {
+        this.charts.delete(old);
+        this.book.removeWorksheet(old.id);
+      }
+      ws = this.book.addWorksheet(spec.name);
+      if (position !== undefined) (ws as unknown as Ordered).orderNo = position;
+    }
+    renderSheet(ws, spec, landing);
+    if (spec.charts.length > 0) this.charts.set(ws, spec.charts);
+  }
+
+  /** Excel opens on the active tab; it must be a visible sheet. */
+  private showVisibleTab(): void {
+    const sheets = this.book.worksheets;
+    const view = this.book.views?.[0];
+    const active = view?.activeTab ?? 0;
+    if (sheets[active]?.state === 'visible' || sheets[active]?.state === undefined) return;
+    const first = sheets.findIndex((ws) => ws.state === 'visible' || ws.state === undefined);
+    if (first < 0) return;
+    this.book.views = [view ? { ...view, activeTab: first, firstSheet: first } : { x: 0, y: 0, width: 12000, height: 24000, visibility: 'visible', activeTab: first, firstSheet: first }];
+    sheets.forEach((ws, i) => {
+      const sheetView = ws.views?.[0] as { tabSelected?: boolean } | undefined;
+      if (sheetView) sheetView.tabSelected = i === first;
+    });
+  }
+}
+
+/** exceljs's getTables() gives Table objects (its typings say tuples). */
+function tableName(table: unknown): string {
+  const t = table as { name?: string; table?: { name?: string } };
+  return t.table?.name ?? t.name ?? '';
+}
