@@ -3,7 +3,8 @@
  * [--settings file.json] [--policy cover|service]` and `lumive demo [-o file]`.
  *
  * analyze never modifies its inputs: a workbook is read into memory, analyzed there and written to
- * the output path; report files are analyzed into a new workbook. The output is written atomically
+ * the output path; report files are analyzed into a new workbook, or into the earlier output at the
+ * same path when there is one, so its approvals and settings carry forward. The output is written atomically
  * (a temporary file beside it, then a rename). It exits 1 with a clear message when nothing can be
  * analyzed, 2 on a usage error.
  */
@@ -36,9 +37,15 @@ function parseArgs(command: string, args: readonly string[], err: Out): Parsed |
   const p: Parsed = { files: [], output: null, json: false, settings: null, policy: null };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '-o' || a === '--output') p.output = args[++i] ?? null;
-    else if (a === '--json') p.json = true;
-    else if (a === '--settings') p.settings = args[++i] ?? null;
+    if (a === '-o' || a === '--output' || a === '--settings') {
+      const value = args[++i];
+      if (value === undefined || value.startsWith('-')) {
+        err.write(`lumive ${command}: ${a} needs a file name\n`);
+        return null;
+      }
+      if (a === '--settings') p.settings = value;
+      else p.output = value;
+    } else if (a === '--json') p.json = true;
     else if (a === '--policy') {
       const v = args[++i];
       if (v !== 'cover' && v !== 'service') {
@@ -106,7 +113,7 @@ function summaryText(r: WorkbookAnalysis, output: string): string {
     `  Stock value at cost   ${cur} ${money(k.stockValue)}`,
     `  At risk               ${k.atRisk} positions, ${cur} ${money(k.atRiskValue)} at stake`,
     `  Urgent actions        ${count('CRITICAL')} critical, ${count('HIGH')} high, ${count('MEDIUM')} medium, ${count('LOW')} low`,
-    `  Projected lost revenue ${cur} ${money(k.projectedLostRevenue)}`,
+    `  Lost revenue (proj.)  ${cur} ${money(k.projectedLostRevenue)}`,
     `  GMROI ${k.gmroi === null ? '—' : k.gmroi.toFixed(2)}, sell-through ${k.sellThrough === null ? '—' : `${(k.sellThrough * 100).toFixed(1)}%`}`,
     `  Reorder ${a.reorder.length} lines (${cur} ${money(a.reorder.reduce((s, l) => s + (l.orderValueReporting ?? 0), 0))}), rebalance ${a.rebalance.lines.length} transfers, liquidate ${a.liquidation.length}, stranded ${a.stranded.length}`,
     `  Data issues           ${a.issues.length}`,
@@ -169,7 +176,15 @@ export async function analyzeCommand(args: readonly string[], out: Out, err: Out
       const port = await XlsxWorkbook.fromBuffer(new Uint8Array(await readFile(p.files[0])));
       return await run(port, undefined, p, output, out, err);
     }
-    return await run(XlsxWorkbook.empty(), await fileSources(p.files), p, output, out, err);
+    // Report files: an earlier output at the same path carries its approvals and settings forward
+    // (a scheduled run keeps what colleagues typed); otherwise a new workbook.
+    const previous = await readFile(output).catch(() => null);
+    const port = previous ? await XlsxWorkbook.fromBuffer(new Uint8Array(previous)).catch(() => null) : null;
+    if (previous && !port) {
+      err.write(`lumive analyze: ${output} exists and is not a readable .xlsx workbook; choose another output\n`);
+      return 2;
+    }
+    return await run(port ?? XlsxWorkbook.empty(), await fileSources(p.files), p, output, out, err);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
@@ -191,6 +206,6 @@ export async function demoCommand(args: readonly string[], out: Out, err: Out): 
   const output = p.output ?? DEMO_OUTPUT;
   const port = XlsxWorkbook.empty();
   await port.writeSheets(demoWorkbook().map((s) => plainSheet(s.source, asCells(s.grid))));
-  out.write('Lumive demo: a sample seller workbook (Amazon and noon, KSA and UAE), analyzed without Excel\n\n');
+  if (!p.json) out.write('Lumive demo: a sample seller workbook (Amazon and noon, KSA and UAE), analyzed without Excel\n\n');
   return run(port, undefined, p, output, out, err);
 }

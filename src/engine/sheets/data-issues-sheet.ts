@@ -10,9 +10,10 @@ import { FORMAT, tableSheet } from './table';
 
 export const DATA_ISSUES_LIMIT = 100_000;
 
+/** What happened to the data: a whole sheet or row left out, or the row used with the issue noted. */
 export function effectOf(i: ImportIssue): string {
   if (i.row === null) return i.dropped ? 'Sheet not used' : 'Note';
-  return i.dropped ? 'Row not used' : 'Cell ignored / note';
+  return i.dropped ? 'Row not used' : 'Row used';
 }
 
 export function dataIssuesSheet(name: string, issues: readonly ImportIssue[], limit = DATA_ISSUES_LIMIT): SheetSpec {

@@ -177,12 +177,12 @@ export function parseSetting(field: SettingField, cell: RawCell | unknown): { va
   return { value: raw };
 }
 
-const PAIRS: readonly (readonly [string, string, string])[] = [
-  ['criticalDays', 'stockoutDays', 'Critical below must not exceed Stockout risk below'],
-  ['abcCutA', 'abcCutB', 'ABC cut A must be below ABC cut B'],
-  ['xyzCutX', 'xyzCutY', 'XYZ cut X must be below XYZ cut Y'],
-  ['approvalAutoBelow', 'approvalManagerBelow', 'Approval limits must be ascending'],
-  ['approvalManagerBelow', 'approvalDirectorBelow', 'Approval limits must be ascending'],
+/** Fields that must be strictly ascending (criticalDays may equal stockoutDays); a break resets the group. */
+const ORDERED: readonly (readonly [readonly string[], string, boolean])[] = [
+  [['criticalDays', 'stockoutDays'], 'Critical below must not exceed Stockout risk below', true],
+  [['abcCutA', 'abcCutB'], 'ABC cut A must be below ABC cut B', false],
+  [['xyzCutX', 'xyzCutY'], 'XYZ cut X must be below XYZ cut Y', false],
+  [['approvalAutoBelow', 'approvalManagerBelow', 'approvalDirectorBelow'], 'Approval limits must be ascending', false],
 ];
 
 export interface SettingsRead {
@@ -222,11 +222,16 @@ export function applySettings(
       issues.push({ source, row, column, value: cell === null || cell === undefined ? null : String(cell), reason: `${parsed.reason}: default ${defaults[field.key]} used`, dropped: false });
     }
   }
-  for (const [a, b, reason] of PAIRS) {
-    if ((flat[a] as number) < (flat[b] as number) || (a === 'criticalDays' && flat[a] === flat[b])) continue;
-    issues.push({ source, row: rowOf.get(b) ?? rowOf.get(a) ?? null, column, value: `${flat[a]} / ${flat[b]}`, reason: `${reason}: defaults ${defaults[a]} and ${defaults[b]} used`, dropped: false });
-    flat[a] = defaults[a];
-    flat[b] = defaults[b];
+  for (const [keys, reason, equalAllowed] of ORDERED) {
+    const values = keys.map((k) => flat[k] as number);
+    if (values.every((v, i) => i === 0 || v > values[i - 1] || (equalAllowed && v === values[i - 1]))) continue;
+    // Reported on the last edited field of the group (a value away from its default), else its last row.
+    const edited = [...keys].reverse().find((k) => rowOf.get(k) !== undefined && flat[k] !== defaults[k]);
+    const row = (edited ? rowOf.get(edited) : [...keys].reverse().map((k) => rowOf.get(k)).find((r) => r !== undefined)) ?? null;
+    const d = keys.map((k) => String(defaults[k]));
+    const list = `${d.slice(0, -1).join(', ')} and ${d[d.length - 1]}`;
+    issues.push({ source, row, column, value: values.join(' / '), reason: `${reason}: defaults ${list} used`, dropped: false });
+    for (const k of keys) flat[k] = defaults[k];
   }
   return { settings: unflatten(flat), issues, present };
 }

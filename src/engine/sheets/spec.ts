@@ -99,4 +99,6 @@ export interface SheetSpec {
   /** Column widths in characters, by column index (missing = host default). */
   readonly columnWidths: readonly (number | null)[];
   readonly charts: readonly ChartSpec[];
+  /** Printing: landscape, fitted to one page wide, the first `repeatRows` rows on every page. */
+  readonly print?: { readonly landscape: boolean; readonly repeatRows: number } | null;
 }

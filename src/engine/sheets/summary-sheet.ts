@@ -84,10 +84,11 @@ export function summarySheet(name: string, k: Kpis, x: SummaryExtras, s: Setting
   }
   add([]);
 
-  add(['Report', 'Kind', 'Channel', 'Rows Read', 'Rows Used', 'Rows Reported'], undefined, 'header');
+  // Kind last: its long labels overflow into the empty cells to its right.
+  add(['Report', 'Rows Read', 'Rows Used', 'Rows Reported', 'Channel', 'Kind'], undefined, 'header');
   for (const src of x.sources) {
-    const row = add([src.sheet, src.kind, src.channel, src.rowsRead, src.rowsUsed, src.rowsReported]);
-    formats.push({ range: range(row, 0), format: FORMAT.text }, { range: range(row, 3, 1, 3), format: FORMAT.units });
+    const row = add([src.sheet, src.rowsRead, src.rowsUsed, src.rowsReported, src.channel, src.kind]);
+    formats.push({ range: range(row, 0), format: FORMAT.text }, { range: range(row, 1, 1, 3), format: FORMAT.units });
   }
 
   const charts: ChartSpec[] = [];
@@ -117,5 +118,6 @@ export function summarySheet(name: string, k: Kpis, x: SummaryExtras, s: Setting
     freeze: { rows: 1, columns: 0 },
     columnWidths: [44, 14, 14, 12, 12, 16, 18, 10, 10],
     charts,
+    print: { landscape: true, repeatRows: 1 },
   });
 }

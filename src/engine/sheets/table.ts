@@ -90,6 +90,7 @@ export function tableSheet<T>(o: TableSheetOptions<T>): SheetSpec {
     freeze: { rows: top + 1, columns: o.freezeColumns ?? 0 },
     columnWidths: cols.map((c) => c.width ?? Math.min(40, Math.max(10, c.header.length + 2))),
     charts: o.preamble?.charts ?? [],
+    print: { landscape: true, repeatRows: top + 1 },
   };
 }
 

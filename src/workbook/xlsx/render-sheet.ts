@@ -53,6 +53,16 @@ export function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, landing: num
   spec.columnWidths.forEach((width, c) => {
     if (width !== null) ws.getColumn(c + 1).width = width;
   });
+  if (spec.print) {
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      orientation: spec.print.landscape ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      ...(spec.print.repeatRows > 0 ? { printTitlesRow: `1:${spec.print.repeatRows}` } : {}),
+    };
+  }
   ws.state = spec.visibility;
 }
 
