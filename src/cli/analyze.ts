@@ -11,6 +11,7 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { analyzeWorkbook, NothingToAnalyzeError, type WorkbookAnalysis } from '../app/analyze-workbook';
+import type { Progress, Stage } from '../engine/analyze';
 import { demoWorkbook } from '../engine/demo/sample-workbook';
 import type { SourceGrid } from '../engine/ingest/types';
 import type { Policy } from '../engine/model';
@@ -134,6 +135,26 @@ async function fileSources(files: readonly string[]): Promise<SourceGrid[]> {
   return sources;
 }
 
+const STAGE_NAMES: Readonly<Record<Stage, string>> = {
+  import: 'Reading reports',
+  classes: 'Classifying',
+  metrics: 'Computing metrics',
+  recommendations: 'Recommending',
+  sheets: 'Building sheets',
+};
+
+/** Stage progress on one terminal line (only when stderr is a terminal: logs and pipes stay clean). */
+function terminalProgress(err: Out): Progress | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  let last = '';
+  return (stage, done, total) => {
+    const line = `${STAGE_NAMES[stage]} ${total > 0 ? Math.round((done / total) * 100) : 100}%`;
+    if (line === last) return;
+    last = line;
+    err.write(`\r\x1b[K${line}${stage === 'sheets' && done === total ? '\r\x1b[K' : ''}`);
+  };
+}
+
 async function run(port: XlsxWorkbook, inputs: SourceGrid[] | undefined, p: Parsed, output: string, out: Out, err: Out): Promise<number> {
   let settingsOverride;
   if (p.settings) {
@@ -146,7 +167,7 @@ async function run(port: XlsxWorkbook, inputs: SourceGrid[] | undefined, p: Pars
   }
   let result: WorkbookAnalysis;
   try {
-    result = await analyzeWorkbook(port, { inputs, settingsOverride, policy: p.policy ?? undefined });
+    result = await analyzeWorkbook(port, { inputs, settingsOverride, policy: p.policy ?? undefined, onProgress: terminalProgress(err) });
   } catch (e) {
     if (e instanceof NothingToAnalyzeError) {
       err.write(`lumive: ${e.message}\n`);
