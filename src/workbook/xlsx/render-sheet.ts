@@ -10,6 +10,7 @@ import type ExcelJS from 'exceljs';
 import type { CellValue, ConditionalRule, Fill, SheetSpec, StyledRange, TableSpec } from '../../engine/sheets/spec';
 import { cellAddress, cellsOf, isEmptyRange, rangeAddress, shiftRange } from '../grid';
 import { listFormula } from '../spec-checks';
+import { StyleCache } from './style-cache';
 import { addValidation } from './validations';
 
 /** Traffic-light fills (Excel's preset light fills with dark text, plus orange and grey). */
@@ -24,12 +25,14 @@ const FILLS: Record<Fill, { fill: string; font: string }> = {
 const HEADER_FILL = 'FFDDEBF7';
 const NOTE_COLOUR = 'FF7F7F7F';
 
-export function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, landing: number): void {
+export function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, landing: number, styles = new StyleCache()): void {
   writeValues(ws, spec, landing);
   for (const f of spec.numberFormats) {
-    for (const at of cellsOf(shiftRange(f, landing).range)) ws.getCell(at.row + 1, at.column + 1).numFmt = f.format;
+    const key = `numFmt:${f.format}`;
+    const change = (previous: Partial<ExcelJS.Style>) => ({ ...previous, numFmt: f.format });
+    for (const at of cellsOf(shiftRange(f, landing).range)) styles.restyle(ws.getCell(at.row + 1, at.column + 1), key, change);
   }
-  for (const s of spec.styles) applyStyle(ws, shiftRange(s, landing));
+  for (const s of spec.styles) applyStyle(ws, shiftRange(s, landing), styles);
   for (const t of spec.tables) addTable(ws, t, spec);
   addConditionalFormats(ws, spec, landing);
   for (const v of spec.validations) {
@@ -83,31 +86,35 @@ export function cellValue(value: Exclude<CellValue, null>): string | number | bo
   return typeof value === 'string' ? value.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1') : value;
 }
 
-function applyStyle(ws: ExcelJS.Worksheet, { range, style }: StyledRange): void {
-  for (const at of cellsOf(range)) {
-    const cell = ws.getCell(at.row + 1, at.column + 1);
-    const font = { ...cell.font };
-    switch (style) {
-      case 'title':
-        Object.assign(font, { bold: true, size: 14 });
-        break;
-      case 'subtitle':
-        Object.assign(font, { bold: true, size: 12 });
-        break;
-      case 'header':
-        font.bold = true;
-        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL }, bgColor: { argb: HEADER_FILL } };
-        cell.border = { ...cell.border, bottom: { style: 'thin', color: { argb: 'FF8EA9DB' } } };
-        break;
-      case 'note':
-        Object.assign(font, { italic: true, color: { argb: NOTE_COLOUR } });
-        break;
-      case 'bold':
-        font.bold = true;
-        break;
-    }
-    cell.font = font;
+function styled(previous: Partial<ExcelJS.Style>, style: StyledRange['style']): Partial<ExcelJS.Style> {
+  const next = { ...previous };
+  const font = { ...previous.font };
+  switch (style) {
+    case 'title':
+      Object.assign(font, { bold: true, size: 14 });
+      break;
+    case 'subtitle':
+      Object.assign(font, { bold: true, size: 12 });
+      break;
+    case 'header':
+      font.bold = true;
+      next.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL }, bgColor: { argb: HEADER_FILL } };
+      next.border = { ...previous.border, bottom: { style: 'thin', color: { argb: 'FF8EA9DB' } } };
+      break;
+    case 'note':
+      Object.assign(font, { italic: true, color: { argb: NOTE_COLOUR } });
+      break;
+    case 'bold':
+      font.bold = true;
+      break;
   }
+  next.font = font;
+  return next;
+}
+
+function applyStyle(ws: ExcelJS.Worksheet, { range, style }: StyledRange, styles: StyleCache): void {
+  const change = (previous: Partial<ExcelJS.Style>) => styled(previous, style);
+  for (const at of cellsOf(range)) styles.restyle(ws.getCell(at.row + 1, at.column + 1), `style:${style}`, change);
 }
 
 /**
