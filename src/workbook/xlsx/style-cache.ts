@@ -42,3 +42,32 @@ export class StyleCache {
     cell.style = style as ExcelJS.Style;
   }
 }
+
+/**
+ * Before a save: points every cell whose style is empty, or only a number format, at one shared
+ * object per format (exceljs gives each cell its own object, so each would be serialized on its own).
+ * Returns a function that puts the original objects back, since exceljs setters write into them.
+ */
+export function shareStyles(book: ExcelJS.Workbook): () => void {
+  const originals: [ExcelJS.Cell, ExcelJS.Style][] = [];
+  const byFormat = new Map<string, ExcelJS.Style>();
+  for (const ws of book.worksheets) {
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const style = cell.style as ExcelJS.Style;
+        const keys = Object.keys(style);
+        if (keys.length > 1 || (keys.length === 1 && keys[0] !== 'numFmt')) return;
+        const format = keys.length === 0 ? '' : String(style.numFmt);
+        const shared = byFormat.get(format);
+        if (shared === undefined) byFormat.set(format, style);
+        else if (shared !== style) {
+          originals.push([cell, style]);
+          cell.style = shared;
+        }
+      });
+    });
+  }
+  return () => {
+    for (const [cell, style] of originals) cell.style = style;
+  };
+}

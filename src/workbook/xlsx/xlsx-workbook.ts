@@ -12,6 +12,7 @@
  * written the package, but a kept sheet's charts (ours from an earlier save, or the user's) are lost on
  * the next save. `chartsDroppedOnSave()` names those sheets, so the caller can warn or rewrite them.
  */
+import { shareStyles } from './style-cache';
 import ExcelJS from 'exceljs';
 import type { ChartSpec, SheetSpec } from '../../engine/sheets/spec';
 import type { SheetInfo, SheetValues, WorkbookPort, WriteProgress } from '../port';
@@ -77,7 +78,13 @@ export class XlsxWorkbook implements WorkbookPort {
   /** The .xlsx bytes: exceljs writes the package, then charts.ts adds the charts. */
   async toBuffer(): Promise<Uint8Array> {
     if (this.book.worksheets.length === 0) throw new Error('A workbook needs at least one sheet before it can be saved');
-    const written = new Uint8Array(await this.book.xlsx.writeBuffer());
+    const restore = shareStyles(this.book);
+    let written: Uint8Array;
+    try {
+      written = new Uint8Array(await this.book.xlsx.writeBuffer());
+    } finally {
+      restore();
+    }
     const sheets: SheetCharts[] = [];
     for (const ws of this.book.worksheets) {
       const charts = this.charts.get(ws);
