@@ -142,15 +142,23 @@ module.exports = (env = {}, argv = {}) => {
     mode,
     context: __dirname,
     devtool: 'source-map',
+    // Shared runtime: the three bundles run in one page, so they must share one webpack runtime and one
+    // module registry. functions.js keeps the runtime and every module it contains; commands and the
+    // task pane depend on it and reuse those modules instead of carrying their own copies, so the task
+    // pane and the custom functions see ONE instance of each module (engine state included).
     entry: {
-      taskpane: './src/taskpane/index.ts',
       functions: './src/functions/entry.ts',
-      commands: './src/commands/commands.ts',
+      commands: { import: './src/commands/commands.ts', dependOn: 'functions' },
+      taskpane: { import: './src/taskpane/index.ts', dependOn: 'functions' },
     },
     output: {
       path: outDir,
       // Stable names: the manifest refers to functions.js directly.
       filename: '[name].js',
+      // The bundles find each other through a global array (webpackChunklumive_excel). Hang it on
+      // globalThis rather than webpack's default `self`, so functions.js also runs where there is no
+      // `self` (a bare JavaScript context such as the build tests' vm).
+      globalObject: 'globalThis',
       clean: true,
     },
     resolve: {

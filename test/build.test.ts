@@ -52,7 +52,48 @@ interface FunctionsJson {
 }
 
 let outDir: string;
+let stats: webpack.Stats;
 const read = (file: string) => fs.readFileSync(path.join(outDir, file), 'utf8');
+
+/** webpack's chunk-loading array, named after package.json's "name" (output.chunkLoadingGlobal). */
+const CHUNK_LOADING_GLOBAL = 'webpackChunklumive_excel';
+
+/**
+ * The chunks of the build with the source modules in each. Production builds concatenate modules
+ * (scope hoisting): a chunk then lists "./src/x.ts + 35 modules", and the modules inlined into it only
+ * appear in its nested `modules`, so those are expanded here. A module shared by two entries without
+ * dependOn is inlined into both chunks and would otherwise go unnoticed. Webpack runtime modules
+ * (moduleType "runtime") are listed apart.
+ */
+function chunkContents(): Array<{ chunk: webpack.StatsChunk; modules: string[]; runtimeModules: string[] }> {
+  const json = stats.toJson({
+    all: false,
+    ids: true,
+    chunks: true,
+    chunkRelations: true,
+    chunkModules: true,
+    nestedModules: true,
+    dependentModules: true,
+    runtimeModules: true,
+    chunkModulesSpace: Infinity,
+    nestedModulesSpace: Infinity,
+  });
+  return (json.chunks ?? []).map((chunk) => {
+    const top = chunk.modules ?? [];
+    const modules = top
+      .filter((m) => m.moduleType !== 'runtime')
+      .flatMap((m) => m.modules ?? [m])
+      .map((m) => m.name ?? m.identifier ?? '?');
+    const runtimeModules = top.filter((m) => m.moduleType === 'runtime').map((m) => m.name ?? '?');
+    return { chunk, modules, runtimeModules };
+  });
+}
+
+function chunkNamed(name: string) {
+  const found = chunkContents().find((c) => c.chunk.names?.includes(name));
+  if (!found) throw new Error(`no chunk named ${name}`);
+  return found;
+}
 
 beforeAll(async () => {
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lumive-build-'));
@@ -60,7 +101,7 @@ beforeAll(async () => {
     makeConfig({}, { mode: 'production' }),
   );
   expect(config.output?.path).toBe(outDir);
-  await build(config);
+  stats = await build(config);
 }, 180_000);
 
 afterAll(() => {
@@ -136,6 +177,65 @@ describe('production build with LUMIVE_PUBLIC_URL', () => {
     expect(typeof cf.associate).toBe('function');
     expect(cf.ErrorCode.notAvailable).toBe('#N/A');
     expect(cf.ErrorCode.invalidValue).toBe('#VALUE!');
+  });
+
+  it('puts every module in exactly one chunk: the task pane and commands reuse what functions.js holds', () => {
+    const chunks = chunkContents();
+    expect(chunks.map((c) => c.chunk.names?.[0]).sort()).toEqual(['commands', 'functions', 'taskpane']);
+    const owners = new Map<string, string[]>();
+    for (const { chunk, modules } of chunks) {
+      for (const name of modules) owners.set(name, [...(owners.get(name) ?? []), String(chunk.names?.[0])]);
+    }
+    expect([...owners].filter(([, names]) => names.length > 1)).toEqual([]);
+
+    const functions = chunkNamed('functions');
+    expect(functions.modules).toContain('./src/functions/entry.ts');
+    expect(functions.modules.some((m) => m.startsWith('./src/engine/'))).toBe(true);
+    const inFunctions = new Set(functions.modules);
+    for (const name of ['taskpane', 'commands']) {
+      const { modules } = chunkNamed(name);
+      expect(modules.length).toBeGreaterThan(0);
+      expect(modules.filter((m) => inFunctions.has(m))).toEqual([]);
+    }
+  });
+
+  it('keeps the one webpack runtime in functions.js; the task pane and commands chunks depend on it', () => {
+    const functions = chunkNamed('functions');
+    // Stats: a chunk's `entry` is true when it carries a webpack runtime, `runtime` names the runtime(s)
+    // it runs in, `parents` the chunks it depends on. Without dependOn every entry has its own runtime.
+    for (const name of ['taskpane', 'commands']) {
+      const { chunk, runtimeModules } = chunkNamed(name);
+      expect({ name, entry: chunk.entry, initial: chunk.initial, runtime: chunk.runtime }).toEqual({
+        name,
+        entry: false,
+        initial: true,
+        runtime: ['functions'],
+      });
+      expect(chunk.parents).toEqual([functions.chunk.id]);
+      expect(runtimeModules).toEqual([]);
+    }
+    expect(functions.chunk.entry).toBe(true);
+    expect(functions.chunk.runtime).toEqual(['functions']);
+    expect(functions.runtimeModules).toContain('webpack/runtime/jsonp chunk loading');
+  });
+
+  it('functions.js, commands.js and taskpane.js run in one page in that order on one module registry', () => {
+    const getElementById = jest.fn(() => null);
+    // No Office global: the page behaves as outside Office (preview path); no #root, so the pane stops there.
+    const context = vm.createContext({ console, document: { getElementById } });
+    for (const file of ['functions.js', 'commands.js', 'taskpane.js']) {
+      vm.runInContext(read(file), context, { filename: file });
+    }
+    const registry = vm.runInContext(`globalThis[${JSON.stringify(CHUNK_LOADING_GLOBAL)}]`, context) as Array<[unknown[]]>;
+    // One array, taken over by the runtime in functions.js (its push is no longer Array.prototype.push),
+    // that received the commands and task pane chunks in page order.
+    expect(Array.isArray(registry)).toBe(true);
+    expect(registry.push).not.toBe(vm.runInContext('Array.prototype.push', context));
+    const ids = Object.fromEntries(chunkContents().map((c) => [String(c.chunk.names?.[0]), c.chunk.id]));
+    expect(registry.map(([chunkIds]) => chunkIds)).toEqual([[ids.commands], [ids.taskpane]]);
+    // The shared runtime executed the task pane entry (it looked for its root element).
+    expect(getElementById).toHaveBeenCalledWith('root');
+    expect(typeof vm.runInContext('CustomFunctions.associate', context)).toBe('function');
   });
 
   it('copies the icons', () => {

@@ -12,11 +12,9 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { analyzeWorkbook, NothingToAnalyzeError, type WorkbookAnalysis } from '../app/analyze-workbook';
 import type { Progress, Stage } from '../engine/analyze';
-import { demoWorkbook } from '../engine/demo/sample-workbook';
+import { demoInputSpecs } from '../engine/demo/sample-workbook';
 import type { SourceGrid } from '../engine/ingest/types';
 import type { Policy } from '../engine/model';
-import { plainSheet } from '../engine/sheets/table';
-import type { CellValue } from '../engine/sheets/spec';
 import { readReportFile } from '../io/read-report-file';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 
@@ -216,17 +214,12 @@ export async function analyzeCommand(args: readonly string[], out: Out, err: Out
   }
 }
 
-/** The demo's report sheets as cells (dates as ISO text). */
-function asCells(grid: SourceGrid['grid']): CellValue[][] {
-  return grid.map((row) => row.map((c) => (c === undefined ? null : c instanceof Date ? c.toISOString() : c)));
-}
-
 export async function demoCommand(args: readonly string[], out: Out, err: Out): Promise<number> {
   const p = parseArgs('demo', args, err);
   if (!p) return 2;
   const output = p.output ?? DEMO_OUTPUT;
   const port = XlsxWorkbook.empty();
-  await port.writeSheets(demoWorkbook().map((s) => plainSheet(s.source, asCells(s.grid))));
+  await port.writeSheets(demoInputSpecs());
   if (!p.json) out.write('Lumive demo: a sample seller workbook (Amazon and noon, KSA and UAE), analyzed without Excel\n\n');
   return run(port, undefined, p, output, out, err);
 }

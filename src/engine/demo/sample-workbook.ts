@@ -9,6 +9,8 @@
  * catalog is random around them (catalog.ts).
  */
 import type { RawCell, SourceGrid } from '../ingest/types';
+import type { SheetSpec } from '../sheets/spec';
+import { plainSheet } from '../sheets/table';
 import { businessReport, inventoryAge, manageInventory, restockReport, strandedReport } from './amazon';
 import { Product, randomProducts, STRANDINGS } from './catalog';
 import { noonSales, noonStock } from './noon';
@@ -137,4 +139,9 @@ function warehouseSheet(rng: Random, scenario: readonly Product[], random: reado
     rows.push([p.masterSku, cases * p.casePack, rng.chance(0.8) ? 'Riyadh DC' : 'Jeddah DC']);
   }
   return rows;
+}
+
+/** The demo's report sheets as input SheetSpecs, ready for any WorkbookPort (dates as ISO text). */
+export function demoInputSpecs(options: DemoOptions = {}): SheetSpec[] {
+  return demoWorkbook(options).map((s) => plainSheet(s.source, s.grid.map((row) => row.map((c) => (c === undefined ? null : c instanceof Date ? c.toISOString() : c)))));
 }

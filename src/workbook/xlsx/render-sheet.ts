@@ -7,23 +7,14 @@
  * `append`); every spec range is shifted by it.
  */
 import type ExcelJS from 'exceljs';
-import type { CellValue, ConditionalRule, Fill, SheetSpec, StyledRange, TableSpec } from '../../engine/sheets/spec';
+import type { CellValue, ConditionalRule, SheetSpec, StyledRange, TableSpec } from '../../engine/sheets/spec';
 import { cellAddress, cellsOf, isEmptyRange, rangeAddress, shiftRange } from '../grid';
+import { FILLS, HEADER_BORDER, HEADER_FILL, NOTE_COLOUR, TABLE_STYLE, textEqualsFormula } from '../look';
 import { listFormula } from '../spec-checks';
 import { StyleCache } from './style-cache';
 import { addValidation } from './validations';
 
-/** Traffic-light fills (Excel's preset light fills with dark text, plus orange and grey). */
-const FILLS: Record<Fill, { fill: string; font: string }> = {
-  red: { fill: 'FFFFC7CE', font: 'FF9C0006' },
-  orange: { fill: 'FFFCD5B4', font: 'FF974706' },
-  amber: { fill: 'FFFFEB9C', font: 'FF9C5700' },
-  green: { fill: 'FFC6EFCE', font: 'FF006100' },
-  grey: { fill: 'FFE7E6E6', font: 'FF3F3F3F' },
-};
-
-const HEADER_FILL = 'FFDDEBF7';
-const NOTE_COLOUR = 'FF7F7F7F';
+const argb = (rgb: string): string => `FF${rgb}`;
 
 export function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, landing: number, styles = new StyleCache()): void {
   writeValues(ws, spec, landing);
@@ -98,11 +89,11 @@ function styled(previous: Partial<ExcelJS.Style>, style: StyledRange['style']): 
       break;
     case 'header':
       font.bold = true;
-      next.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL }, bgColor: { argb: HEADER_FILL } };
-      next.border = { ...previous.border, bottom: { style: 'thin', color: { argb: 'FF8EA9DB' } } };
+      next.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(HEADER_FILL) }, bgColor: { argb: argb(HEADER_FILL) } };
+      next.border = { ...previous.border, bottom: { style: 'thin', color: { argb: argb(HEADER_BORDER) } } };
       break;
     case 'note':
-      Object.assign(font, { italic: true, color: { argb: NOTE_COLOUR } });
+      Object.assign(font, { italic: true, color: { argb: argb(NOTE_COLOUR) } });
       break;
     case 'bold':
       font.bold = true;
@@ -139,7 +130,7 @@ function addTable(ws: ExcelJS.Worksheet, table: TableSpec, spec: SheetSpec): voi
     totalsRow: false,
     columns,
     rows,
-    style: { theme: 'TableStyleMedium2', showRowStripes: true },
+    style: { theme: TABLE_STYLE, showRowStripes: true },
   });
 }
 
@@ -151,8 +142,8 @@ function addConditionalFormats(ws: ExcelJS.Worksheet, spec: SheetSpec, landing: 
     if (isEmptyRange(range)) continue;
     const colours = FILLS[f.rule.fill];
     const style = {
-      fill: { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: colours.fill }, bgColor: { argb: colours.fill } },
-      font: { color: { argb: colours.font } },
+      fill: { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: argb(colours.fill) }, bgColor: { argb: argb(colours.fill) } },
+      font: { color: { argb: argb(colours.font) } },
     };
     priority += 1;
     ws.addConditionalFormatting({ ref: rangeAddress(range), rules: [{ ...conditionalRule(f.rule, cellAddress(range.row, range.column)), priority, style }] });
@@ -161,15 +152,11 @@ function addConditionalFormats(ws: ExcelJS.Worksheet, spec: SheetSpec, landing: 
 
 type RuleCore = { type: 'expression'; formulae: string[] } | { type: 'cellIs'; operator: 'lessThan' | 'greaterThan' | 'equal' | 'between'; formulae: number[] };
 
-/**
- * textEquals is an expression rule, which Excel and LibreOffice both read: EXACT(UPPER(cell),"TEXT")
- * compares case-insensitively whatever the host's case-sensitivity setting. `topLeft` is the range's
- * first cell; Excel applies the relative reference to each cell of the range.
- */
+/** textEquals is an expression rule (look.ts), which Excel and LibreOffice both read. */
 export function conditionalRule(rule: ConditionalRule, topLeft: string): RuleCore {
   switch (rule.type) {
     case 'textEquals':
-      return { type: 'expression', formulae: [`EXACT(UPPER(${topLeft}),"${rule.text.toUpperCase().replace(/"/g, '""')}")`] };
+      return { type: 'expression', formulae: [textEqualsFormula(rule, topLeft)] };
     case 'lessThan':
     case 'greaterThan':
     case 'equal':

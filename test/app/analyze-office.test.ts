@@ -1,0 +1,82 @@
+/**
+ * Analyze inside Excel: the demo workbook analyzed through the Office adapter over the recording fake of
+ * the Excel API gives the same cells as through the xlsx adapter (the CLI's), sheet by sheet, with the
+ * same sheet order and visibility; no formula reaches Excel; and the syncs stay within the budget of
+ * ARCHITECTURE.md. Then a second run, as a colleague approves a row between our read and our write:
+ * neither their approval nor ours is lost.
+ */
+import { analyzeWorkbook } from '../../src/app/analyze-workbook';
+import { demoInputSpecs } from '../../src/engine/demo/sample-workbook';
+import type { RawCell } from '../../src/engine/ingest/types';
+import { OfficeWorkbook } from '../../src/workbook/office/office-workbook';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsx-workbook';
+import { FakeExcel } from '../helpers/fake-excel';
+
+const NOW = new Date('2026-11-21T08:00:00Z');
+const FOUR_MB = 4 * 1024 * 1024;
+
+/** Cells as both adapters give them: blanks as "". */
+const plain = (rows: readonly (readonly RawCell[])[] | undefined) => (rows ?? []).map((r) => r.map((c) => (c === null || c === undefined ? '' : c)));
+
+async function demoInFake(): Promise<FakeExcel> {
+  const excel = new FakeExcel();
+  await new OfficeWorkbook({ run: excel.run }).writeSheets(demoInputSpecs());
+  // The new workbook's Sheet1 goes, so the tabs are the demo's alone (as in the xlsx written from empty).
+  excel.sheets.shift();
+  excel.resetStats();
+  return excel;
+}
+
+describe('Analyze of the demo workbook through the Office adapter', () => {
+  let excel: FakeExcel;
+  let xlsx: XlsxWorkbook;
+  let office: OfficeWorkbook;
+
+  beforeAll(async () => {
+    excel = await demoInFake();
+    office = new OfficeWorkbook({ run: excel.run });
+    await analyzeWorkbook(office, { now: NOW });
+    xlsx = XlsxWorkbook.empty();
+    await xlsx.writeSheets(demoInputSpecs());
+    await analyzeWorkbook(xlsx, { now: NOW });
+  }, 120_000);
+
+  it('gives the same sheets, in the same order and visibility, with the same cells as the xlsx adapter', async () => {
+    const sheets = await xlsx.listSheets();
+    expect(excel.sheets.map((s) => s.name)).toEqual(sheets.map((s) => s.name));
+    expect(excel.sheets.map((s) => s.visibility)).toEqual(sheets.map((s) => ({ visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' })[s.visibility]));
+    const values = await xlsx.readSheets(sheets.map((s) => s.name));
+    for (const sheet of excel.sheets) {
+      expect({ sheet: sheet.name, cells: sheet.values() }).toEqual({ sheet: sheet.name, cells: plain(values.get(sheet.name)) });
+    }
+    expect(excel.sheets.length).toBeGreaterThan(20);
+  });
+
+  it('writes no formula, and the hostile demo title lands as text', () => {
+    expect(excel.formulas()).toEqual([]);
+    const hostile = excel.sheets.flatMap((s) => s.values().flat()).filter((v) => typeof v === 'string' && v.startsWith('=HYPERLINK'));
+    expect(hostile.length).toBeGreaterThan(0);
+  });
+
+  it('builds the tables, the Status drop-downs and the Summary charts in Excel', () => {
+    const tables = excel.tables.map((t) => t.name);
+    expect(tables).toEqual(expect.arrayContaining(['LumiveReorder', 'LumiveUrgentActions']));
+    expect(new Set(tables).size).toBe(tables.length);
+    expect(excel.sheet('Reorder')?.validations.length).toBeGreaterThan(0);
+    expect(excel.sheet('Summary')?.charts.map((c) => c.type)).toEqual(['Pie', 'ColumnClustered']);
+  });
+
+  it('keeps within the sync budget: reads in 2 syncs, no request over 4 MB, total ≤ 2 + output/4 MB + a constant', async () => {
+    excel.resetStats();
+    office.takeSyncLog();
+    await analyzeWorkbook(office, { now: NOW });
+    const log = office.takeSyncLog();
+    const reads = log.filter((s) => s.phase === 'list' || s.phase === 'read' || s.phase === 'size');
+    const written = log.filter((s) => !['list', 'read', 'size'].includes(s.phase)).reduce((n, s) => n + s.requestBytes, 0);
+    expect(reads.length).toBeLessThanOrEqual(3);
+    expect(excel.largestRequest).toBeLessThanOrEqual(FOUR_MB + 4096);
+    expect(excel.syncs.every((s) => s.ok)).toBe(true);
+    expect(excel.syncCount).toBe(log.length);
+    expect(excel.syncCount).toBeLessThanOrEqual(2 + Math.ceil(written / FOUR_MB) + 4);
+  });
+});
