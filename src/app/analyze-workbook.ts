@@ -2,17 +2,17 @@
  * Analyze a workbook through any WorkbookPort (ARCHITECTURE.md: the CLI and the add-in differ only in
  * the port they pass). One batch read of every sheet; the registry says which sheets Lumive created
  * (they are not inputs, and only they are rewritten); the Lumive Settings sheet is read back (invalid
- * values become Data Issues, defaults used); the previous approval sheets and the log feed the merge;
- * then the registry and every output sheet are written.
+ * values become Data Issues, defaults used); the previous approval sheets and the log feed the merge
+ * (read again just before writing, for co-authoring); then the registry and every output sheet are written.
  */
 import { analyze, type Analysis, type OutputId, type Progress } from '../engine/analyze';
 import type { SourceAssignment } from '../engine/ingest/import';
-import type { ImportIssue, RawGrid, SourceGrid } from '../engine/ingest/types';
+import type { ImportIssue, RawCell, RawGrid, SourceGrid } from '../engine/ingest/types';
 import { DEFAULT_SETTINGS, type Policy, type Settings } from '../engine/model';
 import { OUTPUT_SHEETS, REGISTRY_SHEET } from '../engine/sheets/names';
 import { isRegistryGrid, planNames, readRegistry, registrySheet } from '../engine/sheets/registry';
 import { readSettingsObject, readSettingsSheet } from '../engine/sheets/settings-sheet';
-import type { WorkbookPort, WriteProgress } from '../workbook/port';
+import type { SheetValues, WorkbookPort, WriteProgress } from '../workbook/port';
 
 export interface AnalyzeWorkbookOptions {
   /** Report sources given directly (CLI with files); when absent, the workbook's own sheets are the inputs. */
@@ -36,6 +36,17 @@ export interface WorkbookAnalysis {
 }
 
 export class NothingToAnalyzeError extends Error {}
+
+/** The sheets approvals are merged from: the three approval sheets and the log. */
+const APPROVAL_STATE: readonly OutputId[] = ['reorder', 'rebalance', 'liquidation', 'approvalLog'];
+
+function sameGrid(a: SheetValues | undefined, b: SheetValues | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((row, r) => row.length === b[r].length && row.every((v, c) => sameCell(v, b[r][c])));
+}
+
+const sameCell = (a: RawCell, b: RawCell): boolean => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
 
 export async function analyzeWorkbook(port: WorkbookPort, options: AnalyzeWorkbookOptions = {}): Promise<WorkbookAnalysis> {
   const sheets = await port.listSheets();
@@ -70,24 +81,35 @@ export async function analyzeWorkbook(port: WorkbookPort, options: AnalyzeWorkbo
 
   const wanted = new Map<string, string>(Object.entries(OUTPUT_SHEETS));
   const names = planNames(wanted, registry, existing);
-  const prevGrid = (id: OutputId) => {
-    const n = registry.get(id);
-    const grid = n ? grids.get(n) : undefined;
-    return n && grid ? { name: n, grid: grid as RawGrid } : undefined;
+  const run = (source: ReadonlyMap<string, SheetValues>) => {
+    const prevGrid = (id: OutputId) => {
+      const n = registry.get(id);
+      const grid = n ? source.get(n) : undefined;
+      return n && grid ? { name: n, grid: grid as RawGrid } : undefined;
+    };
+    return analyze(inputs, {
+      settings,
+      assignments: options.assignments,
+      decimalComma: options.decimalComma,
+      names: Object.fromEntries(names) as Partial<Record<OutputId, string>>,
+      previous: {
+        sheets: { reorder: prevGrid('reorder'), rebalance: prevGrid('rebalance'), liquidation: prevGrid('liquidation') },
+        log: prevGrid('approvalLog')?.grid,
+      },
+      issues: [...issues],
+      now: options.now,
+      onProgress: options.onProgress,
+    });
   };
-  const analysis = analyze(inputs, {
-    settings,
-    assignments: options.assignments,
-    decimalComma: options.decimalComma,
-    names: Object.fromEntries(names) as Partial<Record<OutputId, string>>,
-    previous: {
-      sheets: { reorder: prevGrid('reorder'), rebalance: prevGrid('rebalance'), liquidation: prevGrid('liquidation') },
-      log: prevGrid('approvalLog')?.grid,
-    },
-    issues,
-    now: options.now,
-    onProgress: options.onProgress,
-  });
+  let analysis = run(grids);
+  // Co-authoring: a colleague may approve or reject rows (or run Analyze, growing the log) between our
+  // read and our write. The approval sheets and the log are read again just before writing; when they
+  // changed, the merge runs again on what they hold now, so neither person's approvals are lost.
+  const approvalSheets = APPROVAL_STATE.map((id) => registry.get(id)).filter((n): n is string => n !== undefined && grids.has(n));
+  if (approvalSheets.length > 0 && analysis.metrics.length > 0) {
+    const fresh = await port.readSheets(approvalSheets);
+    if (approvalSheets.some((n) => !sameGrid(fresh.get(n), grids.get(n)))) analysis = run(new Map([...grids, ...fresh]));
+  }
   if (analysis.metrics.length === 0) {
     const recognized = analysis.sources.filter((s) => s.kind !== null).map((s) => `${s.source} (${s.label})`);
     throw new NothingToAnalyzeError(

@@ -9,6 +9,7 @@ import { analyzeWorkbook } from '../../src/app/analyze-workbook';
 import { demoInputSpecs } from '../../src/engine/demo/sample-workbook';
 import type { RawCell } from '../../src/engine/ingest/types';
 import { OfficeWorkbook } from '../../src/workbook/office/office-workbook';
+import type { WorkbookPort } from '../../src/workbook/port';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsx-workbook';
 import { FakeExcel } from '../helpers/fake-excel';
 
@@ -79,4 +80,50 @@ describe('Analyze of the demo workbook through the Office adapter', () => {
     expect(excel.syncCount).toBe(log.length);
     expect(excel.syncCount).toBeLessThanOrEqual(2 + Math.ceil(written / FOUR_MB) + 4);
   });
+});
+
+describe('co-authoring: a colleague approves while Analyze runs', () => {
+  /** The Office port, with a colleague's edit landing right after Analyze's first read. */
+  function withColleague(excel: FakeExcel, edit: () => void): WorkbookPort {
+    const office = new OfficeWorkbook({ run: excel.run });
+    let reads = 0;
+    return {
+      listSheets: () => office.listSheets(),
+      readSheets: async (names) => {
+        const values = await office.readSheets(names);
+        if (++reads === 1) edit();
+        return values;
+      },
+      writeSheets: (specs, onProgress) => office.writeSheets(specs, onProgress),
+    };
+  }
+
+  it("keeps our approval made before the run and the colleague's made during it, in the sheet and in the log", async () => {
+    const excel = await demoInFake();
+    await analyzeWorkbook(new OfficeWorkbook({ run: excel.run }), { now: NOW });
+    const reorder = excel.sheet('Reorder');
+    if (!reorder) throw new Error('no Reorder sheet');
+    const grid = reorder.values();
+    const headerAt = grid.findIndex((r) => r.includes('Master SKU') && r.includes('Status'));
+    const col = (name: string) => grid[headerAt].indexOf(name);
+    const pending = grid.map((r, i) => ({ r, i })).filter(({ r, i }) => i > headerAt && r[col('Status')] === 'Pending');
+    expect(pending.length).toBeGreaterThanOrEqual(2);
+    const [ours, theirs] = pending;
+    const keyOf = (r: readonly unknown[]) => `${String(r[col('Master SKU')])}|${String(r[col('Channel')])}`;
+
+    reorder.write(ours.i, col('Status'), 'Approved');
+    reorder.write(ours.i, col('Approved By'), 'Sara');
+    const port = withColleague(excel, () => {
+      excel.sheet('Reorder')?.write(theirs.i, col('Status'), 'Rejected');
+      excel.sheet('Reorder')?.write(theirs.i, col('Approved By'), 'Omar');
+    });
+    await analyzeWorkbook(port, { now: new Date('2026-11-22T08:00:00Z') });
+
+    const after = excel.sheet('Reorder')?.values() ?? [];
+    const row = (key: string) => after.find((r) => keyOf(r) === key) ?? [];
+    expect([row(keyOf(ours.r))[col('Status')], row(keyOf(ours.r))[col('Approved By')]]).toEqual(['Approved', 'Sara']);
+    expect([row(keyOf(theirs.r))[col('Status')], row(keyOf(theirs.r))[col('Approved By')]]).toEqual(['Rejected', 'Omar']);
+    const log = excel.sheets.find((s) => s.visibility === 'Hidden' && s.values()[0]?.includes('Status'))?.values().flat() ?? [];
+    expect(log).toEqual(expect.arrayContaining(['Sara', 'Omar']));
+  }, 60_000);
 });
