@@ -115,7 +115,7 @@ export async function analyzeWorkbook(port: WorkbookPort, options: AnalyzeWorkbo
     throw new NothingToAnalyzeError(
       recognized.length === 0
         ? `Nothing to analyze: no sheet was recognized as an Amazon or noon report (${inputs.length} read). Run \`lumive inspect\` on the files to see why.`
-        : `Nothing to analyze: the recognized reports (${recognized.join(', ')}) gave no positions. See the issues with --json or \`lumive inspect\`.`,
+        : `Nothing to analyze: the recognized reports (${recognized.join(', ')}) gave no positions. Check that the Mapping sheet maps their SKUs to Master SKUs; \`lumive inspect\` on the files shows what was read.`,
     );
   }
   const at = (options.now ?? new Date()).toISOString();

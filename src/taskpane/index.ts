@@ -2,7 +2,10 @@
 // Office.js (a plain browser, or office.js failed to load offline) it renders the browser preview at
 // once; if Office.onReady has not resolved after PREVIEW_AFTER_MS it shows the preview meanwhile
 // and re-renders when Office does answer.
-import { render } from './render';
+import { session } from '../app/session';
+import { render as renderPane, type OfficeHost } from './render';
+
+const render = (root: HTMLElement, host: OfficeHost) => renderPane(root, host, session(host === null || host === undefined ? null : String(host)));
 
 const PREVIEW_AFTER_MS = 3000;
 

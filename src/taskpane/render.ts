@@ -1,5 +1,7 @@
 // Minimal task pane UI in plain DOM (React + Fluent UI replace it later). All text goes through
 // textContent, never innerHTML.
+import type { AnalyzeSummary, Session } from '../app/session';
+import { failureText } from '../app/session';
 
 export const PRODUCT_NAME = 'Lumive for Excel';
 export const TAGLINE =
@@ -56,11 +58,66 @@ function statusBanner(doc: Document, host: OfficeHost): HTMLElement {
   return banner;
 }
 
+export const ANALYZE_LABEL = 'Analyze workbook';
+
+function resultList(doc: Document, summary: AnalyzeSummary): HTMLElement {
+  const list = el(doc, 'ul', 'written');
+  for (const sheet of summary.sheets) list.append(el(doc, 'li', undefined, `${sheet.name}: ${sheet.rows.toLocaleString('en')} rows`));
+  return list;
+}
+
+/** The Analyze button, its progress line (announced to screen readers) and the result or the error. */
+function analyzeSection(doc: Document, session: Session): HTMLElement {
+  const section = el(doc, 'section', 'analyze');
+  section.setAttribute('aria-labelledby', 'analyze-title');
+  const title = el(doc, 'h2', undefined, 'Analyze');
+  title.id = 'analyze-title';
+  const intro = el(
+    doc,
+    'p',
+    undefined,
+    session.connected
+      ? 'Reads the report sheets in this workbook and writes Urgent Actions, Reorder, Rebalance, Liquidation and the other result sheets.'
+      : 'Preview: analyzes a sample workbook of Amazon and noon reports in this browser. Nothing is sent anywhere.',
+  );
+  const button = el(doc, 'button', 'primary', ANALYZE_LABEL);
+  button.type = 'button';
+  const status = el(doc, 'p', 'progress');
+  status.setAttribute('role', 'status');
+  status.setAttribute('aria-live', 'polite');
+  const result = el(doc, 'div', 'result');
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    result.replaceChildren();
+    status.textContent = 'Starting…';
+    session
+      .analyze((text) => {
+        status.textContent = text;
+      })
+      .then((summary) => {
+        status.textContent = `Done: ${summary.positions.toLocaleString('en')} positions analyzed at ${summary.at.toLocaleTimeString('en')}; ${summary.issues.toLocaleString('en')} data issues.`;
+        result.replaceChildren(resultList(doc, summary));
+      })
+      .catch((error: unknown) => {
+        status.textContent = '';
+        const alert = el(doc, 'p', 'error', failureText(error));
+        alert.setAttribute('role', 'alert');
+        result.replaceChildren(alert);
+      })
+      .finally(() => {
+        button.disabled = false;
+      });
+  });
+  section.append(title, intro, button, status, result);
+  return section;
+}
+
 /**
  * Renders the task pane into `root`, replacing its content.
  * @param host Office host from Office.onReady (e.g. "Excel"); null or undefined outside Office.
+ * @param session The workbook session Analyze runs on (app/session.ts); without one there is no Analyze.
  */
-export function render(root: HTMLElement, host: OfficeHost): void {
+export function render(root: HTMLElement, host: OfficeHost, session?: Session): void {
   const doc = root.ownerDocument;
 
   const header = el(doc, 'header', 'header');
@@ -80,6 +137,7 @@ export function render(root: HTMLElement, host: OfficeHost): void {
     header,
     el(doc, 'p', 'tagline', TAGLINE),
     statusBanner(doc, host),
+    ...(session ? [analyzeSection(doc, session)] : []),
     el(doc, 'h2', undefined, 'Functions'),
     el(doc, 'p', undefined, 'Type these in any cell:'),
     formulas,
