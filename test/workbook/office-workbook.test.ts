@@ -151,6 +151,11 @@ describe('OfficeWorkbook writes', () => {
     if (!sheet) return;
     expect(sheet.formatAt(3, 1)).toBe('#,##0');
     expect(sheet.formatAt(4, 0)).toBe('@');
+    // Status holds only text and has no format of its own: it gets `@`, so a typed "=…" stays text.
+    expect(sheet.formatAt(3, 2)).toBe('@');
+    sheet.write(3, 2, '=1+1');
+    expect(sheet.values()[3][2]).toBe('=1+1');
+    expect(excel.formulas()).toEqual([]);
     expect(sheet.styles).toContainEqual({ range: { row: 0, column: 0, rows: 1, columns: 1 }, property: 'font.size', value: 14 });
     expect(excel.tables.map((t) => [t.name, t.sheet.name, t.range, t.style])).toEqual([['LumiveReorder', 'Reorder', { row: 2, column: 0, rows: 3, columns: 3 }, 'TableStyleMedium2']]);
     expect(sheet.conditionalFormats.map((c) => [c.type, c.rule, c.fill])).toEqual([

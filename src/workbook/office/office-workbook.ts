@@ -22,14 +22,15 @@
  * order) is reported as such: the outputs may be part old, part new, and Analyze should run again.
  *
  * Text safety (excel-values.ts): every string is written with a leading apostrophe, so Excel keeps it
- * as the literal text, whatever the engine passed.
+ * as the literal text, whatever the engine passed; table columns holding only text get the text
+ * format `@` (textColumns), so what people type there later stays text as well.
  *
  * Co-authoring: only ranges are written (never TableRowCollection.add), and nothing is read from a
  * previous call: the prepare sync reads the workbook fresh, and appends land below the rows the log
  * has at the swap.
  */
 import type { RawCell } from '../../engine/ingest/types';
-import type { CellRange, ChartSpec, ConditionalFormat, SheetSpec, StyledRange, Visibility } from '../../engine/sheets/spec';
+import type { CellRange, ChartSpec, ConditionalFormat, NumberFormat, SheetSpec, StyledRange, Visibility } from '../../engine/sheets/spec';
 import { cellAddress, isEmptyRange, shiftRange, trimmedGrid } from '../grid';
 import { FILLS, HEADER_FILL, NOTE_COLOUR, TABLE_STYLE, textEqualsFormula, widthPoints } from '../look';
 import type { SheetInfo, SheetValues, WorkbookPort, WriteProgress } from '../port';
@@ -435,7 +436,7 @@ export class OfficeWorkbook implements WorkbookPort {
       queue();
       b.add(bytes);
     };
-    for (const f of spec.numberFormats) {
+    for (const f of [...spec.numberFormats, ...textColumns(spec)]) {
       if (isEmptyRange(f.range)) continue;
       await op(f.format.length, () => {
         range(f.range).numberFormat = [[f.format]];
@@ -541,6 +542,32 @@ export class OfficeWorkbook implements WorkbookPort {
       return false;
     }
   }
+}
+
+/**
+ * The text format `@` for every table column that holds only text and has no number format of its own,
+ * so what a user later types there (a note, a name) stays text too. Values are safe without it
+ * (excel-values.ts); this guards the cells people edit.
+ */
+export function textColumns(spec: SheetSpec): NumberFormat[] {
+  const out: NumberFormat[] = [];
+  for (const { range } of spec.tables) {
+    const data = { row: range.row + 1, rows: range.rows - 1 };
+    if (data.rows <= 0) continue;
+    for (let c = range.column; c < range.column + range.columns; c++) {
+      const formatted = spec.numberFormats.some((f) => f.range.column <= c && c < f.range.column + f.range.columns && f.range.row < data.row + data.rows && data.row < f.range.row + f.range.rows);
+      if (formatted) continue;
+      let text = false;
+      let other = false;
+      for (let r = data.row; r < data.row + data.rows && !other; r++) {
+        const v = spec.rows[r]?.[c];
+        if (typeof v === 'string') text = true;
+        else if (v !== null && v !== undefined) other = true;
+      }
+      if (text && !other) out.push({ range: { row: data.row, column: c, rows: data.rows, columns: 1 }, format: '@' });
+    }
+  }
+  return out;
 }
 
 /** The error office-js raised, from inside our wrapper if it was wrapped. */
