@@ -40,6 +40,15 @@ export class NothingToAnalyzeError extends Error {}
 /** The sheets approvals are merged from: the three approval sheets and the log. */
 const APPROVAL_STATE: readonly OutputId[] = ['reorder', 'rebalance', 'liquidation', 'approvalLog'];
 
+/** Result sheets whose content no run reads back: only their names matter (the registry's). */
+const UNREAD_OUTPUTS = (Object.keys(OUTPUT_SHEETS) as OutputId[]).filter((id) => !['settings', ...APPROVAL_STATE].includes(id)).map((id) => OUTPUT_SHEETS[id].toLowerCase());
+
+/** A sheet named as one of those, or as its conflict-free variant ("Health (Lumive)", "Health (Lumive 2)"). */
+function isUnreadOutput(name: string): boolean {
+  const key = name.toLowerCase().replace(/ \(lumive(?: \d+)?\)$/, '');
+  return UNREAD_OUTPUTS.includes(key);
+}
+
 function sameGrid(a: SheetValues | undefined, b: SheetValues | undefined): boolean {
   if (a === b) return true;
   if (!a || !b || a.length !== b.length) return false;
@@ -51,12 +60,18 @@ const sameCell = (a: RawCell, b: RawCell): boolean => (a instanceof Date && b in
 export async function analyzeWorkbook(port: WorkbookPort, options: AnalyzeWorkbookOptions = {}): Promise<WorkbookAnalysis> {
   const sheets = await port.listSheets();
   const existing = sheets.map((s) => s.name);
-  const grids = await port.readSheets(existing);
+  // Lumive's own result sheets that nothing reads back (Health, Urgent Actions, …) are not read: in
+  // Excel they can be tens of megabytes, each 4 MB a round trip. A skipped sheet the registry turns
+  // out not to list is a user's own, and is read after all.
+  const skipped = existing.filter(isUnreadOutput);
+  const grids = new Map(await port.readSheets(existing.filter((n) => !isUnreadOutput(n))));
 
   // The registry: ours only when it carries the signature; otherwise a user's sheet of that name.
   const registryName = isRegistryGrid(grids.get(REGISTRY_SHEET)) ? REGISTRY_SHEET : `${REGISTRY_SHEET} (Lumive)`;
   const registry = readRegistry(grids.get(registryName));
   const ours = new Set([registryName, ...registry.values()].map((n) => n.toLowerCase()));
+  const users = skipped.filter((n) => !ours.has(n.toLowerCase()));
+  if (users.length > 0) for (const [name, values] of await port.readSheets(users)) grids.set(name, values);
 
   // Settings: the registered settings sheet, then the override, then the policy flag.
   const issues: ImportIssue[] = [];

@@ -12,6 +12,7 @@ import { OfficeWorkbook } from '../../src/workbook/office/office-workbook';
 import type { WorkbookPort } from '../../src/workbook/port';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsx-workbook';
 import { FakeExcel } from '../helpers/fake-excel';
+import { SMALL_SHEETS } from './small-workbook';
 
 const NOW = new Date('2026-11-21T08:00:00Z');
 const FOUR_MB = 4 * 1024 * 1024;
@@ -126,4 +127,44 @@ describe('co-authoring: a colleague approves while Analyze runs', () => {
     const log = excel.sheets.find((s) => s.visibility === 'Hidden' && s.values()[0]?.includes('Status'))?.values().flat() ?? [];
     expect(log).toEqual(expect.arrayContaining(['Sara', 'Omar']));
   }, 60_000);
+});
+
+describe('what Analyze reads', () => {
+  /** The Office port, recording the names each readSheets asks for. */
+  function recording(excel: FakeExcel, reads: string[][]): WorkbookPort {
+    const office = new OfficeWorkbook({ run: excel.run });
+    return {
+      listSheets: () => office.listSheets(),
+      readSheets: (names) => {
+        reads.push([...names]);
+        return office.readSheets(names);
+      },
+      writeSheets: (specs, onProgress) => office.writeSheets(specs, onProgress),
+    };
+  }
+
+  const small = (rename: Record<string, string> = {}) =>
+    new FakeExcel(SMALL_SHEETS.map((s) => ({ name: rename[s.name] ?? s.name, rows: s.rows.map((r) => r.map((c) => (c instanceof Date ? c.toISOString() : c))) })));
+
+  it('a re-run does not read back result sheets nothing uses (Health, Urgent Actions, …)', async () => {
+    const excel = small();
+    await analyzeWorkbook(new OfficeWorkbook({ run: excel.run }), { now: NOW });
+    const reads: string[][] = [];
+    await analyzeWorkbook(recording(excel, reads), { now: NOW });
+    const read = reads.flat();
+    for (const name of ['Urgent Actions', 'Summary', 'Health', 'Cross-Channel', 'Stranded', 'Data Issues']) expect(read).not.toContain(name);
+    for (const name of ['Lumive Registry', 'Lumive Settings', 'Reorder', 'Mapping', 'noon KSA Sales']) expect(read).toContain(name);
+  });
+
+  it("a user's own sheet named like a result sheet is still read as an input, and the result goes beside it", async () => {
+    const excel = small({ Mapping: 'Health' });
+    const reads: string[][] = [];
+    const result = await analyzeWorkbook(recording(excel, reads), { now: NOW });
+    expect(reads.flat()).toContain('Health');
+    // small-workbook.ts: 5 positions, all mapped through the mapping sheet now named Health.
+    expect(result.analysis.metrics).toHaveLength(5);
+    expect(result.analysis.metrics.every((m) => m.position.cost !== null)).toBe(true);
+    expect(result.names.get('health')).toBe('Health (Lumive)');
+    expect(excel.sheet('Health')?.values()[0]).toEqual(SMALL_SHEETS.find((s) => s.name === 'Mapping')?.rows[0]);
+  });
 });

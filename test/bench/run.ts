@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { CLI_POSITIONS, type AnalysisFigures, type CliFigures, type ScenarioName } from './analysis';
 import type { IngestFigures } from './ingest';
+import { READ_PHASES, WRITE_PHASES, type OfficeFigures, type OfficeRunFigures, type SyncFigure } from './office';
 import * as fns from '../../src/functions/functions';
 
 interface Row {
@@ -122,13 +123,26 @@ function ingestBenchmark(name: 'myi' | 'noon'): void {
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 const mb = (x: number) => `${x.toFixed(0)} MB`;
 
-/** Runs one analysis scenario in a child process; null (and a printed reason) when it failed. */
-function analysisChild<T>(name: ScenarioName, nodeArgs: readonly string[] = []): { figures: T | null; stderr: string; status: number | null; signal: string | null; wallMs: number } {
+interface ChildRun<T> {
+  figures: T | null;
+  stderr: string;
+  status: number | null;
+  signal: string | null;
+  wallMs: number;
+}
+
+/** Runs one bench script (`node --expose-gc --import tsx <script> <arg>`) in a child process; figures null when it failed. */
+function benchChild<T>(script: string, arg: string, nodeArgs: readonly string[] = []): ChildRun<T> {
   const t0 = performance.now();
-  const run = spawnSync(process.execPath, ['--expose-gc', ...nodeArgs, '--import', 'tsx', `${__dirname}/analysis.ts`, name], { encoding: 'utf8', maxBuffer: 16 << 20 });
+  const run = spawnSync(process.execPath, ['--expose-gc', ...nodeArgs, '--import', 'tsx', `${__dirname}/${script}`, arg], { encoding: 'utf8', maxBuffer: 16 << 20 });
   const wallMs = performance.now() - t0;
   const figures = run.status === 0 ? (JSON.parse(run.stdout) as T) : null;
   return { figures, stderr: run.stderr, status: run.status, signal: run.signal, wallMs };
+}
+
+/** Runs one analysis scenario in a child process; null (and a printed reason) when it failed. */
+function analysisChild<T>(name: ScenarioName, nodeArgs: readonly string[] = []): ChildRun<T> {
+  return benchChild<T>('analysis.ts', name, nodeArgs);
 }
 
 function printAnalysis(f: AnalysisFigures, budgetMs: number | null): void {
@@ -210,8 +224,128 @@ function cliScenario(): void {
   console.log(`    budget: none for the CLI; compare the analysis part with the engine's (1 s per 100,000 positions)`);
 }
 
+// ---- Office adapter ------------------------------------------------------------------------------
+
+/** "No request over 4 MB" (ARCHITECTURE.md), in bytes as Excel counts them; Excel on the web refuses over 5 MB. */
+const FOUR_MB = 4_000_000;
+/** Largest "small constant" of syncs for formatting, charts and state the budget allows here. */
+const SYNC_CONSTANT = 8;
+const megabytes = (bytes: number) => (bytes < 100_000 ? `${bytes.toLocaleString('en')} bytes` : `${(bytes / 1e6).toFixed(2)} MB`);
+const count = (n: number) => n.toLocaleString('en');
+const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
+
+/** What one readSheets call's syncs did: the whole-workbook read (if tried), the size sync, the row blocks. */
+function describeRead(syncs: readonly SyncFigure[]): string {
+  const parts: string[] = [];
+  let rest = syncs;
+  const [first] = syncs;
+  if (first?.phase === 'read' && (!first.ok || !syncs.some((s) => s.phase === 'size'))) {
+    parts.push(first.ok ? `1 whole-workbook read (${megabytes(first.responseBytes)})` : `1 whole-workbook read (failed: response ${megabytes(first.responseBytes)} over 5 MB)`);
+    rest = syncs.slice(1);
+  }
+  const sizes = rest.filter((s) => s.phase === 'size').length;
+  const blocks = rest.filter((s) => s.phase === 'read');
+  const failed = blocks.filter((s) => !s.ok).length;
+  if (sizes > 0) parts.push(`${sizes} size`);
+  if (blocks.length > 0) parts.push(`${plural(blocks.length, 'block')}${failed ? ` (${failed} failed)` : ''}`);
+  const lists = rest.filter((s) => s.phase === 'list').length;
+  if (lists > 0) parts.push(`${lists} list (a sheet went away)`);
+  return parts.join(' + ');
+}
+
+function printOfficeRun(f: OfficeFigures, r: OfficeRunFigures): void {
+  const syncs = r.syncs;
+  const reads = syncs.filter((s) => READ_PHASES.includes(s.phase));
+  const writes = syncs.filter((s) => WRITE_PHASES.includes(s.phase));
+  const written = writes.reduce((n, s) => n + s.requestBytes, 0);
+  const sheetsWritten = r.calls.filter((c) => c.method === 'writeSheets').reduce((n, c) => n + c.sheets, 0);
+  console.log(`    ${r.label}: ${plural(syncs.length, 'sync')}; ${count(r.positions)} positions, ${count(sheetsWritten)} sheets written (${count(r.rowsWritten)} data rows), ${count(r.sheetsAfter)} sheets after`);
+
+  // Reads: the list, then each readSheets call (every sheet; then the approval sheets again before writing).
+  const readCalls = r.calls.map((c, i) => ({ c, syncs: syncs.filter((s) => s.call === i) })).filter((x) => x.c.method === 'readSheets');
+  const okBytes = (xs: readonly SyncFigure[]) => xs.filter((s) => s.ok && s.phase === 'read').reduce((n, s) => n + s.responseBytes, 0);
+  const firstRead = readCalls[0];
+  const readBytes = firstRead ? okBytes(firstRead.syncs) : 0;
+  const lists = syncs.filter((s) => s.phase === 'list' && r.calls[s.call]?.method === 'listSheets').length;
+  const previous = r.sheetsBefore > f.inputSheets ? ` + Lumive's ${r.sheetsBefore - f.inputSheets} previous sheets ${megabytes(readBytes - f.inputBytes)}` : '';
+  const readParts = [`${lists} list`, ...(firstRead ? [describeRead(firstRead.syncs)] : [])].join(' + ');
+  const failedReads = reads.filter((s) => !s.ok).length;
+  console.log(`      reads ${plural(reads.length, 'sync')}: ${readParts} (input ${megabytes(f.inputBytes)}${previous})${failedReads ? `, ${failedReads} failed` : ''}`);
+  for (const again of readCalls.slice(1)) {
+    console.log(`        + ${describeRead(again.syncs)} to read the ${plural(again.c.sheets, 'approval sheet')} again before writing (${megabytes(okBytes(again.syncs))})`);
+  }
+  // The fewest syncs these reads could take: the list, then each readSheets call in responses of at most 4 MB.
+  const calls = readCalls.map((x) => Math.max(1, Math.ceil(okBytes(x.syncs) / FOUR_MB)));
+  const minimum = lists + calls.reduce((n, c) => n + c, 0);
+  const largeRead = readCalls.find((x) => okBytes(x.syncs) > FOUR_MB);
+  const verdict =
+    reads.length <= 2
+      ? 'within budget'
+      : largeRead
+        ? `OVER BUDGET, as it must be: a read of ${megabytes(okBytes(largeRead.syncs))} is over 4 MB; at least ${lists} list + ${calls.join(' + ')} (ceil(bytes / 4 MB) per read) = ${minimum} syncs; ${reads.length - minimum} more than that`
+        : 'OVER BUDGET';
+  console.log(`        budget 1–2 syncs  ${verdict}`);
+
+  // Writes, by phase.
+  const byPhase = WRITE_PHASES.map((p) => [p, writes.filter((s) => s.phase === p)] as const).filter(([, xs]) => xs.length > 0);
+  const failedWrites = writes.filter((s) => !s.ok).length;
+  console.log(
+    `      writes ${plural(writes.length, 'sync')}: ${byPhase.map(([p, xs]) => `${p} ${xs.length} (${megabytes(xs.reduce((n, s) => n + s.requestBytes, 0))})`).join(', ')}; ` +
+      `${megabytes(written)} written in all${failedWrites ? `, ${failedWrites} failed` : ''}`,
+  );
+
+  // Payload sizes: the fake's measurements (JSON length), with the adapter's estimate (UTF-8 bytes plus its per-operation allowance).
+  const largest = syncs.reduce((a, s) => (s.requestBytes > a.requestBytes ? s : a), syncs[0]);
+  const estimated = Math.max(...syncs.map((s) => s.estimatedBytes));
+  const response = Math.max(...syncs.map((s) => s.responseBytes));
+  const okResponse = Math.max(0, ...syncs.filter((s) => s.ok).map((s) => s.responseBytes));
+  console.log(
+    `      largest request ${count(largest.requestBytes)} bytes (${largest.phase}; the adapter's largest estimate ${count(estimated)})  budget 4 MB (${count(FOUR_MB)})  ${largest.requestBytes <= FOUR_MB ? 'OK' : 'OVER'}; ` +
+      `largest response ${count(response)} bytes${response > okResponse ? `, of those that came back ${count(okResponse)}` : ''}`,
+  );
+
+  // Total syncs against 2 + ceil(output bytes / 4 MB) + a small constant.
+  const blocks = Math.ceil(written / FOUR_MB);
+  const constant = syncs.length - 2 - blocks;
+  const extraReads = Math.max(0, reads.length - 2);
+  console.log(
+    `      total ${syncs.length} syncs = 2 + ceil(${megabytes(written)} / 4 MB) ${blocks} + constant ${constant}` +
+      `${extraReads ? ` (${extraReads} of it reads beyond 2, ${constant - extraReads} writes beyond one per 4 MB)` : ''}  budget constant ≤ ${SYNC_CONSTANT}  ${constant <= SYNC_CONSTANT ? 'OK' : 'OVER'}`,
+  );
+  console.log(`      formulas written ${r.formulasWritten}  ${r.formulasWritten === 0 ? 'OK' : 'FORMULAS WRITTEN'}`);
+
+  // Time: the port calls in order, and what ran between them (the app and the engine).
+  const steps: string[] = [];
+  let end = 0;
+  for (const c of r.calls) {
+    if (c.atMs - end >= 1) steps.push(`app and engine ${ms(c.atMs - end)}`);
+    steps.push(`${c.method === 'listSheets' ? 'listSheets' : `${c.method} (${plural(c.sheets, 'sheet')})`} ${ms(c.ms)}`);
+    end = c.atMs + c.ms;
+  }
+  if (r.wallMs - end >= 1) steps.push(`app ${ms(r.wallMs - end)}`);
+  console.log(`      time ${ms(r.wallMs)} (analyzeWorkbook in the fake) = ${steps.join(' + ')}; analyze() alone ${ms(r.analyzeMs)}${r.analyzeRuns === 1 ? '' : ` (${r.analyzeRuns} runs)`}`);
+}
+
+/** The whole Analyze inside Excel for one workbook size, in its own process: a first run and a re-analysis. */
+function officeBenchmark(positions: number): void {
+  const r = benchChild<OfficeFigures>('office.ts', String(positions));
+  if (!r.figures) {
+    console.log(`  Analyze in Excel, ${count(positions)} positions: failed (exit ${r.status ?? r.signal}) after ${ms(r.wallMs)}\n${r.stderr.slice(-2000)}`);
+    process.exitCode = 1;
+    return;
+  }
+  const f = r.figures;
+  console.log(`  ${f.name}`);
+  console.log(
+    `    input: ${f.generator}, ${f.inputSheets} sheets, ${count(f.inputRows)} rows, ${count(f.inputCells)} cells, ${megabytes(f.inputBytes)} as Excel returns them; ` +
+      `loaded into the fake in ${ms(f.loadMs)} (not timed)${f.formulasInInputs ? `; ${f.formulasInInputs} formulas in the inputs` : ''}`,
+  );
+  for (const run of f.runs) printOfficeRun(f, run);
+  console.log(`    memory: process peak RSS ${mb(f.peakRssMb)}; heap limit ${mb(f.heapLimitMb)}${f.execArgv.length ? ` (${f.execArgv.join(' ')})` : ' (default)'}`);
+}
+
 if (require.main === module) {
-  // `npm run bench` runs everything; `npm run bench -- analysis` (or functions, ingest) one group.
+  // `npm run bench` runs everything; `npm run bench -- analysis` (or functions, ingest, office) one group.
   const only = process.argv[2];
   const want = (group: string) => only === undefined || only === group;
   console.log(`Lumive benchmarks: Node ${process.version}, median of repeated runs after warm-up`);
@@ -226,5 +360,10 @@ if (require.main === module) {
     analysis100k();
     analysis1m();
     cliScenario();
+  }
+  if (want('office')) {
+    console.log('\nOffice adapter (the whole Analyze through OfficeWorkbook over the recording fake of the Excel API, twice on the same workbook), each size in its own process');
+    officeBenchmark(10_000);
+    officeBenchmark(100_000);
   }
 }

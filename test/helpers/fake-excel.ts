@@ -6,7 +6,7 @@
  * - Proxies: setters and methods only queue operations; nothing happens until `context.sync()`.
  *   Reading a property before `load` + `sync` throws PropertyNotLoaded, as office-js does. Operations
  *   left unsynced when the batch ends are an error (they would be lost).
- * - Payload: a request over 5 MB (JSON size of the operations' arguments plus a per-operation
+ * - Payload: a request over 5 MB (UTF-8 JSON size of the operations' arguments plus a per-operation
  *   overhead) fails with RequestPayloadSizeLimitExceeded and changes nothing; a response over 5 MB
  *   fails with ResponsePayloadSizeLimitExceeded. A range of more than 5,000,000 cells loads as null.
  * - Values are parsed as Excel parses typed input: a string starting with `=`, `+`, `-` or `@` becomes a
@@ -170,6 +170,9 @@ export class FakeSheet {
   }
 }
 
+/** Bytes on the wire: JSON is sent as UTF-8. */
+const utf8 = (text: string): number => Buffer.byteLength(text, 'utf8');
+
 const inside = (range: FakeRange, row: number, column: number) =>
   row >= range.row && row < range.row + range.rows && column >= range.column && column < range.column + range.columns;
 
@@ -320,7 +323,7 @@ class FakeContext {
   }
 
   queue(name: string, args: unknown, apply: () => void, sheet?: () => string | undefined): void {
-    this.operations.push({ name, bytes: OPERATION_OVERHEAD + (JSON.stringify(args) ?? '').length, apply, sheet });
+    this.operations.push({ name, bytes: OPERATION_OVERHEAD + utf8(JSON.stringify(args) ?? ''), apply, sheet });
   }
 
   queueLoad(load: Load): void {
@@ -760,7 +763,7 @@ class FakeRangeProxy {
         if (!box) return 10;
         const cells = box.rows * box.columns;
         values = wanted.includes('values') && cells <= MAX_READ_CELLS ? this.sheet.target().read(box) : null;
-        return 80 + (values ? JSON.stringify(values).length : 0);
+        return 80 + (values ? utf8(JSON.stringify(values)) : 0);
       },
       apply: () => {
         if (!this.fixed) this.usedBox = box;

@@ -118,6 +118,11 @@ describe('OfficeWorkbook reads', () => {
     const total = excel.syncs.reduce((n, s) => n + s.responseBytes, 0);
     // One sync for the sizes, then about one per 4 MB.
     expect(excel.syncCount).toBeLessThanOrEqual(2 + Math.ceil(total / (4 * 1024 * 1024)));
+
+    // A small sheet whose size is known is still read in one sync.
+    excel.resetStats();
+    expect((await p.readSheets(['C'])).get('C')).toEqual([['small']]);
+    expect(excel.syncCount).toBe(1);
   });
 });
 
@@ -212,15 +217,27 @@ describe('OfficeWorkbook writes', () => {
     expect(excel.formulas()).toEqual([]);
   });
 
+  it('a large append is split into requests under 4 MB, the last one carrying the whole swap', async () => {
+    const excel = new FakeExcel([{ name: 'Inputs', rows: [['x']] }, { name: 'Summary', rows: [['old']] }, { name: 'Log', rows: [['when']], visibility: 'Hidden' }]);
+    const rows = Array.from({ length: 60_000 }, (_, i) => [`2026-11-21T08:00:${i}`, `Reorder line ${i} ${'n'.repeat(40)}`]);
+    await port(excel).writeSheets([output('Summary', [['new']]), output('Log', rows, { role: 'state', visibility: 'hidden', mode: 'append' })]);
+    expect(excel.sheet('Log')?.values()).toHaveLength(60_001);
+    expect(excel.sheet('Summary')?.values()).toEqual([['new']]);
+    expect(excel.largestRequest).toBeLessThanOrEqual(4_100_000);
+    // prepare; Summary's values and formats; log rows up to 4 MB; the rest of the rows with the swap.
+    expect(excel.syncCount).toBe(4);
+    expect(excel.sheets.map((s) => s.name)).toEqual(['Inputs', 'Summary', 'Log']);
+  });
+
   it('splits large sheets into requests under 4 MB', async () => {
     const excel = new FakeExcel();
     const rows = [['SKU', 'Title', 'Qty'], ...Array.from({ length: 80_000 }, (_, i) => [`SKU-${i}`, `Product title number ${i} ${'z'.repeat(40)}`, i])];
     await port(excel).writeSheets([output('Big', rows, { tables: [{ name: 'Big', range: { row: 0, column: 0, rows: rows.length, columns: 3 } }] })]);
     expect(excel.sheet('Big')?.values()).toHaveLength(rows.length);
-    expect(excel.largestRequest).toBeLessThanOrEqual(4 * 1024 * 1024 + 4096);
+    expect(excel.largestRequest).toBeLessThanOrEqual(4_100_000);
     const total = excel.syncs.reduce((n, s) => n + s.requestBytes, 0);
-    expect(total).toBeGreaterThan(4 * 1024 * 1024);
-    expect(excel.syncCount).toBeLessThanOrEqual(2 + Math.ceil(total / (4 * 1024 * 1024)) + 1);
+    expect(total).toBeGreaterThan(4_000_000);
+    expect(excel.syncCount).toBeLessThanOrEqual(2 + Math.ceil(total / 4_000_000) + 1);
     expect(excel.syncs.filter((s) => s.operations > 1).every((s) => s.suspended || s.responseBytes > 0)).toBe(true);
   });
 

@@ -8,14 +8,16 @@
  * - `readSheets`: one sync loading every sheet's used range (values only). When Excel rejects the
  *   response as too large, or a range is too big to come back (over 5,000,000 cells), it loads the
  *   used-range sizes and reads in row blocks of at most ~4 MB and 5,000,000 cells, several sheets per
- *   sync; the adapter then remembers the workbook is large and goes straight to blocks next time.
+ *   sync. The adapter remembers each sheet's size, so the next read goes straight to blocks when it
+ *   would not fit in one response, and stays one sync when it would.
  * - `writeSheets`: one sync to look at the workbook as it is now (sheets, protection, tables), then
  *   each replaced sheet is built on a new hidden sheet: values in row blocks of at most ~4 MB a
  *   request, then number formats, styles, the table, conditional formats, the Status drop-down, freeze
  *   panes, column widths, charts and print settings, packed into as few requests as the limit allows.
- *   A last sync swaps them in: old output deleted, new one renamed to its name and tab position, made
- *   visible or hidden, tables renamed, append-only sheets (the approval log) appended to as they are
- *   at that moment. Screen updating and calculation are suspended for every write sync.
+ *   Rows for append-only sheets that exist (the approval log) land below the rows they hold at that
+ *   moment. A last request swaps the new sheets in: old output deleted, new one renamed to its name
+ *   and tab position, made visible or hidden, tables renamed. Screen updating and calculation are
+ *   suspended for every write sync.
  *
  * Atomicity: a failure before the swap deletes the hidden work sheets and reports that nothing was
  * changed; input sheets are never written. A failure in the swap itself (one request, applied in
@@ -46,7 +48,7 @@ export interface OfficeLimits {
   readonly maxCells: number;
 }
 
-export const OFFICE_LIMITS: OfficeLimits = { maxRequestBytes: 4 * 1024 * 1024, maxCells: 5_000_000 };
+export const OFFICE_LIMITS: OfficeLimits = { maxRequestBytes: 4_000_000, maxCells: 5_000_000 };
 
 export type SyncPhase = 'list' | 'read' | 'size' | 'prepare' | 'values' | 'formats' | 'swap' | 'cleanup';
 
@@ -65,8 +67,12 @@ export interface OfficeWorkbookOptions {
 
 /** Estimated bytes of one queued operation besides its values (office-js sends ids, names, arguments). */
 const OPERATION_BYTES = 200;
-/** First guess of a read cell's JSON size, before any block has come back. */
-const FIRST_BYTES_PER_CELL = 32;
+/** First guess of a read cell's JSON size, before any block of its sheet has come back (report cells run 8–12). */
+const FIRST_BYTES_PER_CELL = 14;
+/** Margin on a sheet's bytes per cell when sizing its next read block (Excel's limit is 5 MB, blocks aim at 4). */
+const READ_MARGIN = 1.05;
+/** Rows of a sheet of unknown size read first to measure it. */
+const PROBE_ROWS = 500;
 
 const VISIBILITY: Record<Visibility, XlVisibility> = { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' };
 const FROM_VISIBILITY: Record<string, Visibility> = { Visible: 'visible', Hidden: 'hidden', VeryHidden: 'veryHidden' };
@@ -152,8 +158,10 @@ interface ExistingOffice extends ExistingSheet {
 export class OfficeWorkbook implements WorkbookPort {
   private readonly run: ExcelRun;
   private readonly limits: OfficeLimits;
-  /** Set once a whole-workbook read was too large: later reads go straight to sized blocks. */
+  /** Set once a whole-workbook read was too large: reads of sheets of unknown size go to sized blocks. */
   private large = false;
+  /** JSON size and cells of each sheet's values at its last read (lower-case name), to plan the next read. */
+  private readonly sheetSizes = new Map<string, { readonly bytes: number; readonly cells: number }>();
   private readonly log: SyncRecord[] = [];
 
   constructor(options: OfficeWorkbookOptions = {}) {
@@ -207,7 +215,10 @@ export class OfficeWorkbook implements WorkbookPort {
     const out = new Map<string, SheetValues>();
     const sheets = names.map((name) => ({ name, sheet: b.context.workbook.worksheets.getItem(name) }));
     let extents: Extent[] | undefined;
-    if (!this.large) {
+    // One sync for everything, unless the sizes known from earlier reads say it would not fit.
+    const unknown = this.large ? Infinity : 0;
+    const expected = names.reduce((n, name) => n + (this.sheetSizes.get(name.toLowerCase())?.bytes ?? unknown), 0);
+    if (expected <= this.limits.maxRequestBytes) {
       const used = sheets.map((s) => s.sheet.getUsedRangeOrNullObject(true).load('values,rowIndex,columnIndex,rowCount,columnCount'));
       try {
         await b.sync('read');
@@ -215,8 +226,10 @@ export class OfficeWorkbook implements WorkbookPort {
         sheets.forEach((s, i) => {
           const range = used[i];
           if (range.isNullObject) out.set(s.name, []);
-          else if (isComplete(range)) out.set(s.name, fromA1(range.values, range.rowIndex, range.columnIndex));
-          else extents?.push(extentOf(s.name, s.sheet, range));
+          else if (isComplete(range)) {
+            this.sheetSizes.set(s.name.toLowerCase(), { bytes: jsonBytes(range.values), cells: range.rowCount * range.columnCount });
+            out.set(s.name, fromA1(range.values, range.rowIndex, range.columnIndex));
+          } else extents?.push(extentOf(s.name, s.sheet, range));
         });
         if (extents.length === 0) return out;
       } catch (error) {
@@ -238,52 +251,79 @@ export class OfficeWorkbook implements WorkbookPort {
     return out;
   }
 
-  /** Reads sheets in row blocks sized from the bytes per cell seen so far, several sheets per sync. */
+  /**
+   * Reads sheets in row blocks, several sheets per sync, each sized from its own bytes per cell: those
+   * seen so far in this read, else at its last read. Sheets never measured are probed first: up to
+   * PROBE_ROWS rows of each in one request planned at 40% of the limit on a first guess per cell, so
+   * cells up to about three times the guess still fit under Excel's 5 MB. A rejected request is
+   * planned again with the estimates doubled.
+   */
   private async readBlocks(b: Batch, extents: readonly Extent[]): Promise<Map<string, SheetValues>> {
     const rows = new Map<string, RawCell[][]>(extents.map((e) => [e.name, Array.from({ length: e.firstRow }, () => [])]));
     const next = new Map(extents.map((e) => [e.name, e.firstRow]));
-    let bytesPerCell = FIRST_BYTES_PER_CELL;
+    const read = new Map(extents.map((e) => [e.name, { bytes: 0, cells: 0, peak: 0 }]));
+    const known = (e: Extent) => this.sheetSizes.get(e.name.toLowerCase());
+    let scale = 1;
     let failures = 0;
+    const perCell = (e: Extent): { bytes: number; guess: boolean } => {
+      const seen = read.get(e.name);
+      if (seen && seen.cells > 0) return { bytes: Math.max(seen.peak, seen.bytes / seen.cells) * READ_MARGIN * scale, guess: false };
+      const last = known(e);
+      if (last && last.cells > 0) return { bytes: (last.bytes / last.cells) * READ_MARGIN * scale, guess: false };
+      return { bytes: FIRST_BYTES_PER_CELL * scale, guess: true };
+    };
     for (;;) {
       const pieces: { extent: Extent; row: number; count: number; range: XlRange }[] = [];
-      let bytes = 0;
+      let planned = 0;
       let cells = 0;
+      // Sheets whose size is only a guess are probed first, a few hundred rows each, all in one request.
+      const probing = extents.some((e) => (next.get(e.name) ?? e.endRow) < e.endRow && perCell(e).guess);
+      const budget = probing ? this.limits.maxRequestBytes * 0.4 : this.limits.maxRequestBytes;
       for (const extent of extents) {
         let row = next.get(extent.name) ?? extent.endRow;
-        while (row < extent.endRow) {
-          const byBytes = Math.floor((this.limits.maxRequestBytes - bytes) / (extent.columns * bytesPerCell));
+        const estimate = perCell(extent);
+        if (probing && !estimate.guess) continue;
+        const end = probing ? Math.min(extent.endRow, row + PROBE_ROWS) : extent.endRow;
+        while (row < end) {
+          const byBytes = Math.floor((budget - planned) / (extent.columns * estimate.bytes));
           const byCells = Math.floor((this.limits.maxCells - cells) / extent.columns);
-          let count = Math.min(extent.endRow - row, byBytes, byCells);
+          let count = Math.min(end - row, byBytes, byCells);
           if (count < 1) {
             if (pieces.length > 0) break;
             count = 1;
           }
           const range = extent.sheet.getRangeByIndexes(row, 0, count, extent.columns).load('values');
           pieces.push({ extent, row, count, range });
-          bytes += count * extent.columns * bytesPerCell;
+          planned += count * extent.columns * estimate.bytes;
           cells += count * extent.columns;
           row += count;
         }
-        if (row < extent.endRow) break;
+        if (row < end) break;
       }
       if (pieces.length === 0) break;
       try {
         await b.sync('read');
       } catch (error) {
         if (!isPayloadError(error) || ++failures > 8) throw error;
-        bytesPerCell *= 2;
+        scale *= 2;
         continue;
       }
-      let seen = 0;
+      scale = 1;
       for (const piece of pieces) {
         const values = piece.range.values as RawCell[][];
         rows.get(piece.extent.name)?.push(...values);
         next.set(piece.extent.name, piece.row + piece.count);
-        seen += jsonBytes(values);
+        const size = jsonBytes(values);
+        const seen = read.get(piece.extent.name);
+        if (seen) {
+          const pieceCells = piece.count * piece.extent.columns;
+          seen.bytes += size;
+          seen.cells += pieceCells;
+          seen.peak = Math.max(seen.peak, size / pieceCells);
+        }
       }
-      // Size the next blocks on what came back, with a margin for rows longer than those seen.
-      bytesPerCell = Math.max(4, Math.ceil((seen / Math.max(1, cells)) * 1.25));
     }
+    for (const [name, size] of read) this.sheetSizes.set(name.toLowerCase(), { bytes: size.bytes, cells: size.cells });
     return new Map([...rows].map(([name, grid]) => [name, trimmedGrid(grid)]));
   }
 
@@ -296,11 +336,13 @@ export class OfficeWorkbook implements WorkbookPort {
     const stamp = Date.now().toString(36).slice(-5);
     const plan: Planned[] = specs.map((spec, i) => {
       let temp: string | undefined;
-      if (spec.mode === 'replace') {
+      const old = byName.get(spec.name.toLowerCase());
+      // A new sheet, append-only or not, is built hidden and swapped in like a replaced one.
+      if (spec.mode === 'replace' || !old) {
         for (let n = 0; temp === undefined || taken.has(temp.toLowerCase()); n++) temp = `~lumive ${stamp} ${i + 1}${n ? `.${n}` : ''}`;
         taken.add(temp.toLowerCase());
       }
-      return { spec, old: byName.get(spec.name.toLowerCase()), temp, tables: [] };
+      return { spec, old, temp, tables: [] };
     });
 
     const worksheets = b.context.workbook.worksheets;
@@ -324,13 +366,23 @@ export class OfficeWorkbook implements WorkbookPort {
         await this.format(b, p.sheet, p.spec, 0, (table, name) => p.tables.push({ table, name }));
       }
       for (const p of plan) {
-        if (p.spec.mode === 'append' && p.old) {
+        if (!p.sheet && p.old) {
           p.used = worksheets.getItem(p.old.name).getUsedRangeOrNullObject(true).load('rowIndex,rowCount');
           b.add(0);
         }
       }
       current = '';
       await b.sync('formats', true);
+      // Rows appended to sheets that stay (the approval log) go with the swap when they fit in its
+      // request, else just before it: they only add rows.
+      for (const p of plan) {
+        if (p.sheet) continue;
+        current = p.spec.name;
+        await this.append(b, p);
+      }
+      current = '';
+      const swapBytes = plan.reduce((n, p) => n + (p.sheet ? (5 + p.tables.length) * OPERATION_BYTES : 0), 0);
+      if (b.queued > 0 && b.queued + swapBytes > this.limits.maxRequestBytes) await b.sync('values', true);
     } catch (error) {
       const cleaned = await this.cleanup(b, created);
       const where = current ? ` while writing "${current}"` : '';
@@ -342,8 +394,7 @@ export class OfficeWorkbook implements WorkbookPort {
       for (const [i, p] of plan.entries()) {
         current = p.spec.name;
         if (p.sheet) this.swap(b, p);
-        else await this.append(b, p);
-        if (!p.temp) onProgress?.({ sheet: p.spec.name, done: i + 1, total: plan.length });
+        else onProgress?.({ sheet: p.spec.name, done: i + 1, total: plan.length });
       }
       current = '';
       await b.sync('swap', true);
@@ -500,30 +551,31 @@ export class OfficeWorkbook implements WorkbookPort {
   private swap(b: Batch, p: Planned): void {
     const sheet = p.sheet as XlWorksheet;
     sheet.visibility = VISIBILITY[p.spec.visibility];
+    b.add(0);
     if (p.old) {
       const old = b.context.workbook.worksheets.getItem(p.old.name);
       // A very hidden sheet is made hidden first, so deleting it is an ordinary delete.
       if (p.old.officeVisibility === 'VeryHidden') old.visibility = 'Hidden';
       old.delete();
+      b.add(0);
+      b.add(0);
     }
     sheet.name = p.spec.name;
-    if (p.old) sheet.position = p.old.position;
-    for (const t of p.tables) t.table.name = t.name;
     b.add(0);
+    if (p.old) {
+      sheet.position = p.old.position;
+      b.add(0);
+    }
+    for (const t of p.tables) {
+      t.table.name = t.name;
+      b.add(t.name.length);
+    }
   }
 
-  /** An append-only sheet: rows below its last used row as of the last sync, created when missing. */
+  /** Rows appended below an existing sheet's last used row as of the last sync. */
   private async append(b: Batch, p: Planned): Promise<void> {
-    const worksheets = b.context.workbook.worksheets;
-    let sheet: XlWorksheet;
-    let landing = 0;
-    if (p.old) {
-      sheet = worksheets.getItem(p.old.name);
-      if (p.used && !p.used.isNullObject) landing = p.used.rowIndex + p.used.rowCount;
-    } else {
-      sheet = worksheets.add(p.spec.name);
-      sheet.visibility = VISIBILITY[p.spec.visibility];
-    }
+    const sheet = b.context.workbook.worksheets.getItem((p.old as ExistingOffice).name);
+    const landing = p.used && !p.used.isNullObject ? p.used.rowIndex + p.used.rowCount : 0;
     b.add(0);
     await this.writeRows(b, sheet, p.spec.rows, landing);
     await this.format(b, sheet, p.spec, landing, () => undefined);
