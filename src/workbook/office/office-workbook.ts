@@ -348,6 +348,7 @@ export class OfficeWorkbook implements WorkbookPort {
     const worksheets = b.context.workbook.worksheets;
     const created: string[] = [];
     let current = '';
+    let appending = false;
     try {
       for (const [i, p] of plan.entries()) {
         if (!p.temp) continue;
@@ -378,6 +379,7 @@ export class OfficeWorkbook implements WorkbookPort {
       for (const p of plan) {
         if (p.sheet) continue;
         current = p.spec.name;
+        appending = true;
         await this.append(b, p);
       }
       current = '';
@@ -387,7 +389,8 @@ export class OfficeWorkbook implements WorkbookPort {
       const cleaned = await this.cleanup(b, created);
       const where = current ? ` while writing "${current}"` : '';
       const left = cleaned ? '' : ` Hidden work sheets named "~lumive …" may be left in the workbook; delete them.`;
-      throw new ExcelHostError(`Lumive could not write its sheets${where}; your sheets and the previous results are unchanged. ${reason(unwrap(error), current || undefined)}${left}`, errorCode(unwrap(error)), 'unchanged', error);
+      const log = appending ? ` "${current || 'the log'}" may have some of this run's rows added (it only ever grows).` : '';
+      throw new ExcelHostError(`Lumive could not write its sheets${where}; your sheets and the previous results are unchanged.${log} ${reason(unwrap(error), current || undefined)}${left}`, errorCode(unwrap(error)), 'unchanged', error);
     }
 
     try {
