@@ -19,6 +19,7 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const { referenceHtml } = require('./src/functions/reference.cjs');
+const { BundleSizePlugin } = require('./src/build/bundle-size.cjs');
 
 const DEV_URL = 'https://localhost:3000/';
 const DEV_PORT = 3000;
@@ -155,6 +156,13 @@ module.exports = (env = {}, argv = {}) => {
       path: outDir,
       // Stable names: the manifest refers to functions.js directly.
       filename: '[name].js',
+      // Chunks loaded on demand (dynamic import() with a webpackChunkName) keep a readable name; the
+      // content hash makes a changed chunk a new URL, so a cached old copy is never used.
+      chunkFilename: '[name].[contenthash:8].js',
+      // Lazy chunks load relative to the page, and taskpane.html sits in the same folder as taskpane.js
+      // (dist/ locally, LUMIVE_PUBLIC_URL deployed). Not 'auto': it reads document.currentScript when
+      // functions.js starts and throws where there is no document (the build tests' vm).
+      publicPath: '',
       // The bundles find each other through a global array (webpackChunklumive_excel). Hang it on
       // globalThis rather than webpack's default `self`, so functions.js also runs where there is no
       // `self` (a bare JavaScript context such as the build tests' vm).
@@ -204,6 +212,8 @@ module.exports = (env = {}, argv = {}) => {
       }),
       new FunctionReferencePlugin(),
       ...(rewriteTo ? [new RewriteDevUrlPlugin(rewriteTo, ['functions.json'])] : []),
+      // Prints the minified and gzip sizes (loaded at start / on demand), writes bundle-size.json.
+      ...(isProduction ? [new BundleSizePlugin()] : []),
     ],
     performance: { hints: false },
     devServer: {

@@ -7,12 +7,33 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import * as zlib from 'node:zlib';
 import webpack from 'webpack';
 import { checkManifest, manifestUrls, parseManifest } from './helpers/manifest-checks';
 
 type MakeConfig = (env?: Record<string, unknown>, argv?: { mode?: string }) => webpack.Configuration;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const makeConfig: MakeConfig = require('../webpack.config.js');
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const bundleSize: BundleSizeModule = require('../src/build/bundle-size.cjs');
+
+interface BundleFileSize {
+  name: string;
+  bytes: number;
+  gzipBytes: number;
+  initial: boolean;
+}
+interface BundleSizeReport {
+  files: BundleFileSize[];
+  initial: { bytes: number; gzipBytes: number };
+  onDemand: { bytes: number; gzipBytes: number };
+}
+interface BundleSizeModule {
+  BundleSizePlugin: new (options?: { log?: (text: string) => void }) => { log: (text: string) => void };
+  bundleSizes(files: Array<{ name: string; source: Buffer | string; initial: boolean }>): BundleSizeReport;
+  formatBundleSizes(report: BundleSizeReport): string;
+}
 
 const PUBLIC_URL = 'https://addin.example.com/lumive/';
 
@@ -53,6 +74,8 @@ interface FunctionsJson {
 
 let outDir: string;
 let stats: webpack.Stats;
+/** What the bundle size plugin printed during the build. */
+const printed: string[] = [];
 const read = (file: string) => fs.readFileSync(path.join(outDir, file), 'utf8');
 
 /** webpack's chunk-loading array, named after package.json's "name" (output.chunkLoadingGlobal). */
@@ -101,6 +124,12 @@ beforeAll(async () => {
     makeConfig({}, { mode: 'production' }),
   );
   expect(config.output?.path).toBe(outDir);
+  // Capture the size table instead of printing it.
+  const sizePlugin = config.plugins?.find((p) => p instanceof bundleSize.BundleSizePlugin) as
+    | { log: (text: string) => void }
+    | undefined;
+  if (!sizePlugin) throw new Error('the production config has no BundleSizePlugin');
+  sizePlugin.log = (text) => printed.push(text);
   stats = await build(config);
 }, 180_000);
 
@@ -181,7 +210,12 @@ describe('production build with LUMIVE_PUBLIC_URL', () => {
 
   it('puts every module in exactly one chunk: the task pane and commands reuse what functions.js holds', () => {
     const chunks = chunkContents();
-    expect(chunks.map((c) => c.chunk.names?.[0]).sort()).toEqual(['commands', 'functions', 'taskpane']);
+    // The page loads these three at start; chunks loaded on demand (import()) come on top.
+    expect(chunks.filter((c) => c.chunk.initial).map((c) => c.chunk.names?.[0]).sort()).toEqual([
+      'commands',
+      'functions',
+      'taskpane',
+    ]);
     const owners = new Map<string, string[]>();
     for (const { chunk, modules } of chunks) {
       for (const name of modules) owners.set(name, [...(owners.get(name) ?? []), String(chunk.names?.[0])]);
@@ -238,8 +272,88 @@ describe('production build with LUMIVE_PUBLIC_URL', () => {
     expect(typeof vm.runInContext('CustomFunctions.associate', context)).toBe('function');
   });
 
+  it('writes bundle-size.json: the three bundles loaded at start with their minified and real gzip sizes', () => {
+    const report = JSON.parse(read('bundle-size.json')) as BundleSizeReport;
+    const emittedJs = fs.readdirSync(outDir).filter((f) => f.endsWith('.js'));
+    // Every emitted .js file is listed once, and no source map.
+    expect(report.files.map((f) => f.name).sort()).toEqual([...emittedJs].sort());
+    const initial = report.files.filter((f) => f.initial).map((f) => f.name);
+    expect([...initial].sort()).toEqual(['commands.js', 'functions.js', 'taskpane.js']);
+    for (const f of report.files) {
+      const content = fs.readFileSync(path.join(outDir, f.name));
+      expect({ name: f.name, bytes: f.bytes }).toEqual({ name: f.name, bytes: content.length });
+      expect(f.gzipBytes).toBeGreaterThan(0);
+      expect(f.gzipBytes).toBeLessThan(f.bytes);
+      expect(f.gzipBytes).toBe(zlib.gzipSync(content, { level: 9 }).length);
+    }
+    // Anything else is an async chunk, named [name].[contenthash:8].js.
+    for (const f of report.files.filter((x) => !x.initial)) expect(f.name).toMatch(/^[\w-]+\.[0-9a-f]{8}\.js$/);
+    const sum = (files: BundleFileSize[], key: 'bytes' | 'gzipBytes') => files.reduce((n, f) => n + f[key], 0);
+    const atStart = report.files.filter((f) => f.initial);
+    const later = report.files.filter((f) => !f.initial);
+    expect(report.initial).toEqual({ bytes: sum(atStart, 'bytes'), gzipBytes: sum(atStart, 'gzipBytes') });
+    expect(report.onDemand).toEqual({ bytes: sum(later, 'bytes'), gzipBytes: sum(later, 'gzipBytes') });
+  });
+
+  it('prints the size table once, naming the task pane and functions bundles and the total at start', () => {
+    expect(printed).toHaveLength(1);
+    const [table] = printed;
+    expect(table).toMatch(/^\[lumive\] Production bundle \(minified \/ gzip\):/);
+    const report = JSON.parse(read('bundle-size.json')) as BundleSizeReport;
+    expect(table).toBe(bundleSize.formatBundleSizes(report));
+    for (const name of ['taskpane.js', 'functions.js', 'commands.js']) {
+      const f = report.files.find((x) => x.name === name)!;
+      const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+      expect(table).toMatch(new RegExp(`^  ${name.replace('.', '\\.')}\\s+${kib(f.bytes)}\\s+${kib(f.gzipBytes)}$`, 'm'));
+    }
+    expect(table).toContain(`Total loaded at start: `);
+  });
+
+  it('loads chunks on demand relative to the page, which sits in the same folder as the bundles', () => {
+    const config = withEnv({ LUMIVE_PUBLIC_URL: PUBLIC_URL, LUMIVE_OUT_DIR: outDir }, () =>
+      makeConfig({}, { mode: 'production' }),
+    );
+    expect(config.output?.publicPath).toBe('');
+    expect(config.output?.chunkFilename).toBe('[name].[contenthash:8].js');
+  });
+
   it('copies the icons', () => {
     for (const size of [16, 32, 64, 80, 128]) expect(fs.existsSync(path.join(outDir, 'assets', `icon-${size}.png`))).toBe(true);
+  });
+});
+
+describe('bundle size report', () => {
+  it('measures .js files only, splits loaded at start from on demand, and sums each group', () => {
+    const big = 'const answer = 42;\n'.repeat(500);
+    const report = bundleSize.bundleSizes([
+      { name: 'functions.js', source: big, initial: true },
+      { name: 'functions.js.map', source: '{"version":3}', initial: true },
+      { name: 'taskpane.js', source: Buffer.from(big + big), initial: true },
+      { name: 'xlsx-reader.0123abcd.js', source: big.repeat(3), initial: false },
+    ]);
+    expect(report.files.map((f) => [f.name, f.initial])).toEqual([
+      ['taskpane.js', true],
+      ['functions.js', true],
+      ['xlsx-reader.0123abcd.js', false],
+    ]);
+    const taskpane = report.files[0];
+    expect(taskpane.bytes).toBe(Buffer.byteLength(big) * 2);
+    expect(taskpane.gzipBytes).toBe(zlib.gzipSync(Buffer.from(big + big), { level: 9 }).length);
+    expect(report.initial.bytes).toBe(Buffer.byteLength(big) * 3);
+    expect(report.initial.gzipBytes).toBe(report.files[0].gzipBytes + report.files[1].gzipBytes);
+    expect(report.onDemand).toEqual({ bytes: report.files[2].bytes, gzipBytes: report.files[2].gzipBytes });
+
+    const table = bundleSize.formatBundleSizes(report);
+    const lines = table.split('\n');
+    expect(lines[0]).toBe('[lumive] Production bundle (minified / gzip):');
+    expect(lines.indexOf('  Loaded on demand:')).toBeGreaterThan(lines.findIndex((l) => l.includes('functions.js')));
+    expect(lines.findIndex((l) => l.includes('xlsx-reader'))).toBeGreaterThan(lines.indexOf('  Loaded on demand:'));
+    expect(table).toContain('Total loaded at start: 27.8 KiB / ');
+  });
+
+  it('leaves out the on-demand section when there is nothing loaded on demand', () => {
+    const table = bundleSize.formatBundleSizes(bundleSize.bundleSizes([{ name: 'a.js', source: 'x', initial: true }]));
+    expect(table).not.toMatch(/on demand/);
   });
 });
 

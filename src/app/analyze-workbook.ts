@@ -12,7 +12,8 @@ import { DEFAULT_SETTINGS, type Policy, type Settings } from '../engine/model';
 import { OUTPUT_SHEETS, REGISTRY_SHEET } from '../engine/sheets/names';
 import { isRegistryGrid, planNames, readRegistry, registrySheet } from '../engine/sheets/registry';
 import { readSettingsObject, readSettingsSheet } from '../engine/sheets/settings-sheet';
-import type { SheetValues, WorkbookPort, WriteProgress } from '../workbook/port';
+import { isSourcesGrid, readSources, SOURCES_SHEET } from '../engine/sheets/sources-sheet';
+import type { SheetInfo, SheetValues, WorkbookPort, WriteProgress } from '../workbook/port';
 
 export interface AnalyzeWorkbookOptions {
   /** Report sources given directly (CLI with files); when absent, the workbook's own sheets are the inputs. */
@@ -25,6 +26,10 @@ export interface AnalyzeWorkbookOptions {
   readonly now?: Date;
   readonly onProgress?: Progress;
   readonly onWrite?: (p: WriteProgress) => void;
+  /** The workbook as already read (the task pane reads it once for the Reports panel and Analyze). */
+  readonly state?: WorkbookState;
+  /** Cancels the run: honored between reading, analyzing and each sheet written, never mid-swap. */
+  readonly signal?: AbortSignal;
 }
 
 export interface WorkbookAnalysis {
@@ -57,23 +62,45 @@ function sameGrid(a: SheetValues | undefined, b: SheetValues | undefined): boole
 
 const sameCell = (a: RawCell, b: RawCell): boolean => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
 
-export async function analyzeWorkbook(port: WorkbookPort, options: AnalyzeWorkbookOptions = {}): Promise<WorkbookAnalysis> {
+/** The workbook as Analyze and the task pane see it: its sheets, which are Lumive's, the inputs, settings and choices. */
+export interface WorkbookState {
+  readonly sheets: readonly SheetInfo[];
+  readonly grids: ReadonlyMap<string, SheetValues>;
+  readonly registryName: string;
+  readonly registry: ReadonlyMap<string, string>;
+  /** Lower-cased names of the sheets Lumive created (never inputs). */
+  readonly ours: ReadonlySet<string>;
+  /** The report, mapping and warehouse sheets: every sheet that is not Lumive's. */
+  readonly inputs: readonly SourceGrid[];
+  readonly settings: Settings;
+  /** Problems found in the settings sheet and the report choices (they go to Data Issues). */
+  readonly issues: readonly ImportIssue[];
+  /** The user's report kind and channel choices (the Lumive Sources sheet). */
+  readonly assignments: Readonly<Record<string, SourceAssignment>>;
+  readonly sourcesName: string;
+  /** When Analyze last wrote its sheets (the registry's time), or null. */
+  readonly lastRun: string | null;
+}
+
+/**
+ * Reads the workbook in one batch: every sheet except Lumive's result sheets that nothing reads back
+ * (in Excel they can be tens of megabytes, each 4 MB a round trip). A skipped sheet the registry turns
+ * out not to list is a user's own, and is read after all.
+ */
+export async function readWorkbookState(port: WorkbookPort): Promise<WorkbookState> {
   const sheets = await port.listSheets();
   const existing = sheets.map((s) => s.name);
-  // Lumive's own result sheets that nothing reads back (Health, Urgent Actions, …) are not read: in
-  // Excel they can be tens of megabytes, each 4 MB a round trip. A skipped sheet the registry turns
-  // out not to list is a user's own, and is read after all.
   const skipped = existing.filter(isUnreadOutput);
   const grids = new Map(await port.readSheets(existing.filter((n) => !isUnreadOutput(n))));
 
   // The registry: ours only when it carries the signature; otherwise a user's sheet of that name.
   const registryName = isRegistryGrid(grids.get(REGISTRY_SHEET)) ? REGISTRY_SHEET : `${REGISTRY_SHEET} (Lumive)`;
   const registry = readRegistry(grids.get(registryName));
-  const ours = new Set([registryName, ...registry.values()].map((n) => n.toLowerCase()));
+  const sourcesName = isSourcesGrid(grids.get(SOURCES_SHEET)) ? SOURCES_SHEET : `${SOURCES_SHEET} (Lumive)`;
+  const ours = new Set([registryName, sourcesName, ...registry.values()].map((n) => n.toLowerCase()));
   const users = skipped.filter((n) => !ours.has(n.toLowerCase()));
   if (users.length > 0) for (const [name, values] of await port.readSheets(users)) grids.set(name, values);
 
-  // Settings: the registered settings sheet, then the override, then the policy flag.
   const issues: ImportIssue[] = [];
   let settings: Settings = DEFAULT_SETTINGS;
   const settingsName = registry.get('settings');
@@ -83,6 +110,23 @@ export async function analyzeWorkbook(port: WorkbookPort, options: AnalyzeWorkbo
     settings = read.settings;
     issues.push(...read.issues);
   }
+  const sources = readSources(grids.get(sourcesName) as RawGrid | undefined, sourcesName);
+  issues.push(...sources.issues);
+  const inputs = sheets.filter((s) => !ours.has(s.name.toLowerCase())).map((s) => ({ source: s.name, grid: (grids.get(s.name) ?? []) as RawGrid }));
+  const lastRun = registry.size > 0 ? String(grids.get(registryName)?.[2]?.[2] ?? '') || null : null;
+  return { sheets, grids, registryName, registry, ours, inputs, settings, issues, assignments: sources.assignments, sourcesName, lastRun };
+}
+
+export async function analyzeWorkbook(port: WorkbookPort, options: AnalyzeWorkbookOptions = {}): Promise<WorkbookAnalysis> {
+  const state = options.state ?? (await readWorkbookState(port));
+  options.signal?.throwIfAborted();
+  const { sheets, registryName, registry } = state;
+  const grids = new Map(state.grids);
+  const existing = sheets.map((s) => s.name);
+
+  // Settings: the registered settings sheet, then the override, then the policy flag.
+  const issues: ImportIssue[] = [...state.issues];
+  let settings: Settings = state.settings;
   if (options.settingsOverride) {
     const read = readSettingsObject(options.settingsOverride.values, options.settingsOverride.source, settings);
     settings = read.settings;
@@ -90,9 +134,8 @@ export async function analyzeWorkbook(port: WorkbookPort, options: AnalyzeWorkbo
   }
   if (options.policy) settings = { ...settings, policy: options.policy };
 
-  const inputs: SourceGrid[] = options.inputs
-    ? [...options.inputs]
-    : sheets.filter((s) => !ours.has(s.name.toLowerCase())).map((s) => ({ source: s.name, grid: (grids.get(s.name) ?? []) as RawGrid }));
+  const inputs: SourceGrid[] = options.inputs ? [...options.inputs] : [...state.inputs];
+  const assignments = { ...state.assignments, ...options.assignments };
 
   const wanted = new Map<string, string>(Object.entries(OUTPUT_SHEETS));
   const names = planNames(wanted, registry, existing);
@@ -104,7 +147,7 @@ export async function analyzeWorkbook(port: WorkbookPort, options: AnalyzeWorkbo
     };
     return analyze(inputs, {
       settings,
-      assignments: options.assignments,
+      assignments,
       decimalComma: options.decimalComma,
       names: Object.fromEntries(names) as Partial<Record<OutputId, string>>,
       previous: {
@@ -117,6 +160,7 @@ export async function analyzeWorkbook(port: WorkbookPort, options: AnalyzeWorkbo
     });
   };
   let analysis = run(grids);
+  options.signal?.throwIfAborted();
   // Co-authoring: a colleague may approve or reject rows (or run Analyze, growing the log) between our
   // read and our write. The approval sheets and the log are read again just before writing; when they
   // changed, the merge runs again on what they hold now, so neither person's approvals are lost.
@@ -124,6 +168,7 @@ export async function analyzeWorkbook(port: WorkbookPort, options: AnalyzeWorkbo
   if (approvalSheets.length > 0 && analysis.metrics.length > 0) {
     const fresh = await port.readSheets(approvalSheets);
     if (approvalSheets.some((n) => !sameGrid(fresh.get(n), grids.get(n)))) analysis = run(new Map([...grids, ...fresh]));
+    options.signal?.throwIfAborted();
   }
   if (analysis.metrics.length === 0) {
     const recognized = analysis.sources.filter((s) => s.kind !== null).map((s) => `${s.source} (${s.label})`);
@@ -134,7 +179,7 @@ export async function analyzeWorkbook(port: WorkbookPort, options: AnalyzeWorkbo
     );
   }
   const at = (options.now ?? new Date()).toISOString();
-  await port.writeSheets([registrySheet(names, at, registryName), ...analysis.specs], options.onWrite);
+  await port.writeSheets([registrySheet(names, at, registryName), ...analysis.specs], options.onWrite, options.signal);
   const written = analysis.specs.map((spec) => {
     const table = spec.tables[0];
     return { name: spec.name, rows: table ? (spec.rows.length - table.range.row - 1) : spec.rows.length };

@@ -1,55 +1,433 @@
 /**
- * The add-in's workbook session: how the task pane reaches the workbook. One per page: the shared
- * runtime runs the task pane and the custom functions in one JavaScript context, and one webpack
- * runtime (webpack.config.js, dependOn) gives them one instance of every module, engine included.
+ * The add-in's workbook session: every operation the task pane offers, over a WorkbookPort. The pane's
+ * components get these operations and never touch Office.js: inside Excel the port is the Office
+ * adapter (the only code that calls Excel.run); outside Office, in the browser preview, an in-memory
+ * workbook holding the demo reports.
  *
- * Inside Excel the port is the Office adapter (the only code that calls Excel.run); outside Office, in
- * the browser preview, an in-memory workbook holding the demo reports, created on first use.
+ * One session per page: the shared runtime runs the task pane and the custom functions in one
+ * JavaScript context, and one webpack runtime (webpack.config.js, dependOn) gives them one instance of
+ * every module, engine included.
  */
-import { demoInputSpecs } from '../engine/demo/sample-workbook';
 import type { Stage } from '../engine/analyze';
+import { demoInputSpecs } from '../engine/demo/sample-workbook';
+import { importSources, type SourceAssignment } from '../engine/ingest/import';
+import { KINDS, type ReportKind } from '../engine/ingest/kinds';
+import { planMapping, unmappedCount } from '../engine/ingest/mapping-sheet';
+import type { ImportIssue, RawCell, RawGrid } from '../engine/ingest/types';
+import { CHANNELS, DEFAULT_SETTINGS, type Settings } from '../engine/model';
+import { OUTPUT_SHEETS } from '../engine/sheets/names';
+import { planNames, registrySheet } from '../engine/sheets/registry';
+import { flatten, parseSetting, readSettingsObject, SETTING_FIELDS, settingsSheet, type FlatSettings, type SettingField } from '../engine/sheets/settings-sheet';
+import type { CellValue } from '../engine/sheets/spec';
+import { sourcesSheet, withAssignment } from '../engine/sheets/sources-sheet';
+import { plainSheet } from '../engine/sheets/table';
 import { MemoryWorkbook } from '../workbook/memory/memory-workbook';
 import { ExcelHostError } from '../workbook/office/excel-errors';
-import { OfficeWorkbook } from '../workbook/office/office-workbook';
+import { OfficeWorkbook, type SyncRecord } from '../workbook/office/office-workbook';
 import type { WorkbookPort } from '../workbook/port';
-import { analyzeWorkbook, NothingToAnalyzeError } from './analyze-workbook';
+import { analyzeWorkbook, NothingToAnalyzeError, readWorkbookState, type WorkbookState } from './analyze-workbook';
+import { kpiCards, ResultIndex, type KpiCards, type SheetLink, type UrgentItem } from './explorer';
 
-export interface AnalyzeSummary {
+/** How long each step took, for the pane's debug view. */
+export interface Timing {
+  readonly step: string;
+  readonly ms: number;
+}
+
+/** Round trips to Excel since the last report (Office adapter only). */
+export interface SyncSummary {
+  readonly syncs: number;
+  readonly byPhase: Readonly<Record<string, number>>;
+  readonly largestRequestBytes: number;
+}
+
+/** One sheet as the Reports panel shows it. */
+export interface ReportInfo {
+  readonly source: string;
+  readonly kind: ReportKind | null;
+  readonly label: string | null;
+  readonly channel: string | null;
+  readonly channelLabel: string | null;
+  /** Why the channel is what it is (or why it is unknown). */
+  readonly channelReason: string | null;
+  readonly confidence: number;
+  readonly unsure: boolean;
+  readonly reasons: readonly string[];
+  readonly candidates: readonly { readonly kind: ReportKind; readonly label: string; readonly confidence: number }[];
+  readonly rowsRead: number;
+  readonly rowsUsed: number;
+  readonly rowsReported: number;
+  /** The first issues (at most 3) and how many there are. */
+  readonly issues: readonly ImportIssue[];
+  readonly issueCount: number;
+  /** What the user chose for this sheet, if anything. */
+  readonly assigned: SourceAssignment | null;
+  /** Does this kind belong to a channel (a report), or not (mapping, PO history, warehouse)? */
+  readonly needsChannel: boolean;
+}
+
+export interface ReportsScan {
+  readonly reports: readonly ReportInfo[];
+  /** Channel SKUs in the reports that the mapping does not map. */
+  readonly unmapped: number;
+  readonly mappingSheet: string | null;
+  readonly lastRun: string | null;
+  readonly timings: readonly Timing[];
+  readonly syncs: SyncSummary | null;
+}
+
+export type AnalyzeStep = 'read' | Stage | 'write';
+
+export interface AnalyzeProgress {
+  readonly step: AnalyzeStep;
+  /** 0 … 1 over the whole run. */
+  readonly fraction: number;
+  /** The sheet being written (write step). */
+  readonly sheet?: string;
+}
+
+export interface AnalyzeResult {
   readonly positions: number;
   readonly sheets: readonly { readonly name: string; readonly rows: number }[];
   readonly issues: number;
   readonly at: Date;
+  readonly kpis: KpiCards;
+  readonly urgent: readonly UrgentItem[];
+  readonly urgentTotal: number;
+  readonly timings: readonly Timing[];
+  readonly syncs: SyncSummary | null;
 }
+
+export interface ImportedFile {
+  readonly file: string;
+  /** Sheets written (a workbook file may give several), and whether each replaced a sheet of that name. */
+  readonly sheets: readonly { readonly name: string; readonly rows: number; readonly replaced: boolean }[];
+  /** What the file reader noticed or could not read (plain sentences). */
+  readonly problems: readonly string[];
+}
+
+export interface MappingResult {
+  readonly sheet: string;
+  readonly created: boolean;
+  readonly added: number;
+  readonly suggested: number;
+  readonly scan: ReportsScan;
+}
+
+/** The Settings form: every field with its current value as text, and what the sheet held that was not valid. */
+export interface SettingsForm {
+  readonly fields: readonly SettingField[];
+  readonly values: Readonly<Record<string, string>>;
+  readonly defaults: Readonly<Record<string, string>>;
+  readonly sheet: string | null;
+  readonly issues: readonly ImportIssue[];
+}
+
+export type SaveSettingsResult =
+  | { readonly ok: true; readonly sheet: string; readonly settings: Settings }
+  | { readonly ok: false; readonly fieldErrors: Readonly<Record<string, string>>; readonly formErrors: readonly string[] };
 
 export interface Session {
   /** True inside Excel; false in the browser preview. */
   readonly connected: boolean;
-  /** Runs Analyze on the workbook; `onProgress` gets a line of text for each step. */
-  analyze(onProgress?: (text: string) => void): Promise<AnalyzeSummary>;
+  scan(): Promise<ReportsScan>;
+  /** Sets (or clears, with an empty value) a sheet's kind and channel; kept in the workbook. */
+  assign(source: string, said: SourceAssignment): Promise<ReportsScan>;
+  importFiles(files: readonly { readonly name: string; readonly bytes: Uint8Array }[], onProgress?: (file: string, done: number, total: number) => void): Promise<{ files: ImportedFile[]; scan: ReportsScan }>;
+  updateMapping(): Promise<MappingResult>;
+  analyze(options?: { onProgress?: (p: AnalyzeProgress) => void; signal?: AbortSignal }): Promise<AnalyzeResult>;
+  readSettings(): Promise<SettingsForm>;
+  saveSettings(values: Readonly<Record<string, string>>): Promise<SaveSettingsResult>;
+  /** The last analysis of this session, indexed for the SKU explorer (null before the first). */
+  results(): ResultIndex | null;
+  /** Shows a result row in the workbook. */
+  select(link: SheetLink): Promise<void>;
 }
 
-const STAGE_TEXT: Record<Stage, string> = {
-  import: 'Reading reports',
-  metrics: 'Computing metrics',
-  classes: 'Classifying products',
-  recommendations: 'Building recommendations',
-  sheets: 'Preparing sheets',
+/** Where each step's progress falls in the whole run (fractions of 1). */
+const STEP_SPAN: Record<AnalyzeStep, readonly [number, number]> = {
+  read: [0, 0.1],
+  import: [0.1, 0.35],
+  classes: [0.35, 0.4],
+  metrics: [0.4, 0.6],
+  recommendations: [0.6, 0.7],
+  sheets: [0.7, 0.75],
+  write: [0.75, 1],
 };
+
+const KIND_LABEL = new Map(KINDS.map((k) => [k.kind, k.label]));
+const CHANNEL_LABEL = new Map(CHANNELS.map((c) => [c.id, c.label]));
+/** Kinds whose rows belong to no channel. */
+const NO_CHANNEL: ReadonlySet<string> = new Set(['mapping', 'po-history', 'warehouse-stock']);
+
+/** Excel's limit on sheet names, and the characters it forbids in them. */
+const MAX_SHEET_NAME = 31;
+
+/**
+ * A sheet name from a file name: no extension, Excel's forbidden characters replaced, at most `max`
+ * characters. A long name keeps its start and its end (where the country or the month usually is)
+ * and loses its middle; Excel's reserved name "History" and edge apostrophes are avoided.
+ */
+export function sheetNameFor(source: string, max = MAX_SHEET_NAME): string {
+  const base = source.replace(/\.(txt|tsv|csv|xlsx|xlsm)(?= › |$)/i, '').replace(' › ', ' ');
+  let clean = base.replace(/[\\/?*[\]:]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (clean.length > max) {
+    const head = Math.ceil((max - 1) / 2);
+    clean = `${clean.slice(0, head).trim()}…${clean.slice(clean.length - (max - 1 - head)).trim()}`;
+  }
+  clean = clean.replace(/^['\s]+|['\s]+$/g, '');
+  if (!clean) return 'Report';
+  return clean.toLowerCase() === 'history' ? 'History report' : clean;
+}
+
+/** A file's cell as a sheet value: dates as ISO text (the importer reads them back), blanks as null. */
+function cellValue(cell: RawCell): CellValue {
+  if (cell === undefined || cell === null) return null;
+  if (cell instanceof Date) {
+    const iso = cell.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
+  }
+  return cell;
+}
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/** Text the Settings form shows for a value: shares as percentages, like the sheet. */
+function formText(field: SettingField, value: number | string): string {
+  if (typeof value === 'string') return value;
+  if (field.format?.includes('%')) return `${Number((value * 100).toFixed(4))}%`;
+  return String(value);
+}
+
+function syncSummary(port: WorkbookPort): SyncSummary | null {
+  if (!(port instanceof OfficeWorkbook)) return null;
+  const log: SyncRecord[] = port.takeSyncLog();
+  const byPhase: Record<string, number> = {};
+  for (const r of log) byPhase[r.phase] = (byPhase[r.phase] ?? 0) + 1;
+  return { syncs: log.length, byPhase, largestRequestBytes: Math.max(0, ...log.map((r) => r.requestBytes)) };
+}
 
 /** A session over any port (tests pass the Office adapter over a fake of Excel). */
 export function sessionOver(port: () => Promise<WorkbookPort> | WorkbookPort, connected: boolean): Session {
   let opened: Promise<WorkbookPort> | undefined;
+  const workbook = () => (opened ??= Promise.resolve(port()));
+  let index: ResultIndex | null = null;
+
+  const timed = async <T>(timings: Timing[], step: string, work: () => Promise<T> | T): Promise<T> => {
+    const start = now();
+    try {
+      return await work();
+    } finally {
+      timings.push({ step, ms: Math.round(now() - start) });
+    }
+  };
+
+  const scanState = (state: WorkbookState, timings: Timing[], wb: WorkbookPort): ReportsScan => {
+    const start = now();
+    const result = importSources(state.inputs, { assignments: state.assignments, periodDays: state.settings.periodDays });
+    timings.push({ step: 'detect and join', ms: Math.round(now() - start) });
+    const reports = result.sources.map((s): ReportInfo => ({
+      source: s.source,
+      kind: s.kind,
+      label: s.label,
+      channel: s.channel?.id ?? null,
+      channelLabel: s.channel?.label ?? null,
+      channelReason: s.channelDecision?.reason ?? null,
+      confidence: s.confidence,
+      unsure: s.unsure,
+      reasons: s.reasons,
+      candidates: s.report.detection?.candidates.slice(0, 4).map((c) => ({ kind: c.kind, label: KIND_LABEL.get(c.kind) ?? c.kind, confidence: c.confidence })) ?? [],
+      rowsRead: s.rowsRead,
+      rowsUsed: s.rowsUsed,
+      rowsReported: s.rowsReported,
+      issues: s.issues.slice(0, 3),
+      issueCount: s.issues.length,
+      assigned: state.assignments[s.source] ?? null,
+      needsChannel: s.kind !== null && !NO_CHANNEL.has(s.kind),
+    }));
+    return {
+      reports,
+      unmapped: unmappedCount(result),
+      mappingSheet: result.sources.find((s) => s.kind === 'mapping')?.source ?? null,
+      lastRun: state.lastRun,
+      timings,
+      syncs: syncSummary(wb),
+    };
+  };
+
+  const scan = async (): Promise<ReportsScan> => {
+    const wb = await workbook();
+    const timings: Timing[] = [];
+    const state = await timed(timings, 'read workbook', () => readWorkbookState(wb));
+    return scanState(state, timings, wb);
+  };
+
   return {
     connected,
-    async analyze(onProgress) {
-      opened ??= Promise.resolve(port());
-      const workbook = await opened;
-      onProgress?.('Reading the workbook…');
-      const result = await analyzeWorkbook(workbook, {
-        onProgress: (stage, done, total) => onProgress?.(`${STAGE_TEXT[stage]}… ${total > 0 ? `${done} of ${total}` : ''}`.trim()),
-        onWrite: (p) => onProgress?.(`Writing “${p.sheet}” (${p.done} of ${p.total})…`),
+    scan,
+
+    async assign(source, said) {
+      const wb = await workbook();
+      const state = await readWorkbookState(wb);
+      const next = withAssignment(state.assignments, source, said);
+      await wb.writeSheets([sourcesSheet(next, state.sourcesName)]);
+      return scan();
+    },
+
+    async importFiles(files, onProgress) {
+      const wb = await workbook();
+      // The file readers (exceljs for .xlsx, papaparse) are loaded on first use: they are most of the
+      // weight of the pane and only this needs them.
+      const { readReportFile } = await import(/* webpackChunkName: "report-reader" */ '../io/read-report-file');
+      const sheets = await wb.listSheets();
+      const state = await readWorkbookState(wb);
+      const taken = new Map(sheets.map((s) => [s.name.toLowerCase(), s.name]));
+      const imported: ImportedFile[] = [];
+      // Names given in this import: two files never end up in one sheet.
+      const thisImport = new Set<string>();
+      for (const [i, file] of files.entries()) {
+        onProgress?.(file.name, i, files.length);
+        const read = await readReportFile(file.name, file.bytes);
+        const written: { name: string; rows: number; replaced: boolean }[] = [];
+        const specs = [];
+        // A workbook with one sheet of data is named after the file alone; with several, file and sheet.
+        const single = read.filter((s) => s.grid.length > 0).length === 1;
+        for (const sheet of read) {
+          if (sheet.grid.length === 0) continue;
+          const source = single ? file.name : sheet.source;
+          let name = sheetNameFor(source);
+          // A sheet of the same name that is the user's (an earlier import of this report) is replaced;
+          // Lumive's own sheets and sheets written by this import are not.
+          const clash = (n: string) => state.ours.has(n.toLowerCase()) || thisImport.has(n.toLowerCase());
+          for (let n = 2; clash(name); n++) name = `${sheetNameFor(source, MAX_SHEET_NAME - 4)} (${n})`;
+          const replaced = taken.has(name.toLowerCase());
+          if (replaced) name = taken.get(name.toLowerCase()) as string;
+          specs.push(plainSheet(name, sheet.grid.map((row) => row.map(cellValue))));
+          written.push({ name, rows: sheet.grid.length, replaced });
+          thisImport.add(name.toLowerCase());
+        }
+        const problems = read.flatMap((s) => s.problems);
+        try {
+          if (specs.length > 0) await wb.writeSheets(specs);
+          for (const w of written) taken.set(w.name.toLowerCase(), w.name);
+          imported.push({ file: file.name, sheets: written, problems });
+        } catch (error) {
+          // One file Excel refused does not lose the others: it is reported with its reason.
+          for (const w of written) thisImport.delete(w.name.toLowerCase());
+          imported.push({ file: file.name, sheets: [], problems: [...problems, `It could not be written into the workbook: ${failureText(error)}`] });
+        }
+        onProgress?.(file.name, i + 1, files.length);
+      }
+      return { files: imported, scan: await scan() };
+    },
+
+    async updateMapping() {
+      const wb = await workbook();
+      const state = await readWorkbookState(wb);
+      const result = importSources(state.inputs, { assignments: state.assignments, periodDays: state.settings.periodDays });
+      const source = result.sources.find((s) => s.kind === 'mapping')?.source;
+      const existing = source ? { name: source, grid: (state.grids.get(source) ?? []) as RawGrid } : null;
+      const taken = new Set(state.sheets.map((s) => s.name.toLowerCase()));
+      let name = 'Mapping';
+      for (let n = 2; !existing && taken.has(name.toLowerCase()); n++) name = `Mapping ${n}`;
+      const plan = planMapping(result, existing, name);
+      if (plan.spec) await wb.writeSheets([plan.spec]);
+      return { sheet: plan.sheet, created: plan.created, added: plan.added, suggested: plan.suggested, scan: await scan() };
+    },
+
+    async analyze(options = {}) {
+      const { onProgress, signal } = options;
+      const wb = await workbook();
+      const timings: Timing[] = [];
+      const report = (step: AnalyzeStep, done: number, total: number, sheet?: string) => {
+        const [from, to] = STEP_SPAN[step];
+        onProgress?.({ step, fraction: from + (to - from) * (total > 0 ? Math.min(1, done / total) : 0), sheet });
+      };
+      report('read', 0, 1);
+      const state = await timed(timings, 'read workbook', () => readWorkbookState(wb));
+      signal?.throwIfAborted();
+      report('read', 1, 1);
+      // Let the pane paint the progress before the engine takes the thread.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      let stage: Stage | null = null;
+      let stageStart = now();
+      let writeStart = 0;
+      const result = await analyzeWorkbook(wb, {
+        state,
+        signal,
+        onProgress: (s, done, total) => {
+          if (s !== stage) {
+            if (stage) timings.push({ step: stage, ms: Math.round(now() - stageStart) });
+            stage = s;
+            stageStart = now();
+          }
+          report(s, done, total);
+        },
+        onWrite: (p) => {
+          if (!writeStart) {
+            if (stage) timings.push({ step: stage, ms: Math.round(now() - stageStart) });
+            stage = null;
+            writeStart = now();
+          }
+          report('write', p.done, p.total, p.sheet);
+        },
       });
-      return { positions: result.analysis.metrics.length, sheets: result.written, issues: result.analysis.issues.length, at: new Date() };
+      if (stage) timings.push({ step: stage, ms: Math.round(now() - stageStart) });
+      if (writeStart) timings.push({ step: 'write sheets', ms: Math.round(now() - writeStart) });
+      index = new ResultIndex(result.analysis, result.names.get('urgent') ?? OUTPUT_SHEETS.urgent);
+      const top = index.topUrgent(5);
+      return {
+        positions: result.analysis.metrics.length,
+        sheets: result.written,
+        issues: result.analysis.issues.length,
+        at: new Date(),
+        kpis: kpiCards(result.analysis),
+        urgent: top,
+        urgentTotal: result.analysis.urgent.length,
+        timings,
+        syncs: syncSummary(wb),
+      };
+    },
+
+    async readSettings() {
+      const wb = await workbook();
+      const state = await readWorkbookState(wb);
+      const flat = flatten(state.settings);
+      const defaults = flatten(DEFAULT_SETTINGS);
+      const text = (f: FlatSettings) => Object.fromEntries(SETTING_FIELDS.map((field) => [field.key, formText(field, f[field.key])]));
+      const sheet = state.registry.get('settings') ?? null;
+      return { fields: SETTING_FIELDS, values: text(flat), defaults: text(defaults), sheet: sheet && state.grids.has(sheet) ? sheet : null, issues: state.issues.filter((i) => i.source === sheet) };
+    },
+
+    async saveSettings(values) {
+      const fieldErrors: Record<string, string> = {};
+      for (const field of SETTING_FIELDS) {
+        const typed = values[field.key];
+        if (typed === undefined) continue;
+        const parsed = parseSetting(field, typed.trim());
+        if ('reason' in parsed) fieldErrors[field.key] = parsed.reason;
+      }
+      if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors, formErrors: [] };
+      const wb = await workbook();
+      const state = await readWorkbookState(wb);
+      // Fields the form did not send keep the workbook's values.
+      const read = readSettingsObject(values, 'Settings', state.settings);
+      if (read.issues.length > 0) return { ok: false, fieldErrors, formErrors: read.issues.map((i) => i.reason.replace(/: defaults? .* used$/, '')) };
+      const names = planNames(new Map(Object.entries(OUTPUT_SHEETS)), state.registry, state.sheets.map((s) => s.name));
+      const name = names.get('settings') as string;
+      const specs = [settingsSheet(name, read.settings)];
+      // First save before any Analyze: the registry must list the settings sheet, or it would be read as a report.
+      if (!state.registry.has('settings')) specs.unshift(registrySheet(names, state.lastRun ?? '', state.registryName));
+      await wb.writeSheets(specs);
+      return { ok: true, sheet: name, settings: read.settings };
+    },
+
+    results: () => index,
+
+    async select(link) {
+      const wb = await workbook();
+      if (!wb.select) throw new Error('This workbook cannot show rows.');
+      await wb.select(link.sheet, link.row, link.columns);
     },
   };
 }
@@ -57,21 +435,31 @@ export function sessionOver(port: () => Promise<WorkbookPort> | WorkbookPort, co
 let excel: Session | undefined;
 let preview: Session | undefined;
 
+/** The browser preview's workbook: the demo reports in memory, as a seller would have pasted them. */
+async function previewWorkbook(): Promise<MemoryWorkbook> {
+  const workbook = new MemoryWorkbook();
+  await workbook.writeSheets(demoInputSpecs());
+  return workbook;
+}
+
 /**
  * The page's session: inside Excel when `host` is "Excel", else the browser preview on the demo data.
  * The pane may show the preview before Office answers, so each kind is kept on its own.
  */
 export function session(host: string | null | undefined): Session {
   if (host === 'Excel') return (excel ??= sessionOver(() => new OfficeWorkbook(), true));
-  return (preview ??= sessionOver(async () => {
-    const workbook = new MemoryWorkbook();
-    await workbook.writeSheets(demoInputSpecs());
-    return workbook;
-  }, false));
+  return (preview ??= sessionOver(previewWorkbook, false));
 }
 
-/** What to tell the user when Analyze fails: Excel's and Lumive's own errors are already plain words. */
+/** Is this the user's Cancel (AbortController.abort)? */
+export function isCancel(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+}
+
+/** What to tell the user when an operation fails: Excel's and Lumive's own errors are already plain words. */
 export function failureText(error: unknown): string {
   if (error instanceof ExcelHostError || error instanceof NothingToAnalyzeError) return error.message;
-  return `Analyze stopped on an unexpected error: ${(error as Error)?.message ?? String(error)}. Your sheets are unchanged; please try again, and report it if it happens again.`;
+  return `Lumive stopped on an unexpected error: ${(error as Error)?.message ?? String(error)}. Your sheets are unchanged; please try again, and report it if it happens again.`;
 }
+
+export { CHANNEL_LABEL, KIND_LABEL, NO_CHANNEL };

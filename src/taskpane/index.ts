@@ -1,36 +1,85 @@
-// Task pane entry. Inside Office, waits for Office.onReady and renders with its host. Without
-// Office.js (a plain browser, or office.js failed to load offline) it renders the browser preview at
-// once; if Office.onReady has not resolved after PREVIEW_AFTER_MS it shows the preview meanwhile
-// and re-renders when Office does answer.
+// Task pane entry. Inside Office, waits for Office.onReady and renders with its host and display
+// language. Without Office.js (a plain browser, or office.js failed to load offline) it renders the
+// browser preview at once; if Office.onReady has not answered after PREVIEW_AFTER_MS it shows the
+// preview meanwhile and switches when Office does answer.
+//
+// Query parameters: ?debug=true shows the Debug panel; ?lang=ar|en picks the language (a demo or a
+// test); otherwise the user's last choice, then Excel's display language, then the browser's.
+import { createElement } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
 import { session } from '../app/session';
-import { render as renderPane, type OfficeHost } from './render';
-
-const render = (root: HTMLElement, host: OfficeHost) => renderPane(root, host, session(host === null || host === undefined ? null : String(host)));
+import { App, type PanelId } from './components/App';
+import { languageFor, type Lang } from './i18n';
 
 const PREVIEW_AFTER_MS = 3000;
+const LANG_KEY = 'lumive.lang';
+
+function storedLanguage(): Lang | null {
+  try {
+    const v = window.localStorage.getItem(LANG_KEY);
+    return v === 'ar' || v === 'en' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+function remember(lang: Lang): void {
+  try {
+    window.localStorage.setItem(LANG_KEY, lang);
+  } catch {
+    // Storage may be blocked (private mode, policies): the choice lasts for this page only.
+  }
+}
+
+function officeLanguage(): string | null {
+  try {
+    return typeof Office !== 'undefined' ? (Office.context?.displayLanguage ?? null) : null;
+  } catch {
+    return null;
+  }
+}
 
 function start(): void {
-  const root = document.getElementById('root');
-  if (!root) return;
+  const element = document.getElementById('root');
+  if (!element) return;
+  const params = new URLSearchParams(window.location.search);
+  const debug = params.get('debug') === 'true';
+  const asked = params.get('lang');
+  const panel = params.get('panel') as PanelId | null;
+  let root: Root | null = null;
+
+  const render = (host: string | null) => {
+    const lang: Lang = asked === 'ar' || asked === 'en' ? asked : (storedLanguage() ?? languageFor(officeLanguage() ?? navigator.language));
+    root ??= createRoot(element);
+    root.render(
+      createElement(App, {
+        key: host ?? 'preview',
+        session: session(host),
+        host,
+        initialLang: lang,
+        debug,
+        onLanguage: remember,
+        initialPanel: panel ?? undefined,
+      }),
+    );
+  };
 
   if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') {
-    render(root, null);
+    render(null);
     return;
   }
-
   let answered = false;
   const timer = setTimeout(() => {
-    if (!answered) render(root, null);
+    if (!answered) render(null);
   }, PREVIEW_AFTER_MS);
-
   Office.onReady((info) => {
     answered = true;
     clearTimeout(timer);
-    render(root, info.host ?? null);
+    render(info.host ? String(info.host) : null);
   }).catch(() => {
     answered = true;
     clearTimeout(timer);
-    render(root, null);
+    render(null);
   });
 }
 

@@ -206,6 +206,9 @@ export class FakeExcel {
   readonly tables: FakeTable[] = [];
   workbookProtected = false;
   readonly syncs: SyncStat[] = [];
+  /** The sheet the user sees (activate) and the range selected on it (Range.select). */
+  active: string | null = null;
+  selection: { sheet: string; row: number; column: number; rows: number; columns: number } | null = null;
   private tableCounter = 0;
 
   constructor(
@@ -715,7 +718,10 @@ class FakeWorksheetProxy {
   }
 
   activate(): void {
-    this.op('activate', null, () => undefined);
+    this.op('activate', null, (s) => {
+      if (s.visibility !== 'Visible') throw new FakeExcelError('InvalidOperation', 'A hidden sheet cannot be activated.');
+      this.context.excel.active = s.name;
+    });
   }
 }
 
@@ -938,6 +944,18 @@ class FakeRangeProxy {
         });
       },
     };
+  }
+
+  /** Activates the range's sheet and selects the range (Excel does both). */
+  select(): void {
+    const sheet = this.sheet;
+    this.context.queue('range.select', null, () => {
+      const box = this.box;
+      const s = sheet.target();
+      if (s.visibility !== 'Visible') throw new FakeExcelError('InvalidOperation', 'A range on a hidden sheet cannot be selected.');
+      this.context.excel.active = s.name;
+      this.context.excel.selection = { sheet: s.name, ...box };
+    });
   }
 
   getEntireColumn(): FakeRangeProxy {

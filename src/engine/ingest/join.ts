@@ -62,6 +62,17 @@ export interface Position {
   moq: number | null;
   leadTimeDays: number | null;
   supplier: string | null;
+  /**
+   * Provisional positions only: the best mapping guess for the SKU (same ASIN, same title, similar
+   * SKU), as the Data Issues text gives it; null when there is none. Absent on mapped positions.
+   */
+  suggestion?: MappingSuggestion | null;
+}
+
+/** A guess for an unmapped SKU: the Master SKU it probably is, and why ("same title", "similar SKU AMZ-X"). */
+export interface MappingSuggestion {
+  readonly masterSku: string;
+  readonly reason: string;
 }
 
 /** A report ready to join: parsed, with its channel decided (null for mapping, PO history, warehouse). */
@@ -116,8 +127,8 @@ const num = (v: string | number | null | undefined): number | null => (typeof v 
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9\u0600-\u06ff]+/g, '');
 
 const only = (id: string) => CHANNELS.filter((c) => c.id === id);
-/** Mapping columns that name a channel SKU, and the channels each applies to. */
-const MAPPING_SKU_COLUMNS: readonly (readonly [string, readonly Channel[], string])[] = [
+/** Mapping columns that name a channel SKU (field, the channels it applies to, header), most specific first. */
+export const MAPPING_SKU_COLUMNS: readonly (readonly [string, readonly Channel[], string])[] = [
   ['amazonKsaSku', only('amazon-ksa'), 'Amazon KSA SKU'],
   ['amazonUaeSku', only('amazon-uae'), 'Amazon UAE SKU'],
   ['noonKsaSku', only('noon-ksa'), 'noon KSA SKU'],
@@ -224,25 +235,25 @@ class MappingIndex {
   }
 
   /** The best guess for an unmapped SKU: same ASIN, same title, then a similar SKU. */
-  suggest(rec: ReportRecord): string | null {
+  suggest(rec: ReportRecord): MappingSuggestion | null {
     const v = rec.values;
     const asin = str(v.asin);
-    if (asin && this.byAmazonId.has(asin)) return `${this.byAmazonId.get(asin)} (same ASIN ${asin})`;
+    if (asin && this.byAmazonId.has(asin)) return { masterSku: this.byAmazonId.get(asin) as string, reason: `same ASIN ${asin}` };
     const title = str(v.title);
     const byTitle = this.byTitle();
-    if (title && byTitle.has(norm(title))) return `${byTitle.get(norm(title))} (same title)`;
+    if (title && byTitle.has(norm(title))) return { masterSku: byTitle.get(norm(title)) as string, reason: 'same title' };
     const sku = str(v.sku);
     if (!sku) return null;
     // The closest Master SKU or mapped channel SKU, within a few edits.
     const target = norm(sku);
     const limit = Math.max(1, Math.min(3, Math.floor(target.length / 4)));
-    let best: string | null = null;
+    let best: MappingSuggestion | null = null;
     let bestDistance = limit + 1;
     const consider = (candidate: string, master: string) => {
       const d = editDistance(target, norm(candidate), limit);
       if (d < bestDistance) {
         bestDistance = d;
-        best = candidate === master ? `${master} (similar SKU)` : `${master} (similar SKU ${candidate})`;
+        best = { masterSku: master, reason: candidate === master ? 'similar SKU' : `similar SKU ${candidate}` };
       }
     };
     for (const master of this.masters.keys()) consider(master, master);
@@ -395,22 +406,24 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
       const sku = str(v.sku);
       let master = mapping.resolve(ch, rec);
       let provisional = false;
+      let suggestion: MappingSuggestion | null | undefined; // set when a provisional position is new
       if (!master) {
         master = sku ?? str(v.asin) ?? '(no SKU)';
         provisional = true;
         if (!positions.has(`${master}\u0000${ch.id}`)) {
-          const suggestion = mapping.masters.size > 0 ? mapping.suggest(rec) : null;
+          suggestion = mapping.masters.size > 0 ? mapping.suggest(rec) : null;
           issues.push({
             source: report.source,
             row: rec.row,
             column: 'SKU',
             value: master,
-            reason: `SKU ${master} is not in the mapping: analyzed on its own${suggestion ? `; perhaps ${suggestion}` : ''}`,
+            reason: `SKU ${master} is not in the mapping: analyzed on its own${suggestion ? `; perhaps ${suggestion.masterSku} (${suggestion.reason})` : ''}`,
             dropped: false,
           });
         }
       }
       const p = position(master, ch, provisional, sku);
+      if (suggestion !== undefined) p.suggestion = suggestion;
       touched.add(p);
       if (p.title === null) p.title = str(v.title);
       if (p.asin === null) p.asin = str(v.asin);

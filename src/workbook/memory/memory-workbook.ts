@@ -108,7 +108,8 @@ export class MemoryWorkbook implements WorkbookPort {
     return out;
   }
 
-  async writeSheets(specs: readonly SheetSpec[], onProgress?: (p: WriteProgress) => void): Promise<void> {
+  async writeSheets(specs: readonly SheetSpec[], onProgress?: (p: WriteProgress) => void, signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
     checkSpecs(
       specs,
       this.sheets.map((s) => ({ name: s.name, visibility: s.visibility, tables: s.tables.map((t) => t.name), usedRows: usedRowCount(s.cells) })),
@@ -117,6 +118,16 @@ export class MemoryWorkbook implements WorkbookPort {
       this.render(spec);
       onProgress?.({ sheet: spec.name, done: i + 1, total: specs.length });
     });
+  }
+
+  /** The row last shown with `select` (1-based row, as Excel numbers it), or null. */
+  selection: { readonly sheet: string; readonly row: number; readonly columns: number } | null = null;
+
+  async select(sheet: string, row: number, columns = 1): Promise<void> {
+    const found = this.find(sheet);
+    if (!found) throw new Error(`There is no sheet named "${sheet}"`);
+    if (found.visibility !== 'visible') throw new Error(`"${found.name}" is hidden: unhide it to see its rows`);
+    this.selection = { sheet: found.name, row, columns };
   }
 
   /** What a sheet holds (copies), or undefined when there is no such sheet. */

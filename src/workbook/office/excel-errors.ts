@@ -58,3 +58,8 @@ export function reason(error: unknown, sheet?: string): string {
     }
   }
 }
+
+/** A cancel (AbortSignal.throwIfAborted / AbortController.abort): passed through, never reworded. */
+export function isAbort(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
+}

@@ -68,6 +68,8 @@ export interface XlRange extends XlLoadable, XlNullable {
   readonly conditionalFormats: { add(type: 'CellValue' | 'Custom'): XlConditionalFormat };
   readonly dataValidation: XlDataValidation;
   getEntireColumn(): XlRange;
+  /** Activates the range's worksheet and selects the range. */
+  select(): void;
 }
 
 export interface XlTable {

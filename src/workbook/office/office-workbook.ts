@@ -37,7 +37,7 @@ import { cellAddress, isEmptyRange, shiftRange, trimmedGrid } from '../grid';
 import { FILLS, HEADER_FILL, NOTE_COLOUR, TABLE_STYLE, textEqualsFormula, widthPoints } from '../look';
 import type { SheetInfo, SheetValues, WorkbookPort, WriteProgress } from '../port';
 import { checkSpecs, type ExistingSheet } from '../spec-checks';
-import { ExcelHostError, errorCode, isPayloadError, reason } from './excel-errors';
+import { ExcelHostError, errorCode, isAbort, isPayloadError, reason } from './excel-errors';
 import { excelRow, jsonBytes } from './excel-values';
 import type { ExcelRun, XlContext, XlRange, XlTable, XlVisibility, XlWorksheet } from './office-api';
 
@@ -50,7 +50,7 @@ export interface OfficeLimits {
 
 export const OFFICE_LIMITS: OfficeLimits = { maxRequestBytes: 4_000_000, maxCells: 5_000_000 };
 
-export type SyncPhase = 'list' | 'read' | 'size' | 'prepare' | 'values' | 'formats' | 'swap' | 'cleanup';
+export type SyncPhase = 'list' | 'read' | 'size' | 'prepare' | 'values' | 'formats' | 'swap' | 'cleanup' | 'select';
 
 export interface SyncRecord {
   readonly phase: SyncPhase;
@@ -194,17 +194,26 @@ export class OfficeWorkbook implements WorkbookPort {
     }
   }
 
-  async writeSheets(specs: readonly SheetSpec[], onProgress?: (p: WriteProgress) => void): Promise<void> {
+  async writeSheets(specs: readonly SheetSpec[], onProgress?: (p: WriteProgress) => void, signal?: AbortSignal): Promise<void> {
     if (specs.length === 0) return;
-    await this.batch((b) => this.write(b, specs, onProgress), 'write');
+    signal?.throwIfAborted();
+    await this.batch((b) => this.write(b, specs, onProgress, signal), 'write');
   }
 
-  private async batch<T>(work: (b: Batch) => Promise<T>, what: 'read' | 'write'): Promise<T> {
+  /** Activates the sheet and selects row `row` (1-based), columns A to `columns`: one sync. */
+  async select(sheet: string, row: number, columns = 1): Promise<void> {
+    await this.batch(async (b) => {
+      b.context.workbook.worksheets.getItem(sheet).getRangeByIndexes(Math.max(0, row - 1), 0, 1, Math.max(1, columns)).select();
+      await b.sync('select');
+    }, 'select');
+  }
+
+  private async batch<T>(work: (b: Batch) => Promise<T>, what: 'read' | 'write' | 'select'): Promise<T> {
     try {
       return await this.run((context) => work(new Batch(context, this.limits, (r) => this.log.push(r))));
     } catch (error) {
-      if (error instanceof ExcelHostError) throw error;
-      const prefix = what === 'read' ? 'Lumive could not read the workbook. ' : 'Lumive could not write its sheets; nothing was changed. ';
+      if (error instanceof ExcelHostError || isAbort(error)) throw error;
+      const prefix = { read: 'Lumive could not read the workbook. ', write: 'Lumive could not write its sheets; nothing was changed. ', select: 'Lumive could not show that row. ' }[what];
       throw new ExcelHostError(prefix + reason(error), errorCode(error), what === 'write' ? 'unchanged' : undefined, error);
     }
   }
@@ -329,7 +338,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
   // ---- writing ---------------------------------------------------------------------------------
 
-  private async write(b: Batch, specs: readonly SheetSpec[], onProgress?: (p: WriteProgress) => void): Promise<void> {
+  private async write(b: Batch, specs: readonly SheetSpec[], onProgress?: (p: WriteProgress) => void, signal?: AbortSignal): Promise<void> {
     const existing = await this.prepare(b, specs);
     const byName = new Map(existing.map((s) => [s.name.toLowerCase(), s]));
     const taken = new Set(existing.map((s) => s.name.toLowerCase()));
@@ -359,6 +368,7 @@ export class OfficeWorkbook implements WorkbookPort {
         created.push(p.temp);
         p.sheet = sheet;
         await this.writeRows(b, sheet, p.spec.rows, 0);
+        signal?.throwIfAborted();
         onProgress?.({ sheet: p.spec.name, done: i + 1, total: plan.length });
       }
       for (const p of plan) {
@@ -373,6 +383,7 @@ export class OfficeWorkbook implements WorkbookPort {
         }
       }
       current = '';
+      signal?.throwIfAborted();
       await b.sync('formats', true);
       // Rows appended to sheets that stay (the approval log) go with the swap when they fit in its
       // request, else just before it: they only add rows.
@@ -385,8 +396,11 @@ export class OfficeWorkbook implements WorkbookPort {
       current = '';
       const swapBytes = plan.reduce((n, p) => n + (p.sheet ? (5 + p.tables.length) * OPERATION_BYTES : 0), 0);
       if (b.queued > 0 && b.queued + swapBytes > this.limits.maxRequestBytes) await b.sync('values', true);
+      // The last moment a cancel is honored: after it the old sheets are replaced.
+      if (!appending) signal?.throwIfAborted();
     } catch (error) {
       const cleaned = await this.cleanup(b, created);
+      if (isAbort(error) && !appending) throw error;
       const where = current ? ` while writing "${current}"` : '';
       const left = cleaned ? '' : ` Hidden work sheets named "~lumive …" may be left in the workbook; delete them.`;
       const log = appending ? ` "${current || 'the log'}" may have some of this run's rows added (it only ever grows).` : '';

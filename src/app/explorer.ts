@@ -1,0 +1,198 @@
+/**
+ * What the task pane shows from an analysis: the KPI cards, the top urgent actions with the row each
+ * is on in the Urgent Actions sheet, and the SKU explorer (search, per-channel figures, monthly sales
+ * history, the rows of a Master SKU in every result sheet). Pure: works on the Analysis and the specs
+ * just written, so a link points at the row Analyze wrote.
+ */
+import type { Analysis } from '../engine/analyze';
+import type { PositionMetrics } from '../engine/analysis/position-metrics';
+import type { SheetSpec } from '../engine/sheets/spec';
+
+export interface KpiCards {
+  readonly currency: string;
+  readonly stockValue: number;
+  readonly atRiskValue: number;
+  readonly lostRevenue: number;
+  readonly gmroi: number | null;
+  readonly sellThrough: number | null;
+  readonly positions: number;
+  readonly masterSkus: number;
+  readonly atRisk: number;
+}
+
+export function kpiCards(analysis: Analysis): KpiCards {
+  const k = analysis.kpis;
+  return {
+    currency: analysis.settings.reportingCurrency,
+    stockValue: k.stockValue,
+    atRiskValue: k.atRiskValue,
+    lostRevenue: k.projectedLostRevenue,
+    gmroi: k.gmroi,
+    sellThrough: k.sellThrough,
+    positions: k.positions,
+    masterSkus: k.masterSkus,
+    atRisk: k.atRisk,
+  };
+}
+
+/** A row of a result sheet: its name and the row number as Excel shows it. */
+export interface SheetLink {
+  readonly sheet: string;
+  readonly row: number;
+  /** Columns to select (the table's width). */
+  readonly columns: number;
+  /** The row's channel (or "from → to" on Rebalance), to tell links apart. */
+  readonly label: string;
+}
+
+export interface UrgentItem {
+  readonly priority: string;
+  readonly masterSku: string;
+  readonly channel: string;
+  readonly title: string | null;
+  readonly issue: string;
+  readonly action: string;
+  readonly moneyAtStake: number | null;
+  readonly link: SheetLink | null;
+}
+
+const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+
+/** Row numbers of every data row of the spec's first table, by Master SKU (case-insensitive). */
+function tableRows(spec: SheetSpec): Map<string, SheetLink[]> {
+  const out = new Map<string, SheetLink[]>();
+  const table = spec.tables[0];
+  if (!table) return out;
+  const header = spec.rows[table.range.row] ?? [];
+  const col = (name: string) => header.findIndex((h) => text(h) === name);
+  const sku = col('Master SKU');
+  if (sku < 0) return out;
+  const channel = col('Channel');
+  const from = col('From');
+  const to = col('To');
+  const last = table.range.row + table.range.rows;
+  for (let r = table.range.row + 1; r < last; r++) {
+    const row = spec.rows[r] ?? [];
+    const key = text(row[sku]).toLowerCase();
+    if (!key) continue;
+    const label = channel >= 0 ? text(row[channel]) : from >= 0 ? `${text(row[from])} → ${text(row[to])}` : '';
+    const list = out.get(key) ?? [];
+    list.push({ sheet: spec.name, row: r + 1, columns: table.range.columns, label });
+    out.set(key, list);
+  }
+  return out;
+}
+
+/** Indexes the result sheets once per analysis. */
+export class ResultIndex {
+  private readonly rows = new Map<string, Map<string, SheetLink[]>>();
+  private readonly masters: readonly string[];
+  private readonly byMaster = new Map<string, PositionMetrics[]>();
+
+  constructor(
+    readonly analysis: Analysis,
+    private readonly urgentSheet: string,
+  ) {
+    for (const spec of analysis.specs) if (spec.role === 'output' && spec.tables.length > 0) this.rows.set(spec.name, tableRows(spec));
+    for (const m of analysis.metrics) {
+      const key = m.position.masterSku.toLowerCase();
+      const list = this.byMaster.get(key) ?? [];
+      list.push(m);
+      this.byMaster.set(key, list);
+    }
+    this.masters = [...new Set(analysis.metrics.map((m) => m.position.masterSku))].sort((a, b) => a.localeCompare(b));
+  }
+
+  /** The `count` most urgent actions, each with its row in the Urgent Actions sheet. */
+  topUrgent(count: number): UrgentItem[] {
+    return this.analysis.urgent.slice(0, count).map((u) => {
+      const p = u.metrics.position;
+      const link = (this.rows.get(this.urgentSheet)?.get(p.masterSku.toLowerCase()) ?? []).find((l) => l.label === p.channel.label) ?? null;
+      return { priority: u.priority, masterSku: p.masterSku, channel: p.channel.label, title: p.title, issue: u.issue, action: u.action, moneyAtStake: u.moneyAtStake, link };
+    });
+  }
+
+  /** Master SKUs containing `query` (case-insensitive; also matches channel SKUs, ASINs and titles), those starting with it first. */
+  search(query: string, limit = 20): string[] {
+    const q = query.trim().toLowerCase();
+    if (!q) return this.masters.slice(0, limit);
+    const starts: string[] = [];
+    const contains: string[] = [];
+    for (const master of this.masters) {
+      const key = master.toLowerCase();
+      if (key.startsWith(q)) starts.push(master);
+      else if (key.includes(q)) contains.push(master);
+      else {
+        const ms = this.byMaster.get(key) ?? [];
+        const other = ms.some((m) => m.position.channelSkus.some((s) => s.toLowerCase().includes(q)) || (m.position.asin ?? '').toLowerCase() === q || (m.position.title ?? '').toLowerCase().includes(q));
+        if (other) contains.push(master);
+      }
+      if (starts.length >= limit) break;
+    }
+    return [...starts, ...contains].slice(0, limit);
+  }
+
+  /** One Master SKU: its positions (one per channel), monthly sales summed over channels, and its rows. */
+  detail(masterSku: string): SkuDetail | null {
+    const positions = this.byMaster.get(masterSku.toLowerCase());
+    if (!positions || positions.length === 0) return null;
+    const months = new Map<string, number>();
+    for (const m of positions) for (const [month, s] of Object.entries(m.position.salesByMonth)) months.set(month, (months.get(month) ?? 0) + s.units);
+    const history = [...months].sort(([a], [b]) => a.localeCompare(b)).map(([month, units]) => ({ month, units }));
+    const links: SheetLink[] = [];
+    for (const rows of this.rows.values()) links.push(...(rows.get(masterSku.toLowerCase()) ?? []));
+    const first = positions[0].position;
+    return {
+      masterSku: first.masterSku,
+      title: positions.find((m) => m.position.title)?.position.title ?? null,
+      provisional: positions.some((m) => m.position.provisional),
+      channels: positions.map((m) => ({
+        channel: m.position.channel.label,
+        currency: m.position.channel.currency,
+        available: m.position.available,
+        inbound: m.position.inbound,
+        sold: m.position.sold,
+        velocity: m.velocity,
+        doi: Number.isFinite(m.doi) ? m.doi : null,
+        stockValue: m.stockValue,
+        urgency: m.urgency,
+        movement: m.movement,
+        abc: m.abc,
+      })),
+      history,
+      links,
+    };
+  }
+}
+
+export interface ChannelFigures {
+  readonly channel: string;
+  readonly currency: string;
+  readonly available: number;
+  readonly inbound: number;
+  readonly sold: number;
+  readonly velocity: number;
+  readonly doi: number | null;
+  readonly stockValue: number | null;
+  readonly urgency: string | null;
+  readonly movement: string | null;
+  readonly abc: string;
+}
+
+export interface SkuDetail {
+  readonly masterSku: string;
+  readonly title: string | null;
+  readonly provisional: boolean;
+  readonly channels: readonly ChannelFigures[];
+  /** Units sold per calendar month, oldest first (from dated sales; empty without them). */
+  readonly history: readonly { readonly month: string; readonly units: number }[];
+  readonly links: readonly SheetLink[];
+}
+
+const BARS = '▁▂▃▄▅▆▇█';
+
+/** A text sparkline (▁▂▃▄▅▆▇█) of the values, scaled from 0 to their maximum. */
+export function sparkline(values: readonly number[]): string {
+  const max = Math.max(0, ...values.filter(Number.isFinite));
+  return values.map((v) => (!Number.isFinite(v) || max === 0 ? BARS[0] : BARS[Math.min(7, Math.max(0, Math.round((Math.max(0, v) / max) * 7)))])).join('');
+}

@@ -1,0 +1,200 @@
+/**
+ * Analyze: runs the analysis with a progress bar by stage and a Cancel button, then shows the KPI
+ * cards, the most urgent actions (each a link that selects its row in the Urgent Actions sheet) and
+ * when it last ran.
+ */
+import {
+  Button,
+  Card,
+  Field,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
+import type { AnalyzeProgress, AnalyzeResult, AnalyzeStep } from '../../app/session';
+import type { SheetLink } from '../../app/explorer';
+import type { StringKey } from '../i18n';
+import { usePane, useOperation } from './context';
+
+const STEP_TEXT: Record<AnalyzeStep, StringKey> = {
+  read: 'stepRead',
+  import: 'stepImport',
+  classes: 'stepClasses',
+  metrics: 'stepMetrics',
+  recommendations: 'stepRecommendations',
+  sheets: 'stepSheets',
+  write: 'stepWrite',
+};
+
+const PRIORITY_COLOUR: Record<string, string> = {
+  CRITICAL: tokens.colorPaletteRedBackground3,
+  HIGH: tokens.colorPaletteDarkOrangeBackground3,
+  MEDIUM: tokens.colorPaletteYellowBackground3,
+  LOW: tokens.colorPaletteGreenBackground3,
+};
+
+const useStyles = makeStyles({
+  box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  kpis: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))', gap: tokens.spacingHorizontalS, margin: 0, padding: 0, listStyleType: 'none' },
+  kpi: { padding: tokens.spacingHorizontalM, gap: tokens.spacingVerticalXXS },
+  kpiValue: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, direction: 'ltr', unicodeBidi: 'isolate' },
+  urgent: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: 'none' },
+  item: { padding: tokens.spacingHorizontalM, borderInlineStartWidth: '4px', borderInlineStartStyle: 'solid' },
+  itemHead: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline', flexWrap: 'wrap' },
+  priority: { fontWeight: tokens.fontWeightBold, fontSize: tokens.fontSizeBase200 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  h: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+});
+
+export interface AnalyzePanelProps {
+  readonly result: AnalyzeResult | null;
+  readonly lastRun: string | null;
+  readonly onAnalyzed: (result: AnalyzeResult) => void;
+}
+
+export function AnalyzePanel({ result, lastRun, onAnalyzed }: AnalyzePanelProps) {
+  const styles = useStyles();
+  const { t, session, money, num, pct } = usePane();
+  const { busy, error, run } = useOperation();
+  const [progress, setProgress] = useState<AnalyzeProgress | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const controller = useRef<AbortController | null>(null);
+
+  // The panels stay mounted while the user switches tabs, so a run only stops here when the pane closes.
+  useEffect(() => () => controller.current?.abort(), []);
+
+  const start = () => {
+    const abort = new AbortController();
+    controller.current = abort;
+    setSelected(null);
+    setProgress({ step: 'read', fraction: 0 });
+    void run(async () => {
+      const out = await session.analyze({ signal: abort.signal, onProgress: setProgress });
+      onAnalyzed(out);
+    }).finally(() => {
+      controller.current = null;
+      setProgress(null);
+    });
+  };
+
+  const show = (link: SheetLink) =>
+    void run(async () => {
+      await session.select(link);
+      setSelected(t('selected', { row: link.row, sheet: link.sheet }));
+    });
+
+  const when = result ? result.at.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : lastRun;
+  const k = result?.kpis;
+  const running = busy && progress !== null;
+
+  return (
+    <section className={styles.box} aria-label={t('tabAnalyze')}>
+      <Text as="p" block>
+        {t('analyzeIntro')}
+      </Text>
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={busy} onClick={start}>
+          {t('analyze')}
+        </Button>
+        {running && <Button onClick={() => controller.current?.abort()}>{t('cancel')}</Button>}
+      </div>
+      {running && progress && (
+        <Field label={t('progressLabel')} validationMessage={t(STEP_TEXT[progress.step], { sheet: progress.sheet ?? '' })} validationState="none">
+          <ProgressBar value={progress.fraction} max={1} thickness="large" aria-valuetext={t(STEP_TEXT[progress.step], { sheet: progress.sheet ?? '' })} />
+        </Field>
+      )}
+      <Text size={200} className={styles.muted} role="status">
+        {when ? t('lastRun', { when }) : t('neverRun')}
+      </Text>
+      {error && (
+        <MessageBar intent={error === t('cancelled') ? 'info' : 'error'} role="alert">
+          <MessageBarBody>
+            {error !== t('cancelled') && <MessageBarTitle>{t('errorPrefix')}</MessageBarTitle>}
+            {error}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {result && k && (
+        <>
+          <MessageBar intent="success">
+            <MessageBarBody>{t('done', { positions: result.positions, sheets: result.sheets.length, issues: result.issues })}</MessageBarBody>
+          </MessageBar>
+          <h2 className={styles.h}>{t('kpiCards')}</h2>
+          <ul className={styles.kpis} aria-label={t('kpiCards')}>
+            <Kpi label={t('kpiStockValue')} value={money(k.stockValue, k.currency)} />
+            <Kpi label={t('kpiAtRisk')} value={money(k.atRiskValue, k.currency)} />
+            <Kpi label={t('kpiLostRevenue')} value={money(k.lostRevenue, k.currency)} />
+            <Kpi label={t('kpiGmroi')} value={num(k.gmroi, 2)} />
+            <Kpi label={t('kpiSellThrough')} value={pct(k.sellThrough)} />
+          </ul>
+          <Text size={200} className={styles.muted}>
+            {t('kpiPositions', { positions: k.positions, masters: k.masterSkus, atRisk: k.atRisk })}
+          </Text>
+          <h2 className={styles.h}>{t('topUrgent')}</h2>
+          {result.urgent.length === 0 ? (
+            <Text>{t('noUrgent')}</Text>
+          ) : (
+            <>
+              <Text size={200} className={styles.muted}>
+                {t('urgentCount', { shown: result.urgent.length, total: result.urgentTotal })}
+              </Text>
+              <ol className={styles.urgent} aria-label={t('topUrgent')}>
+                {result.urgent.map((u) => (
+                  <li key={`${u.masterSku}|${u.channel}`}>
+                    <Card className={styles.item} style={{ borderInlineStartColor: PRIORITY_COLOUR[u.priority] }}>
+                      <div className={styles.itemHead}>
+                        <span className={styles.priority}>{u.priority}</span>
+                        <Text weight="semibold" dir="auto">
+                          {u.masterSku}
+                        </Text>
+                        <Text size={200}>{u.channel}</Text>
+                        {u.moneyAtStake !== null && <Text size={200}>{money(u.moneyAtStake, k.currency)}</Text>}
+                      </div>
+                      {u.title && (
+                        <Text size={200} className={styles.muted} dir="auto" truncate wrap={false}>
+                          {u.title}
+                        </Text>
+                      )}
+                      <Text size={200} dir="auto">
+                        {u.issue}. {u.action}
+                      </Text>
+                      {u.link && (
+                        <Link as="button" onClick={() => show(u.link as SheetLink)} aria-label={t('showRowFor', { sku: u.masterSku, channel: u.channel, row: u.link.row, sheet: u.link.sheet })}>
+                          {t('showRow', { row: u.link.row, sheet: u.link.sheet })}
+                        </Link>
+                      )}
+                    </Card>
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+          {selected && (
+            <Text role="status" size={200}>
+              {selected}
+            </Text>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function Kpi({ label, value }: { readonly label: string; readonly value: string }) {
+  const styles = useStyles();
+  return (
+    <li>
+      <Card className={styles.kpi}>
+        <Text size={200}>{label}</Text>
+        <span className={styles.kpiValue}>{value}</span>
+      </Card>
+    </li>
+  );
+}

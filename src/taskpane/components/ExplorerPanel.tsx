@@ -1,0 +1,182 @@
+/**
+ * SKU explorer: search a Master SKU (or a channel SKU, ASIN or title), see its channels side by side,
+ * a sparkline of its monthly sales when there is history, and links to its rows in the result sheets.
+ */
+import {
+  Button,
+  Link,
+  makeStyles,
+  SearchBox,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { sparkline, type ChannelFigures, type SheetLink, type SkuDetail } from '../../app/explorer';
+import { CHANNELS } from '../../engine/model';
+import type { StringKey } from '../i18n';
+import { usePane, useOperation } from './context';
+
+const useStyles = makeStyles({
+  box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  matches: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, margin: 0, padding: 0, listStyleType: 'none' },
+  h: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, unicodeBidi: 'plaintext' },
+  table: { tableLayout: 'auto' },
+  num: { direction: 'ltr', unicodeBidi: 'isolate' },
+  spark: { fontSize: '28px', lineHeight: '32px', letterSpacing: '2px', direction: 'ltr', unicodeBidi: 'isolate', color: tokens.colorBrandForeground1 },
+  links: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+const ROWS: readonly (readonly [StringKey, (c: ChannelFigures, f: Formatters) => string])[] = [
+  ['mAvailable', (c, f) => f.num(c.available)],
+  ['mInbound', (c, f) => f.num(c.inbound)],
+  ['mSold', (c, f) => f.num(c.sold)],
+  ['mVelocity', (c, f) => f.num(c.velocity, 2)],
+  ['mDoi', (c, f) => f.num(c.doi, 0)],
+  ['mStockValue', (c, f) => f.money(c.stockValue, c.currency)],
+  ['mUrgency', (c, f) => c.urgency ?? f.none],
+  ['mMovement', (c, f) => c.movement ?? f.none],
+  ['mAbc', (c) => c.abc],
+];
+
+interface Formatters {
+  num: (v: number | null, digits?: number) => string;
+  money: (v: number | null, currency: string) => string;
+  none: string;
+}
+
+export function ExplorerPanel({ analyzedAt }: { readonly analyzedAt: Date | null }) {
+  const styles = useStyles();
+  const { t, session } = usePane();
+  const [query, setQuery] = useState('');
+  const [picked, setPicked] = useState<string | null>(null);
+  const index = analyzedAt ? session.results() : null;
+  const matches = useMemo(() => (index ? index.search(query, 12) : []), [index, query]);
+  const detail = useMemo(() => (index && picked ? index.detail(picked) : null), [index, picked]);
+
+  if (!index) {
+    return (
+      <section className={styles.box} aria-label={t('tabExplorer')}>
+        <Text>{t('explorerIntro')}</Text>
+        <Text role="status">{t('explorerNeedsRun')}</Text>
+      </section>
+    );
+  }
+  return (
+    <section className={styles.box} aria-label={t('tabExplorer')}>
+      <Text>{t('explorerIntro')}</Text>
+      <SearchBox
+        value={query}
+        aria-label={t('search')}
+        placeholder={t('search')}
+        onChange={(_, d) => setQuery(d.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && matches[0]) setPicked(matches[0]);
+        }}
+      />
+      {matches.length === 0 ? (
+        <Text role="status">{t('noMatch', { query })}</Text>
+      ) : (
+        <ul className={styles.matches} aria-label={t('matches')}>
+          {matches.map((m) => (
+            <li key={m}>
+              <Button size="small" appearance={m === picked ? 'primary' : 'secondary'} aria-pressed={m === picked} onClick={() => setPicked(m)}>
+                <span dir="auto">{m}</span>
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {detail && <Detail detail={detail} />}
+    </section>
+  );
+}
+
+function Detail({ detail }: { readonly detail: SkuDetail }) {
+  const styles = useStyles();
+  const { t, session, num, money, channelName } = usePane();
+  const { error, run } = useOperation();
+  const [shown, setShown] = useState<string | null>(null);
+  const f: Formatters = { num, money, none: t('none') };
+  const channelId = (label: string) => CHANNELS.find((c) => c.label === label)?.id ?? label;
+  const show = (link: SheetLink) =>
+    void run(async () => {
+      await session.select(link);
+      setShown(t('selected', { row: link.row, sheet: link.sheet }));
+    });
+  return (
+    <article aria-label={detail.masterSku}>
+      <h2 className={styles.h}>
+        {detail.masterSku}
+        {detail.provisional ? ` (${t('notMapped')})` : ''}
+      </h2>
+      {detail.title && (
+        <Text as="p" block dir="auto" className={styles.muted}>
+          {detail.title}
+        </Text>
+      )}
+      <Table size="small" className={styles.table} aria-label={detail.masterSku}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t('metric')}</TableHeaderCell>
+            {detail.channels.map((c) => (
+              <TableHeaderCell key={c.channel}>{channelName(channelId(c.channel))}</TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {ROWS.map(([key, value]) => (
+            <TableRow key={key}>
+              <TableCell>{t(key)}</TableCell>
+              {detail.channels.map((c) => (
+                <TableCell key={c.channel}>
+                  <span className={styles.num}>{value(c, f)}</span>
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <h3 className={styles.h}>{t('history')}</h3>
+      {detail.history.length >= 2 ? (
+        <div>
+          <div className={styles.spark} role="img" aria-label={`${t('history')}: ${detail.history.map((h) => `${h.month} ${h.units}`).join(', ')}`}>
+            {sparkline(detail.history.map((h) => h.units))}
+          </div>
+          <Text size={200} className={styles.muted}>
+            <span className={styles.num}>
+              {detail.history[0].month} … {detail.history[detail.history.length - 1].month}
+            </span>
+          </Text>
+        </div>
+      ) : (
+        <Text as="p" block size={200} className={styles.muted}>
+          {t('noHistory')}
+        </Text>
+      )}
+      <h3 className={styles.h}>{t('rowsInSheets')}</h3>
+      <ul className={styles.links}>
+        {detail.links.map((l) => (
+          <li key={`${l.sheet}|${l.row}`}>
+            <Link as="button" onClick={() => show(l)}>
+              {t('showRow', { row: l.row, sheet: l.sheet })}
+            </Link>
+            {l.label && <Text size={200}> · {l.label}</Text>}
+          </li>
+        ))}
+      </ul>
+      {shown && <Text role="status">{shown}</Text>}
+      {error && (
+        <Text role="alert" style={{ color: tokens.colorPaletteRedForeground1 }}>
+          {error}
+        </Text>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * What every panel shares: the translator and language, the session's operations and the debug
+ * switch. Panels read it with `usePane()`; none of them reaches Office.js.
+ */
+import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
+import type { ReportsScan, Session } from '../../app/session';
+import { failureText, isCancel } from '../../app/session';
+import { CHANNEL_AR, KIND_AR, translator, type Lang, type Translate } from '../i18n';
+import type { ReportKind } from '../../engine/ingest/kinds';
+import { CHANNEL_LABEL, KIND_LABEL } from '../../app/session';
+
+export interface Pane {
+  readonly lang: Lang;
+  readonly t: Translate;
+  readonly session: Session;
+  readonly debug: boolean;
+  /** A report kind's name in the pane's language. */
+  readonly kindName: (kind: ReportKind) => string;
+  readonly channelName: (id: string) => string;
+  /** Money in the reporting currency, whole units. */
+  readonly money: (value: number | null, currency: string) => string;
+  readonly num: (value: number | null, digits?: number) => string;
+  readonly pct: (value: number | null) => string;
+  /** Turns an error into the plain words shown to the user. */
+  readonly explain: (error: unknown) => string;
+}
+
+const PaneContext = createContext<Pane | null>(null);
+
+export function makePane(lang: Lang, session: Session, debug: boolean): Pane {
+  const t = translator(lang);
+  const na = t('notAvailable');
+  const num = (value: number | null, digits = 0) =>
+    value === null || !Number.isFinite(value) ? na : value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return {
+    lang,
+    t,
+    session,
+    debug,
+    kindName: (kind) => (lang === 'ar' ? KIND_AR[kind] : (KIND_LABEL.get(kind) ?? kind)),
+    channelName: (id) => (lang === 'ar' ? (CHANNEL_AR[id] ?? id) : (CHANNEL_LABEL.get(id) ?? id)),
+    money: (value, currency) => (value === null || !Number.isFinite(value) ? na : `${currency} ${num(value)}`),
+    num,
+    pct: (value) => (value === null || !Number.isFinite(value) ? na : `${(value * 100).toFixed(1)}%`),
+    explain: (error) => (isCancel(error) ? t('cancelled') : failureText(error)),
+  };
+}
+
+export const PaneProvider = PaneContext.Provider;
+
+export function usePane(): Pane {
+  const pane = useContext(PaneContext);
+  if (!pane) throw new Error('usePane outside PaneProvider');
+  return pane;
+}
+
+/**
+ * Runs one asynchronous operation at a time: `busy` while it runs, `error` (plain words) when it fails.
+ * A result that arrives after the component is gone is dropped.
+ */
+export function useOperation() {
+  const { explain } = usePane();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const alive = useRef(true);
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
+  const run = useCallback(
+    async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
+      setBusy(true);
+      setError(null);
+      try {
+        return await work();
+      } catch (e) {
+        if (alive.current) setError(explain(e));
+        return undefined;
+      } finally {
+        if (alive.current) setBusy(false);
+      }
+    },
+    [explain],
+  );
+  return { busy, error, setError, run };
+}
+
+/** The props of the panels that show the workbook scan the App keeps. */
+export interface ScanProps {
+  readonly scan: ReportsScan | null;
+  readonly onScan: (scan: ReportsScan) => void;
+}
+
+/** An operation's failure, in plain words, announced to screen readers. */
+export function ErrorBar({ text }: { readonly text: string }) {
+  const { t } = usePane();
+  return (
+    <MessageBar intent="error" role="alert">
+      <MessageBarBody>
+        <MessageBarTitle>{t('errorPrefix')}</MessageBarTitle>
+        {text}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,159 @@
+/**
+ * Arabic label and meaning of every setting, for the task pane's Settings panel in Arabic. The English
+ * texts, the keys and the validation rules live in `SETTING_FIELDS` (src/engine/sheets/settings-sheet.ts);
+ * this table is keyed the same way. The Lumive Settings sheet itself stays in English, like every sheet
+ * Lumive writes. Choice values (cover/service, revenue/units, elasticity/linear, SAR/AED) are stored in
+ * English, so the meanings keep those words in Latin letters for users to know what to pick.
+ */
+
+export const SETTING_AR: Readonly<Record<string, { readonly label: string; readonly meaning: string }>> = Object.freeze({
+  policy: {
+    label: 'سياسة إعادة الطلب',
+    meaning: 'cover = أيام التغطية (القاعدة البسيطة)؛ service = مستوى الخدمة الإحصائي',
+  },
+  periodDays: {
+    label: 'فترة المبيعات (أيام)',
+    meaning: 'طول فترة المبيعات حين لا يذكرها التقرير',
+  },
+  safetyDays: {
+    label: 'أيام الأمان',
+    meaning: 'أيام تغطية إضافية تُحفظ كمخزون احتياطي (سياسة cover)',
+  },
+  excessDays: {
+    label: 'حد الفائض (أيام)',
+    meaning: 'إذا تجاوزت أيام المخزون (DOI) هذا الحد يُعدّ المخزون فائضًا',
+  },
+  stockoutDays: {
+    label: 'حد خطر النفاد (أيام)',
+    meaning: 'إذا قلّت أيام المخزون (DOI) عن هذا الحد فهناك خطر نفاد (LOW)',
+  },
+  criticalDays: {
+    label: 'الحد الحرج (أيام)',
+    meaning: 'إذا قلّت أيام المخزون (DOI) عن هذا الحد تكون الحالة حرجة (CRITICAL)',
+  },
+  severeExcessDays: {
+    label: 'حد الفائض الشديد (أيام)',
+    meaning: 'إذا تجاوزت أيام المخزون (DOI) هذا الحد تكون الأولوية عالية (HIGH)',
+  },
+  leadTimeDays: {
+    label: 'مهلة التوريد (أيام)',
+    meaning: 'مهلة توريد المورّد حين لا تحددها ورقة الربط',
+  },
+  leadTimeSdDays: {
+    label: 'انحراف مهلة التوريد (أيام)',
+    meaning: 'الانحراف المعياري لمهلة التوريد (سياسة service)',
+  },
+  reviewDays: {
+    label: 'فترة المراجعة (أيام)',
+    meaning: 'عدد الأيام بين كل مراجعة للخطة (أفق الطلب حتى المستوى المستهدف = مهلة التوريد + فترة المراجعة)',
+  },
+  serviceLevelA: {
+    label: 'مستوى الخدمة، منتجات A',
+    meaning: 'مستوى خدمة الدورة المستهدف لمنتجات الفئة A (سياسة service)',
+  },
+  serviceLevelB: {
+    label: 'مستوى الخدمة، منتجات B',
+    meaning: 'مستوى خدمة الدورة المستهدف لمنتجات الفئة B',
+  },
+  serviceLevelC: {
+    label: 'مستوى الخدمة، منتجات C',
+    meaning: 'مستوى خدمة الدورة المستهدف لمنتجات الفئة C',
+  },
+  abcBasis: {
+    label: 'أساس تصنيف ABC',
+    meaning: 'revenue = حسب الإيرادات؛ units = حسب الوحدات المباعة',
+  },
+  abcCutA: {
+    label: 'حد الفئة A في ABC',
+    meaning: 'حد الحصة التراكمية لمنتجات الفئة A',
+  },
+  abcCutB: {
+    label: 'حد الفئة B في ABC',
+    meaning: 'حد الحصة التراكمية لمنتجات الفئة B',
+  },
+  xyzCutX: {
+    label: 'حد الفئة X في XYZ',
+    meaning: 'حد معامل الاختلاف لمنتجات الفئة X',
+  },
+  xyzCutY: {
+    label: 'حد الفئة Y في XYZ',
+    meaning: 'حد معامل الاختلاف لمنتجات الفئة Y',
+  },
+  minTransferQty: {
+    label: 'أقل كمية للنقل (وحدات)',
+    meaning: 'أصغر كمية نقل تستحق التوصية بها',
+  },
+  transferCostPerUnit: {
+    label: 'تكلفة النقل للوحدة',
+    meaning: 'تكلفة السحب والشحن والاستلام لنقل وحدة واحدة بين القنوات',
+  },
+  orderCost: {
+    label: 'تكلفة الطلب',
+    meaning: 'التكلفة الثابتة لإصدار أمر شراء واحد (EOQ)',
+  },
+  holdingRate: {
+    label: 'نسبة تكلفة التخزين السنوية',
+    meaning: 'تكلفة الاحتفاظ بالمخزون سنويًا كنسبة من تكلفة الوحدة (EOQ)',
+  },
+  approvalAutoBelow: {
+    label: 'حد الموافقة التلقائية',
+    meaning: 'قيمة الطلب (بعملة التقارير) التي تُعتمد الصفوف دونها تلقائيًا (Auto)',
+  },
+  approvalManagerBelow: {
+    label: 'حد موافقة المدير',
+    meaning: 'قيمة الطلب التي يعتمد المدير ما دونها (Manager)',
+  },
+  approvalDirectorBelow: {
+    label: 'حد موافقة مدير الإدارة',
+    meaning: 'قيمة الطلب التي يعتمد مدير الإدارة ما دونها (Director)؛ وما فوقها للإدارة التنفيذية (Executive)',
+  },
+  elasticity: {
+    label: 'مرونة السعر',
+    meaning: 'مرونة الطلب السعرية (رقم موجب)',
+  },
+  targetDoi: {
+    label: 'DOI المستهدف بعد التصفية',
+    meaning: 'عدد أيام المخزون الذي تهدف التصفية للوصول إليه',
+  },
+  maxDiscount: {
+    label: 'أقصى خصم',
+    meaning: 'أكبر خصم يقترحه مخطط التصفية',
+  },
+  liquidationModel: {
+    label: 'نموذج التصفية',
+    meaning: 'elasticity = مرونة سعرية ثابتة؛ linear = نموذج خطي (كما في لوحة المتابعة الأصلية)',
+  },
+  outletDiscount: {
+    label: 'خصم عرض Outlet',
+    meaning: 'نسبة تخفيض السعر في عرض Outlet أو عرض التصفية',
+  },
+  outletSellThrough: {
+    label: 'نسبة البيع في عرض Outlet',
+    meaning: 'نسبة الوحدات المتوقع بيعها في عرض Outlet',
+  },
+  liquidationRecovery: {
+    label: 'نسبة الاسترداد من التصفية',
+    meaning: 'نسبة السعر المستردة عن كل وحدة عند التصفية، بعد الرسوم',
+  },
+  removalFeePerUnit: {
+    label: 'رسوم الإزالة للوحدة',
+    meaning: 'رسوم سحب وحدة واحدة أو التخلص منها (بعملة القناة)',
+  },
+  reportingCurrency: {
+    label: 'عملة التقارير',
+    meaning: 'عملة المجاميع: SAR أو AED',
+  },
+  aedToSar: {
+    label: 'سعر صرف AED إلى SAR',
+    meaning: 'عدد الريالات السعودية (SAR) مقابل درهم إماراتي واحد (AED)',
+  },
+});
+
+/** The label and meaning of setting `key` in `lang`: Arabic when there is one, else the English given. */
+export function settingText(key: string, lang: 'en' | 'ar', english: { label: string; meaning: string }): { label: string; meaning: string } {
+  if (lang === 'ar' && Object.hasOwn(SETTING_AR, key)) {
+    const ar = SETTING_AR[key];
+    return { label: ar.label, meaning: ar.meaning };
+  }
+  return english;
+}

@@ -1,0 +1,203 @@
+/**
+ * The built task pane in a real browser: Debian's Chromium driven by playwright-core (npm cannot
+ * download browsers here; `.ci/run` installs the `chromium` package). The production bundle is built
+ * into a temporary folder and served over http on 127.0.0.1; office.js cannot load (no network, and
+ * the test refuses it), so the pane runs in browser preview on the demo workbook in memory.
+ *
+ * One seller's session, in order: open the preview, import two report files (a CSV and an .xlsx) at
+ * once, analyze, see the KPI cards, click an urgent action, change a setting by keyboard, then switch
+ * to Arabic. Screenshots (LTR and RTL) go to test-results/.
+ *
+ * Skipped only when /usr/bin/chromium is missing and LUMIVE_REQUIRE_BROWSER is not set; `.ci/run`
+ * sets it, so CI fails rather than skips.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import webpack from 'webpack';
+import { serveFolder, type StaticServer } from './static-server';
+import { sheetNameFor } from '../../src/app/session';
+import { STRINGS } from '../../src/taskpane/i18n';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const makeConfig = require('../../webpack.config.js') as (env: object, argv: { mode: string }) => webpack.Configuration;
+
+const CHROMIUM = '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
+const present = fs.existsSync(CHROMIUM);
+if (!present && process.env.LUMIVE_REQUIRE_BROWSER) throw new Error(`Chromium is required (LUMIVE_REQUIRE_BROWSER) but ${CHROMIUM} is missing: apt-get install -y chromium`);
+const inBrowser = present ? describe : describe.skip;
+
+const RESULTS = path.resolve(__dirname, '../../test-results');
+const SHARED = path.resolve(__dirname, '../../../shared/data/reports');
+const en = STRINGS.en;
+const ar = STRINGS.ar;
+
+jest.setTimeout(240_000);
+
+let dir: string;
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+function build(config: webpack.Configuration): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const compiler = webpack(config);
+    compiler.run((error, stats) => {
+      compiler.close(() => {
+        if (error) reject(error);
+        else if (stats?.hasErrors()) reject(new Error(stats.toString({ all: false, errors: true })));
+        else resolve();
+      });
+    });
+  });
+}
+
+/** Two report files as a seller downloads them: noon's sales export (CSV) and an Amazon UAE business report (.xlsx). */
+async function reportFiles(): Promise<string[]> {
+  const csv = path.join(dir, 'noon KSA sales export.csv');
+  fs.copyFileSync(path.join(SHARED, 'noon/sales-export.sample.csv'), csv);
+  const header = fs.readFileSync(path.join(SHARED, 'amazon/business-report-by-child-item.header.csv'), 'utf8').trim().split(',').map((h) => h.replace(/^"|"$/g, ''));
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('BusinessReport');
+  sheet.addRow(header);
+  const row = (sku: string, title: string, units: number) => header.map((h) => (/^sku$/i.test(h) ? sku : /title/i.test(h) ? title : /units ordered$/i.test(h) ? units : /ordered product sales$/i.test(h) ? units * 49 : /asin/i.test(h) ? 'B0TEST0001' : ''));
+  sheet.addRow(row('UAE-NEW-001', 'دلة قهوة عربية — نحاس', 12));
+  sheet.addRow(row('UAE-NEW-002', '=HYPERLINK("http://evil.example","click")', 3));
+  const xlsx = path.join(dir, 'Amazon UAE Business Report December.xlsx');
+  await book.xlsx.writeFile(xlsx);
+  return [csv, xlsx];
+}
+
+async function shot(name: string): Promise<void> {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  await page.screenshot({ path: path.join(RESULTS, name), fullPage: true });
+}
+
+inBrowser('task pane in Chromium (browser preview)', () => {
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lumive-browser-'));
+    const out = path.join(dir, 'dist');
+    const saved = process.env.LUMIVE_OUT_DIR;
+    process.env.LUMIVE_OUT_DIR = out;
+    let config: webpack.Configuration;
+    try {
+      config = makeConfig({}, { mode: 'production' });
+    } finally {
+      if (saved === undefined) delete process.env.LUMIVE_OUT_DIR;
+      else process.env.LUMIVE_OUT_DIR = saved;
+    }
+    // The size table is the build's business (npm run build), not this test's.
+    for (const p of config.plugins ?? []) if (p && 'log' in p) (p as unknown as { log: (t: string) => void }).log = () => undefined;
+    await build(config);
+    server = await serveFolder(out);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    page = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: 'en-US' });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('opens in browser preview with the banner and every demo sheet recognized', async () => {
+    await page.goto(`${server.url}taskpane.html?debug=true&lang=en`);
+    await page.getByText(en.previewBanner).waitFor();
+    await page.getByText('13 sheets read · 13 recognized').waitFor();
+    expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
+    expect(await page.getByRole('tab').count()).toBe(6);
+  });
+
+  test('imports a CSV and an .xlsx at once: each becomes a sheet and is detected', async () => {
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.getByTestId('import-input').setInputFiles(await reportFiles());
+    await page.getByText('Imported 2 file(s) into 2 sheet(s).').waitFor();
+    // The file readers came in their own chunks, only now.
+    expect(requests.some((p) => /^\/report-reader\.[0-9a-f]{8}\.js$/.test(p))).toBe(true);
+    await shot('taskpane-reports-ltr.png');
+    await page.getByText('15 sheets read · 15 recognized').waitFor();
+    const noon = page.getByRole('group', { name: 'noon KSA sales export' });
+    await noon.getByText(/noon sales export · noon KSA/).waitFor();
+    const amazon = page.getByRole('group', { name: sheetNameFor('Amazon UAE Business Report December.xlsx'), exact: true });
+    await amazon.getByText(/Amazon Business Report \(by child item\) · Amazon UAE/).waitFor();
+    expect(await amazon.getByText(/2 rows read · 2 used · 0 reported/).count()).toBe(1);
+    await shot('taskpane-reports-ltr.png');
+  });
+
+  test('analyzes: progress, then the KPI cards and the most urgent actions', async () => {
+    await page.getByRole('tab', { name: en.tabAnalyze }).click();
+    await page.getByRole('button', { name: en.analyze }).click();
+    const kpis = page.getByRole('list', { name: en.kpiCards });
+    await kpis.waitFor({ timeout: 120_000 });
+    await page.getByText(/^Done: 1,26\d positions, \d+ sheets written/).waitFor();
+    for (const label of [en.kpiStockValue, en.kpiAtRisk, en.kpiLostRevenue, en.kpiGmroi, en.kpiSellThrough]) await kpis.getByText(label).waitFor();
+    expect(await kpis.getByText(/^SAR [\d,]+$/).count()).toBe(3);
+    expect(await page.getByRole('list', { name: en.topUrgent }).getByRole('listitem').count()).toBe(5);
+    await shot('taskpane-analyze-ltr.png');
+  });
+
+  test('clicking an urgent action selects its row in the Urgent Actions sheet', async () => {
+    const link = page.getByRole('list', { name: en.topUrgent }).getByRole('button').first();
+    const label = (await link.getAttribute('aria-label')) ?? '';
+    const row = /in row (\d+) of “Urgent Actions”/.exec(label)?.[1];
+    expect(row).toBeDefined();
+    await link.click();
+    await page.getByText(`Selected row ${row} of “Urgent Actions”.`).waitFor();
+  });
+
+  test('changes a setting with the keyboard only, with a validation message first', async () => {
+    // Keyboard: focus the selected tab, arrow to Settings, activate it.
+    await page.getByRole('tab', { name: en.tabAnalyze }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    const safety = page.getByRole('textbox', { name: /^Safety days/ });
+    await safety.waitFor();
+    await safety.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('-2');
+    await page.keyboard.press('Enter');
+    await page.getByText('Safety days must be at least 0').waitFor();
+    await page.getByText(en.settingsInvalid).waitFor();
+    await safety.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('10');
+    await page.keyboard.press('Enter');
+    await page.getByText('Saved to “Lumive Settings”. Run Analyze to apply them.').waitFor();
+    // Keyboard focus is shown (Fluent marks the element focused from the keyboard).
+    await page.getByRole('button', { name: en.saveSettings }).focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-fui-focus-visible') ?? false)).toBe(true);
+    await shot('taskpane-settings-ltr.png');
+  });
+
+  test('switches to Arabic: right-to-left, Arabic labels and titles', async () => {
+    await page.getByRole('button', { name: en.switchLanguageLabel }).click();
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await page.locator('.fui-FluentProvider').first().getAttribute('dir')).toBe('rtl');
+    await page.getByRole('tab', { name: ar.tabAnalyze }).click();
+    await page.getByRole('list', { name: ar.kpiCards }).waitFor();
+    // The header lays out right to left: the title on the right, the language button on the left.
+    const title = await page.getByRole('heading', { level: 1 }).boundingBox();
+    const button = await page.getByRole('button', { name: ar.switchLanguageLabel }).boundingBox();
+    expect(title && button && title.x > button.x).toBe(true);
+    await shot('taskpane-analyze-rtl.png');
+    // An Arabic product title in the explorer.
+    await page.getByRole('tab', { name: ar.tabExplorer }).click();
+    await page.getByRole('searchbox', { name: ar.search }).fill('دلة');
+    await page.getByRole('list', { name: ar.matches }).getByRole('button').first().click();
+    await page.getByText(/دلة قهوة عربية/).first().waitFor();
+    await shot('taskpane-explorer-rtl.png');
+  });
+
+  test('no script error on the page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
