@@ -99,6 +99,10 @@ const en = {
   showRowFor: 'Show {sku} ({channel}) in row {row} of “{sheet}”',
   selected: 'Selected row {row} of “{sheet}”.',
   notAvailable: 'n/a',
+  priorityCRITICAL: 'CRITICAL',
+  priorityHIGH: 'HIGH',
+  priorityMEDIUM: 'MEDIUM',
+  priorityLOW: 'LOW',
   // Settings
   settingsIntro: 'These are the values on the “Lumive Settings” sheet. Analyze reads them on every run.',
   policy: 'Reorder policy',
@@ -240,6 +244,10 @@ const ar: Record<StringKey, string> = {
   showRowFor: 'عرض {sku} ({channel}) في الصف {row} من «{sheet}»',
   selected: 'تم تحديد الصف {row} من «{sheet}».',
   notAvailable: 'غير متاح',
+  priorityCRITICAL: 'حرج',
+  priorityHIGH: 'مرتفع',
+  priorityMEDIUM: 'متوسط',
+  priorityLOW: 'منخفض',
   settingsIntro: 'هذه قيم ورقة «Lumive Settings». يقرؤها التحليل في كل تشغيل.',
   policy: 'سياسة إعادة الطلب',
   policyCover: 'أيام التغطية (قاعدة بسيطة)',
@@ -299,6 +307,11 @@ const number = (v: string | number) => (typeof v === 'number' ? v.toLocaleString
 export function translator(lang: Lang): Translate {
   const table = STRINGS[lang];
   return (key, params) => table[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? number(params[name]) : whole));
+}
+
+/** A date and time as the pane shows it: Arabic month names with Western digits in Arabic. */
+export function formatWhen(when: Date, lang: Lang): string {
+  return when.toLocaleString(lang === 'ar' ? 'ar-u-nu-latn-ca-gregory' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** Arabic when Excel's display language (e.g. "ar-SA") is Arabic, else English. */

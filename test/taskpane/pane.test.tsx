@@ -12,6 +12,7 @@ import { sessionOver, type Session } from '../../src/app/session';
 import { demoInputSpecs } from '../../src/engine/demo/sample-workbook';
 import { App } from '../../src/taskpane/components/App';
 import { STRINGS } from '../../src/taskpane/i18n';
+import { SETTING_AR } from '../../src/taskpane/settings-ar';
 import { MemoryWorkbook } from '../../src/workbook/memory/memory-workbook';
 import { OfficeWorkbook } from '../../src/workbook/office/office-workbook';
 import { FakeExcel } from '../helpers/fake-excel';
@@ -208,6 +209,13 @@ describe('task pane', () => {
     for (const name of tabNames) expect(screen.getByRole('tab', { name })).toBeTruthy();
     expect(screen.getByText(ar.previewBanner)).toBeTruthy();
     expect(remembered).toEqual(['ar']);
+    // Settings in Arabic: Arabic labels, and a validation message in Arabic.
+    tab(ar.tabSettings);
+    const safety = screen.getByRole('textbox', { name: new RegExp(`^${SETTING_AR.safetyDays.label}`) });
+    fireEvent.change(safety, { target: { value: '-5' } });
+    fireEvent.click(screen.getByRole('button', { name: ar.saveSettings }));
+    await screen.findByText(ar.settingsInvalid);
+    expect(screen.getByText('يجب أن تكون رقمًا لا يقل عن 0')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: ar.switchLanguageLabel }));
     expect(document.documentElement.dir).toBe('ltr');
   });

@@ -19,7 +19,8 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import type { AnalyzeProgress, AnalyzeResult, AnalyzeStep } from '../../app/session';
 import type { SheetLink } from '../../app/explorer';
-import type { StringKey } from '../i18n';
+import { formatWhen, type StringKey } from '../i18n';
+import { channelIdOf } from './context';
 import { usePane, useOperation } from './context';
 
 const STEP_TEXT: Record<AnalyzeStep, StringKey> = {
@@ -61,10 +62,10 @@ export interface AnalyzePanelProps {
 
 export function AnalyzePanel({ result, lastRun, onAnalyzed }: AnalyzePanelProps) {
   const styles = useStyles();
-  const { t, session, money, num, pct } = usePane();
+  const { t, lang, session, money, num, pct, channelName } = usePane();
   const { busy, error, run } = useOperation();
   const [progress, setProgress] = useState<AnalyzeProgress | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useState<SheetLink | null>(null);
   const controller = useRef<AbortController | null>(null);
 
   // The panels stay mounted while the user switches tabs, so a run only stops here when the pane closes.
@@ -87,10 +88,11 @@ export function AnalyzePanel({ result, lastRun, onAnalyzed }: AnalyzePanelProps)
   const show = (link: SheetLink) =>
     void run(async () => {
       await session.select(link);
-      setSelected(t('selected', { row: link.row, sheet: link.sheet }));
+      setSelected(link);
     });
 
-  const when = result ? result.at.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : lastRun;
+  const last = result ? result.at : lastRun ? new Date(lastRun) : null;
+  const when = last && !Number.isNaN(last.getTime()) ? formatWhen(last, lang) : lastRun;
   const k = result?.kpis;
   const running = busy && progress !== null;
 
@@ -150,11 +152,11 @@ export function AnalyzePanel({ result, lastRun, onAnalyzed }: AnalyzePanelProps)
                   <li key={`${u.masterSku}|${u.channel}`}>
                     <Card className={styles.item} style={{ borderInlineStartColor: PRIORITY_COLOUR[u.priority] }}>
                       <div className={styles.itemHead}>
-                        <span className={styles.priority}>{u.priority}</span>
+                        <span className={styles.priority}>{t(`priority${u.priority}` as StringKey)}</span>
                         <Text weight="semibold" dir="auto">
                           {u.masterSku}
                         </Text>
-                        <Text size={200}>{u.channel}</Text>
+                        <Text size={200}>{channelName(channelIdOf(u.channel))}</Text>
                         {u.moneyAtStake !== null && <Text size={200}>{money(u.moneyAtStake, k.currency)}</Text>}
                       </div>
                       {u.title && (
@@ -166,7 +168,7 @@ export function AnalyzePanel({ result, lastRun, onAnalyzed }: AnalyzePanelProps)
                         {u.issue}. {u.action}
                       </Text>
                       {u.link && (
-                        <Link as="button" onClick={() => show(u.link as SheetLink)} aria-label={t('showRowFor', { sku: u.masterSku, channel: u.channel, row: u.link.row, sheet: u.link.sheet })}>
+                        <Link as="button" onClick={() => show(u.link as SheetLink)} aria-label={t('showRowFor', { sku: u.masterSku, channel: channelName(channelIdOf(u.channel)), row: u.link.row, sheet: u.link.sheet })}>
                           {t('showRow', { row: u.link.row, sheet: u.link.sheet })}
                         </Link>
                       )}
@@ -178,7 +180,7 @@ export function AnalyzePanel({ result, lastRun, onAnalyzed }: AnalyzePanelProps)
           )}
           {selected && (
             <Text role="status" size={200}>
-              {selected}
+              {t('selected', { row: selected.row, sheet: selected.sheet })}
             </Text>
           )}
         </>

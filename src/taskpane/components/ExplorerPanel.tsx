@@ -18,16 +18,15 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { sparkline, type ChannelFigures, type SheetLink, type SkuDetail } from '../../app/explorer';
-import { CHANNELS } from '../../engine/model';
 import type { StringKey } from '../i18n';
-import { usePane, useOperation } from './context';
+import { channelIdOf, usePane, useOperation } from './context';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   matches: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, margin: 0, padding: 0, listStyleType: 'none' },
   h: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, unicodeBidi: 'plaintext' },
   table: { tableLayout: 'auto' },
-  num: { direction: 'ltr', unicodeBidi: 'isolate' },
+  num: { direction: 'ltr', unicodeBidi: 'isolate', whiteSpace: 'nowrap' },
   spark: { fontSize: '28px', lineHeight: '32px', letterSpacing: '2px', direction: 'ltr', unicodeBidi: 'isolate', color: tokens.colorBrandForeground1 },
   links: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -40,12 +39,13 @@ const ROWS: readonly (readonly [StringKey, (c: ChannelFigures, f: Formatters) =>
   ['mVelocity', (c, f) => f.num(c.velocity, 2)],
   ['mDoi', (c, f) => f.num(c.doi, 0)],
   ['mStockValue', (c, f) => f.money(c.stockValue, c.currency)],
-  ['mUrgency', (c, f) => c.urgency ?? f.none],
+  ['mUrgency', (c, f) => (c.urgency ? f.t(`priority${c.urgency}` as StringKey) : f.none)],
   ['mMovement', (c, f) => c.movement ?? f.none],
   ['mAbc', (c) => c.abc],
 ];
 
 interface Formatters {
+  t: (key: StringKey) => string;
   num: (v: number | null, digits?: number) => string;
   money: (v: number | null, currency: string) => string;
   none: string;
@@ -102,13 +102,12 @@ function Detail({ detail }: { readonly detail: SkuDetail }) {
   const styles = useStyles();
   const { t, session, num, money, channelName } = usePane();
   const { error, run } = useOperation();
-  const [shown, setShown] = useState<string | null>(null);
-  const f: Formatters = { num, money, none: t('none') };
-  const channelId = (label: string) => CHANNELS.find((c) => c.label === label)?.id ?? label;
+  const [shown, setShown] = useState<SheetLink | null>(null);
+  const f: Formatters = { t, num, money, none: t('none') };
   const show = (link: SheetLink) =>
     void run(async () => {
       await session.select(link);
-      setShown(t('selected', { row: link.row, sheet: link.sheet }));
+      setShown(link);
     });
   return (
     <article aria-label={detail.masterSku}>
@@ -126,7 +125,7 @@ function Detail({ detail }: { readonly detail: SkuDetail }) {
           <TableRow>
             <TableHeaderCell>{t('metric')}</TableHeaderCell>
             {detail.channels.map((c) => (
-              <TableHeaderCell key={c.channel}>{channelName(channelId(c.channel))}</TableHeaderCell>
+              <TableHeaderCell key={c.channel}>{channelName(channelIdOf(c.channel))}</TableHeaderCell>
             ))}
           </TableRow>
         </TableHeader>
@@ -167,11 +166,11 @@ function Detail({ detail }: { readonly detail: SkuDetail }) {
             <Link as="button" onClick={() => show(l)}>
               {t('showRow', { row: l.row, sheet: l.sheet })}
             </Link>
-            {l.label && <Text size={200}> · {l.label}</Text>}
+            {l.label && <Text size={200}> · {l.label.split(' → ').map((c) => channelName(channelIdOf(c))).join(' → ')}</Text>}
           </li>
         ))}
       </ul>
-      {shown && <Text role="status">{shown}</Text>}
+      {shown && <Text role="status">{t('selected', { row: shown.row, sheet: shown.sheet })}</Text>}
       {error && (
         <Text role="alert" style={{ color: tokens.colorPaletteRedForeground1 }}>
           {error}

@@ -52,7 +52,7 @@ export function SettingsPanel() {
   const [values, setValues] = useState<Record<string, string>>({});
   const [fieldErrors, setFieldErrors] = useState<Readonly<Record<string, string>>>({});
   const [formErrors, setFormErrors] = useState<readonly string[]>([]);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null); // the sheet saved to
 
   const load = () =>
     run(async () => {
@@ -81,7 +81,7 @@ export function SettingsPanel() {
       if (out.ok) {
         setFieldErrors({});
         setFormErrors([]);
-        setSaved(t('settingsSaved', { sheet: out.sheet }));
+        setSaved(out.sheet);
       } else {
         setFieldErrors(out.fieldErrors);
         setFormErrors(out.formErrors);
@@ -146,7 +146,7 @@ export function SettingsPanel() {
       {error && <ErrorBar text={error} />}
       {saved && (
         <MessageBar intent="success" role="status">
-          <MessageBarBody dir="auto">{saved}</MessageBarBody>
+          <MessageBarBody dir="auto">{t('settingsSaved', { sheet: saved })}</MessageBarBody>
         </MessageBar>
       )}
       <div className={styles.actions}>
@@ -168,6 +168,18 @@ export function SettingsPanel() {
   );
 }
 
+/** What a valid value is, in Arabic (the English reasons come from the same rules in settings-sheet.ts). */
+export function arabicRule(field: SettingField): string {
+  const rule = field.rule;
+  if (rule.type === 'choice') return `اختر إحدى القيم: ${rule.options.join('، ')}`;
+  const share = field.format?.includes('%');
+  const show = (x: number) => (share ? `${x * 100}%` : String(x));
+  const parts = [`يجب أن تكون رقمًا ${rule.minOpen ? 'أكبر من' : 'لا يقل عن'} ${show(rule.min)}`];
+  if (rule.max !== undefined) parts.push(`${rule.maxOpen ? 'وأقل من' : 'ولا يزيد عن'} ${show(rule.max)}`);
+  if (rule.integer) parts.push('(عدد صحيح)');
+  return parts.join(' ');
+}
+
 function SettingInput(props: { field: SettingField; lang: 'en' | 'ar'; value: string; defaultText: string; error: string | undefined; onChange: (v: string) => void }) {
   const styles = useStyles();
   const { t } = usePane();
@@ -175,7 +187,7 @@ function SettingInput(props: { field: SettingField; lang: 'en' | 'ar'; value: st
   const text = settingText(field.key, props.lang, field);
   const hint = `${text.meaning} · ${t('defaultIs', { value: props.defaultText })}`;
   return (
-    <Field label={text.label} hint={hint} validationMessage={error} validationState={error ? 'error' : 'none'}>
+    <Field label={text.label} hint={hint} validationMessage={error && props.lang === 'ar' ? arabicRule(field) : error} validationState={error ? 'error' : 'none'}>
       {field.rule.type === 'choice' ? (
         <Select value={value} onChange={(_, d) => onChange(d.value)}>
           {field.rule.options.map((o) => (

@@ -9,6 +9,7 @@ import { failureText, isCancel } from '../../app/session';
 import { CHANNEL_AR, KIND_AR, translator, type Lang, type Translate } from '../i18n';
 import type { ReportKind } from '../../engine/ingest/kinds';
 import { CHANNEL_LABEL, KIND_LABEL } from '../../app/session';
+import { CHANNELS } from '../../engine/model';
 
 export interface Pane {
   readonly lang: Lang;
@@ -48,6 +49,11 @@ export function makePane(lang: Lang, session: Session, debug: boolean): Pane {
 }
 
 export const PaneProvider = PaneContext.Provider;
+
+/** A channel's id from its label ("Amazon KSA" → "amazon-ksa"), as the engine's rows carry labels. */
+export function channelIdOf(label: string): string {
+  return CHANNELS.find((c) => c.label === label)?.id ?? label;
+}
 
 export function usePane(): Pane {
   const pane = useContext(PaneContext);
