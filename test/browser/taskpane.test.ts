@@ -77,7 +77,7 @@ async function shot(name: string): Promise<void> {
   await page.screenshot({ path: path.join(RESULTS, name), fullPage: true });
 }
 
-inBrowser('task pane in Chromium (browser preview)', () => {
+inBrowser(`task pane in Chromium (browser preview)${present ? '' : ` (skipped: Chromium not installed at ${CHROMIUM}; apt-get install -y chromium)`}`, () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lumive-browser-'));
     const out = path.join(dir, 'dist');
