@@ -22,7 +22,7 @@ import type { CellValue } from '../engine/sheets/spec';
 import { sourcesSheet, withAssignment } from '../engine/sheets/sources-sheet';
 import { plainSheet } from '../engine/sheets/table';
 import { MemoryWorkbook } from '../workbook/memory/memory-workbook';
-import { ExcelHostError } from '../workbook/office/excel-errors';
+import { ExcelHostError, isAbort } from '../workbook/office/excel-errors';
 import { OfficeWorkbook, type SyncRecord } from '../workbook/office/office-workbook';
 import type { WorkbookPort } from '../workbook/port';
 import { analyzeWorkbook, NothingToAnalyzeError, readWorkbookState, type WorkbookState } from './analyze-workbook';
@@ -271,7 +271,8 @@ export function sessionOver(port: () => Promise<WorkbookPort> | WorkbookPort, co
       const state = await readWorkbookState(wb);
       const next = withAssignment(state.assignments, source, said);
       await wb.writeSheets([sourcesSheet(next, state.sourcesName)]);
-      return scan();
+      // Only the choices changed: no need to read the workbook again.
+      return scanState({ ...state, assignments: next }, [], wb);
     },
 
     async importFiles(files, onProgress) {
@@ -279,9 +280,8 @@ export function sessionOver(port: () => Promise<WorkbookPort> | WorkbookPort, co
       // The file readers (exceljs for .xlsx, papaparse) are loaded on first use: they are most of the
       // weight of the pane and only this needs them.
       const { readReportFile } = await import(/* webpackChunkName: "report-reader" */ '../io/read-report-file');
-      const sheets = await wb.listSheets();
       const state = await readWorkbookState(wb);
-      const taken = new Map(sheets.map((s) => [s.name.toLowerCase(), s.name]));
+      const taken = new Map(state.sheets.map((s) => [s.name.toLowerCase(), s.name]));
       const imported: ImportedFile[] = [];
       // Names given in this import: two files never end up in one sheet.
       const thisImport = new Set<string>();
@@ -452,9 +452,7 @@ export function session(host: string | null | undefined): Session {
 }
 
 /** Is this the user's Cancel (AbortController.abort)? */
-export function isCancel(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
-}
+export const isCancel = isAbort;
 
 /** What to tell the user when an operation fails: Excel's and Lumive's own errors are already plain words. */
 export function failureText(error: unknown): string {
@@ -462,4 +460,4 @@ export function failureText(error: unknown): string {
   return `Lumive stopped on an unexpected error: ${(error as Error)?.message ?? String(error)}. Your sheets are unchanged; please try again, and report it if it happens again.`;
 }
 
-export { CHANNEL_LABEL, KIND_LABEL, NO_CHANNEL };
+export { CHANNEL_LABEL, KIND_LABEL };
