@@ -1,0 +1,86 @@
+/**
+ * Prediction intervals for each future period (FORMULAS.md: "Point forecast + interval").
+ *
+ * Normal (smoothing family: naive, seasonal naive, moving average, SES, Holt, Holt-Winters):
+ *   ŷ_h ± z·σ_h,  z = Φ⁻¹(1 − (1 − level)/2), σ_h from the method's h-step variance; the lower bound is
+ *   floored at 0 (demand is never negative). Hyndman & Athanasopoulos, "Forecasting: Principles and
+ *   Practice", 3rd ed., §5.5.
+ *
+ * Count-based (intermittent family: Croston, SBA, TSB, ADIDA): each period's demand is a count with
+ *   mean μ = ŷ_h and variance V = max(μ, σ²) (σ = root mean squared one-step error). V = μ: Poisson(μ);
+ *   V > μ: negative binomial with size r = μ²/(V − μ) and success probability r/(r + μ), the usual
+ *   over-dispersed count model for intermittent demand (Syntetos, Babai & Gardner 2015, "Forecasting
+ *   intermittent inventory demands: simple parametric methods vs. bootstrapping", Journal of Business
+ *   Research 68(8)). Bounds are the (1 − level)/2 and 1 − (1 − level)/2 quantiles: whole units, the
+ *   lower one often 0. Means above 1,000 use the normal approximation.
+ *
+ * Conventions: intervals are for one period's demand (not cumulative over the horizon); the quantile
+ * of a count distribution is the smallest x with P(X ≤ x) ≥ q.
+ */
+import { openUnit } from '../check';
+import type { CalcError } from '../errors';
+import { inverseNormal } from '../metrics/inverse-normal';
+import type { Fitted } from './types';
+
+export interface Interval {
+  readonly lower: number[];
+  readonly upper: number[];
+}
+
+/** Smallest x ≥ 0 with P(X ≤ x) ≥ q for a Poisson (V = μ) or negative binomial (V > μ) count. */
+export function countQuantile(mean: number, variance: number, q: number): number {
+  if (mean <= 0) return 0;
+  const v = Math.max(mean, variance);
+  if (mean > 1000) {
+    const z = inverseNormal(q) as number;
+    return Math.max(0, Math.ceil(mean + z * Math.sqrt(v) - 0.5));
+  }
+  let logP0: number;
+  let ratio: (k: number) => number;
+  if (v <= mean * (1 + 1e-9)) {
+    logP0 = -mean;
+    ratio = (k) => mean / (k + 1);
+  } else {
+    const r = (mean * mean) / (v - mean);
+    const p = r / (r + mean);
+    logP0 = r * Math.log(p);
+    ratio = (k) => ((k + r) / (k + 1)) * (1 - p);
+  }
+  if (logP0 < -700) {
+    const z = inverseNormal(q) as number;
+    return Math.max(0, Math.ceil(mean + z * Math.sqrt(v) - 0.5));
+  }
+  let pk = Math.exp(logP0);
+  let cdf = pk;
+  let k = 0;
+  const cap = Math.ceil(mean + 60 * Math.sqrt(v) + 100);
+  while (cdf < q - 1e-12 && k < cap) {
+    pk *= ratio(k);
+    k++;
+    cdf += pk;
+  }
+  return k;
+}
+
+export function predictionInterval(model: Fitted, forecast: readonly number[], level: number): Interval | CalcError {
+  const bad = openUnit(level, 'level');
+  if (bad) return bad;
+  const tail = (1 - level) / 2;
+  const lower: number[] = [];
+  const upper: number[] = [];
+  if (model.interval === 'count') {
+    const variance = model.sigma * model.sigma;
+    for (const f of forecast) {
+      lower.push(countQuantile(f, variance, tail));
+      upper.push(countQuantile(f, variance, 1 - tail));
+    }
+  } else {
+    const z = inverseNormal(1 - tail) as number;
+    forecast.forEach((f, i) => {
+      const w = z * model.sd(i + 1);
+      lower.push(Math.max(0, f - w));
+      upper.push(f + w);
+    });
+  }
+  return { lower, upper };
+}
