@@ -17,7 +17,10 @@ import { importSources, type ImportResult, type SourceAssignment, type SourceSum
 import type { ImportIssue, RawGrid, SourceGrid } from './ingest/types';
 import { DEFAULT_SETTINGS, type AbcClass, type Settings } from './model';
 import { kpis as computeKpis, type Kpis } from './analysis/kpis';
-import { positionMetrics, type PositionMetrics } from './analysis/position-metrics';
+import { positionMetrics, positionVelocity, resolveLeadTime, type PlanningInputs, type PositionMetrics } from './analysis/position-metrics';
+import { channelMonths, positionForecast } from './analysis/position-forecast';
+import { supplierLeadTimes, type SupplierLeadTime } from './metrics/lead-time';
+import { forecastSheet, type ForecastRow } from './sheets/forecast-sheet';
 import { fromReporting, toReporting } from './analysis/money';
 import { mergeApprovals, readApprovalLog, readPreviousApprovals, type ApprovalKey, type ApprovalRequest, type ApprovalState, type LogRow, type SeenRow } from './recommend/approvals';
 import { liquidationLines, type LiquidationLine } from './recommend/liquidation-lines';
@@ -70,6 +73,10 @@ export interface Analysis {
   readonly liquidation: readonly LiquidationLine[];
   readonly stranded: readonly StrandedLine[];
   readonly urgent: readonly UrgentAction[];
+  /** Positions of channels with a sales report, with their forecast (Forecast sheet). */
+  readonly forecasts: readonly ForecastRow[];
+  /** Lead times measured from the supplier PO history sheet. */
+  readonly suppliers: readonly SupplierLeadTime[];
   readonly approvals: { readonly reorder: ApprovalState[]; readonly rebalance: ApprovalState[]; readonly liquidation: ApprovalState[] };
   readonly logRows: readonly LogRow[];
   readonly kpis: Kpis;
@@ -147,11 +154,26 @@ export function analyze(sources: readonly SourceGrid[], options: AnalyzeOptions 
     if (p.price !== null && p.priceFromMapping) p.price = fromReporting(p.price, currency, s);
   }
   const withSales = new Set(positions.filter((p) => p.salesFrom !== null).map((p) => p.channel.id));
+  // Supplier lead times from PO history; a position's supplier is the mapping's, else its latest PO's.
+  const leadTimes = supplierLeadTimes(imported.poRecords);
+  const bySupplier = new Map<string, SupplierLeadTime>(leadTimes.suppliers.map((x) => [x.supplier, x]));
+  const measuredLead = (p: (typeof positions)[number]): PlanningInputs['leadTime'] => {
+    const supplier = p.supplier ?? leadTimes.perMaster.get(p.masterSku) ?? null;
+    const st = supplier === null ? undefined : bySupplier.get(supplier);
+    return st ? { meanDays: st.meanDays, sdDays: st.sdDays, supplier: st.supplier } : null;
+  };
+  const months = channelMonths(positions);
+  const withReturns = new Set(imported.sources.filter((src) => src.kind === 'amazon-returns' && src.channel).map((src) => src.channel!.id));
   const metrics: PositionMetrics[] = new Array(positions.length);
+  const forecastRows: ForecastRow[] = [];
   const step = Math.max(1, Math.floor(positions.length / 20));
   for (let i = 0; i < positions.length; i++) {
     const p = positions[i];
-    metrics[i] = positionMetrics(p, abc.get(p.masterSku) ?? 'C', s, withSales.has(p.channel.id));
+    const hasSales = withSales.has(p.channel.id);
+    const leadTime = measuredLead(p);
+    const f = hasSales ? positionForecast(p, months.get(p.channel.id) ?? [], positionVelocity(p, true).v, resolveLeadTime(p, leadTime, s).days + s.reviewDays, withReturns.has(p.channel.id)) : null;
+    metrics[i] = positionMetrics(p, abc.get(p.masterSku) ?? 'C', s, hasSales, { leadTime, forecast: f?.daily ? { ...f.daily, label: f.label } : null });
+    if (f) forecastRows.push({ m: metrics[i], f });
     if (i % step === 0) progress('metrics', i, positions.length);
   }
   progress('metrics', positions.length, positions.length);
@@ -207,7 +229,9 @@ export function analyze(sources: readonly SourceGrid[], options: AnalyzeOptions 
   };
   progress('recommendations', 5, 5);
 
-  issues.push(...imported.sources.flatMap((src) => src.issues), ...imported.issues, ...analysisNotes(metrics, imported));
+  const poSource = imported.sources.find((src) => src.kind === 'po-history')?.source ?? 'Supplier PO history';
+  const leadIssues: ImportIssue[] = leadTimes.issues.map((x) => ({ source: poSource, row: x.row, column: x.column, value: x.value === null || x.value === undefined ? null : String(x.value), reason: `${x.reason}: not used for lead times`, dropped: false }));
+  issues.push(...imported.sources.flatMap((src) => src.issues), ...imported.issues, ...leadIssues, ...analysisNotes(metrics, imported));
   const atRiskValue = urgent.reduce((a, u) => a + (u.moneyAtStake ?? 0), 0);
   const kpis = computeKpis(metrics, atRiskValue, s);
 
@@ -248,7 +272,7 @@ export function analyze(sources: readonly SourceGrid[], options: AnalyzeOptions 
     liquidationSheet(name('liquidation'), liquidation, approvals.liquidation, s),
   );
   progress('sheets', 6, 10);
-  specs.push(crossChannelSheet(name('crossChannel'), metrics, s), strandedSheet(name('stranded'), stranded, s));
+  specs.push(crossChannelSheet(name('crossChannel'), metrics, s), strandedSheet(name('stranded'), stranded, s), forecastSheet(name('forecast'), forecastRows, leadTimes.suppliers));
   progress('sheets', 8, 10);
   specs.push(dataIssuesSheet(name('dataIssues'), issues), settingsSheet(name('settings'), s));
   if (merged.logRows.length > 0 || !prev.log) specs.push(approvalLogSheet(name('approvalLog'), merged.logRows, prev.log !== undefined));
@@ -258,6 +282,8 @@ export function analyze(sources: readonly SourceGrid[], options: AnalyzeOptions 
     settings: s,
     sources: imported.sources,
     metrics,
+    forecasts: forecastRows,
+    suppliers: leadTimes.suppliers,
     reorder,
     rebalance: transfers,
     liquidation,

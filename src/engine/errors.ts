@@ -32,7 +32,7 @@ export const messages = {
   closedUnit: (name: string) => `${name} must be between 0 and 1`,
   missing: (name: string) => `${name} is missing`,
   oneOf: (name: string, allowed: readonly string[]) => `${name} must be one of ${allowed.join(', ')}`,
-  atLeastPeriods: (name: string, n: number) => `${name} requires at least ${n} periods`,
+  atLeastPeriods: (name: string, n: number) => `${name} requires at least ${n} ${n === 1 ? 'period' : 'periods'}`,
   noSales: () => 'No sales',
 } as const;
 

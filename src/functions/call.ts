@@ -23,8 +23,12 @@ export interface RangeDef {
   readonly kind: 'range';
   readonly params: readonly Param[];
   readonly run: (args: readonly Arg[]) => Result[][];
-  /** Rows × columns of the result from the first argument's size (hosts that size spills beforehand need it). */
-  readonly resultSize: (rows: number, cols: number) => [number, number];
+  /**
+   * Rows × columns of the result from the first argument's size and, where the size depends on a value
+   * (FORECAST's horizon), from the arguments written as constants: `constant(i)` is argument i when the
+   * formula spells it out, else undefined. Hosts that size spills before evaluating need it; Excel does not.
+   */
+  readonly resultSize: (rows: number, cols: number, constant: (index: number) => Cell) => [number, number];
 }
 
 export type FunctionDef = ElementwiseDef | RangeDef;

@@ -4,6 +4,7 @@
  * and the `lumive eval` command all run these same definitions through `callFunction`.
  *
  * Defaults come from the engine's DEFAULT_SETTINGS (FORMULAS.md, "Settings and defaults").
+ * The functions over one whole series (forecasting.ts, simulation.ts) are declared beside their readers.
  */
 import { DEFAULT_APPROVAL_TIERS, DEFAULT_SETTINGS as D, LiquidationModel } from '../engine/model';
 import { CalcError, isCalcError, messages, naError, valueError } from '../engine/errors';
@@ -24,7 +25,7 @@ import { gmroi } from '../engine/metrics/gmroi';
 import { sellThrough } from '../engine/metrics/sell-through';
 import { lostRevenue } from '../engine/metrics/lost-revenue';
 import { daysToClear, liquidationDiscount } from '../engine/metrics/liquidation';
-import { criticalRatio } from '../engine/metrics/newsvendor';
+import { criticalRatio, newsvendorOrderUpTo } from '../engine/metrics/newsvendor';
 import { abcClasses } from '../engine/metrics/abc';
 import { xyzClass } from '../engine/metrics/xyz';
 import { demandClass } from '../engine/metrics/demand-class';
@@ -34,6 +35,8 @@ import { urgency } from '../engine/metrics/urgency';
 import { approvalTier } from '../engine/metrics/approval-tier';
 import { Arg, ArgumentError, Cell, coerceCell, flatten, isGrid, NumberParam, Param, Result, Rule, shapeOf } from './args';
 import { FunctionDef } from './call';
+import { FORECAST_FUNCTIONS } from './forecasting';
+import { SIMULATION_FUNCTIONS } from './simulation';
 
 /** A required quantity (≥ 0 unless said): a blank cell is 0. */
 const qty = (name: string, rule: Rule = 'nonNegative'): NumberParam => ({ name, type: 'number', blank: 'zero', rule });
@@ -180,6 +183,12 @@ export const FUNCTIONS: readonly FunctionDef[] = [
     (a: number, v: number, d: number, e: number) => days(daysToClear(a, v, d, e)),
   ),
   elementwise('CRITICALRATIO', [qty('stockoutCost'), qty('holdingCost')], criticalRatio),
+  elementwise(
+    'NEWSVENDOR',
+    [qty('meanLeadTimeDemand'), qty('sdLeadTimeDemand'), value('stockoutCost'), value('holdingCost')],
+    (mu: number, sd: number, p: number | null, h: number | null) =>
+      present(p, 'stockoutCost') ?? present(h, 'holdingCost') ?? newsvendorOrderUpTo(mu, sd, p as number, h as number),
+  ),
   {
     id: 'ABC',
     kind: 'range',
@@ -263,6 +272,8 @@ export const FUNCTIONS: readonly FunctionDef[] = [
         { tier: DEFAULT_APPROVAL_TIERS[3].tier, below: null },
       ]),
   ),
+  ...FORECAST_FUNCTIONS,
+  ...SIMULATION_FUNCTIONS,
 ];
 
 const BY_ID = new Map(FUNCTIONS.map((f) => [f.id, f]));

@@ -285,6 +285,20 @@ export function criticalRatio(stockoutCost: any[][], holdingCost: any[][]): any[
 }
 
 /**
+ * Newsvendor order-up-to level: mean + Φ⁻¹(p ÷ (p + h)) × standard deviation of lead-time demand, the stock that minimizes expected holding plus stockout cost for normally distributed demand.
+ * @customfunction NEWSVENDOR
+ * @helpurl https://localhost:3000/help.html#newsvendor
+ * @param meanLeadTimeDemand Mean demand over the lead time μLT [units]
+ * @param sdLeadTimeDemand Standard deviation of demand over the lead time σLT [units]
+ * @param stockoutCost Cost of a unit short p [money/unit]
+ * @param holdingCost Cost of a unit left over per period h [money/unit]
+ * @returns Order-up-to level S [units]
+ */
+export function newsvendor(meanLeadTimeDemand: any[][], sdLeadTimeDemand: any[][], stockoutCost: any[][], holdingCost: any[][]): any[][] {
+  return runForExcel('NEWSVENDOR', [meanLeadTimeDemand, sdLeadTimeDemand, stockoutCost, holdingCost]);
+}
+
+/**
  * ABC class of each item by its share of the total (revenue or units): A while the cumulative share before it is below 80%, B below 95%, else C. Spills one class per cell.
  * @customfunction ABC
  * @helpurl https://localhost:3000/help.html#abc
@@ -374,4 +388,120 @@ export function urgency(velocity: any[][], available: any[][], strandedUnits?: a
  */
 export function approvalTier(orderValue: any[][], autoBelow?: any[][], managerBelow?: any[][], directorBelow?: any[][]): any[][] {
   return runForExcel('APPROVALTIER', [orderValue, autoBelow, managerBelow, directorBelow]);
+}
+
+/**
+ * Demand forecast of the next periods: the automatic choice (the method with the smallest held-out error among those that suit the demand class) or a named method. Spills one value per period, down for a column history, across for a row.
+ * @customfunction FORECAST
+ * @helpurl https://localhost:3000/help.html#forecast
+ * @param history Demand per period, oldest first: one row or column; blanks after the last period are ignored [units/period]
+ * @param horizon Periods to forecast, a whole number of at least 1 [periods]
+ * @param [method] "auto" (default), "naive", "seasonal-naive", "moving-average", "ses", "holt-damped", "holt-winters", "croston", "sba", "tsb" or "adida"
+ * @param [seasonLength] Periods per season (12 for months in a year); default 1, no season [periods]
+ * @returns Forecast demand per period [units/period]
+ */
+export function forecast(history: any[][], horizon: any[][], method?: any[][], seasonLength?: any[][]): any[][] {
+  return runForExcel('FORECAST', [history, horizon, method, seasonLength]);
+}
+
+/**
+ * Forecast with its prediction interval: one row per period with the lower bound, the forecast and the upper bound (three rows across for a row history). Normal intervals for smoothing methods, whole-unit count intervals for intermittent ones.
+ * @customfunction FORECASTINTERVAL
+ * @helpurl https://localhost:3000/help.html#forecastinterval
+ * @param history Demand per period, oldest first: one row or column; blanks after the last period are ignored [units/period]
+ * @param horizon Periods to forecast, a whole number of at least 1 [periods]
+ * @param [level] Central coverage of the interval, between 0 and 1; default 0.95
+ * @param [method] "auto" (default) or a method name as in FORECAST
+ * @param [seasonLength] Periods per season; default 1, no season [periods]
+ * @returns Lower bound, forecast and upper bound per period [units/period]
+ */
+export function forecastInterval(history: any[][], horizon: any[][], level?: any[][], method?: any[][], seasonLength?: any[][]): any[][] {
+  return runForExcel('FORECASTINTERVAL', [history, horizon, level, method, seasonLength]);
+}
+
+/**
+ * Name of the method the automatic choice picks for a history, e.g. "Syntetos–Boylan (SBA)"; "Naive" for a history without demand. The choice holds out the last max(horizon, season length) periods: pass FORECAST's horizon to name its method.
+ * @customfunction FORECASTMETHOD
+ * @helpurl https://localhost:3000/help.html#forecastmethod
+ * @param history Demand per period, oldest first: one row or column [units/period]
+ * @param [seasonLength] Periods per season; default 1, no season [periods]
+ * @param [horizon] Periods the forecast looks ahead; default 1 [periods]
+ * @returns Method name
+ */
+export function forecastMethod(history: any[][], seasonLength?: any[][], horizon?: any[][]): any[][] {
+  return runForExcel('FORECASTMETHOD', [history, seasonLength, horizon]);
+}
+
+/**
+ * Mean absolute scaled error (Hyndman & Koehler 2006): mean |actual − forecast| ÷ mean |x(t) − x(t−m)| over the in-sample history. Below 1: better than the in-sample naive forecast.
+ * @customfunction MASE
+ * @helpurl https://localhost:3000/help.html#mase
+ * @param actual Actual demand of the forecast periods: one row or column [units/period]
+ * @param forecast Forecast of the same periods [units/period]
+ * @param insample History before those periods, which scales the error [units/period]
+ * @param [seasonLength] Lag m of the scaling difference; default 1, the naive one-step difference [periods]
+ * @returns MASE (ratio)
+ */
+export function maseError(actual: any[][], forecast: any[][], insample: any[][], seasonLength?: any[][]): any[][] {
+  return runForExcel('MASE', [actual, forecast, insample, seasonLength]);
+}
+
+/**
+ * Root mean squared scaled error (M5 competition): √(mean (actual − forecast)² ÷ mean (x(t) − x(t−m))² over the in-sample history).
+ * @customfunction RMSSE
+ * @helpurl https://localhost:3000/help.html#rmsse
+ * @param actual Actual demand of the forecast periods: one row or column [units/period]
+ * @param forecast Forecast of the same periods [units/period]
+ * @param insample History before those periods, which scales the error [units/period]
+ * @param [seasonLength] Lag m of the scaling difference; default 1 [periods]
+ * @returns RMSSE (ratio)
+ */
+export function rmsseError(actual: any[][], forecast: any[][], insample: any[][], seasonLength?: any[][]): any[][] {
+  return runForExcel('RMSSE', [actual, forecast, insample, seasonLength]);
+}
+
+/**
+ * Forecast bias: the mean of forecast − actual. Positive means over-forecast, negative under-forecast.
+ * @customfunction FORECASTBIAS
+ * @helpurl https://localhost:3000/help.html#forecastbias
+ * @param actual Actual demand per period: one row or column [units/period]
+ * @param forecast Forecast of the same periods [units/period]
+ * @returns Mean error [units/period]
+ */
+export function forecastBias(actual: any[][], forecast: any[][]): any[][] {
+  return runForExcel('FORECASTBIAS', [actual, forecast]);
+}
+
+/**
+ * Replays an (s, S) policy over a demand series with lost sales: when on hand + on order ≤ s, order up to S; orders arrive after the lead time. Spills Period, Demand, On hand, On order, Order placed, Unmet, Cost per period, then total cost, fill rate and cycle service level.
+ * @customfunction SIMULATE
+ * @helpurl https://localhost:3000/help.html#simulate
+ * @param demand Demand per period, oldest first: one row or column [units/period]
+ * @param reorderLevel Reorder level s: order when the inventory position is at or below it [units]
+ * @param orderUpTo Order-up-to level S, greater than s [units]
+ * @param leadTime Lead time in whole periods; 0 arrives at once [periods]
+ * @param holdingCost Holding cost h per unit on hand at the end of a period [money/unit/period]
+ * @param stockoutCost Stockout cost p per unit of demand not met [money/unit]
+ * @param [startStock] Units on hand at the start; default S [units]
+ * @returns Table of the simulation
+ */
+export function simulatePolicy(demand: any[][], reorderLevel: any[][], orderUpTo: any[][], leadTime: any[][], holdingCost: any[][], stockoutCost: any[][], startStock?: any[][]): any[][] {
+  return runForExcel('SIMULATE', [demand, reorderLevel, orderUpTo, leadTime, holdingCost, stockoutCost, startStock]);
+}
+
+/**
+ * Replays an (r, Q) policy over a demand series with lost sales: when on hand + on order ≤ r, order Q (several Q if one does not lift it above r). Spills the same table as SIMULATE.
+ * @customfunction SIMULATERQ
+ * @helpurl https://localhost:3000/help.html#simulaterq
+ * @param demand Demand per period, oldest first: one row or column [units/period]
+ * @param reorderPoint Reorder point r: order when the inventory position is at or below it [units]
+ * @param orderQty Order quantity Q [units]
+ * @param leadTime Lead time in whole periods; 0 arrives at once [periods]
+ * @param holdingCost Holding cost h per unit on hand at the end of a period [money/unit/period]
+ * @param stockoutCost Stockout cost p per unit of demand not met [money/unit]
+ * @param [startStock] Units on hand at the start; default r + Q [units]
+ * @returns Table of the simulation
+ */
+export function simulateRq(demand: any[][], reorderPoint: any[][], orderQty: any[][], leadTime: any[][], holdingCost: any[][], stockoutCost: any[][], startStock?: any[][]): any[][] {
+  return runForExcel('SIMULATERQ', [demand, reorderPoint, orderQty, leadTime, holdingCost, stockoutCost, startStock]);
 }

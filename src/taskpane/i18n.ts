@@ -328,6 +328,7 @@ export const KIND_AR: Readonly<Record<ReportKind, string>> = {
   'amazon-stranded': 'أمازون: المخزون العالق',
   'amazon-reserved': 'أمازون: المخزون المحجوز',
   'amazon-orders': 'أمازون: كل الطلبات',
+  'amazon-returns': 'أمازون: مرتجعات عملاء FBA',
   'noon-stock': 'نون: المخزون (FBN)',
   'noon-sales': 'نون: تصدير المبيعات',
   mapping: 'ربط الرموز',

@@ -51,7 +51,8 @@ describe('lumive demo and functions', () => {
   it('functions lists each function with optional parameters in brackets', async () => {
     const { out } = await run('functions');
     expect(out).toMatch(/^LUMIVE\.VELOCITY\(sold, \[periodDays\]\)$/m);
-    expect(out.trim().split('\n').length).toBe(28);
+    expect(out.trim().split('\n').length).toBe(37);
+    expect(out).toMatch(/^LUMIVE\.FORECAST\(history, horizon, \[method\], \[seasonLength\]\)$/m);
   });
 
   it('an unknown command shows usage and exits 2', async () => {

@@ -85,6 +85,43 @@ describe('custom functions as Excel calls them', () => {
     ]);
   });
 
+  it('FORECAST spills a column for a column history; omitted method and season take auto and 1', () => {
+    const none = null as unknown as unknown[][];
+    expect(fns.forecast([[3], [5], [4]], [[2]], [['naive']], none)).toEqual([[4], [4]]);
+    expect(fns.forecast([[3, 5, 4]], [[2]], [['naive']], none)).toEqual([[4, 4]]);
+    expect(fns.forecast([[0], [0], [0]], [[2]], none, none)).toEqual([[0], [0]]);
+  });
+
+  it('FORECAST with an unknown method throws #VALUE! listing the methods', () => {
+    const e = thrown(() => fns.forecast([[3], [5], [4]], [[2]], [['prophet']], [[1]]));
+    expect(e.code).toBe('#VALUE!');
+    expect(e.message).toMatch(/^method must be one of auto, naive, .*, adida$/);
+  });
+
+  it('FORECASTMETHOD and the accuracy functions return one value', () => {
+    expect(fns.forecastMethod([[0], [0], [0]])).toEqual([['Naive']]);
+    expect(fns.maseError([[8], [9]], [[7], [7]], [[1], [2], [4], [7]])).toEqual([[0.75]]);
+    expect(fns.forecastBias([[8], [9]], [[7], [7]])).toEqual([[-1.5]]);
+  });
+
+  it('SIMULATE spills its table with empty cells as ""', () => {
+    const out = fns.simulatePolicy([[3], [3]], [[4]], [[10]], [[1]], [[1]], [[5]], null as unknown as unknown[][]);
+    expect(out[0]).toEqual(['Period', 'Demand', 'On hand', 'On order', 'Order placed', 'Unmet', 'Cost']);
+    expect(out[1]).toEqual([1, 3, 7, 0, 0, 0, 7]);
+    expect(out[3]).toEqual(['Total cost', 11, '', '', '', '', '']);
+    expect(out.length).toBe(6);
+  });
+
+  it('SIMULATE with s ≥ S throws #VALUE! naming both arguments', () => {
+    const e = thrown(() => fns.simulatePolicy([[3], [3]], [[10]], [[10]], [[1]], [[1]], [[5]]));
+    expect([e.code, e.message]).toEqual(['#VALUE!', 'reorderLevel must be less than orderUpTo']);
+  });
+
+  it('NEWSVENDOR broadcasts a column of means', () => {
+    const out = fns.newsvendor([[50], [60]], [[8]], [[0.7]], [[0.18]]) as number[][];
+    expect(out.map((r) => Math.round(r[0] * 1000) / 1000)).toEqual([56.604, 66.604]);
+  });
+
   it('maps every engine error code to the Excel error code', () => {
     expect(toExcelError(naError('x')).code).toBe('#N/A');
   });

@@ -51,6 +51,7 @@ const PINNED: Record<string, string> = {
   LIQDISCOUNT: 'velocity, available, targetDoi?, elasticity?, maxDiscount?, model?',
   DAYSTOCLEAR: 'available, velocity, discount?, elasticity?',
   CRITICALRATIO: 'stockoutCost, holdingCost',
+  NEWSVENDOR: 'meanLeadTimeDemand, sdLeadTimeDemand, stockoutCost, holdingCost',
   ABC: 'values, aCut?, bCut?',
   XYZ: 'history, xCut?, yCut?',
   DEMANDCLASS: 'history',
@@ -58,6 +59,14 @@ const PINNED: Record<string, string> = {
   AGINGBUCKET: 'ageDays',
   URGENCY: 'velocity, available, strandedUnits?, criticalDays?, stockoutDays?, severeExcessDays?',
   APPROVALTIER: 'orderValue, autoBelow?, managerBelow?, directorBelow?',
+  FORECAST: 'history, horizon, method?, seasonLength?',
+  FORECASTINTERVAL: 'history, horizon, level?, method?, seasonLength?',
+  FORECASTMETHOD: 'history, seasonLength?, horizon?',
+  MASE: 'actual, forecast, insample, seasonLength?',
+  RMSSE: 'actual, forecast, insample, seasonLength?',
+  FORECASTBIAS: 'actual, forecast',
+  SIMULATE: 'demand, reorderLevel, orderUpTo, leadTime, holdingCost, stockoutCost, startStock?',
+  SIMULATERQ: 'demand, reorderPoint, orderQty, leadTime, holdingCost, stockoutCost, startStock?',
 };
 
 const signature = (params: { name: string; optional?: boolean }[]) =>
@@ -79,7 +88,7 @@ describe('functions.json', () => {
 
   it('includes every function the issue requires', () => {
     const required =
-      'DOI DOIINBOUND VELOCITY SAFETYSTOCK SAFETYSTOCKSL SERVICEZ REORDERPOINT ORDERUPTO REORDERQTY ROUNDQTY EOQ EXCESSQTY NEEDQTY TRANSFERQTY STOCKVALUE GMROI SELLTHROUGH LOSTREVENUE LIQDISCOUNT DAYSTOCLEAR CRITICALRATIO ABC XYZ DEMANDCLASS MOVEMENT AGINGBUCKET URGENCY APPROVALTIER'.split(' ');
+      'DOI DOIINBOUND VELOCITY SAFETYSTOCK SAFETYSTOCKSL SERVICEZ REORDERPOINT ORDERUPTO REORDERQTY ROUNDQTY EOQ EXCESSQTY NEEDQTY TRANSFERQTY STOCKVALUE GMROI SELLTHROUGH LOSTREVENUE LIQDISCOUNT DAYSTOCLEAR CRITICALRATIO ABC XYZ DEMANDCLASS MOVEMENT AGINGBUCKET URGENCY APPROVALTIER NEWSVENDOR FORECAST FORECASTINTERVAL FORECASTMETHOD MASE RMSSE FORECASTBIAS SIMULATE SIMULATERQ'.split(' ');
     expect(functions.map((f) => f.id)).toEqual(expect.arrayContaining(required));
   });
 

@@ -107,10 +107,22 @@ class LumivePlugin extends FunctionPlugin {
         height = Math.max(height, s.height);
       }
     } else if (sizes.length > 0) {
-      [height, width] = fdef.resultSize(sizes[0].height, sizes[0].width);
+      [height, width] = fdef.resultSize(sizes[0].height, sizes[0].width, (i) => literal(ast.args[i]));
     }
     return width === 1 && height === 1 ? ArraySize.scalar() : new ArraySize(width, height);
   }
+}
+
+/**
+ * An argument spelled out in the formula as a number or text (a FORECAST horizon of 6), else undefined.
+ * HyperFormula does not export its AstNodeType enum; these are its values. Like its own SEQUENCE, a size
+ * that depends on a cell's value (a horizon in another cell) is unknown before evaluation: such a spill
+ * only fits in a sheet when written as a constant (calculateFormula, which the tests use, is unaffected).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function literal(ast: any): Cell {
+  if (ast?.type === 'NUMBER' || ast?.type === 'STRING') return ast.value;
+  return undefined;
 }
 
 const translations = Object.fromEntries(FUNCTIONS.map((f) => [NAMESPACE + f.id, NAMESPACE + f.id]));

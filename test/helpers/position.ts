@@ -3,7 +3,7 @@
  * so each test names only the fields its hand computation uses.
  *
  * Defaults: Master SKU "M1" on Amazon KSA (SAR), nothing in stock, nothing sold over a 30-day period
- * (sales from the Business Report), no cost, price, lead time, MOQ or case pack.
+ * (sales from the Business Report), nothing returned, no cost, price, lead time, MOQ or case pack.
  */
 import type { Position } from '../../src/engine/ingest/join';
 import { CHANNELS, type Channel } from '../../src/engine/model';
@@ -31,6 +31,8 @@ export function position(overrides: Partial<Omit<Position, 'channel'>> & { chann
     stockFrom: 'amazon-inventory',
     salesFrom: 'amazon-business-report',
     salesByMonth: {},
+    returned: 0,
+    returnsByMonth: {},
     unitsShipped: null,
     aging: null,
     stranded: 0,

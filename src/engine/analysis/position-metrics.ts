@@ -9,9 +9,12 @@
  * - DOI = available / v (+∞ "No sales" when v = 0 and stock > 0; 0 when both are 0).
  * - `cover` policy: safety stock v × safetyDays, reorder qty max(0, SS − available − inbound); the
  *   reorder point shown is that safety stock (the level at which the rule orders).
- * - `service` policy: z by the Master SKU's ABC class; σd from ≥ 3 months of monthly sales
- *   (σmonth / √30), otherwise the Poisson approximation σd = √d (stated in the row's "σ source").
- *   Lead time: the mapping's per-SKU lead time, else the setting; σL from the setting.
+ * - `service` policy: z by the Master SKU's ABC class. Demand d and σd from the position's forecast
+ *   when it has one (≥ 3 months of history: position-forecast.ts); otherwise d = velocity and σd from
+ *   ≥ 3 months of monthly sales (σmonth / √30) or the Poisson approximation σd = √d (the row's
+ *   "σ source" says which).
+ * - Lead time L: the mapping's per-SKU lead time, else the supplier's mean from PO history, else the
+ *   setting; σL: the supplier's PO-history standard deviation, else the setting.
  * - Money per position stays in the channel's currency; the `…Reporting` fields are converted.
  */
 import { sampleStandardDeviation } from 'simple-statistics';
@@ -35,7 +38,17 @@ import { velocity as velocityOf, weightedVelocity } from '../metrics/velocity';
 import { toReporting } from './money';
 
 export type VelocityMethod = 'sales / period' | 'weighted t30/t60/t90' | 'no sales report';
-export type SigmaSource = 'monthly history' | 'Poisson (√d)' | '—';
+export type SigmaSource = 'monthly history' | 'Poisson (√d)' | '—' | `forecast: ${string}`;
+
+/** What the analysis knows beyond the position itself: its forecast and its supplier's measured lead time. */
+export interface PlanningInputs {
+  /** Mean daily demand and daily sd from the position's forecast (position-forecast.ts), with the method's label. */
+  readonly forecast?: { readonly demand: number; readonly sd: number; readonly label: string } | null;
+  /** Lead time measured from PO history (metrics/lead-time.ts). */
+  readonly leadTime?: { readonly meanDays: number | null; readonly sdDays: number | null; readonly supplier: string } | null;
+}
+
+export type LeadTimeSource = 'mapping' | `PO history: ${string}` | 'setting';
 
 export interface PositionMetrics {
   /** `${masterSku}|${channel id}`: unique per position. */
@@ -50,6 +63,10 @@ export interface PositionMetrics {
   readonly movement: Movement | null;
   readonly urgency: Urgency | null;
   readonly leadTimeDays: number;
+  readonly leadTimeSdDays: number;
+  readonly leadTimeSource: LeadTimeSource;
+  /** Mean daily demand the policy planned with (velocity, or the forecast's under `service`). */
+  readonly plannedDailyDemand: number;
   readonly serviceLevel: number | null;
   readonly sigmaSource: SigmaSource;
   readonly safetyStock: number;
@@ -82,7 +99,7 @@ function must<T>(value: T | CalcError, what: string, id: string): T {
  * A SKU absent from its channel's sales report sold nothing (Amazon's Business Report leaves out SKUs
  * without sales); a channel with no sales report at all has no velocity to give.
  */
-function positionVelocity(p: Position, channelHasSales: boolean): { v: number; method: VelocityMethod } {
+export function positionVelocity(p: Position, channelHasSales: boolean): { v: number; method: VelocityMethod } {
   if (!channelHasSales) return { v: 0, method: 'no sales report' };
   const shipped = p.unitsShipped;
   if (p.salesFrom === 'amazon-inventory-age' && shipped && shipped.t30 !== null && shipped.t60 !== null && shipped.t90 !== null) {
@@ -104,12 +121,20 @@ function dailyDemandSd(p: Position, d: number): { sd: number; source: SigmaSourc
   return { sd: Math.sqrt(d), source: 'Poisson (√d)' };
 }
 
+/** Lead time and its sd: the mapping's per-SKU days, else the supplier's PO history, else the settings. */
+export function resolveLeadTime(p: Position, measured: PlanningInputs['leadTime'] | null, s: Settings): { days: number; sdDays: number; source: LeadTimeSource } {
+  const sdDays = measured && measured.sdDays !== null ? measured.sdDays : s.leadTimeSdDays;
+  if (p.leadTimeDays !== null && p.leadTimeDays >= 0) return { days: p.leadTimeDays, sdDays, source: 'mapping' };
+  if (measured && measured.meanDays !== null) return { days: measured.meanDays, sdDays, source: `PO history: ${measured.supplier}` };
+  return { days: s.leadTimeDays, sdDays, source: 'setting' };
+}
+
 /**
  * `channelHasSales`: the position's channel has a sales report. Without one nothing is known about
  * demand: no urgency, excess, reorder or movement class is claimed for the position (the analysis
  * reports the missing report once per channel).
  */
-export function positionMetrics(p: Position, abc: AbcClass, s: Settings, channelHasSales = true): PositionMetrics {
+export function positionMetrics(p: Position, abc: AbcClass, s: Settings, channelHasSales = true, plan: PlanningInputs = {}): PositionMetrics {
   const id = `${p.masterSku}|${p.channel.id}`;
   const { v, method } = positionVelocity(p, channelHasSales);
   const known = channelHasSales;
@@ -117,7 +142,8 @@ export function positionMetrics(p: Position, abc: AbcClass, s: Settings, channel
   const inbound = Math.max(0, p.inbound);
   const doi = must(doiOf(available, v), 'DOI', id);
   const doiIn = must(doiInclInbound(available, inbound, v), 'DOI incl. inbound', id);
-  const lead = p.leadTimeDays !== null && p.leadTimeDays >= 0 ? p.leadTimeDays : s.leadTimeDays;
+  const { days: lead, sdDays: leadSd, source: leadSource } = resolveLeadTime(p, plan.leadTime ?? null, s);
+  let planned = v;
 
   let safety: number;
   let rop: number;
@@ -127,12 +153,21 @@ export function positionMetrics(p: Position, abc: AbcClass, s: Settings, channel
   let sigmaSource: SigmaSource = '—';
   if (s.policy === 'service') {
     serviceLevel = s.serviceLevel[abc];
-    const spread = dailyDemandSd(p, v);
-    sigmaSource = v > 0 ? spread.source : '—';
-    safety = v > 0 ? must(serviceSafetyStock(serviceLevel, v, spread.sd, lead, s.leadTimeSdDays), 'Safety stock', id) : 0;
-    rop = must(reorderPoint(v, lead, safety), 'Reorder point', id);
-    upTo = must(orderUpTo(v, lead, s.reviewDays, safety), 'Order-up-to', id);
-    need = v > 0 ? must(reorderQty(upTo, available, inbound, rop), 'Reorder qty', id) : 0;
+    const fc = known ? (plan.forecast ?? null) : null;
+    let sd: number;
+    if (fc) {
+      planned = fc.demand;
+      sd = fc.sd;
+      sigmaSource = planned > 0 ? `forecast: ${fc.label}` : '—';
+    } else {
+      const spread = dailyDemandSd(p, v);
+      sd = spread.sd;
+      sigmaSource = v > 0 ? spread.source : '—';
+    }
+    safety = planned > 0 ? must(serviceSafetyStock(serviceLevel, planned, sd, lead, leadSd), 'Safety stock', id) : 0;
+    rop = must(reorderPoint(planned, lead, safety), 'Reorder point', id);
+    upTo = must(orderUpTo(planned, lead, s.reviewDays, safety), 'Order-up-to', id);
+    need = planned > 0 ? must(reorderQty(upTo, available, inbound, rop), 'Reorder qty', id) : 0;
   } else {
     safety = must(coverSafetyStock(v, s.safetyDays), 'Safety stock', id);
     rop = safety;
@@ -166,6 +201,9 @@ export function positionMetrics(p: Position, abc: AbcClass, s: Settings, channel
     movement: known ? must(movement(v, doi, s.safetyDays, s.excessDays), 'Movement', id) : null,
     urgency: known ? must(urgency(v, doi, available, Math.max(0, p.stranded), s), 'Urgency', id) : p.stranded > 0 ? 'HIGH' : null,
     leadTimeDays: lead,
+    leadTimeSdDays: leadSd,
+    leadTimeSource: leadSource,
+    plannedDailyDemand: planned,
     serviceLevel,
     sigmaSource,
     safetyStock: safety,

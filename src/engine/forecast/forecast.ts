@@ -65,6 +65,8 @@ export interface ForecastResult {
   readonly sd: number[];
   readonly heldOut: HeldOutAccuracy | null;
   readonly candidates: readonly Candidate[];
+  /** The chosen method fitted on the whole history (for spreads over several periods, protection.ts). */
+  readonly model: Fitted;
 }
 
 const CANDIDATES: Record<DemandClass | 'none', readonly MethodId[]> = {
@@ -165,5 +167,6 @@ export function forecast(history: readonly number[], options: ForecastOptions): 
     sd: points.map((_, i) => model.sd(i + 1)),
     heldOut,
     candidates,
+    model,
   };
 }

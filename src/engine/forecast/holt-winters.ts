@@ -11,14 +11,17 @@
  * References: Winters, P. R. (1960), "Forecasting sales by exponentially weighted moving averages",
  * Management Science 6(3), 324–342; equations, constraints and variance as in Hyndman & Athanasopoulos,
  * "Forecasting: Principles and Practice", 3rd ed., §8.3 and Table 8.8 (Hyndman et al. 2008 Table 6.1).
- * Parameters: α, β* ∈ [0.0001, 0.9999], γ ∈ [0.0001, 0.9999·(1 − α)] (fpp3's restriction γ ≤ 1 − α),
- * fitted by the smallest in-sample SSE. Initial states from the first two seasons: b₀ = (mean of season
- * 2 − mean of season 1) / m, ℓ₀ = mean of season 1 − b₀(m + 1)/2, s_i = y_i − (ℓ₀ + i·b₀) centred to sum
- * 0 (Hyndman et al. 2008, §2.6.1, simplified). Needs two full seasons (2m periods) and m ≥ 2.
+ * Parameters: α, β* ∈ [0.0001, 0.9999], γ ∈ [0.0001, max(0.0001, 0.9999·(1 − α))] (fpp3's restriction
+ * γ ≤ 1 − α), fitted by the smallest in-sample SSE. Initial states from the first two seasons:
+ * b₀ = (mean of season 2 − mean of season 1) / m, ℓ₀ = mean of season 1 − b₀(m + 1)/2,
+ * s_i = y_i − (ℓ₀ + i·b₀) centred to sum 0 (Hyndman et al. 2008, §2.6.1, simplified). Needs two full
+ * seasons (2m periods) and m ≥ 2.
  */
 import { valueError, type CalcError } from '../errors';
 import { minimize } from './optimize';
 import { checkSeasonLength, checkSeries, type Fitted, type ForecastMethod } from './types';
+
+const GAMMA_MIN = 0.0001;
 
 interface State {
   level: number;
@@ -68,13 +71,15 @@ export const holtWinters: ForecastMethod = {
     const bad = checkSeasonLength(m) ?? (m < 2 ? valueError('Holt-Winters needs a seasonLength of at least 2') : undefined) ?? checkSeries(series, 2 * m);
     if (bad) return bad;
     const init = initialState(series, m);
-    const params = (x: readonly number[]) => [x[0], x[1], x[2] * 0.9999 * (1 - x[0])] as const;
+    // γ = 0.0001 + x₂·(γmax − 0.0001), x₂ ∈ [0, 1], γmax = 0.9999(1 − α): inside [0.0001, γmax] for every α
+    // (γmax is below 0.0001 only when α > 0.9998; γ is 0.0001 there).
+    const params = (x: readonly number[]) => [x[0], x[1], GAMMA_MIN + x[2] * Math.max(0, 0.9999 * (1 - x[0]) - GAMMA_MIN)] as const;
     const best = minimize(
       (x) => {
         const [a, b, g] = params(x);
         return run(series, m, a, b, g, init).sse;
       },
-      { lower: [0.0001, 0.0001, 0.0001], upper: [0.9999, 0.9999, 1] },
+      { lower: [0.0001, 0.0001, 0], upper: [0.9999, 0.9999, 1] },
       [0.2, 0.05, 0.1],
     );
     const [alpha, betaStar, gamma] = params(best.x);

@@ -15,7 +15,9 @@
  *   lower one often 0. Means above 1,000 use the normal approximation.
  *
  * Conventions: intervals are for one period's demand (not cumulative over the horizon); the quantile
- * of a count distribution is the smallest x with P(X ≤ x) ≥ q.
+ * of a count distribution is the smallest x with P(X ≤ x) ≥ q. A count interval always contains the
+ * point forecast: its bounds are widened to ⌊ŷ⌋ and ⌈ŷ⌉ when needed (when P(X = 0) ≥ 1 − (1 − level)/2,
+ * e.g. Poisson(0.02) at 95%, both quantiles are 0 and [0, 0] would leave out a forecast of 0.02).
  */
 import { openUnit } from '../check';
 import type { CalcError } from '../errors';
@@ -71,8 +73,8 @@ export function predictionInterval(model: Fitted, forecast: readonly number[], l
   if (model.interval === 'count') {
     const variance = model.sigma * model.sigma;
     for (const f of forecast) {
-      lower.push(countQuantile(f, variance, tail));
-      upper.push(countQuantile(f, variance, 1 - tail));
+      lower.push(Math.min(countQuantile(f, variance, tail), Math.floor(f)));
+      upper.push(Math.max(countQuantile(f, variance, 1 - tail), Math.ceil(f)));
     }
   } else {
     const z = inverseNormal(1 - tail) as number;

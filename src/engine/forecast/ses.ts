@@ -8,7 +8,8 @@
  * and the variance are Hyndman, Koehler, Ord & Snyder (2008), "Forecasting with Exponential Smoothing",
  * Springer, Table 6.1 (class 1), also "Forecasting: Principles and Practice", 3rd ed., §8.1 and §8.7.
  * Parameters α ∈ [0.0001, 0.9999] (the bounds of R's forecast::ets) and the initial level ℓ₀ ∈
- * [min y, max y], fitted together by the smallest in-sample SSE, as ets() does. Needs 1 period.
+ * [min y, max y], fitted together by the smallest in-sample SSE, as ets() does (ℓ₀ solved exactly for
+ * each α, α searched). Needs 1 period.
  */
 import type { CalcError } from '../errors';
 import { minimize } from './optimize';
@@ -30,7 +31,29 @@ export function sesFilter(series: readonly number[], alpha: number, level0: numb
   return { fitted, level, sse };
 }
 
-/** α and ℓ₀ by the smallest in-sample SSE. */
+/**
+ * The best initial level for a given α: the fitted values are linear in ℓ₀ (ŷ_t = (1 − α)^(t−1)·ℓ₀ + c_t,
+ * c_t the forecasts from ℓ₀ = 0), so the SSE is a parabola in ℓ₀, minimized by least squares and clamped
+ * into [lo, hi].
+ */
+function bestLevel0(series: readonly number[], alpha: number, lo: number, hi: number): number {
+  let c = 0;
+  let w = 1;
+  let num = 0;
+  let den = 0;
+  for (const y of series) {
+    num += w * (y - c);
+    den += w * w;
+    c += alpha * (y - c);
+    w *= 1 - alpha;
+  }
+  return Math.min(hi, Math.max(lo, num / den));
+}
+
+/**
+ * α and ℓ₀ by the smallest in-sample SSE: α searched by `minimize`, ℓ₀ solved exactly for each α
+ * (bestLevel0), which is the joint minimum and leaves no valley in ℓ₀ for the search to stall in.
+ */
 export function fitSes(series: readonly number[]): { alpha: number; level0: number } {
   let lo = Infinity;
   let hi = -Infinity;
@@ -39,10 +62,9 @@ export function fitSes(series: readonly number[]): { alpha: number; level0: numb
     if (y > hi) hi = y;
   }
   if (hi - lo === 0) return { alpha: ALPHA_BOUNDS[0], level0: lo };
-  const head = series.slice(0, Math.min(series.length, 12));
-  const start = [0.2, head.reduce((a, b) => a + b, 0) / head.length];
-  const best = minimize((x) => sesFilter(series, x[0], x[1]).sse, { lower: [ALPHA_BOUNDS[0], lo], upper: [ALPHA_BOUNDS[1], hi] }, start);
-  return { alpha: best.x[0], level0: best.x[1] };
+  const best = minimize((x) => sesFilter(series, x[0], bestLevel0(series, x[0], lo, hi)).sse, { lower: [ALPHA_BOUNDS[0]], upper: [ALPHA_BOUNDS[1]] }, [0.2]);
+  const alpha = best.x[0];
+  return { alpha, level0: bestLevel0(series, alpha, lo, hi) };
 }
 
 export const ses: ForecastMethod = {

@@ -76,6 +76,8 @@ export interface ColumnMatch {
   readonly required: boolean;
   readonly index: number;
   readonly header: string;
+  /** What a blank cell reads as (FieldSpec.blankAs); absent when blank stays null. */
+  readonly blankAs?: number;
 }
 
 export interface KindMatch {
@@ -124,7 +126,8 @@ export function matchKind(spec: KindSpec, headers: readonly RawCell[]): KindMatc
     if (index >= 0) {
       const generic = aliasIndex >= field.aliases.length;
       taken.add(index);
-      columns.push({ field: field.field, type: field.type, required: !!field.required, index, header: String(headers[index]) });
+      const column: ColumnMatch = { field: field.field, type: field.type, required: !!field.required, index, header: String(headers[index]) };
+      columns.push(field.blankAs === undefined ? column : { ...column, blankAs: field.blankAs });
       if (counts) found += generic ? 0.5 : 1;
       if (field.signature && !generic) signatureFound.push(String(headers[index]));
     } else if (field.required) missingRequired.push(field);

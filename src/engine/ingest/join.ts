@@ -13,6 +13,13 @@
  *   afn-warehouse-quantity or afn-total-quantity to their parts.
  * - noon sales count rows whose status is not Cancelled (one row = one unit); All Orders skip
  *   cancelled orders. Dated sales also give units and revenue per calendar month (history).
+ * - Customer returns come from Amazon's FBA customer returns report: every row is a return of
+ *   `quantity` units (1 when blank) of its SKU, counted in `returned` and, by the calendar month of its
+ *   return-date, in `returnsByMonth`. Like the stranded and reserved reports, a returns row joins (or
+ *   creates) its SKU's position. Returns are not taken off `sold`: the sales reports count orders, and
+ *   net demand (metrics/returns.ts) is planned from both. noon's sales export has no return status in
+ *   what we have seen (the sample export: Processing, Delivered; REPORTS.md and the demo: Shipped,
+ *   Cancelled), so noon sales are left as they are and noon positions show no returns.
  */
 import { CHANNELS, Channel, DEFAULT_SETTINGS } from '../model';
 import { mapAgingColumns } from '../metrics/aging';
@@ -47,6 +54,10 @@ export interface Position {
   salesFrom: ReportKind | null;
   /** Units and revenue per calendar month "YYYY-MM", from dated sales. */
   salesByMonth: Record<string, MonthSales>;
+  /** Units customers returned (Amazon FBA customer returns report); 0 without one. */
+  returned: number;
+  /** Units returned per calendar month "YYYY-MM" of the return date (the keys salesByMonth uses). */
+  returnsByMonth: Record<string, number>;
   unitsShipped: { t7: number | null; t30: number | null; t60: number | null; t90: number | null } | null;
   aging: Record<string, number> | null;
   stranded: number;
@@ -347,6 +358,8 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
         stockFrom: null,
         salesFrom: null,
         salesByMonth: {},
+        returned: 0,
+        returnsByMonth: {},
         unitsShipped: null,
         aging: null,
         stranded: 0,
@@ -547,6 +560,18 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
           if (stockKind === null) p.reserved += num(v.reserved) ?? 0;
           break;
         }
+        case 'amazon-returns': {
+          // One unit when the quantity is blank or its column is missing (the reader drops a row whose
+          // quantity is unreadable).
+          const qty = num(v.quantity) === null ? 1 : units(report, rec, 'quantity', issues, 'returned');
+          p.returned += qty;
+          const ms = num(v.returnDate);
+          if (ms !== null) {
+            const key = monthOf(ms);
+            p.returnsByMonth[key] = (p.returnsByMonth[key] ?? 0) + qty;
+          }
+          break;
+        }
       }
     }
     // Dated sales cover their own span (whole days, at least one).
@@ -558,13 +583,13 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
   return { positions: [...positions.values()], warehouseStock, poRecords, issues };
 }
 
-/** A stock quantity: a negative one is reported and counted as 0. */
-function units(report: ParsedReport, rec: ReportRecord, field: string, issues: ImportIssue[]): number {
+/** A stock (or returned) quantity: a negative one is reported and counted as 0. */
+function units(report: ParsedReport, rec: ReportRecord, field: string, issues: ImportIssue[], what = 'stock'): number {
   const n = num(rec.values[field]);
   if (n === null) return 0;
   if (n >= 0) return n;
   const column = report.columns.find((c) => c.field === field)?.header ?? field;
-  issues.push({ source: report.source, row: rec.row, column, value: String(n), reason: `Negative stock quantity ${n} counted as 0`, dropped: false });
+  issues.push({ source: report.source, row: rec.row, column, value: String(n), reason: `Negative ${what} quantity ${n} counted as 0`, dropped: false });
   return 0;
 }
 

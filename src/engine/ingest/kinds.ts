@@ -18,6 +18,7 @@ export type ReportKind =
   | 'amazon-stranded'
   | 'amazon-reserved'
   | 'amazon-orders'
+  | 'amazon-returns'
   | 'noon-stock'
   | 'noon-sales'
   | 'mapping'
@@ -40,6 +41,11 @@ export interface FieldSpec {
   readonly required?: boolean;
   /** Presence of this column points to this kind. */
   readonly signature?: boolean;
+  /**
+   * A blank cell reads as this value (a returns row without a quantity is one unit). An unreadable
+   * cell is not guessed: the row is not used, as for a required field.
+   */
+  readonly blankAs?: number;
 }
 
 export interface KindSpec {
@@ -241,6 +247,27 @@ export const KINDS: readonly KindSpec[] = [
       t('currency', CURRENCY),
       n('itemPrice', ['item-price'], sig),
       t('shipCountry', ['ship-country'], sig),
+    ],
+  },
+  {
+    // GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA: one row per return (a SKU appears once per return).
+    kind: 'amazon-returns',
+    label: 'Amazon FBA customer returns',
+    marketplace: 'amazon',
+    fields: [
+      d('returnDate', ['return-date', 'return date', 'تاريخ الإرجاع'], { ...req, ...sig }),
+      t('orderId', ['order-id', 'order id', 'رقم الطلب'], sig),
+      t('sku', SKU, req),
+      t('asin', ASIN),
+      t('fnsku', FNSKU),
+      t('title', TITLE),
+      n('quantity', ['quantity', 'الكمية'], { blankAs: 1 }),
+      t('fulfillmentCenterId', ['fulfillment-center-id', 'fulfillment center id'], sig),
+      t('detailedDisposition', ['detailed-disposition', 'detailed disposition'], sig),
+      t('reason', ['reason', 'return reason', 'سبب الإرجاع'], sig),
+      t('status', ['status']),
+      t('licensePlateNumber', ['license-plate-number', 'license plate number'], sig),
+      t('customerComments', ['customer-comments', 'customer comments'], sig),
     ],
   },
   {

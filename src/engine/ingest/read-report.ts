@@ -119,10 +119,14 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
       const cell = row[c.index];
       const value =
         c.type === 'text' ? parseText(cell) : c.type === 'number' ? parseNumber(cell, { decimalComma: options.decimalComma }) : parseDate(cell, dateOrders.get(c.index));
+      // A field with a value for blank cannot guess an unreadable one either: the row is not used.
+      const needed = c.required || c.blankAs !== undefined;
       if (isValueProblem(value)) {
-        (rowIssues ??= []).push({ source, row: rowNumber, column: c.header, value: rawText(cell), reason: value.reason, dropped: c.required });
-        if (c.required) dropped = true;
+        (rowIssues ??= []).push({ source, row: rowNumber, column: c.header, value: rawText(cell), reason: value.reason, dropped: needed });
+        if (needed) dropped = true;
         values[c.field] = null;
+      } else if (value === null && c.blankAs !== undefined) {
+        values[c.field] = c.blankAs;
       } else if (value === null && c.required) {
         (rowIssues ??= []).push({ source, row: rowNumber, column: c.header, value: null, reason: `${c.header} is blank`, dropped: true });
         dropped = true;

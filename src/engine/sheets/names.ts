@@ -12,6 +12,7 @@ export const OUTPUT_SHEETS = {
   liquidation: 'Liquidation',
   crossChannel: 'Cross-Channel',
   stranded: 'Stranded',
+  forecast: 'Forecast',
   dataIssues: 'Data Issues',
   settings: 'Lumive Settings',
   approvalLog: 'Lumive Approval Log',
@@ -31,6 +32,7 @@ export const TABLE_NAMES: Readonly<Record<string, string>> = {
   liquidation: 'LumiveLiquidation',
   crossChannel: 'LumiveCrossChannel',
   stranded: 'LumiveStranded',
+  forecast: 'LumiveForecast',
   dataIssues: 'LumiveDataIssues',
   settings: 'LumiveSettings',
 };

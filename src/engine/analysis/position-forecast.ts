@@ -1,0 +1,137 @@
+/**
+ * The demand forecast of one position for the analysis (FORMULAS.md, "Forecasting and accuracy";
+ * PRODUCT.md, Forecast sheet): monthly units from its dated sales, the automatic method choice, the next
+ * months with their interval, held-out accuracy, returns and net demand, and the daily demand and spread
+ * the `service` policy plans with.
+ *
+ * Conventions:
+ * - History: the position's units per calendar month over its channel's months, from the first to the
+ *   last month any of the channel's dated sales fall in; a month without sales of the SKU counts 0.
+ *   Edge months are used as they are (a download that ends mid-month gives a partial last month).
+ * - At least MIN_HISTORY (3) months are needed for a forecast; with fewer the next month is velocity ×
+ *   30 (labelled so) and there is no interval or accuracy.
+ * - Season length 12 (months in a year): seasonal methods join the candidates once there are two years.
+ * - Daily figures for the policy: d = mean forecast over the months the protection interval (lead time
+ *   + review) spans ÷ 30, σd = σ_month ÷ √30 with σ_month the spread of one month's demand (protection.ts
+ *   over one month), the same monthly → daily rule as safety-stock.ts.
+ * - Returns: return rate = units returned ÷ units sold in the same reports, blank when the channel has
+ *   no returns report (nothing is known, which is not 0%); alert above 15%. With 3 or
+ *   more months of returns the returns forecast is forecast from them, else rate × sales forecast.
+ *   Net demand = sales forecast − returns forecast, floored at 0 (metrics/returns.ts).
+ */
+import { isCalcError } from '../errors';
+import { forecast, type ForecastResult } from '../forecast/forecast';
+import { methodById } from '../forecast/methods';
+import { protectionDemand } from '../forecast/protection';
+import type { Position } from '../ingest/join';
+import { netDemand, returnAlert, returnRate } from '../metrics/returns';
+
+export const MIN_HISTORY = 3;
+export const SEASON_MONTHS = 12;
+export const FORECAST_MONTHS = 3;
+const DAYS_PER_MONTH = 30;
+
+export interface PositionForecast {
+  /** Months of history ("YYYY-MM", oldest first) and units sold in each. */
+  readonly months: readonly string[];
+  readonly history: readonly number[];
+  /** null when the history is shorter than MIN_HISTORY. */
+  readonly result: ForecastResult | null;
+  /** Method label for the sheet ("Syntetos–Boylan (SBA)", or the fallback's). */
+  readonly label: string;
+  /** Units forecast for each of the next FORECAST_MONTHS months. */
+  readonly next: readonly number[];
+  /** Units returned; 0 without a returns report. */
+  readonly returned: number;
+  readonly returnRate: number | null;
+  readonly returnAlert: boolean;
+  /** Returns forecast for next month; null when nothing is known about returns. */
+  readonly returnsNext: number | null;
+  readonly netNext: number;
+  /** Mean daily demand and its daily standard deviation for the service policy; null without a forecast. */
+  readonly daily: { readonly demand: number; readonly sd: number } | null;
+}
+
+export const FALLBACK_LABEL = `Velocity × 30 (under ${MIN_HISTORY} months of history)`;
+
+/** Every month "YYYY-MM" from `from` to `to`, inclusive. */
+export function monthRange(from: string, to: string): string[] {
+  const out: string[] = [];
+  let [y, m] = from.split('-').map(Number);
+  const [ty, tm] = to.split('-').map(Number);
+  while (y < ty || (y === ty && m <= tm)) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out;
+}
+
+/** Each channel's months, first to last, over the dated sales of its positions. */
+export function channelMonths(positions: readonly Position[]): Map<string, string[]> {
+  const span = new Map<string, { min: string; max: string }>();
+  for (const p of positions) {
+    for (const month of Object.keys(p.salesByMonth)) {
+      const s = span.get(p.channel.id);
+      if (!s) span.set(p.channel.id, { min: month, max: month });
+      else {
+        if (month < s.min) s.min = month;
+        if (month > s.max) s.max = month;
+      }
+    }
+  }
+  return new Map([...span].map(([id, s]) => [id, monthRange(s.min, s.max)]));
+}
+
+/**
+ * `velocity`: the position's units per day (position-metrics.ts); `protectionDays`: lead time + review.
+ * `returnsByMonth` / `returned` come from a returns report when there is one.
+ */
+export function positionForecast(p: Position, months: readonly string[], velocity: number, protectionDays: number, hasReturnsReport = false): PositionForecast {
+  const history = months.map((m) => Math.max(0, p.salesByMonth[m]?.units ?? 0));
+  const returned = Math.max(0, p.returned);
+  const rateRaw = returnRate(Math.max(0, p.sold), returned);
+  const rate = !hasReturnsReport || rateRaw === null || isCalcError(rateRaw) ? null : rateRaw;
+
+  let result: ForecastResult | null = null;
+  let label = FALLBACK_LABEL;
+  let next: number[] = new Array(FORECAST_MONTHS).fill(velocity * DAYS_PER_MONTH);
+  let daily: PositionForecast['daily'] = null;
+  if (history.length >= MIN_HISTORY) {
+    const r = forecast(history, { horizon: FORECAST_MONTHS, seasonLength: SEASON_MONTHS });
+    if (!isCalcError(r)) {
+      result = r;
+      label = methodById(r.method).label;
+      next = r.forecast;
+      const monthsCovered = Math.max(1, Math.min(FORECAST_MONTHS, Math.ceil(protectionDays / DAYS_PER_MONTH)));
+      const mean = next.slice(0, monthsCovered).reduce((a, b) => a + b, 0) / monthsCovered;
+      const oneMonth = protectionDemand(r.model, history, next, 1);
+      daily = { demand: mean / DAYS_PER_MONTH, sd: Math.sqrt(oneMonth.variance) / Math.sqrt(DAYS_PER_MONTH) };
+    }
+  }
+
+  let returnsNext: number | null = null;
+  const returnHistory = months.map((m) => Math.max(0, p.returnsByMonth[m] ?? 0));
+  if (returnHistory.length >= MIN_HISTORY && returnHistory.some((x) => x > 0)) {
+    const r = forecast(returnHistory, { horizon: 1, seasonLength: SEASON_MONTHS });
+    if (!isCalcError(r)) returnsNext = r.forecast[0];
+  }
+  if (returnsNext === null && rate !== null && returned > 0) returnsNext = rate * next[0];
+  const net = netDemand(next[0], returnsNext ?? 0);
+  return {
+    months,
+    history,
+    result,
+    label,
+    next,
+    returned,
+    returnRate: rate,
+    returnAlert: returnAlert(rate),
+    returnsNext,
+    netNext: isCalcError(net) ? next[0] : net,
+    daily,
+  };
+}
