@@ -6,7 +6,8 @@
  *
  * One seller's session, in order: open the preview, import two report files (a CSV and an .xlsx) at
  * once, analyze, see the KPI cards, click an urgent action, change a setting by keyboard, then switch
- * to Arabic. Screenshots (LTR and RTL) go to test-results/.
+ * to Arabic; then, back in English, replay a pasted demand series in the What-if tab. Screenshots (LTR
+ * and RTL) go to test-results/.
  *
  * Skipped only when /usr/bin/chromium is missing and LUMIVE_REQUIRE_BROWSER is not set; `.ci/run`
  * sets it, so CI fails rather than skips.
@@ -19,6 +20,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import webpack from 'webpack';
 import { serveFolder, type StaticServer } from './static-server';
 import { sheetNameFor } from '../../src/app/session';
+import { isCalcError } from '../../src/engine/errors';
+import { simulate } from '../../src/engine/simulate/simulate';
 import { STRINGS } from '../../src/taskpane/i18n';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -111,7 +114,7 @@ inBrowser(`task pane in Chromium (browser preview)${present ? '' : ` (skipped: C
     await page.getByText(en.previewBanner).waitFor();
     await page.getByText('13 sheets read · 13 recognized').waitFor();
     expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
-    expect(await page.getByRole('tab').count()).toBe(6);
+    expect(await page.getByRole('tab').count()).toBe(7);
   });
 
   test('imports a CSV and an .xlsx at once: each becomes a sheet and is detected', async () => {
@@ -198,6 +201,49 @@ inBrowser(`task pane in Chromium (browser preview)${present ? '' : ` (skipped: C
   });
 
   test('no script error on the page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('What-if: a demand series pasted from Excel, an (s, S) policy run twice, the fill rate and the previous run beside it', async () => {
+    // The previous test left the pane in Arabic.
+    if ((await page.locator('html').getAttribute('lang')) === 'ar') await page.getByRole('button', { name: ar.switchLanguageLabel }).click();
+    await page.getByRole('tab', { name: en.tabWhatIf }).click();
+    const panel = page.getByRole('tabpanel', { name: en.tabWhatIf });
+    // Analyze ran earlier, so a product is the default source: choose pasting.
+    await panel.getByRole('radio', { name: en.whatIfFromPaste }).check();
+    // A column as Excel copies it: CRLF line ends, a trailing newline.
+    const demand = [4, 6, 0, 8, 5, 5, 9, 3, 7, 2, 6, 4, 8, 5];
+    await panel.getByLabel(en.whatIfDemandLabel, { exact: true }).fill(`${demand.join('\r\n')}\r\n`);
+    await panel.getByText(`${demand.length} days, 72 units in all`).waitFor();
+    await panel.getByRole('radio', { name: en.whatIfPolicySS }).check();
+    const fields: readonly (readonly [RegExp, string])[] = [
+      [/^Reorder level s/, '10'],
+      [/^Order-up-to level S/, '18'],
+      [/^Lead time/, '3'],
+      [/^Holding cost per unit per day/, '0.05'],
+      [/^Stockout cost per unit/, '12'],
+      [/^Start stock/, '15'],
+    ];
+    for (const [label, value] of fields) await panel.getByLabel(label).fill(value);
+    const run = (S: number) => {
+      const r = simulate({ demand, policy: { kind: 'sS', s: 10, S }, leadTime: 3, holdingCost: 0.05, stockoutCost: 12, startStock: 15 });
+      if (isCalcError(r) || r.fillRate === null) throw new Error('unexpected');
+      return `${(r.fillRate * 100).toFixed(1)}%`;
+    };
+    await panel.getByRole('button', { name: en.whatIfRun }).click();
+    const cards = panel.getByRole('list', { name: `Result over ${demand.length} days` });
+    await cards.getByText(run(18), { exact: true }).first().waitFor();
+    // Raise S: the new fill rate, and the first run's beside it.
+    await panel.getByLabel(/^Order-up-to level S/).fill('30');
+    await panel.getByRole('button', { name: en.whatIfRun }).click();
+    expect(run(30)).not.toBe(run(18));
+    await cards.getByText(run(30), { exact: true }).first().waitFor();
+    await cards.getByText(`before: ${run(18)}`).first().waitFor();
+    const chart = panel.getByRole('img');
+    expect(await chart.getAttribute('aria-label')).toMatch(/^On hand at the end of each day, days 1 to 14: /);
+    // At 420 px nothing spills sideways: the page does not scroll horizontally.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
+    await shot('taskpane-whatif-ltr.png');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The task pane: a header with the language switch, the preview banner outside Excel, and the panels
- * as tabs (Reports, Mapping, Analyze, Settings, SKU explorer; Debug with ?debug=true). The workbook
+ * as tabs (Reports, Mapping, Analyze, Settings, SKU explorer, What-if; Debug with ?debug=true). The workbook
  * scan and the latest analysis live here, so switching tabs keeps them.
  */
 import { Button, FluentProvider, makeStyles, MessageBar, MessageBarBody, Tab, TabList, Text, tokens, webLightTheme } from '@fluentui/react-components';
@@ -14,8 +14,9 @@ import { ExplorerPanel } from './ExplorerPanel';
 import { MappingPanel } from './MappingPanel';
 import { ReportsPanel } from './ReportsPanel';
 import { SettingsPanel } from './SettingsPanel';
+import { WhatIfPanel } from './WhatIfPanel';
 
-export type PanelId = 'reports' | 'mapping' | 'analyze' | 'settings' | 'explorer' | 'debug';
+export type PanelId = 'reports' | 'mapping' | 'analyze' | 'settings' | 'explorer' | 'whatif' | 'debug';
 
 export interface AppProps {
   readonly session: Session;
@@ -106,6 +107,7 @@ export function App({ session, host, initialLang, debug, onLanguage, initialPane
             <Tab value="analyze">{t('tabAnalyze')}</Tab>
             <Tab value="settings">{t('tabSettings')}</Tab>
             <Tab value="explorer">{t('tabExplorer')}</Tab>
+            <Tab value="whatif">{t('tabWhatIf')}</Tab>
             {debug && <Tab value="debug">{t('tabDebug')}</Tab>}
           </TabList>
         </nav>
@@ -118,6 +120,7 @@ export function App({ session, host, initialLang, debug, onLanguage, initialPane
               {id === 'analyze' && <AnalyzePanel result={analysis} lastRun={scan?.lastRun ?? null} onAnalyzed={onAnalyzed} />}
               {id === 'settings' && <SettingsPanel />}
               {id === 'explorer' && <ExplorerPanel analyzedAt={analysis?.at ?? null} />}
+              {id === 'whatif' && <WhatIfPanel analyzedAt={analysis?.at ?? null} />}
               {id === 'debug' && <DebugPanel scan={scan} analysis={analysis} onScan={setScan} />}
             </div>
           ))}
@@ -127,7 +130,7 @@ export function App({ session, host, initialLang, debug, onLanguage, initialPane
   );
 }
 
-const PANELS: readonly PanelId[] = ['reports', 'mapping', 'analyze', 'settings', 'explorer', 'debug'];
+const PANELS: readonly PanelId[] = ['reports', 'mapping', 'analyze', 'settings', 'explorer', 'whatif', 'debug'];
 
 const TAB_LABEL = {
   reports: 'tabReports',
@@ -135,5 +138,6 @@ const TAB_LABEL = {
   analyze: 'tabAnalyze',
   settings: 'tabSettings',
   explorer: 'tabExplorer',
+  whatif: 'tabWhatIf',
   debug: 'tabDebug',
 } as const;

@@ -3,7 +3,6 @@
  * a sparkline of its monthly sales when there is history, and links to its rows in the result sheets.
  */
 import {
-  Button,
   Link,
   makeStyles,
   SearchBox,
@@ -19,7 +18,7 @@ import {
 import { useMemo, useState } from 'react';
 import { sparkline, type ChannelFigures, type SheetLink, type SkuDetail } from '../../app/explorer';
 import type { StringKey } from '../i18n';
-import { channelIdOf, usePane, useOperation } from './context';
+import { channelIdOf, MatchList, usePane, useOperation } from './context';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -80,19 +79,7 @@ export function ExplorerPanel({ analyzedAt }: { readonly analyzedAt: Date | null
           if (e.key === 'Enter' && matches[0]) setPicked(matches[0]);
         }}
       />
-      {matches.length === 0 ? (
-        <Text role="status">{t('noMatch', { query })}</Text>
-      ) : (
-        <ul className={styles.matches} aria-label={t('matches')}>
-          {matches.map((m) => (
-            <li key={m}>
-              <Button size="small" appearance={m === picked ? 'primary' : 'secondary'} aria-pressed={m === picked} onClick={() => setPicked(m)}>
-                <span dir="auto">{m}</span>
-              </Button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <MatchList query={query} matches={matches} picked={picked} onPick={setPicked} className={styles.matches} />
       {detail && <Detail detail={detail} />}
     </section>
   );

@@ -2,7 +2,7 @@
  * What every panel shares: the translator and language, the session's operations and the debug
  * switch. Panels read it with `usePane()`; none of them reaches Office.js.
  */
-import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text } from '@fluentui/react-components';
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { ReportsScan, Session } from '../../app/session';
 import { failureText, isCancel } from '../../app/session';
@@ -110,5 +110,22 @@ export function ErrorBar({ text }: { readonly text: string }) {
         {text}
       </MessageBarBody>
     </MessageBar>
+  );
+}
+
+/** The Master SKUs a search found, as toggle buttons (SKU explorer, What-if); "no match" when none. */
+export function MatchList(props: { readonly query: string; readonly matches: readonly string[]; readonly picked: string | null; readonly onPick: (sku: string) => void; readonly className: string }) {
+  const { t } = usePane();
+  if (props.matches.length === 0) return <Text role="status">{t('noMatch', { query: props.query })}</Text>;
+  return (
+    <ul className={props.className} aria-label={t('matches')}>
+      {props.matches.map((m) => (
+        <li key={m}>
+          <Button size="small" appearance={m === props.picked ? 'primary' : 'secondary'} aria-pressed={m === props.picked} onClick={() => props.onPick(m)}>
+            <span dir="auto">{m}</span>
+          </Button>
+        </li>
+      ))}
+    </ul>
   );
 }
