@@ -119,6 +119,8 @@ export function forecast(history: readonly number[], options: ForecastOptions): 
 
   let chosen: MethodId;
   const candidates: Candidate[] = [];
+  /** Held-out forecasts of the candidates fitted on the periods before the hold-out. */
+  const trials = new Map<MethodId, number[]>();
   if (wanted !== 'auto') {
     const need = methodById(wanted).minLength(m);
     if (n < need) return valueError(messages.atLeastPeriods(`${methodById(wanted).label} history`, need));
@@ -137,7 +139,9 @@ export function forecast(history: readonly number[], options: ForecastOptions): 
         candidates.push({ method: id, heldOutMse: null });
         continue;
       }
-      const err = mse(test, fit.forecast(v));
+      const predicted = fit.forecast(v);
+      trials.set(id, predicted);
+      const err = mse(test, predicted);
       candidates.push({ method: id, heldOutMse: err });
       if (best === null || err < best.err - 1e-12) best = { id, err };
     }
@@ -147,8 +151,10 @@ export function forecast(history: readonly number[], options: ForecastOptions): 
   const method = methodById(chosen);
   let heldOut: HeldOutAccuracy | null = null;
   if (v >= 1 && train.length >= Math.max(2, method.minLength(m))) {
-    const trial = method.fit(train, { seasonLength: m });
-    if (!isCalcError(trial)) heldOut = accuracyOf(train, test, trial.forecast(v), m);
+    const known = trials.get(chosen);
+    const trial = known ? null : method.fit(train, { seasonLength: m });
+    const predicted = known ?? (trial && !isCalcError(trial) ? trial.forecast(v) : null);
+    if (predicted) heldOut = accuracyOf(train, test, predicted, m);
   }
   const model: Fitted | CalcError = method.fit(history, { seasonLength: m });
   if (isCalcError(model)) return model;

@@ -81,7 +81,8 @@ export function forecastSheet(name: string, rows: readonly ForecastRow[], suppli
       { header: 'Held-out MASE', value: (r) => round(fc(r)?.heldOut?.mase ?? null, 3), format: '0.000', width: 9 },
       { header: 'Held-out RMSSE', value: (r) => round(fc(r)?.heldOut?.rmsse ?? null, 3), format: '0.000', width: 9 },
       { header: 'Held-out Bias', value: (r) => round(fc(r)?.heldOut?.bias ?? null, 2), format: FORMAT.ratio, width: 9 },
-      { header: 'Returned', value: (r) => r.f.returned, format: FORMAT.units, width: 9 },
+      // Blank, not 0, where nothing is known about returns (no returns report for the channel).
+      { header: 'Returned', value: (r) => (r.f.returnRate === null && r.f.returned === 0 ? null : r.f.returned), format: FORMAT.units, width: 9 },
       { header: 'Return Rate', value: (r) => r.f.returnRate, format: FORMAT.percent, width: 9 },
       {
         header: 'Return Alert',

@@ -148,6 +148,10 @@ test('returns: rate = returned ÷ sold, alert above 15%, returns forecast = rate
   const header = spec.rows.find((r) => r[0] === 'Master SKU')!;
   const bag = spec.rows.find((r) => r[0] === 'BAG-01' && r[1] === 'Amazon UAE')!;
   expect(bag[header.indexOf('Return Alert')]).toBe('Above 15%');
+  expect(bag[header.indexOf('Returned')]).toBe(1);
+  const noon = spec.rows.find((r) => r[0] === 'BAG-01' && r[1] === 'noon KSA')!;
+  expect(noon[header.indexOf('Returned')]).toBeNull();
+  expect(noon[header.indexOf('Return Rate')]).toBeNull();
   // No returns report for noon KSA: the rate is unknown (blank), not 0%, and there is no alert.
   expect(row('BAG-01|noon-ksa').f.returnRate).toBeNull();
   expect(row('BAG-01|noon-ksa').f.returnAlert).toBe(false);
