@@ -14,6 +14,9 @@ import { isRegistryGrid, planNames, readRegistry, registrySheet } from '../engin
 import { readSettingsObject, readSettingsSheet } from '../engine/sheets/settings-sheet';
 import { isSourcesGrid, readSources, SOURCES_SHEET } from '../engine/sheets/sources-sheet';
 import type { SheetInfo, SheetValues, WorkbookPort, WriteProgress } from '../workbook/port';
+import { historyPart } from '../engine/history/history';
+import type { SheetSpec } from '../engine/sheets/spec';
+import { historyFromGrids, snapshotPlan } from './history';
 
 export interface AnalyzeWorkbookOptions {
   /** Report sources given directly (CLI with files); when absent, the workbook's own sheets are the inputs. */
@@ -28,6 +31,8 @@ export interface AnalyzeWorkbookOptions {
   readonly onWrite?: (p: WriteProgress) => void;
   /** The workbook as already read (the task pane reads it once for the Reports panel and Analyze). */
   readonly state?: WorkbookState;
+  /** Also save the analysis as a snapshot in the history sheets (`lumive analyze --snapshot`). */
+  readonly snapshot?: boolean;
   /** Cancels the run: honored between reading, analyzing and each sheet written, never mid-swap. */
   readonly signal?: AbortSignal;
 }
@@ -38,6 +43,8 @@ export interface WorkbookAnalysis {
   readonly names: ReadonlyMap<string, string>;
   /** Rows written per output sheet (data rows of its table, or all rows for the Summary). */
   readonly written: readonly { readonly name: string; readonly rows: number }[];
+  /** What `snapshot` saved; absent when it was not asked for. */
+  readonly snapshot?: { readonly date: string; readonly added: number; readonly replaced: number; readonly skipped: number; readonly sheets: readonly string[] };
 }
 
 export class NothingToAnalyzeError extends Error {}
@@ -137,7 +144,11 @@ export async function analyzeWorkbook(port: WorkbookPort, options: AnalyzeWorkbo
   const inputs: SourceGrid[] = options.inputs ? [...options.inputs] : [...state.inputs];
   const assignments = { ...state.assignments, ...options.assignments };
 
+  // The saved snapshot history (hidden sheets the registry lists); its read problems go to Data Issues.
+  const history = historyFromGrids(registry, grids);
+  issues.push(...history.issues);
   const wanted = new Map<string, string>(Object.entries(OUTPUT_SHEETS));
+  for (const [id, n] of registry) if (historyPart(id) !== null) wanted.set(id, n);
   const names = planNames(wanted, registry, existing);
   const run = (source: ReadonlyMap<string, SheetValues>) => {
     const prevGrid = (id: OutputId) => {
@@ -155,6 +166,7 @@ export async function analyzeWorkbook(port: WorkbookPort, options: AnalyzeWorkbo
         log: prevGrid('approvalLog')?.grid,
       },
       issues: [...issues],
+      history: history.table,
       now: options.now,
       onProgress: options.onProgress,
     });
@@ -179,10 +191,19 @@ export async function analyzeWorkbook(port: WorkbookPort, options: AnalyzeWorkbo
     );
   }
   const at = (options.now ?? new Date()).toISOString();
-  await port.writeSheets([registrySheet(names, at, registryName), ...analysis.specs], options.onWrite, options.signal);
+  let saved: WorkbookAnalysis['snapshot'];
+  let historySpecs: SheetSpec[] = [];
+  let registryNames = names;
+  if (options.snapshot) {
+    const plan = snapshotPlan(analysis, history, names, existing);
+    historySpecs = plan.specs;
+    registryNames = plan.names;
+    saved = { date: plan.date, added: plan.added, replaced: plan.replaced, skipped: plan.skipped, sheets: plan.specs.map((x) => x.name) };
+  }
+  await port.writeSheets([registrySheet(registryNames, at, registryName), ...analysis.specs, ...historySpecs], options.onWrite, options.signal);
   const written = analysis.specs.map((spec) => {
     const table = spec.tables[0];
     return { name: spec.name, rows: table ? (spec.rows.length - table.range.row - 1) : spec.rows.length };
   });
-  return { analysis, names, written };
+  return { analysis, names: registryNames, written, ...(saved ? { snapshot: saved } : {}) };
 }

@@ -189,10 +189,4 @@ export interface SkuDetail {
   readonly links: readonly SheetLink[];
 }
 
-const BARS = '▁▂▃▄▅▆▇█';
-
-/** A text sparkline (▁▂▃▄▅▆▇█) of the values, scaled from 0 to their maximum. */
-export function sparkline(values: readonly number[]): string {
-  const max = Math.max(0, ...values.filter(Number.isFinite));
-  return values.map((v) => (!Number.isFinite(v) || max === 0 ? BARS[0] : BARS[Math.min(7, Math.max(0, Math.round((Math.max(0, v) / max) * 7)))])).join('');
-}
+export { sparkline } from '../engine/history/sparkline';

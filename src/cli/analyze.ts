@@ -30,10 +30,11 @@ interface Parsed {
   json: boolean;
   settings: string | null;
   policy: Policy | null;
+  snapshot: boolean;
 }
 
 function parseArgs(command: string, args: readonly string[], err: Out): Parsed | null {
-  const p: Parsed = { files: [], output: null, json: false, settings: null, policy: null };
+  const p: Parsed = { files: [], output: null, json: false, settings: null, policy: null, snapshot: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '-o' || a === '--output' || a === '--settings') {
@@ -45,6 +46,7 @@ function parseArgs(command: string, args: readonly string[], err: Out): Parsed |
       if (a === '--settings') p.settings = value;
       else p.output = value;
     } else if (a === '--json') p.json = true;
+    else if (a === '--snapshot') p.snapshot = true;
     else if (a === '--policy') {
       const v = args[++i];
       if (v !== 'cover' && v !== 'service') {
@@ -99,6 +101,9 @@ function summaryJson(r: WorkbookAnalysis) {
     sources: a.sources.map((s) => ({ source: s.source, kind: s.kind, channel: s.channel?.id ?? null, rowsRead: s.rowsRead, rowsUsed: s.rowsUsed, rowsReported: s.rowsReported })),
     issues: a.issues.length,
     approvalLogRows: a.logRows.length,
+    trends: Object.fromEntries(['Growth', 'Stable', 'Decline', 'New demand', 'No sales', '—'].map((t) => [t, a.trends.filter((r) => (r.t?.trend ?? '—') === t).length])),
+    history: { snapshotDates: a.history.snapshotDates, savedRows: a.history.savedRows },
+    snapshot: r.snapshot ?? null,
   };
 }
 
@@ -116,6 +121,10 @@ function summaryText(r: WorkbookAnalysis, output: string): string {
     `  GMROI ${k.gmroi === null ? '—' : k.gmroi.toFixed(2)}, sell-through ${k.sellThrough === null ? '—' : `${(k.sellThrough * 100).toFixed(1)}%`}`,
     `  Reorder ${a.reorder.length} lines (${cur} ${money(a.reorder.reduce((s, l) => s + (l.orderValueReporting ?? 0), 0))}), rebalance ${a.rebalance.lines.length} transfers, liquidate ${a.liquidation.length}, stranded ${a.stranded.length}`,
     `  Data issues           ${a.issues.length}`,
+    `  Trends                ${trendLine(a)}`,
+    ...(r.snapshot
+      ? [`  Snapshot saved        ${r.snapshot.date}: ${r.snapshot.added} rows${r.snapshot.replaced > 0 ? `, replacing the ${r.snapshot.replaced} rows saved earlier that day` : ''}${r.snapshot.skipped > 0 ? `, ${r.snapshot.skipped} sales-month rows already saved` : ''} (${snapshotCount(a.history.snapshotDates, r.snapshot.date)} in the workbook)`]
+      : []),
     '',
     'Sheets written:',
     ...r.written.map((w) => `  ${w.name.padEnd(22)} ${w.rows} rows`),
@@ -124,6 +133,17 @@ function summaryText(r: WorkbookAnalysis, output: string): string {
     '',
   ];
   return lines.join('\n');
+}
+
+function snapshotCount(saved: readonly string[], date: string): string {
+  const n = new Set([...saved, date]).size;
+  return `${n} snapshot${n === 1 ? '' : 's'}`;
+}
+
+function trendLine(a: WorkbookAnalysis['analysis']): string {
+  const n = (t: string) => a.trends.filter((r) => r.t?.trend === t).length;
+  const saved = a.history.snapshotDates.length;
+  return `${n('Growth')} growth, ${n('Stable')} stable, ${n('Decline')} decline (${saved === 0 ? 'no snapshot saved yet' : `${saved} saved snapshot${saved === 1 ? '' : 's'}`})`;
 }
 
 /** Turns report files into sources; an .xlsx given alone is analyzed as a workbook instead. */
@@ -165,7 +185,7 @@ async function run(port: XlsxWorkbook, inputs: SourceGrid[] | undefined, p: Pars
   }
   let result: WorkbookAnalysis;
   try {
-    result = await analyzeWorkbook(port, { inputs, settingsOverride, policy: p.policy ?? undefined, onProgress: terminalProgress(err) });
+    result = await analyzeWorkbook(port, { inputs, settingsOverride, policy: p.policy ?? undefined, snapshot: p.snapshot, onProgress: terminalProgress(err) });
   } catch (e) {
     if (e instanceof NothingToAnalyzeError) {
       err.write(`lumive: ${e.message}\n`);

@@ -4,6 +4,7 @@
  *   lumive inspect <files…>   what the importer makes of report files and workbooks
  *   lumive functions          list the functions and their parameters
  *   lumive analyze <inputs…>  analyze a workbook or report files into the output sheets
+ *   lumive compare <workbook> compare two saved snapshots
  *   lumive demo               analyze a generated sample workbook
  *   lumive formulas           evaluate a table of sample LUMIVE formulas
  */
@@ -13,6 +14,7 @@ import { FUNCTIONS } from '../functions/catalog';
 import { evaluateFormula, formatValue, FormulaSyntaxError } from '../functions/formula';
 import { DEMO_FORMULAS } from './demo-formulas';
 import { inspectCommand } from './inspect';
+import { compareCommand } from './compare';
 
 interface Out {
   write(text: string): unknown;
@@ -27,10 +29,15 @@ Commands:
                                     channel, rows read / used / reported and the first issues
           [--kind SOURCE=KIND] [--channel SOURCE=CHANNEL]   say what a source is when detection is unsure
   analyze <workbook.xlsx | report files and a mapping file…> -o out.xlsx
-          [--json] [--settings file.json] [--policy cover|service]
+          [--json] [--settings file.json] [--policy cover|service] [--snapshot]
                                     Analyze into the output sheets (Urgent Actions, Summary, Health,
-                                    Reorder, Rebalance, Liquidation, Cross-Channel, Stranded, Data
-                                    Issues, Lumive Settings). Inputs are never modified.
+                                    Reorder, Rebalance, Liquidation, Cross-Channel, Stranded, Forecast,
+                                    Trends, Data Issues, Lumive Settings). Inputs are never modified.
+                                    --snapshot also saves this analysis in the workbook's history
+                                    (one snapshot a date; the same date again replaces it)
+  compare <workbook.xlsx> --from DATE --to DATE [--json] [--top N]
+                                    Compare two saved snapshots (DATE: 2026-10-31, or 2026-10 for
+                                    that month's latest)
   demo [-o file] [--json]           Generate a sample workbook (320 products, Amazon and noon, KSA and
                                     UAE), analyze it and write it (default demo/lumive-demo.xlsx)
   functions                         List the LUMIVE functions and their parameters
@@ -52,6 +59,8 @@ export async function main(argv: readonly string[], out: Out, err: Out): Promise
       return analyzeCommand(rest, out, err);
     case 'demo':
       return demoCommand(rest, out, err);
+    case 'compare':
+      return compareCommand(rest, out, err);
     case 'formulas':
       out.write(demoTable());
       return 0;

@@ -37,6 +37,10 @@ import { liquidationSheet, rebalanceSheet, reorderSheet, strandedSheet, urgentSh
 import { settingsSheet } from './sheets/settings-sheet';
 import type { SheetSpec } from './sheets/spec';
 import { summarySheet } from './sheets/summary-sheet';
+import { HistoryTable, historyKey, historyView, isoDate, snapshotDates } from './history/history';
+import { snapshotRows } from './history/snapshot';
+import { channelPeriods, groupByPosition, positionPoints, positionTrend, type TrendRow } from './history/trends';
+import { trendsSheet, type TrendSheetRow } from './sheets/trends-sheet';
 
 export type Stage = 'import' | 'metrics' | 'classes' | 'recommendations' | 'sheets';
 export const STAGES: readonly Stage[] = ['import', 'metrics', 'classes', 'recommendations', 'sheets'];
@@ -59,6 +63,8 @@ export interface AnalyzeOptions {
   readonly names?: Readonly<Partial<Record<OutputId, string>>>;
   /** Issues found before the analysis (settings sheet, registry), listed first in Data Issues. */
   readonly issues?: readonly ImportIssue[];
+  /** The saved snapshot history (history/history.ts, readHistory); none when absent. */
+  readonly history?: HistoryTable;
   /** When the analysis runs (ISO text in the log and on the Summary). */
   readonly now?: Date;
   readonly onProgress?: Progress;
@@ -77,6 +83,13 @@ export interface Analysis {
   readonly forecasts: readonly ForecastRow[];
   /** Lead times measured from the supplier PO history sheet. */
   readonly suppliers: readonly SupplierLeadTime[];
+  /** Per position its trend from the history (Trends sheet); null without any history row. */
+  readonly trends: readonly TrendSheetRow[];
+  /** What Save snapshot writes (history/snapshot.ts), dated `snapshotDate`. */
+  readonly snapshot: HistoryTable;
+  readonly snapshotDate: string;
+  /** Saved snapshot dates (oldest first) and saved history rows, as given. */
+  readonly history: { readonly snapshotDates: readonly string[]; readonly savedRows: number };
   readonly approvals: { readonly reorder: ApprovalState[]; readonly rebalance: ApprovalState[]; readonly liquidation: ApprovalState[] };
   readonly logRows: readonly LogRow[];
   readonly kpis: Kpis;
@@ -163,17 +176,40 @@ export function analyze(sources: readonly SourceGrid[], options: AnalyzeOptions 
     return st ? { meanDays: st.meanDays, sdDays: st.sdDays, supplier: st.supplier } : null;
   };
   const months = channelMonths(positions);
+  // History: the saved snapshots joined with this run's rows (history/trends.ts). It gives the Trends
+  // sheet and, from 3 periods on, each position's monthly demand for XYZ, demand class and forecasts.
+  const date = isoDate(now);
+  const velocities = positions.map((p) => positionVelocity(p, withSales.has(p.channel.id)).v);
+  const current = snapshotRows({ positions: positions.map((p, i) => ({ p, velocity: velocities[i] })), date, withSales, months, spans: imported.salesSpans });
+  const saved = options.history ?? new HistoryTable();
+  const view = historyView(saved, current.view, date);
+  const groups = groupByPosition(view);
+  const periods = channelPeriods(view);
+  const seriesMonths = new Map<string, string[]>();
+  for (const p of positions) {
+    if (seriesMonths.has(p.channel.id)) continue;
+    seriesMonths.set(p.channel.id, [...new Set([...(periods.all.get(p.channel.label) ?? []), ...(months.get(p.channel.id) ?? [])])].sort());
+  }
   const withReturns = new Set(imported.sources.filter((src) => src.kind === 'amazon-returns' && src.channel).map((src) => src.channel!.id));
   const metrics: PositionMetrics[] = new Array(positions.length);
   const forecastRows: ForecastRow[] = [];
+  const trendRows: TrendSheetRow[] = new Array(positions.length);
   const step = Math.max(1, Math.floor(positions.length / 20));
   for (let i = 0; i < positions.length; i++) {
     const p = positions[i];
     const hasSales = withSales.has(p.channel.id);
     const leadTime = measuredLead(p);
-    const f = hasSales ? positionForecast(p, months.get(p.channel.id) ?? [], positionVelocity(p, true).v, resolveLeadTime(p, leadTime, s).days + s.reviewDays, withReturns.has(p.channel.id)) : null;
+    const idx = groups.get(historyKey(p.masterSku, p.channel.label));
+    const trend: TrendRow | null = idx ? positionTrend(view, idx, periods.all.get(p.channel.label) ?? [], periods.sales.get(p.channel.label), s.trendThreshold) : null;
+    let f = null;
+    if (hasSales) {
+      const span = seriesMonths.get(p.channel.id) ?? [];
+      const sold = new Map((idx ? positionPoints(view, idx, span, periods.sales.get(p.channel.label)) : []).map((pt) => [pt.period, pt.sold ?? 0]));
+      f = positionForecast(p, span, velocities[i], resolveLeadTime(p, leadTime, s).days + s.reviewDays, withReturns.has(p.channel.id), span.map((m) => sold.get(m) ?? 0), s.xyzCuts);
+    }
     metrics[i] = positionMetrics(p, abc.get(p.masterSku) ?? 'C', s, hasSales, { leadTime, forecast: f?.daily ? { ...f.daily, label: f.label } : null });
     if (f) forecastRows.push({ m: metrics[i], f });
+    trendRows[i] = { m: metrics[i], t: trend };
     if (i % step === 0) progress('metrics', i, positions.length);
   }
   progress('metrics', positions.length, positions.length);
@@ -264,7 +300,7 @@ export function analyze(sources: readonly SourceGrid[], options: AnalyzeOptions 
     ),
   ];
   progress('sheets', 2, 10);
-  specs.push(healthSheet(name('health'), metrics, s));
+  specs.push(healthSheet(name('health'), metrics, s, trendRows));
   progress('sheets', 4, 10);
   specs.push(
     reorderSheet(name('reorder'), reorder, approvals.reorder, s),
@@ -273,6 +309,9 @@ export function analyze(sources: readonly SourceGrid[], options: AnalyzeOptions 
   );
   progress('sheets', 6, 10);
   specs.push(crossChannelSheet(name('crossChannel'), metrics, s), strandedSheet(name('stranded'), stranded, s), forecastSheet(name('forecast'), forecastRows, leadTimes.suppliers));
+  const savedDates = snapshotDates(saved);
+  const allPeriods = [...periods.all.values()].flat().sort();
+  specs.push(trendsSheet(name('trends'), trendRows, { snapshotDates: savedDates, savedRows: saved.length, firstPeriod: allPeriods[0] ?? null, lastPeriod: allPeriods.at(-1) ?? null }, s));
   progress('sheets', 8, 10);
   specs.push(dataIssuesSheet(name('dataIssues'), issues), settingsSheet(name('settings'), s));
   if (merged.logRows.length > 0 || !prev.log) specs.push(approvalLogSheet(name('approvalLog'), merged.logRows, prev.log !== undefined));
@@ -284,6 +323,10 @@ export function analyze(sources: readonly SourceGrid[], options: AnalyzeOptions 
     metrics,
     forecasts: forecastRows,
     suppliers: leadTimes.suppliers,
+    trends: trendRows,
+    snapshot: current.save,
+    snapshotDate: date,
+    history: { snapshotDates: savedDates, savedRows: saved.length },
     reorder,
     rebalance: transfers,
     liquidation,

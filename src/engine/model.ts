@@ -61,6 +61,8 @@ export interface Settings {
   readonly abcCuts: readonly [number, number];
   /** Coefficient-of-variation limits of X and Y. */
   readonly xyzCuts: readonly [number, number];
+  /** Month-over-month velocity change beyond ± this share is growth / decline (Trends sheet). */
+  readonly trendThreshold: number;
   readonly minTransferQty: Units;
   readonly transferCostPerUnit: Money;
   readonly orderCost: Money;
@@ -106,6 +108,7 @@ export const DEFAULT_SETTINGS: Settings = {
   abcBasis: 'revenue',
   abcCuts: [0.8, 0.95],
   xyzCuts: [0.5, 1.0],
+  trendThreshold: 0.2,
   minTransferQty: 10,
   transferCostPerUnit: 5,
   orderCost: 200,

@@ -79,6 +79,10 @@ export const SETTING_AR: Readonly<Record<string, { readonly label: string; reado
     label: 'حد الفئة Y في XYZ',
     meaning: 'حد معامل الاختلاف لمنتجات الفئة Y',
   },
+  trendThreshold: {
+    label: 'نطاق الاتجاه',
+    meaning: 'تغيّر سرعة البيع من شهر لآخر بأكثر من ± هذه النسبة يُعد نموًا أو تراجعًا (ورقة الاتجاهات)',
+  },
   minTransferQty: {
     label: 'أقل كمية للنقل (وحدات)',
     meaning: 'أصغر كمية نقل تستحق التوصية بها',

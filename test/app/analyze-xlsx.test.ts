@@ -15,7 +15,7 @@ import { HOSTILE_TITLE, PLUS_TITLE, SMALL_SHEETS } from './small-workbook';
 
 const NOW = new Date('2026-11-21T08:00:00Z');
 
-const OUTPUT_SHEETS = ['Urgent Actions', 'Summary', 'Health', 'Reorder', 'Rebalance', 'Liquidation', 'Cross-Channel', 'Stranded', 'Forecast', 'Data Issues', 'Lumive Settings'];
+const OUTPUT_SHEETS = ['Urgent Actions', 'Summary', 'Health', 'Reorder', 'Rebalance', 'Liquidation', 'Cross-Channel', 'Stranded', 'Forecast', 'Trends', 'Data Issues', 'Lumive Settings'];
 const TABLE_SHEETS = OUTPUT_SHEETS.filter((n) => n !== 'Summary');
 const APPROVAL_SHEETS = ['Reorder', 'Rebalance', 'Liquidation'];
 const INPUT_SHEETS = SMALL_SHEETS.map((s) => s.name);

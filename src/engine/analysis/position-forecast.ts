@@ -5,7 +5,9 @@
  * the `service` policy plans with.
  *
  * Conventions:
- * - History: the position's units per calendar month over its channel's months, from the first to the
+ * - History: the saved snapshot history joined with this run's sales (history/trends.ts: a month's units
+ *   come from the channel's dated sales, else its snapshot), over every month the channel has figures
+ *   for. Without saved history: the position's units per calendar month over its channel's months, from the first to the
  *   last month any of the channel's dated sales fall in; a month without sales of the SKU counts 0.
  *   Edge months are used as they are (a download that ends mid-month gives a partial last month).
  * - At least MIN_HISTORY (3) months are needed for a forecast; with fewer the next month is velocity ×
@@ -25,6 +27,7 @@ import { methodById } from '../forecast/methods';
 import { protectionDemand } from '../forecast/protection';
 import type { Position } from '../ingest/join';
 import { netDemand, returnAlert, returnRate } from '../metrics/returns';
+import { coefficientOfVariation, xyzClass, type XyzClass } from '../metrics/xyz';
 
 export const MIN_HISTORY = 3;
 export const SEASON_MONTHS = 12;
@@ -35,6 +38,9 @@ export interface PositionForecast {
   /** Months of history ("YYYY-MM", oldest first) and units sold in each. */
   readonly months: readonly string[];
   readonly history: readonly number[];
+  /** XYZ class and coefficient of variation of the history (null under 3 months or without demand). */
+  readonly xyz: XyzClass | null;
+  readonly cv: number | null;
   /** null when the history is shorter than MIN_HISTORY. */
   readonly result: ForecastResult | null;
   /** Method label for the sheet ("Syntetos–Boylan (SBA)", or the fallback's). */
@@ -88,10 +94,22 @@ export function channelMonths(positions: readonly Position[]): Map<string, strin
 
 /**
  * `velocity`: the position's units per day (position-metrics.ts); `protectionDays`: lead time + review.
- * `returnsByMonth` / `returned` come from a returns report when there is one.
+ * `returnsByMonth` / `returned` come from a returns report when there is one. `units`: the units of each
+ * month when the saved snapshot history gives them (history/trends.ts); else the position's dated sales.
  */
-export function positionForecast(p: Position, months: readonly string[], velocity: number, protectionDays: number, hasReturnsReport = false): PositionForecast {
-  const history = months.map((m) => Math.max(0, p.salesByMonth[m]?.units ?? 0));
+export function positionForecast(
+  p: Position,
+  months: readonly string[],
+  velocity: number,
+  protectionDays: number,
+  hasReturnsReport = false,
+  units?: readonly number[],
+  xyzCuts: readonly [number, number] = [0.5, 1.0],
+): PositionForecast {
+  const history = units ? units.map((u) => Math.max(0, u)) : months.map((m) => Math.max(0, p.salesByMonth[m]?.units ?? 0));
+  const xyzRaw = xyzClass(history, xyzCuts);
+  const xyz = xyzRaw === null || isCalcError(xyzRaw) ? null : xyzRaw;
+  const cv = history.length >= MIN_HISTORY ? coefficientOfVariation(history) : null;
   const returned = Math.max(0, p.returned);
   const rateRaw = returnRate(Math.max(0, p.sold), returned);
   const rate = !hasReturnsReport || rateRaw === null || isCalcError(rateRaw) ? null : rateRaw;
@@ -124,6 +142,8 @@ export function positionForecast(p: Position, months: readonly string[], velocit
   return {
     months,
     history,
+    xyz,
+    cv,
     result,
     label,
     next,

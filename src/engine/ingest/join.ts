@@ -97,6 +97,8 @@ export interface JoinResult {
   /** Own-warehouse stock by Master SKU. */
   readonly warehouseStock: ReadonlyMap<string, number>;
   readonly poRecords: readonly ReportRecord[];
+  /** Per channel id, the first and last moment (ms) of its dated sales; absent without dated sales. */
+  readonly salesSpans: ReadonlyMap<string, { readonly from: number; readonly to: number }>;
   readonly issues: ImportIssue[];
 }
 
@@ -325,6 +327,7 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
   const positions = new Map<string, Position>();
   const warehouseStock = new Map<string, number>();
   const poRecords: ReportRecord[] = [];
+  const salesSpans = new Map<string, { from: number; to: number }>();
 
   // Which kind gives stock and which gives sales, per channel.
   const kindsPerChannel = new Map<string, Set<ReportKind>>();
@@ -578,9 +581,11 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
     if (spans.max >= spans.min) {
       const days = Math.max(1, Math.ceil((spans.max - spans.min) / DAY_MS));
       for (const p of touched) if (p.salesFrom === kind) p.periodDays = days;
+      const known = salesSpans.get(channel.id);
+      salesSpans.set(channel.id, known ? { from: Math.min(known.from, spans.min), to: Math.max(known.to, spans.max) } : { from: spans.min, to: spans.max });
     }
   }
-  return { positions: [...positions.values()], warehouseStock, poRecords, issues };
+  return { positions: [...positions.values()], warehouseStock, poRecords, salesSpans, issues };
 }
 
 /** A stock (or returned) quantity: a negative one is reported and counted as 0. */

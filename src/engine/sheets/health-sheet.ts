@@ -2,11 +2,13 @@
  * Health sheet: DOI distribution, aging buckets and movement classes at the top, then one row per
  * position (PRODUCT.md). DOI bands follow the settings' thresholds: < criticalDays, < stockoutDays,
  * ≤ safetyDays, ≤ excessDays, ≤ severeExcessDays, above; plus "Out of stock" (selling, nothing left)
- * and "No sales" (stock, no sales). The trend sparkline column fills once snapshots exist.
+ * and "No sales" (stock, no sales). The Trend column is the sparkline of units sold over the last 6
+ * periods of the position's history (history/trends.ts), as on the Trends sheet.
  */
 import type { PositionMetrics } from '../analysis/position-metrics';
 import { AGING_BUCKETS } from '../metrics/aging';
 import type { Settings } from '../model';
+import { SPARK_PERIODS, type TrendRow } from '../history/trends';
 import type { CellValue, SheetSpec, StyledRange } from './spec';
 import { channelColumn, doiColumn, moneyColumn, currencyColumn, NO_SALES, skuColumn, titleColumn, unitsColumn, velocityColumn } from './common-columns';
 import { TABLE_NAMES } from './names';
@@ -41,7 +43,8 @@ export function doiBand(m: PositionMetrics, s: Settings): string {
   return b[6];
 }
 
-export function healthSheet(name: string, metrics: readonly PositionMetrics[], s: Settings): SheetSpec {
+/** `trends`: per position (same order as `metrics`) its trend, whose sparkline the Trend column shows. */
+export function healthSheet(name: string, metrics: readonly PositionMetrics[], s: Settings, trends: readonly { readonly t: TrendRow | null }[] = []): SheetSpec {
   const bands = doiBands(s);
   const bandOf = metrics.map((m) => doiBand(m, s));
   const bandCount = new Map<string, { n: number; value: number }>(bands.map((b) => [b, { n: 0, value: 0 }]));
@@ -75,7 +78,7 @@ export function healthSheet(name: string, metrics: readonly PositionMetrics[], s
   });
   const styles: StyledRange[] = [{ range: range(1, 0, 1, 9), style: 'subtitle' }];
   const col = (r: { m: PositionMetrics }) => r.m;
-  const rows = metrics.map((m, i) => ({ m, band: bandOf[i] }));
+  const rows = metrics.map((m, i) => ({ m, band: bandOf[i], spark: trends[i]?.t?.sparkline ?? '' }));
   type Row = (typeof rows)[number];
   const agingColumns: Column<Row>[] = AGING_BUCKETS.map((b) => unitsColumn<Row>(`Age ${b}`, (r) => (r.m.position.aging ? (r.m.position.aging[b] ?? 0) : null), 10));
   return tableSheet<Row>({
@@ -132,7 +135,7 @@ export function healthSheet(name: string, metrics: readonly PositionMetrics[], s
       moneyColumn('Stock Value', (r) => r.m.stockValue),
       currencyColumn(col),
       ...agingColumns,
-      { header: 'Trend', value: () => null, width: 10 },
+      { header: `Trend (last ${SPARK_PERIODS} periods)`, value: (r) => r.spark, format: FORMAT.text, width: 12 },
     ],
   });
 }

@@ -13,6 +13,7 @@ export const OUTPUT_SHEETS = {
   crossChannel: 'Cross-Channel',
   stranded: 'Stranded',
   forecast: 'Forecast',
+  trends: 'Trends',
   dataIssues: 'Data Issues',
   settings: 'Lumive Settings',
   approvalLog: 'Lumive Approval Log',
@@ -33,6 +34,7 @@ export const TABLE_NAMES: Readonly<Record<string, string>> = {
   crossChannel: 'LumiveCrossChannel',
   stranded: 'LumiveStranded',
   forecast: 'LumiveForecast',
+  trends: 'LumiveTrends',
   dataIssues: 'LumiveDataIssues',
   settings: 'LumiveSettings',
 };

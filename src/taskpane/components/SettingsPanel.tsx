@@ -29,7 +29,7 @@ import { ErrorBar, usePane, useOperation } from './context';
 export const SETTING_GROUPS: readonly (readonly [StringKey, readonly string[]])[] = [
   ['groupCoverage', ['periodDays', 'safetyDays', 'excessDays', 'stockoutDays', 'criticalDays', 'severeExcessDays', 'leadTimeDays', 'leadTimeSdDays', 'reviewDays']],
   ['groupService', ['serviceLevelA', 'serviceLevelB', 'serviceLevelC']],
-  ['groupClasses', ['abcBasis', 'abcCutA', 'abcCutB', 'xyzCutX', 'xyzCutY']],
+  ['groupClasses', ['abcBasis', 'abcCutA', 'abcCutB', 'xyzCutX', 'xyzCutY', 'trendThreshold']],
   ['groupOrders', ['minTransferQty', 'transferCostPerUnit', 'orderCost', 'holdingRate']],
   ['groupApprovals', ['approvalAutoBelow', 'approvalManagerBelow', 'approvalDirectorBelow']],
   ['groupLiquidation', ['elasticity', 'targetDoi', 'maxDiscount', 'liquidationModel', 'outletDiscount', 'outletSellThrough', 'liquidationRecovery', 'removalFeePerUnit']],

@@ -268,6 +268,7 @@ describe('suggested Master SKUs', () => {
         makePosition({ masterSku: 'NN-BOTTLE-OLD', channel: 'noon-uae', provisional: true, channelSkus: ['NN-BOTTLE-OLD'], asin: 'B0KIT00003', title: 'Water Bottle', suggestion: { masterSku: 'KIT-0003', reason: 'same ASIN B0KIT00003' } }),
       ],
       warehouseStock: new Map(),
+      salesSpans: new Map(),
       poRecords: [],
       issues: [],
       sources: [],

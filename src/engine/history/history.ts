@@ -1,0 +1,418 @@
+/**
+ * Snapshot history kept in the workbook (PRODUCT.md, workflow step 7; issue "History and trends"): each
+ * Save snapshot appends every position's key figures to a hidden state sheet, so the history travels
+ * with the workbook and is shared with it.
+ *
+ * One row per position and saved date:
+ *   Date | Period | Source | Master SKU | Channel | Available | Inbound | Sold | Revenue | Currency |
+ *   Velocity | DOI | Stock Value | Price
+ * - Date: the day the row was saved ("YYYY-MM-DD", UTC). Period: the month ("YYYY-MM") its sales describe.
+ * - Source "Snapshot": the position as analyzed (stock on the date, units sold over the sales report's
+ *   window, velocity as the analysis computed it). Its period is the last month of the channel's dated
+ *   sales, else the month of the date (a report downloaded on 2 November about October is October's).
+ * - Source "Sales report": one complete calendar month of a channel's dated sales (several months
+ *   imported at once become history); no stock figures. Velocity = units ÷ days of the month.
+ * - Money is in the channel's currency (the Currency column), as on the other sheets.
+ *
+ * Rules of a save (planSave): a snapshot on a date that already has one replaces it; a sales month
+ * already saved for a channel is kept (the first complete record stays); every other row is kept, and
+ * new rows are appended. Excel holds 1,048,576 rows a sheet, so the history continues on further
+ * sheets ("Lumive History 2" …) of at most HISTORY_PART_ROWS rows.
+ *
+ * Stored column by column (HistoryTable): 100,000 positions × 24 periods is 2.4 million rows.
+ */
+import type { ImportIssue, RawCell, RawGrid } from '../ingest/types';
+import { isValueProblem } from '../ingest/types';
+import { parseDate, parseNumber, parseText } from '../ingest/values';
+import { CHANNELS } from '../model';
+import type { CellValue, SheetSpec } from '../sheets/spec';
+import { sheetSpec } from '../sheets/table';
+
+export const HISTORY_SHEET = 'Lumive History';
+export const HISTORY_HEADER = ['Date', 'Period', 'Source', 'Master SKU', 'Channel', 'Available', 'Inbound', 'Sold', 'Revenue', 'Currency', 'Velocity', 'DOI', 'Stock Value', 'Price'] as const;
+/** Data rows per history sheet (Excel's limit is 1,048,576 rows including the header). */
+export const HISTORY_PART_ROWS = 1_000_000;
+
+export type HistorySource = 'Snapshot' | 'Sales report';
+export const SNAPSHOT = 0;
+export const SALES = 1;
+const SOURCE_NAMES: readonly HistorySource[] = ['Snapshot', 'Sales report'];
+
+/** Registry id of history sheet `part` (0-based): "history", "history-2", … */
+export const historyId = (part: number): string => (part === 0 ? 'history' : `history-${part + 1}`);
+/** Default name of history sheet `part`. */
+export const historyName = (part: number): string => (part === 0 ? HISTORY_SHEET : `${HISTORY_SHEET} ${part + 1}`);
+/** The part index of a registry id, or null when the id is not a history sheet's. */
+export function historyPart(id: string): number | null {
+  if (id === 'history') return 0;
+  const m = /^history-(\d+)$/.exec(id);
+  return m && Number(m[1]) >= 2 ? Number(m[1]) - 1 : null;
+}
+
+const NUMERIC = ['available', 'inbound', 'sold', 'revenue', 'velocity', 'doi', 'stockValue', 'price'] as const;
+export type HistoryNumber = (typeof NUMERIC)[number];
+
+/** One history row as plain values (blank numbers are null). */
+export interface HistoryRow {
+  readonly date: string;
+  readonly period: string;
+  readonly source: HistorySource;
+  readonly masterSku: string;
+  readonly channel: string;
+  readonly currency: string;
+  readonly available: number | null;
+  readonly inbound: number | null;
+  readonly sold: number | null;
+  readonly revenue: number | null;
+  readonly velocity: number | null;
+  readonly doi: number | null;
+  readonly stockValue: number | null;
+  readonly price: number | null;
+}
+
+/** History rows column by column; a blank number is NaN. */
+export class HistoryTable {
+  date: string[] = [];
+  period: string[] = [];
+  source: number[] = [];
+  masterSku: string[] = [];
+  channel: string[] = [];
+  currency: string[] = [];
+  available: number[] = [];
+  inbound: number[] = [];
+  sold: number[] = [];
+  revenue: number[] = [];
+  velocity: number[] = [];
+  doi: number[] = [];
+  stockValue: number[] = [];
+  price: number[] = [];
+
+  get length(): number {
+    return this.date.length;
+  }
+
+  push(r: HistoryRow): void {
+    this.date.push(r.date);
+    this.period.push(r.period);
+    this.source.push(r.source === 'Snapshot' ? SNAPSHOT : SALES);
+    this.masterSku.push(r.masterSku);
+    this.channel.push(r.channel);
+    this.currency.push(r.currency);
+    for (const k of NUMERIC) this[k].push(r[k] ?? NaN);
+  }
+
+  /** Appends row `i` of another table. */
+  copyRow(from: HistoryTable, i: number): void {
+    this.date.push(from.date[i]);
+    this.period.push(from.period[i]);
+    this.source.push(from.source[i]);
+    this.masterSku.push(from.masterSku[i]);
+    this.channel.push(from.channel[i]);
+    this.currency.push(from.currency[i]);
+    for (const k of NUMERIC) this[k].push(from[k][i]);
+  }
+
+  row(i: number): HistoryRow {
+    const n = (k: HistoryNumber) => (Number.isNaN(this[k][i]) ? null : this[k][i]);
+    return {
+      date: this.date[i],
+      period: this.period[i],
+      source: SOURCE_NAMES[this.source[i]],
+      masterSku: this.masterSku[i],
+      channel: this.channel[i],
+      currency: this.currency[i],
+      available: n('available'),
+      inbound: n('inbound'),
+      sold: n('sold'),
+      revenue: n('revenue'),
+      velocity: n('velocity'),
+      doi: n('doi'),
+      stockValue: n('stockValue'),
+      price: n('price'),
+    };
+  }
+
+  /** Row `i` as sheet cells, in HISTORY_HEADER order. */
+  cells(i: number): CellValue[] {
+    const n = (k: HistoryNumber) => (Number.isNaN(this[k][i]) ? null : this[k][i]);
+    return [
+      this.date[i],
+      this.period[i],
+      SOURCE_NAMES[this.source[i]],
+      this.masterSku[i],
+      this.channel[i],
+      n('available'),
+      n('inbound'),
+      n('sold'),
+      n('revenue'),
+      this.currency[i],
+      n('velocity'),
+      n('doi'),
+      n('stockValue'),
+      n('price'),
+    ];
+  }
+
+  static of(rows: readonly HistoryRow[]): HistoryTable {
+    const t = new HistoryTable();
+    for (const r of rows) t.push(r);
+    return t;
+  }
+}
+
+/** Position key of a history row: Master SKU and channel label. */
+export const historyKey = (masterSku: string, channel: string): string => `${masterSku}|${channel}`;
+
+/** "YYYY-MM-DD" of a moment, in UTC (the day the analysis stamps). */
+export const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
+
+/** Days between two "YYYY-MM-DD" dates (b − a). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Days in the month "YYYY-MM". */
+export function daysInMonth(period: string): number {
+  const [y, m] = period.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+const CHANNEL_LABELS = new Map<string, string>(CHANNELS.flatMap((c) => [[c.label.toLowerCase(), c.label], [c.id, c.label]] as [string, string][]));
+
+export interface HistoryRead {
+  readonly table: HistoryTable;
+  readonly issues: ImportIssue[];
+  /** Data rows per sheet read (blank rows are not counted). */
+  readonly parts: readonly { readonly name: string; readonly rows: number }[];
+  /** Non-blank data rows read; rowsRead = table.length + rows reported in issues (dropped). */
+  readonly rowsRead: number;
+}
+
+const blank = (c: RawCell) => c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
+
+/**
+ * Reads the history sheets (in part order). Columns are found by their header names, so a column a
+ * user inserted does not shift the others. A row with a bad value is reported (sheet, row, column,
+ * reason) and left out; the counts always add up.
+ */
+export function readHistory(parts: readonly { readonly name: string; readonly grid: RawGrid }[]): HistoryRead {
+  const table = new HistoryTable();
+  const issues: ImportIssue[] = [];
+  const counts: { name: string; rows: number }[] = [];
+  let rowsRead = 0;
+  for (const { name, grid } of parts) {
+    let rows = 0;
+    if (grid.length === 0) {
+      counts.push({ name, rows });
+      continue;
+    }
+    const header = (grid[0] ?? []).map((c) => String(c ?? '').trim().toLowerCase());
+    const col = new Map<string, number>(HISTORY_HEADER.map((h) => [h, header.indexOf(h.toLowerCase())]));
+    const missing = (['Date', 'Period', 'Source', 'Master SKU', 'Channel'] as const).filter((h) => col.get(h)! < 0);
+    if (missing.length > 0) {
+      const dataRows = grid.slice(1).filter((r) => r && !r.every(blank)).length;
+      rowsRead += dataRows;
+      issues.push({ source: name, row: 1, column: missing.join(', '), value: null, reason: `History sheet has no ${missing.join(', ')} column: its ${dataRows} rows were not read`, dropped: true });
+      counts.push({ name, rows: dataRows });
+      continue;
+    }
+    const at = (r: readonly RawCell[], h: (typeof HISTORY_HEADER)[number]) => {
+      const c = col.get(h)!;
+      return c < 0 ? null : r[c];
+    };
+    for (let i = 1; i < grid.length; i++) {
+      const r = grid[i];
+      if (!r || r.every(blank)) continue;
+      rows++;
+      rowsRead++;
+      const bad = (column: string, value: RawCell, reason: string) => {
+        issues.push({ source: name, row: i + 1, column, value: value === null || value === undefined ? null : String(value), reason: `${reason}: history row left out`, dropped: true });
+      };
+      const dateCell = at(r, 'Date');
+      const ms = parseDate(dateCell ?? null, 'DMY');
+      if (ms === null || isValueProblem(ms)) {
+        bad('Date', dateCell, ms === null ? 'Date is blank' : ms.reason);
+        continue;
+      }
+      const date = new Date(ms).toISOString().slice(0, 10);
+      const periodCell = at(r, 'Period');
+      const period = readPeriod(periodCell);
+      if (period === null) {
+        bad('Period', periodCell, 'Period must be a month such as 2026-10');
+        continue;
+      }
+      const sourceText = parseText(at(r, 'Source') ?? null);
+      const source = SOURCE_NAMES.find((s) => s.toLowerCase() === sourceText?.toLowerCase());
+      if (!source) {
+        bad('Source', at(r, 'Source'), 'Source must be Snapshot or Sales report');
+        continue;
+      }
+      const sku = parseText(at(r, 'Master SKU') ?? null);
+      if (!sku) {
+        bad('Master SKU', at(r, 'Master SKU'), 'Master SKU is blank');
+        continue;
+      }
+      const channelText = parseText(at(r, 'Channel') ?? null);
+      const channel = channelText ? CHANNEL_LABELS.get(channelText.toLowerCase()) : undefined;
+      if (!channel) {
+        bad('Channel', at(r, 'Channel'), `Channel must be one of ${CHANNELS.map((c) => c.label).join(', ')}`);
+        continue;
+      }
+      const nums: Partial<Record<HistoryNumber, number | null>> = {};
+      let failed = false;
+      for (const [h, k] of [['Available', 'available'], ['Inbound', 'inbound'], ['Sold', 'sold'], ['Revenue', 'revenue'], ['Velocity', 'velocity'], ['DOI', 'doi'], ['Stock Value', 'stockValue'], ['Price', 'price']] as const) {
+        const cell = at(r, h);
+        const v = parseNumber(cell ?? null);
+        if (isValueProblem(v)) {
+          bad(h, cell, `${h} is not a number (${v.reason})`);
+          failed = true;
+          break;
+        }
+        if (v !== null && v < 0 && k !== 'revenue') {
+          bad(h, cell, `${h} is negative`);
+          failed = true;
+          break;
+        }
+        nums[k] = v;
+      }
+      if (failed) continue;
+      table.push({
+        date,
+        period,
+        source,
+        masterSku: sku,
+        channel,
+        currency: parseText(at(r, 'Currency') ?? null) ?? CHANNELS.find((c) => c.label === channel)!.currency,
+        available: nums.available ?? null,
+        inbound: nums.inbound ?? null,
+        sold: nums.sold ?? null,
+        revenue: nums.revenue ?? null,
+        velocity: nums.velocity ?? null,
+        doi: nums.doi ?? null,
+        stockValue: nums.stockValue ?? null,
+        price: nums.price ?? null,
+      });
+    }
+    counts.push({ name, rows });
+  }
+  return { table, issues, parts: counts, rowsRead };
+}
+
+function readPeriod(cell: RawCell | undefined): string | null {
+  if (cell instanceof Date) return cell.toISOString().slice(0, 7);
+  const text = parseText(cell ?? null);
+  if (text === null) return null;
+  const m = /^(\d{4})-(\d{1,2})(?:-\d{1,2})?$/.exec(text);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return null;
+  return `${m[1]}-${m[2].padStart(2, '0')}`;
+}
+
+/**
+ * What a save writes, given the saved history and the analysis' rows (`current`: its snapshot rows,
+ * all on one date, and its complete sales months):
+ * - saved snapshot rows on the current date are replaced;
+ * - a current sales month already saved for that channel is not written again;
+ * - `merged` is the history after the save; `append` the rows new to it, when nothing was replaced.
+ */
+export interface SavePlan {
+  readonly date: string;
+  readonly replaced: number;
+  readonly added: number;
+  readonly skipped: number;
+  readonly merged: HistoryTable;
+  /** The rows to append when nothing saved is replaced; null when the sheets must be rewritten. */
+  readonly append: HistoryTable | null;
+}
+
+export function planSave(saved: HistoryTable, current: HistoryTable, date: string): SavePlan {
+  const savedSales = new Set<string>();
+  let replaced = 0;
+  for (let i = 0; i < saved.length; i++) {
+    if (saved.source[i] === SALES) savedSales.add(`${saved.channel[i]}|${saved.period[i]}`);
+    else if (saved.date[i] === date) replaced++;
+  }
+  const fresh = new HistoryTable();
+  let skipped = 0;
+  for (let i = 0; i < current.length; i++) {
+    if (current.source[i] === SALES && savedSales.has(`${current.channel[i]}|${current.period[i]}`)) skipped++;
+    else fresh.copyRow(current, i);
+  }
+  const merged = new HistoryTable();
+  for (let i = 0; i < saved.length; i++) if (!(saved.source[i] === SNAPSHOT && saved.date[i] === date)) merged.copyRow(saved, i);
+  for (let i = 0; i < fresh.length; i++) merged.copyRow(fresh, i);
+  return { date, replaced, added: fresh.length, skipped, merged, append: replaced === 0 ? fresh : null };
+}
+
+/**
+ * The history sheets a save writes. `existing`: the data rows each saved part holds (in order). When
+ * rows are only added, the last part grows in `append` mode and overflow starts new parts; when a
+ * snapshot is replaced, every part is rewritten from the merged history (parts left empty keep their header).
+ */
+export function historySheets(plan: SavePlan, existing: readonly number[], name: (part: number) => string): SheetSpec[] {
+  const specs: SheetSpec[] = [];
+  const part = (index: number, table: HistoryTable, from: number, to: number, mode: 'replace' | 'append') => {
+    const rows: CellValue[][] = mode === 'replace' ? [[...HISTORY_HEADER]] : [];
+    for (let i = from; i < to; i++) rows.push(table.cells(i));
+    specs.push(historySpec(name(index), rows, mode));
+  };
+  if (plan.append) {
+    const t = plan.append;
+    let next = 0;
+    let index = Math.max(0, existing.length - 1);
+    if (existing.length > 0 && t.length > 0) {
+      const room = Math.max(0, HISTORY_PART_ROWS - existing[index]);
+      const n = Math.min(room, t.length);
+      if (n > 0) part(index, t, 0, n, 'append');
+      next = n;
+      index++;
+    } else if (existing.length === 0) {
+      part(0, t, 0, Math.min(HISTORY_PART_ROWS, t.length), 'replace');
+      next = Math.min(HISTORY_PART_ROWS, t.length);
+      index = 1;
+    }
+    for (; next < t.length; index++) {
+      const to = Math.min(t.length, next + HISTORY_PART_ROWS);
+      part(index, t, next, to, 'replace');
+      next = to;
+    }
+    return specs;
+  }
+  const t = plan.merged;
+  const parts = Math.max(existing.length, Math.ceil(t.length / HISTORY_PART_ROWS), 1);
+  for (let index = 0; index < parts; index++) {
+    const from = Math.min(t.length, index * HISTORY_PART_ROWS);
+    part(index, t, from, Math.min(t.length, from + HISTORY_PART_ROWS), 'replace');
+  }
+  return specs;
+}
+
+function historySpec(name: string, rows: CellValue[][], mode: 'replace' | 'append'): SheetSpec {
+  const created = mode === 'replace';
+  return sheetSpec(name, rows, {
+    role: 'state',
+    visibility: 'hidden',
+    mode,
+    styles: created ? [{ range: { row: 0, column: 0, rows: 1, columns: HISTORY_HEADER.length }, style: 'header' }] : [],
+    freeze: created ? { rows: 1, columns: 0 } : null,
+    columnWidths: created ? [11, 8, 12, 16, 12, 10, 10, 10, 12, 8, 10, 8, 12, 10] : [],
+  });
+}
+
+/** The snapshot dates in a history, oldest first. */
+export function snapshotDates(t: HistoryTable): string[] {
+  const dates = new Set<string>();
+  for (let i = 0; i < t.length; i++) if (t.source[i] === SNAPSHOT) dates.add(t.date[i]);
+  return [...dates].sort();
+}
+
+/**
+ * The history an analysis looks at: the saved rows (a saved snapshot on `date` gives way to the
+ * analysis' own) followed by the analysis' rows. Saved rows come first, so a sales month already saved
+ * wins over the same month of the current import (trends.ts takes the first "Sales report" row).
+ */
+export function historyView(saved: HistoryTable, current: HistoryTable, date: string): HistoryTable {
+  const out = new HistoryTable();
+  for (let i = 0; i < saved.length; i++) if (!(saved.source[i] === SNAPSHOT && saved.date[i] === date)) out.copyRow(saved, i);
+  for (let i = 0; i < current.length; i++) out.copyRow(current, i);
+  return out;
+}

@@ -1,0 +1,265 @@
+/**
+ * Trends from the snapshot history (PRODUCT.md, Trends sheet; FORMULAS.md, "Money": lost revenue).
+ *
+ * A position's history is a series of periods (months). Each period's figures:
+ * - sales (units, revenue, velocity): the position's "Sales report" row of that month when the channel
+ *   has dated sales in it (a position without a row sold nothing that month), else the latest snapshot
+ *   of the month (its units sold over the report window);
+ * - stock (available, inbound, DOI, stock value): the latest snapshot of the month; blank without one.
+ * Periods without any row of the channel are skipped, not counted as zero: a month nobody saved is
+ * unknown.
+ *
+ * Month over month: the last period against the one before it (named in the sheet, since a skipped
+ * month makes it older than the calendar month before).
+ *   change = (x_last − x_prev) / x_prev   (blank when x_prev = 0)
+ * Trend, on velocity (units per day, so months of 28 and 31 days and a partial month compare fairly):
+ *   Growth if change > +t, Decline if change < −t, Stable otherwise (t = trendThreshold, 20%);
+ *   "New demand" when the previous period sold nothing and the last did; "No sales" when neither did;
+ *   "—" with fewer than two periods.
+ *
+ * Days out of stock between consecutive snapshots (dates d₁ < d₂, Δ = d₂ − d₁ days, A = available,
+ * v = velocity at d₁, else at d₂; DOI₁ = A₁ / v):
+ *   A₂ = 0:            out from the day the stock of d₁ ran out: clamp(Δ − DOI₁, 0, Δ)  (Δ when A₁ = 0)
+ *   A₁ = 0 < A₂:       out at d₁ and restocked at an unknown day before d₂: Δ / 2 (the interval's midpoint)
+ *   A₁ > 0 and A₂ > 0: 0 (a stockout that began and ended between two snapshots is not visible)
+ *   v = 0:             0 (nothing was lost)
+ *   lost revenue = daysOutOfStock × v × price (metrics/lost-revenue.ts), price at d₁, else at d₂.
+ */
+import { isCalcError } from '../errors';
+import { lostRevenue } from '../metrics/lost-revenue';
+import { daysBetween, daysInMonth, HistoryTable, historyKey, SALES, SNAPSHOT } from './history';
+import { sparkline } from './sparkline';
+
+export type Trend = 'Growth' | 'Stable' | 'Decline' | 'New demand' | 'No sales' | '—';
+
+export const SPARK_PERIODS = 6;
+
+export interface PeriodPoint {
+  readonly period: string;
+  readonly sold: number | null;
+  readonly revenue: number | null;
+  readonly velocity: number | null;
+  readonly available: number | null;
+  readonly inbound: number | null;
+  readonly doi: number | null;
+  readonly stockValue: number | null;
+}
+
+export interface TrendRow {
+  readonly masterSku: string;
+  readonly channel: string;
+  readonly currency: string;
+  /** Every period of the position, oldest first. */
+  readonly points: readonly PeriodPoint[];
+  readonly last: PeriodPoint | null;
+  readonly previous: PeriodPoint | null;
+  readonly salesChange: number | null;
+  readonly velocityChange: number | null;
+  /** Units of available stock gained (+) or lost (−) since the previous period. */
+  readonly stockChange: number | null;
+  readonly trend: Trend;
+  /** Units sold over the last SPARK_PERIODS periods, and their sparkline. */
+  readonly spark: readonly number[];
+  readonly sparkline: string;
+  /** Snapshots of the position (dates), oldest first. */
+  readonly snapshots: number;
+  /** Between the last two snapshots: days out of stock and the revenue lost (channel currency). */
+  readonly daysOutOfStock: number | null;
+  readonly lostRevenue: number | null;
+  /** Over every pair of consecutive snapshots. */
+  readonly daysOutOfStockTotal: number | null;
+  readonly lostRevenueTotal: number | null;
+}
+
+/** The rows of each position, by historyKey, in table order. */
+export function groupByPosition(t: HistoryTable): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < t.length; i++) {
+    const key = historyKey(t.masterSku[i], t.channel[i]);
+    const g = groups.get(key);
+    if (g) g.push(i);
+    else groups.set(key, [i]);
+  }
+  return groups;
+}
+
+/** Per channel label, the periods with dated sales ("Sales report" rows) and all its periods. */
+export interface ChannelPeriods {
+  readonly sales: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly all: ReadonlyMap<string, readonly string[]>;
+}
+
+export function channelPeriods(t: HistoryTable): ChannelPeriods {
+  const sales = new Map<string, Set<string>>();
+  const all = new Map<string, Set<string>>();
+  for (let i = 0; i < t.length; i++) {
+    const ch = t.channel[i];
+    const p = t.period[i];
+    let a = all.get(ch);
+    if (!a) all.set(ch, (a = new Set()));
+    a.add(p);
+    if (t.source[i] === SALES) {
+      let s = sales.get(ch);
+      if (!s) sales.set(ch, (s = new Set()));
+      s.add(p);
+    }
+  }
+  return { sales, all: new Map([...all].map(([ch, s]) => [ch, [...s].sort()])) };
+}
+
+const num = (x: number): number | null => (Number.isNaN(x) ? null : x);
+
+/**
+ * The period figures of one position (rows `idx` of `t`) over `periods` (its channel's, oldest first):
+ * a period in which neither the position nor the rule above gives figures is absent.
+ */
+export function positionPoints(t: HistoryTable, idx: readonly number[], periods: readonly string[], salesPeriods: ReadonlySet<string> | undefined): PeriodPoint[] {
+  const salesRow = new Map<string, number>();
+  const snapRow = new Map<string, number>();
+  for (const i of idx) {
+    const p = t.period[i];
+    if (t.source[i] === SALES) {
+      if (!salesRow.has(p)) salesRow.set(p, i);
+    } else {
+      const j = snapRow.get(p);
+      if (j === undefined || t.date[i] >= t.date[j]) snapRow.set(p, i);
+    }
+  }
+  const points: PeriodPoint[] = [];
+  for (const p of periods) {
+    const s = salesRow.get(p);
+    const k = snapRow.get(p);
+    const dated = salesPeriods?.has(p) ?? false;
+    if (s === undefined && k === undefined && !dated) continue;
+    const salesFrom = s ?? (dated ? undefined : k);
+    points.push({
+      period: p,
+      sold: salesFrom === undefined ? 0 : num(t.sold[salesFrom]),
+      revenue: salesFrom === undefined ? 0 : num(t.revenue[salesFrom]),
+      velocity: salesFrom === undefined ? 0 : num(t.velocity[salesFrom]),
+      available: k === undefined ? null : num(t.available[k]),
+      inbound: k === undefined ? null : num(t.inbound[k]),
+      doi: k === undefined ? null : num(t.doi[k]),
+      stockValue: k === undefined ? null : num(t.stockValue[k]),
+    });
+  }
+  return points;
+}
+
+const change = (last: number | null, prev: number | null): number | null => (last === null || prev === null || prev === 0 ? null : (last - prev) / prev);
+
+export function classify(last: number | null, prev: number | null, threshold: number): Trend {
+  if (last === null || prev === null) return '—';
+  if (prev === 0) return last > 0 ? 'New demand' : 'No sales';
+  const c = (last - prev) / prev;
+  return c > threshold ? 'Growth' : c < -threshold ? 'Decline' : 'Stable';
+}
+
+/** Days out of stock between two snapshots (see the file comment); 0 when nothing sells. */
+export function daysOutOfStock(days: number, a1: number, a2: number, v: number): number {
+  if (!(days > 0) || !(v > 0)) return 0;
+  if (a2 <= 0) return a1 <= 0 ? days : Math.min(days, Math.max(0, days - a1 / v));
+  if (a1 <= 0) return days / 2;
+  return 0;
+}
+
+interface Outage {
+  readonly last: number | null;
+  readonly lastLost: number | null;
+  readonly total: number | null;
+  readonly totalLost: number | null;
+  readonly snapshots: number;
+}
+
+function outages(t: HistoryTable, idx: readonly number[]): Outage {
+  const snaps = idx.filter((i) => t.source[i] === SNAPSHOT && !Number.isNaN(t.available[i])).sort((a, b) => (t.date[a] < t.date[b] ? -1 : t.date[a] > t.date[b] ? 1 : 0));
+  if (snaps.length < 2) return { last: null, lastLost: null, total: null, totalLost: null, snapshots: snaps.length };
+  let total = 0;
+  let totalLost: number | null = 0;
+  let last = 0;
+  let lastLost: number | null = 0;
+  for (let j = 1; j < snaps.length; j++) {
+    const a = snaps[j - 1];
+    const b = snaps[j];
+    const v1 = num(t.velocity[a]);
+    const v = v1 !== null && v1 > 0 ? v1 : (num(t.velocity[b]) ?? 0);
+    const d = daysOutOfStock(daysBetween(t.date[a], t.date[b]), t.available[a], t.available[b], v);
+    const price = num(t.price[a]) ?? num(t.price[b]);
+    let lost: number | null = d === 0 ? 0 : null;
+    if (d > 0 && price !== null) {
+      const x = lostRevenue(d, v, price);
+      lost = isCalcError(x) ? null : x;
+    }
+    total += d;
+    totalLost = totalLost === null || lost === null ? null : totalLost + lost;
+    last = d;
+    lastLost = lost;
+  }
+  return { last, lastLost, total, totalLost, snapshots: snaps.length };
+}
+
+/**
+ * The trend of one position: `idx` are its rows in `t`, `periods` its channel's periods (channelPeriods).
+ */
+export function positionTrend(t: HistoryTable, idx: readonly number[], periods: readonly string[], salesPeriods: ReadonlySet<string> | undefined, threshold: number): TrendRow {
+  const i0 = idx[0];
+  const points = positionPoints(t, idx, periods, salesPeriods);
+  const last = points.at(-1) ?? null;
+  const previous = points.length >= 2 ? points[points.length - 2] : null;
+  const spark = points.slice(-SPARK_PERIODS).map((p) => p.sold ?? 0);
+  const out = outages(t, idx);
+  return {
+    masterSku: t.masterSku[i0],
+    channel: t.channel[i0],
+    currency: t.currency[i0],
+    points,
+    last,
+    previous,
+    salesChange: change(last?.sold ?? null, previous?.sold ?? null),
+    velocityChange: change(last?.velocity ?? null, previous?.velocity ?? null),
+    stockChange: last?.available !== null && last?.available !== undefined && previous?.available !== null && previous?.available !== undefined ? last.available - previous.available : null,
+    trend: previous ? classify(last?.velocity ?? null, previous.velocity, threshold) : '—',
+    spark,
+    sparkline: spark.length > 0 ? sparkline(spark) : '',
+    snapshots: out.snapshots,
+    daysOutOfStock: out.last,
+    lostRevenue: out.lastLost,
+    daysOutOfStockTotal: out.total,
+    lostRevenueTotal: out.totalLost,
+  };
+}
+
+/**
+ * Trends of the given positions (Master SKU and channel label) over a history; a position without any
+ * history row gets none (absent from the map).
+ */
+export function trendsOf(t: HistoryTable, positions: readonly { readonly masterSku: string; readonly channel: string }[], threshold: number): Map<string, TrendRow> {
+  const groups = groupByPosition(t);
+  const periods = channelPeriods(t);
+  const out = new Map<string, TrendRow>();
+  for (const p of positions) {
+    const key = historyKey(p.masterSku, p.channel);
+    const idx = groups.get(key);
+    if (!idx || out.has(key)) continue;
+    out.set(key, positionTrend(t, idx, periods.all.get(p.channel) ?? [], periods.sales.get(p.channel), threshold));
+  }
+  return out;
+}
+
+/** Velocity of a sales month: units ÷ the days of the month the sales cover. */
+export function monthVelocity(units: number, coveredDays: number): number {
+  return coveredDays > 0 ? units / coveredDays : 0;
+}
+
+/** Days of month `period` inside [from, to] (epoch ms, whole UTC days); the whole month without a span. */
+export function coveredDays(period: string, span: { readonly from: number; readonly to: number } | undefined): number {
+  const total = daysInMonth(period);
+  if (!span) return total;
+  const [y, m] = period.split('-').map(Number);
+  const day = 86_400_000;
+  const start = Date.UTC(y, m - 1, 1) / day;
+  const end = start + total - 1;
+  const from = Math.max(start, Math.floor(span.from / day));
+  const to = Math.min(end, Math.floor(span.to / day));
+  return Math.max(0, to - from + 1);
+}
