@@ -167,6 +167,7 @@ export async function analyzeWorkbook(port: WorkbookPort, options: AnalyzeWorkbo
       },
       issues: [...issues],
       history: history.table,
+      savingSnapshot: options.snapshot,
       now: options.now,
       onProgress: options.onProgress,
     });

@@ -36,10 +36,11 @@ export function snapshotPlan(
   saved: HistoryRead,
   registry: ReadonlyMap<string, string>,
   existing: readonly string[],
+  partRows = HISTORY_PART_ROWS,
 ): { specs: SheetSpec[]; names: Map<string, string>; added: number; replaced: number; skipped: number; date: string } {
   const plan = planSave(saved.table, analysis.snapshot, analysis.snapshotDate);
   // Enough part names for any outcome; those not written (and not registered already) are dropped below.
-  const parts = Math.max(1, saved.parts.length) + Math.ceil((plan.append ? plan.append.length : plan.merged.length) / HISTORY_PART_ROWS);
+  const parts = Math.max(1, saved.parts.length) + Math.ceil((plan.append ? plan.append.length : plan.merged.length) / partRows);
   const wanted = new Map<string, string>(registry);
   for (let i = 0; i < parts; i++) if (!wanted.has(historyId(i))) wanted.set(historyId(i), historyName(i));
   const names = planNames(wanted, registry, existing);
@@ -47,6 +48,7 @@ export function snapshotPlan(
     plan,
     saved.parts.map((p) => p.rows),
     (i) => names.get(historyId(i)) ?? historyName(i),
+    partRows,
   );
   // Register only the parts written or already there.
   const used = new Set(specs.map((s) => s.name));

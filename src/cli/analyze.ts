@@ -1,6 +1,8 @@
 /**
  * `lumive analyze <workbook.xlsx | report files and a mapping file…> -o out.xlsx [--json]
- * [--settings file.json] [--policy cover|service]` and `lumive demo [-o file]`.
+ * [--settings file.json] [--policy cover|service] [--snapshot] [--date YYYY-MM-DD]` and
+ * `lumive demo [-o file]`. `--snapshot` saves the analysis in the workbook's history under its date
+ * (today, or `--date` when the reports are older).
  *
  * analyze never modifies its inputs: a workbook is read into memory, analyzed there and written to
  * the output path; report files are analyzed into a new workbook, or into the earlier output at the
@@ -31,10 +33,11 @@ interface Parsed {
   settings: string | null;
   policy: Policy | null;
   snapshot: boolean;
+  date: Date | null;
 }
 
 function parseArgs(command: string, args: readonly string[], err: Out): Parsed | null {
-  const p: Parsed = { files: [], output: null, json: false, settings: null, policy: null, snapshot: false };
+  const p: Parsed = { files: [], output: null, json: false, settings: null, policy: null, snapshot: false, date: null };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '-o' || a === '--output' || a === '--settings') {
@@ -47,6 +50,15 @@ function parseArgs(command: string, args: readonly string[], err: Out): Parsed |
       else p.output = value;
     } else if (a === '--json') p.json = true;
     else if (a === '--snapshot') p.snapshot = true;
+    else if (a === '--date') {
+      const v = args[++i];
+      const d = v !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T12:00:00Z`) : null;
+      if (d === null || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v) {
+        err.write(`lumive ${command}: --date must be a day such as 2026-10-31\n`);
+        return null;
+      }
+      p.date = d;
+    }
     else if (a === '--policy') {
       const v = args[++i];
       if (v !== 'cover' && v !== 'service') {
@@ -123,7 +135,7 @@ function summaryText(r: WorkbookAnalysis, output: string): string {
     `  Data issues           ${a.issues.length}`,
     `  Trends                ${trendLine(a)}`,
     ...(r.snapshot
-      ? [`  Snapshot saved        ${r.snapshot.date}: ${r.snapshot.added} rows${r.snapshot.replaced > 0 ? `, replacing the ${r.snapshot.replaced} rows saved earlier that day` : ''}${r.snapshot.skipped > 0 ? `, ${r.snapshot.skipped} sales-month rows already saved` : ''} (${snapshotCount(a.history.snapshotDates, r.snapshot.date)} in the workbook)`]
+      ? [`  Snapshot saved        ${r.snapshot.date}: ${r.snapshot.added} rows${r.snapshot.replaced > 0 ? `, replacing the ${r.snapshot.replaced} rows saved earlier that day` : ''}${r.snapshot.skipped > 0 ? `, ${r.snapshot.skipped} sales-month rows already saved` : ''} (${snapshotCount(a.history.snapshotDates)} in the workbook)`]
       : []),
     '',
     'Sheets written:',
@@ -135,8 +147,8 @@ function summaryText(r: WorkbookAnalysis, output: string): string {
   return lines.join('\n');
 }
 
-function snapshotCount(saved: readonly string[], date: string): string {
-  const n = new Set([...saved, date]).size;
+function snapshotCount(saved: readonly string[]): string {
+  const n = saved.length;
   return `${n} snapshot${n === 1 ? '' : 's'}`;
 }
 
@@ -185,7 +197,7 @@ async function run(port: XlsxWorkbook, inputs: SourceGrid[] | undefined, p: Pars
   }
   let result: WorkbookAnalysis;
   try {
-    result = await analyzeWorkbook(port, { inputs, settingsOverride, policy: p.policy ?? undefined, snapshot: p.snapshot, onProgress: terminalProgress(err) });
+    result = await analyzeWorkbook(port, { inputs, settingsOverride, policy: p.policy ?? undefined, snapshot: p.snapshot, now: p.date ?? undefined, onProgress: terminalProgress(err) });
   } catch (e) {
     if (e instanceof NothingToAnalyzeError) {
       err.write(`lumive: ${e.message}\n`);

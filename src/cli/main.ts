@@ -29,12 +29,13 @@ Commands:
                                     channel, rows read / used / reported and the first issues
           [--kind SOURCE=KIND] [--channel SOURCE=CHANNEL]   say what a source is when detection is unsure
   analyze <workbook.xlsx | report files and a mapping file…> -o out.xlsx
-          [--json] [--settings file.json] [--policy cover|service] [--snapshot]
+          [--json] [--settings file.json] [--policy cover|service] [--snapshot] [--date YYYY-MM-DD]
                                     Analyze into the output sheets (Urgent Actions, Summary, Health,
                                     Reorder, Rebalance, Liquidation, Cross-Channel, Stranded, Forecast,
                                     Trends, Data Issues, Lumive Settings). Inputs are never modified.
                                     --snapshot also saves this analysis in the workbook's history
-                                    (one snapshot a date; the same date again replaces it)
+                                    (one snapshot a date; the same date again replaces it);
+                                    --date analyzes as of that day (default today)
   compare <workbook.xlsx> --from DATE --to DATE [--json] [--top N]
                                     Compare two saved snapshots (DATE: 2026-10-31, or 2026-10 for
                                     that month's latest)

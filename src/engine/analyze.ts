@@ -65,6 +65,8 @@ export interface AnalyzeOptions {
   readonly issues?: readonly ImportIssue[];
   /** The saved snapshot history (history/history.ts, readHistory); none when absent. */
   readonly history?: HistoryTable;
+  /** This analysis will be saved as a snapshot (its date counts among the saved ones on the Trends sheet). */
+  readonly savingSnapshot?: boolean;
   /** When the analysis runs (ISO text in the log and on the Summary). */
   readonly now?: Date;
   readonly onProgress?: Progress;
@@ -88,7 +90,7 @@ export interface Analysis {
   /** What Save snapshot writes (history/snapshot.ts), dated `snapshotDate`. */
   readonly snapshot: HistoryTable;
   readonly snapshotDate: string;
-  /** Saved snapshot dates (oldest first) and saved history rows, as given. */
+  /** Saved snapshot dates (oldest first; this analysis' date included when it is being saved) and saved history rows, as given. */
   readonly history: { readonly snapshotDates: readonly string[]; readonly savedRows: number };
   readonly approvals: { readonly reorder: ApprovalState[]; readonly rebalance: ApprovalState[]; readonly liquidation: ApprovalState[] };
   readonly logRows: readonly LogRow[];
@@ -309,7 +311,7 @@ export function analyze(sources: readonly SourceGrid[], options: AnalyzeOptions 
   );
   progress('sheets', 6, 10);
   specs.push(crossChannelSheet(name('crossChannel'), metrics, s), strandedSheet(name('stranded'), stranded, s), forecastSheet(name('forecast'), forecastRows, leadTimes.suppliers));
-  const savedDates = snapshotDates(saved);
+  const savedDates = [...new Set([...snapshotDates(saved), ...(options.savingSnapshot ? [date] : [])])].sort();
   const allPeriods = [...periods.all.values()].flat().sort();
   specs.push(trendsSheet(name('trends'), trendRows, { snapshotDates: savedDates, savedRows: saved.length, firstPeriod: allPeriods[0] ?? null, lastPeriod: allPeriods.at(-1) ?? null }, s));
   progress('sheets', 8, 10);

@@ -348,7 +348,7 @@ export function planSave(saved: HistoryTable, current: HistoryTable, date: strin
  * rows are only added, the last part grows in `append` mode and overflow starts new parts; when a
  * snapshot is replaced, every part is rewritten from the merged history (parts left empty keep their header).
  */
-export function historySheets(plan: SavePlan, existing: readonly number[], name: (part: number) => string): SheetSpec[] {
+export function historySheets(plan: SavePlan, existing: readonly number[], name: (part: number) => string, partRows = HISTORY_PART_ROWS): SheetSpec[] {
   const specs: SheetSpec[] = [];
   const part = (index: number, table: HistoryTable, from: number, to: number, mode: 'replace' | 'append') => {
     const rows: CellValue[][] = mode === 'replace' ? [[...HISTORY_HEADER]] : [];
@@ -360,28 +360,28 @@ export function historySheets(plan: SavePlan, existing: readonly number[], name:
     let next = 0;
     let index = Math.max(0, existing.length - 1);
     if (existing.length > 0 && t.length > 0) {
-      const room = Math.max(0, HISTORY_PART_ROWS - existing[index]);
+      const room = Math.max(0, partRows - existing[index]);
       const n = Math.min(room, t.length);
       if (n > 0) part(index, t, 0, n, 'append');
       next = n;
       index++;
     } else if (existing.length === 0) {
-      part(0, t, 0, Math.min(HISTORY_PART_ROWS, t.length), 'replace');
-      next = Math.min(HISTORY_PART_ROWS, t.length);
+      part(0, t, 0, Math.min(partRows, t.length), 'replace');
+      next = Math.min(partRows, t.length);
       index = 1;
     }
     for (; next < t.length; index++) {
-      const to = Math.min(t.length, next + HISTORY_PART_ROWS);
+      const to = Math.min(t.length, next + partRows);
       part(index, t, next, to, 'replace');
       next = to;
     }
     return specs;
   }
   const t = plan.merged;
-  const parts = Math.max(existing.length, Math.ceil(t.length / HISTORY_PART_ROWS), 1);
+  const parts = Math.max(existing.length, Math.ceil(t.length / partRows), 1);
   for (let index = 0; index < parts; index++) {
-    const from = Math.min(t.length, index * HISTORY_PART_ROWS);
-    part(index, t, from, Math.min(t.length, from + HISTORY_PART_ROWS), 'replace');
+    const from = Math.min(t.length, index * partRows);
+    part(index, t, from, Math.min(t.length, from + partRows), 'replace');
   }
   return specs;
 }

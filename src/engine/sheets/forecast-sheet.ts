@@ -1,5 +1,6 @@
 /**
- * Forecast sheet (PRODUCT.md): per position its demand class, the method the automatic choice picked,
+ * Forecast sheet (PRODUCT.md): per position its demand class, XYZ class (coefficient of variation of the
+ * monthly history, FORMULAS.md "Classes"), the method the automatic choice picked,
  * the next months' forecast with a 95% interval, accuracy on held-out history, and returns with net
  * demand; above the table, how many positions each method serves and the supplier lead times measured
  * from PO history (which the `service` policy plans with).
@@ -67,6 +68,8 @@ export function forecastSheet(name: string, rows: readonly ForecastRow[], suppli
       { header: 'History From', value: (r) => r.f.months[0] ?? null, format: FORMAT.text, width: 10 },
       { header: 'History To', value: (r) => r.f.months[r.f.months.length - 1] ?? null, format: FORMAT.text, width: 10 },
       { header: 'Demand Class', value: (r) => (fc(r)?.demandClass ? CLASS_LABEL[fc(r)!.demandClass as string] : r.f.history.some((x) => x > 0) ? null : 'No demand'), width: 12 },
+      { header: 'XYZ', value: (r) => r.f.xyz ?? '—', width: 6 },
+      { header: 'Demand CV', value: (r) => round(r.f.cv, 2), format: FORMAT.ratio, width: 9 },
       { header: 'Method', value: (r) => r.f.label, width: 28 },
       { header: 'Next Month', value: (r) => round(r.f.next[0], 1), format: FORMAT.days, width: 11 },
       { header: 'Next Month Low', value: (r) => round(fc(r)?.lower[0] ?? null, 1), format: FORMAT.days, width: 11 },
