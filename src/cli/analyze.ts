@@ -14,7 +14,11 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { analyzeWorkbook, NothingToAnalyzeError, type WorkbookAnalysis } from '../app/analyze-workbook';
 import type { Progress, Stage } from '../engine/analyze';
-import { demoInputSpecs } from '../engine/demo/sample-workbook';
+import { analyze } from '../engine/analyze';
+import { demoHistory } from '../engine/demo/history';
+import { DEMO_DEFAULTS, demoInputSpecs, demoWorkbook } from '../engine/demo/sample-workbook';
+import { HistoryTable, historyId, historyName, historySheets, isoDate, planSave } from '../engine/history/history';
+import { registrySheet } from '../engine/sheets/registry';
 import type { SourceGrid } from '../engine/ingest/types';
 import type { Policy } from '../engine/model';
 import { readReportFile } from '../io/read-report-file';
@@ -252,6 +256,13 @@ export async function demoCommand(args: readonly string[], out: Out, err: Out): 
   const output = p.output ?? DEMO_OUTPUT;
   const port = XlsxWorkbook.empty();
   await port.writeSheets(demoInputSpecs());
-  if (!p.json) out.write('Lumive demo: a sample seller workbook (Amazon and noon, KSA and UAE), analyzed without Excel\n\n');
-  return run(port, undefined, p, output, out, err);
+  // The sample's reports are downloaded on DEMO_DEFAULTS.asOf: analyze as of that morning (or --date).
+  const now = p.date ?? new Date(DEMO_DEFAULTS.asOf.getTime() + 6 * 3_600_000);
+  // Five earlier monthly snapshots, made up from the sample's own (engine/demo/history.ts), so the
+  // Trends sheet and the history-fed forecasts have something to show.
+  const sample = analyze(demoWorkbook(), { now });
+  const history = historySheets(planSave(new HistoryTable(), demoHistory(sample.snapshot), isoDate(now)), [], historyName);
+  await port.writeSheets([registrySheet(new Map([[historyId(0), historyName(0)]]), now.toISOString()), ...history]);
+  if (!p.json) out.write('Lumive demo: a sample seller workbook (Amazon and noon, KSA and UAE) with 5 months of sample snapshot history, analyzed without Excel\n\n');
+  return run(port, undefined, { ...p, date: now }, output, out, err);
 }

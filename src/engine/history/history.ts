@@ -9,7 +9,8 @@
  * - Date: the day the row was saved ("YYYY-MM-DD", UTC). Period: the month ("YYYY-MM") its sales describe.
  * - Source "Snapshot": the position as analyzed (stock on the date, units sold over the sales report's
  *   window, velocity as the analysis computed it). Its period is the last month of the channel's dated
- *   sales, else the month of the date (a report downloaded on 2 November about October is October's).
+ *   sales, else the month of the middle of the sales window before the date (a 30-day report downloaded
+ *   on 1 November is October's; one downloaded on 21 November is November's).
  * - Source "Sales report": one complete calendar month of a channel's dated sales (several months
  *   imported at once become history); no stock figures. Velocity = units ÷ days of the month.
  * - Money is in the channel's currency (the Currency column), as on the other sheets.
@@ -276,13 +277,19 @@ export function readHistory(parts: readonly { readonly name: string; readonly gr
         nums[k] = v;
       }
       if (failed) continue;
+      // Money is in the channel's currency; a cell with another code is reported and the channel's used.
+      const channelCurrency = CHANNELS.find((c) => c.label === channel)!.currency;
+      const currencyText = parseText(at(r, 'Currency') ?? null)?.toUpperCase() ?? channelCurrency;
+      if (currencyText !== channelCurrency) {
+        issues.push({ source: name, row: i + 1, column: 'Currency', value: currencyText, reason: `Currency ${currencyText} is not ${channel}'s (${channelCurrency}): read as ${channelCurrency}`, dropped: false });
+      }
       table.push({
         date,
         period,
         source,
         masterSku: sku,
         channel,
-        currency: parseText(at(r, 'Currency') ?? null) ?? CHANNELS.find((c) => c.label === channel)!.currency,
+        currency: channelCurrency,
         available: nums.available ?? null,
         inbound: nums.inbound ?? null,
         sold: nums.sold ?? null,
@@ -300,6 +307,11 @@ export function readHistory(parts: readonly { readonly name: string; readonly gr
 
 function readPeriod(cell: RawCell | undefined): string | null {
   if (cell instanceof Date) return cell.toISOString().slice(0, 7);
+  if (typeof cell === 'number') {
+    // A month Excel turned into a date serial (a user typed 2026-10 into the cell).
+    const ms = parseDate(cell, 'DMY');
+    return ms === null || isValueProblem(ms) ? null : new Date(ms).toISOString().slice(0, 7);
+  }
   const text = parseText(cell ?? null);
   if (text === null) return null;
   const m = /^(\d{4})-(\d{1,2})(?:-\d{1,2})?$/.exec(text);
@@ -407,12 +419,18 @@ export function snapshotDates(t: HistoryTable): string[] {
 
 /**
  * The history an analysis looks at: the saved rows (a saved snapshot on `date` gives way to the
- * analysis' own) followed by the analysis' rows. Saved rows come first, so a sales month already saved
- * wins over the same month of the current import (trends.ts takes the first "Sales report" row).
+ * analysis' own) followed by the analysis' rows, less its sales months already saved for the channel
+ * (the saved month stands, as a save would keep it), so the Trends of a run and of the reopened
+ * workbook after saving it agree.
  */
 export function historyView(saved: HistoryTable, current: HistoryTable, date: string): HistoryTable {
   const out = new HistoryTable();
-  for (let i = 0; i < saved.length; i++) if (!(saved.source[i] === SNAPSHOT && saved.date[i] === date)) out.copyRow(saved, i);
-  for (let i = 0; i < current.length; i++) out.copyRow(current, i);
+  const savedSales = new Set<string>();
+  for (let i = 0; i < saved.length; i++) {
+    if (saved.source[i] === SALES) savedSales.add(`${saved.channel[i]}|${saved.period[i]}`);
+    if (!(saved.source[i] === SNAPSHOT && saved.date[i] === date)) out.copyRow(saved, i);
+  }
+  // As planSave: a channel's month already saved is the saved one, whole (not topped up by this import).
+  for (let i = 0; i < current.length; i++) if (!(current.source[i] === SALES && savedSales.has(`${current.channel[i]}|${current.period[i]}`))) out.copyRow(current, i);
   return out;
 }

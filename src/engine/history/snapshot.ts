@@ -30,6 +30,12 @@ export interface SnapshotRows {
   readonly save: HistoryTable;
 }
 
+/** The month of the middle of a sales window of `days` days ending the day before `date`. */
+function midMonth(date: string, days: number): string {
+  const end = Date.parse(`${date}T00:00:00Z`);
+  return new Date(end - ((days > 0 ? days : 30) / 2) * 86_400_000).toISOString().slice(0, 7);
+}
+
 export function snapshotRows(input: SnapshotInput): SnapshotRows {
   const view = new HistoryTable();
   const save = new HistoryTable();
@@ -50,7 +56,7 @@ export function snapshotRows(input: SnapshotInput): SnapshotRows {
     const doi = velocity > 0 ? available / velocity : available > 0 ? null : 0;
     const snapshot: HistoryRow = {
       date,
-      period: months.at(-1) ?? date.slice(0, 7),
+      period: months.at(-1) ?? midMonth(date, p.periodDays),
       source: 'Snapshot',
       masterSku: p.masterSku,
       channel: ch.label,
