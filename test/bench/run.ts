@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { CLI_POSITIONS, type AnalysisFigures, type CliFigures, type ScenarioName } from './analysis';
+import { HISTORY_PERIODS, HISTORY_POSITIONS, HISTORY_SCENARIOS, type HistoryFigures } from './history';
 import type { IngestFigures } from './ingest';
 import { READ_PHASES, WRITE_PHASES, type OfficeFigures, type OfficeRunFigures, type SyncFigure } from './office';
 import * as fns from '../../src/functions/functions';
@@ -344,8 +345,42 @@ function officeBenchmark(positions: number): void {
   console.log(`    memory: process peak RSS ${mb(f.peakRssMb)}; heap limit ${mb(f.heapLimitMb)}${f.execArgv.length ? ` (${f.execArgv.join(' ')})` : ' (default)'}`);
 }
 
+// ---- History -----------------------------------------------------------------------------------
+
+/** Heap for the history scenarios: the 2.4-million-row history as grids and as a table, and a full rewrite's specs. */
+const HISTORY_HEAP_MB = 8192;
+
+/**
+ * Snapshot history (history.ts): read, append, same-date replace, trends, and analyze() with history,
+ * each scenario in its own process; one table. ARCHITECTURE.md has no history budget: the engine's
+ * (a whole analysis of 100,000 positions ≤ 1 s) is printed as the nearest, for reference.
+ */
+function historyBenchmark(): void {
+  const rows: Row[] = [];
+  const memory: string[] = [];
+  const failures: string[] = [];
+  for (const scenario of HISTORY_SCENARIOS) {
+    const r = benchChild<HistoryFigures>('history.ts', scenario, [`--max-old-space-size=${HISTORY_HEAP_MB}`]);
+    if (!r.figures) {
+      failures.push(`  ${scenario}: failed (exit ${r.status ?? r.signal}) after ${ms(r.wallMs)}\n${r.stderr.slice(-2000)}`);
+      process.exitCode = 1;
+      continue;
+    }
+    const f = r.figures;
+    rows.push(...f.rows);
+    memory.push(
+      `  ${f.scenario}: input ${f.input}, generated in ${ms(f.generateMs)} (not timed), ${mb(f.inputHeapMb)} heap; peak heap used ${mb(f.peakHeapMb)} (sampled after each timed call), ` +
+        `process peak RSS ${mb(f.peakRssMb)}; heap limit ${mb(f.heapLimitMb)}${f.execArgv.length ? ` (${f.execArgv.join(' ')})` : ' (default)'}; ${ms(r.wallMs)} wall`,
+    );
+  }
+  if (rows.length > 0) print(`History: snapshot append and trends, ${count(HISTORY_POSITIONS)} positions × ${HISTORY_PERIODS} periods`, rows);
+  for (const line of failures) console.log(line);
+  if (memory.length > 0) console.log(`  memory and inputs, per scenario (each in its own process):\n${memory.map((l) => `  ${l}`).join('\n')}`);
+  console.log(`  budget: none for history in ARCHITECTURE.md; the nearest is the engine's, a whole analysis of 100,000 positions from cells to sheet specs ≤ 1 s (printed for reference, not a verdict)`);
+}
+
 if (require.main === module) {
-  // `npm run bench` runs everything; `npm run bench -- analysis` (or functions, ingest, office) one group.
+  // `npm run bench` runs everything; `npm run bench -- analysis` (or functions, ingest, office, history) one group.
   const only = process.argv[2];
   const want = (group: string) => only === undefined || only === group;
   console.log(`Lumive benchmarks: Node ${process.version}, median of repeated runs after warm-up`);
@@ -366,4 +401,5 @@ if (require.main === module) {
     officeBenchmark(10_000);
     officeBenchmark(100_000);
   }
+  if (want('history')) historyBenchmark();
 }

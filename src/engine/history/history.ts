@@ -22,7 +22,7 @@
  *
  * Stored column by column (HistoryTable): 100,000 positions × 24 periods is 2.4 million rows.
  */
-import type { ImportIssue, RawCell, RawGrid } from '../ingest/types';
+import type { ImportIssue, RawCell, RawGrid, ValueProblem } from '../ingest/types';
 import { isValueProblem } from '../ingest/types';
 import { parseDate, parseNumber, parseText } from '../ingest/values';
 import { CHANNELS } from '../model';
@@ -201,6 +201,9 @@ export function readHistory(parts: readonly { readonly name: string; readonly gr
   const issues: ImportIssue[] = [];
   const counts: { name: string; rows: number }[] = [];
   let rowsRead = 0;
+  // A history holds few distinct dates and periods: each text is parsed once.
+  const dates = new Map<string, string | ValueProblem | null>();
+  const periods = new Map<string, string | null>();
   for (const { name, grid } of parts) {
     let rows = 0;
     if (grid.length === 0) {
@@ -230,14 +233,13 @@ export function readHistory(parts: readonly { readonly name: string; readonly gr
         issues.push({ source: name, row: i + 1, column, value: value === null || value === undefined ? null : String(value), reason: `${reason}: history row left out`, dropped: true });
       };
       const dateCell = at(r, 'Date');
-      const ms = parseDate(dateCell ?? null, 'DMY');
-      if (ms === null || isValueProblem(ms)) {
-        bad('Date', dateCell, ms === null ? 'Date is blank' : ms.reason);
+      const date = typeof dateCell === 'string' ? (dates.get(dateCell) ?? remember(dates, dateCell, readDate(dateCell))) : readDate(dateCell);
+      if (typeof date !== 'string') {
+        bad('Date', dateCell, date === null ? 'Date is blank' : date.reason);
         continue;
       }
-      const date = new Date(ms).toISOString().slice(0, 10);
       const periodCell = at(r, 'Period');
-      const period = readPeriod(periodCell);
+      const period = typeof periodCell === 'string' ? (periods.get(periodCell) ?? remember(periods, periodCell, readPeriod(periodCell))) : readPeriod(periodCell);
       if (period === null) {
         bad('Period', periodCell, 'Period must be a month such as 2026-10');
         continue;
@@ -305,6 +307,17 @@ export function readHistory(parts: readonly { readonly name: string; readonly gr
   return { table, issues, parts: counts, rowsRead };
 }
 
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+  cache.set(key, value);
+  return value;
+}
+
+/** "YYYY-MM-DD" of a Date cell (ISO text, a date, an Excel serial), a problem, or null when blank. */
+function readDate(cell: RawCell | undefined): string | ValueProblem | null {
+  const ms = parseDate(cell ?? null, 'DMY');
+  return ms === null || isValueProblem(ms) ? ms : new Date(ms).toISOString().slice(0, 10);
+}
+
 function readPeriod(cell: RawCell | undefined): string | null {
   if (cell instanceof Date) return cell.toISOString().slice(0, 7);
   if (typeof cell === 'number') {
@@ -324,7 +337,8 @@ function readPeriod(cell: RawCell | undefined): string | null {
  * all on one date, and its complete sales months):
  * - saved snapshot rows on the current date are replaced;
  * - a current sales month already saved for that channel is not written again;
- * - `merged` is the history after the save; `append` the rows new to it, when nothing was replaced.
+ * - `merged` is the history after the save (built on first use); `append` the rows new to it, when
+ *   nothing was replaced.
  */
 export interface SavePlan {
   readonly date: string;
@@ -349,10 +363,24 @@ export function planSave(saved: HistoryTable, current: HistoryTable, date: strin
     if (current.source[i] === SALES && savedSales.has(`${current.channel[i]}|${current.period[i]}`)) skipped++;
     else fresh.copyRow(current, i);
   }
-  const merged = new HistoryTable();
-  for (let i = 0; i < saved.length; i++) if (!(saved.source[i] === SNAPSHOT && saved.date[i] === date)) merged.copyRow(saved, i);
-  for (let i = 0; i < fresh.length; i++) merged.copyRow(fresh, i);
-  return { date, replaced, added: fresh.length, skipped, merged, append: replaced === 0 ? fresh : null };
+  // Built when asked for: an append writes only the new rows (2.4 million saved rows need not be copied).
+  let merged: HistoryTable | null = null;
+  const build = (): HistoryTable => {
+    const t = new HistoryTable();
+    for (let i = 0; i < saved.length; i++) if (!(saved.source[i] === SNAPSHOT && saved.date[i] === date)) t.copyRow(saved, i);
+    for (let i = 0; i < fresh.length; i++) t.copyRow(fresh, i);
+    return t;
+  };
+  return {
+    date,
+    replaced,
+    added: fresh.length,
+    skipped,
+    append: replaced === 0 ? fresh : null,
+    get merged() {
+      return (merged ??= build());
+    },
+  };
 }
 
 /**
