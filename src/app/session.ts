@@ -8,25 +8,29 @@
  * JavaScript context, and one webpack runtime (webpack.config.js, dependOn) gives them one instance of
  * every module, engine included.
  */
-import type { Stage } from '../engine/analyze';
+import type { Analysis, Stage } from '../engine/analyze';
+import { toReporting } from '../engine/analysis/money';
 import { demoInputSpecs } from '../engine/demo/sample-workbook';
+import type { CompareRow, CompareStatus, Comparison } from '../engine/history/compare';
+import { SNAPSHOT } from '../engine/history/history';
 import { importSources, type SourceAssignment } from '../engine/ingest/import';
 import { KINDS, type ReportKind } from '../engine/ingest/kinds';
 import { planMapping, unmappedCount } from '../engine/ingest/mapping-sheet';
 import type { ImportIssue, RawCell, RawGrid } from '../engine/ingest/types';
-import { CHANNELS, DEFAULT_SETTINGS, type Settings } from '../engine/model';
-import { OUTPUT_SHEETS } from '../engine/sheets/names';
-import { planNames, registrySheet } from '../engine/sheets/registry';
-import { flatten, parseSetting, readSettingsObject, SETTING_FIELDS, settingsSheet, type FlatSettings, type SettingField } from '../engine/sheets/settings-sheet';
+import { CHANNELS, DEFAULT_SETTINGS, type Currency, type Settings } from '../engine/model';
+import { OUTPUT_SHEETS, REGISTRY_SHEET } from '../engine/sheets/names';
+import { isRegistryGrid, planNames, readRegistry, registrySheet } from '../engine/sheets/registry';
+import { flatten, parseSetting, readSettingsObject, readSettingsSheet, SETTING_FIELDS, settingsSheet, type FlatSettings, type SettingField } from '../engine/sheets/settings-sheet';
 import type { CellValue } from '../engine/sheets/spec';
 import { sourcesSheet, withAssignment } from '../engine/sheets/sources-sheet';
 import { plainSheet } from '../engine/sheets/table';
 import { MemoryWorkbook } from '../workbook/memory/memory-workbook';
 import { ExcelHostError, isAbort } from '../workbook/office/excel-errors';
 import { OfficeWorkbook, type SyncRecord } from '../workbook/office/office-workbook';
-import type { WorkbookPort } from '../workbook/port';
+import type { WorkbookPort, WriteProgress } from '../workbook/port';
 import { analyzeWorkbook, NothingToAnalyzeError, readWorkbookState, type WorkbookState } from './analyze-workbook';
 import { kpiCards, ResultIndex, type KpiCards, type SheetLink, type UrgentItem } from './explorer';
+import { compareInWorkbook, historyDates, saveSnapshot, SnapshotNotFoundError } from './history';
 
 /** How long each step took, for the pane's debug view. */
 export interface Timing {
@@ -86,6 +90,17 @@ export interface AnalyzeProgress {
   readonly sheet?: string;
 }
 
+/** Positions per trend of an analysis (the Trends sheet's counts). */
+export interface TrendCounts {
+  readonly growth: number;
+  readonly stable: number;
+  readonly decline: number;
+  readonly newDemand: number;
+  readonly noSales: number;
+  /** Positions without enough history for a trend. */
+  readonly none: number;
+}
+
 export interface AnalyzeResult {
   readonly positions: number;
   readonly sheets: readonly { readonly name: string; readonly rows: number }[];
@@ -94,9 +109,75 @@ export interface AnalyzeResult {
   readonly kpis: KpiCards;
   readonly urgent: readonly UrgentItem[];
   readonly urgentTotal: number;
+  readonly trends: TrendCounts;
+  /** Snapshots saved in the workbook when the analysis read it. */
+  readonly snapshots: number;
+  /** The date Save snapshot gives this analysis ("2026-11-21", UTC). */
+  readonly snapshotDate: string;
   readonly timings: readonly Timing[];
   readonly syncs: SyncSummary | null;
 }
+
+/** What Save snapshot did. */
+export interface SnapshotSaved {
+  readonly date: string;
+  /** Positions in the snapshot. */
+  readonly positions: number;
+  /** True when it replaced a snapshot saved earlier on the same date. */
+  readonly replaced: boolean;
+  /** Saved snapshot dates after the save, newest first. */
+  readonly dates: readonly string[];
+}
+
+/** The saved snapshots of the workbook. */
+export interface SnapshotList {
+  /** Newest first. */
+  readonly dates: readonly string[];
+  /** History rows that could not be read (left out). */
+  readonly problems: number;
+}
+
+export interface FromTo {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** One position of a comparison, as the History tab shows it. */
+export interface ChangeRow {
+  readonly masterSku: string;
+  readonly channel: string;
+  readonly status: CompareStatus;
+  /** Units available and units sold on each date (null: not in that snapshot, or blank). */
+  readonly available: { readonly from: number | null; readonly to: number | null };
+  readonly sold: { readonly from: number | null; readonly to: number | null };
+  /** Stock value change in the reporting currency (a new position: its value; a gone one: minus its value). */
+  readonly stockValueChange: number;
+}
+
+/** Two snapshots compared, for the History tab: money in the reporting currency. */
+export interface SnapshotComparison {
+  readonly from: string;
+  readonly to: string;
+  readonly currency: string;
+  readonly daysBetween: number;
+  readonly totals: {
+    readonly positions: FromTo;
+    readonly available: FromTo;
+    readonly stockValue: FromTo;
+    readonly sold: FromTo;
+    readonly revenue: FromTo;
+    readonly lostRevenue: number;
+    readonly newPositions: number;
+    readonly gonePositions: number;
+  };
+  /** The largest stock value changes (at most CHANGES_SHOWN), largest first; unchanged positions are left out. */
+  readonly changes: readonly ChangeRow[];
+  /** Positions whose stock value changed (or that are new or gone). */
+  readonly changed: number;
+}
+
+/** Rows of the History tab's table of largest changes. */
+export const CHANGES_SHOWN = 20;
 
 export interface ImportedFile {
   readonly file: string;
@@ -142,7 +223,16 @@ export interface Session {
   results(): ResultIndex | null;
   /** Shows a result row in the workbook. */
   select(link: SheetLink): Promise<void>;
+  /** Saves the last analysis of this session as a snapshot in the workbook's history; a snapshot on the same date is replaced. */
+  saveSnapshot(options?: { readonly onWrite?: (p: WriteProgress) => void; readonly signal?: AbortSignal }): Promise<SnapshotSaved>;
+  /** The snapshot dates saved in the workbook. */
+  snapshots(): Promise<SnapshotList>;
+  /** Compares two saved snapshots (dates as listed by snapshots()). */
+  compare(from: string, to: string): Promise<SnapshotComparison>;
 }
+
+/** Save snapshot before any Analyze of this session. */
+export class NoAnalysisError extends Error {}
 
 /** Where each step's progress falls in the whole run (fractions of 1). */
 const STEP_SPAN: Record<AnalyzeStep, readonly [number, number]> = {
@@ -207,11 +297,83 @@ function syncSummary(port: WorkbookPort): SyncSummary | null {
   return { syncs: log.length, byPhase, largestRequestBytes: Math.max(0, ...log.map((r) => r.requestBytes)) };
 }
 
+function trendCounts(analysis: Analysis): TrendCounts {
+  const c = { growth: 0, stable: 0, decline: 0, newDemand: 0, noSales: 0, none: 0 };
+  for (const r of analysis.trends) {
+    const trend = r.t?.trend ?? '—';
+    if (trend === 'Growth') c.growth++;
+    else if (trend === 'Stable') c.stable++;
+    else if (trend === 'Decline') c.decline++;
+    else if (trend === 'New demand') c.newDemand++;
+    else if (trend === 'No sales') c.noSales++;
+    else c.none++;
+  }
+  return c;
+}
+
+/** Positions in a snapshot to save (its other rows are complete sales months). */
+function snapshotPositions(analysis: Pick<Analysis, 'snapshot'>): number {
+  let n = 0;
+  for (const source of analysis.snapshot.source) if (source === SNAPSHOT) n++;
+  return n;
+}
+
+/** The workbook's settings, reading only the registry and the settings sheet (compare converts money with them). */
+async function readSettingsOnly(wb: WorkbookPort): Promise<Settings> {
+  const first = await wb.readSheets([REGISTRY_SHEET]);
+  const ownName = isRegistryGrid(first.get(REGISTRY_SHEET) as RawGrid | undefined);
+  const registryGrid = ownName ? first.get(REGISTRY_SHEET) : (await wb.readSheets([`${REGISTRY_SHEET} (Lumive)`])).get(`${REGISTRY_SHEET} (Lumive)`);
+  const name = readRegistry(registryGrid as RawGrid | undefined).get('settings');
+  if (!name) return DEFAULT_SETTINGS;
+  const grid = (await wb.readSheets([name])).get(name);
+  return grid ? readSettingsSheet(grid, name).settings : DEFAULT_SETTINGS;
+}
+
+/** A comparison as the History tab shows it: totals, and the largest stock value changes in the reporting currency. */
+export function comparisonView(c: Comparison, settings: Settings, shown = CHANGES_SHOWN): SnapshotComparison {
+  const rep = (x: number | null | undefined, currency: string) => (x === null || x === undefined ? 0 : toReporting(x, currency as Currency, settings));
+  const valueChange = (r: CompareRow) => rep(r.to?.stockValue, r.currency) - rep(r.from?.stockValue, r.currency);
+  const moved: { row: CompareRow; change: number }[] = [];
+  for (const row of c.rows) {
+    const change = valueChange(row);
+    if (row.status !== 'Both' || change !== 0) moved.push({ row, change });
+  }
+  moved.sort((a, b) => Math.abs(b.change) - Math.abs(a.change) || a.row.masterSku.localeCompare(b.row.masterSku) || a.row.channel.localeCompare(b.row.channel));
+  const t = c.totals;
+  return {
+    from: c.from,
+    to: c.to,
+    currency: settings.reportingCurrency,
+    daysBetween: t.daysBetween,
+    totals: {
+      positions: { from: t.positions.from, to: t.positions.to },
+      available: { ...t.available },
+      stockValue: { ...t.stockValue },
+      sold: { ...t.sold },
+      revenue: { ...t.revenue },
+      lostRevenue: t.lostRevenue,
+      newPositions: t.positions.new,
+      gonePositions: t.positions.gone,
+    },
+    changes: moved.slice(0, shown).map(({ row, change }) => ({
+      masterSku: row.masterSku,
+      channel: row.channel,
+      status: row.status,
+      available: { from: row.from?.available ?? null, to: row.to?.available ?? null },
+      sold: { from: row.from?.sold ?? null, to: row.to?.sold ?? null },
+      stockValueChange: change,
+    })),
+    changed: moved.length,
+  };
+}
+
 /** A session over any port (tests pass the Office adapter over a fake of Excel). */
 export function sessionOver(port: () => Promise<WorkbookPort> | WorkbookPort, connected: boolean): Session {
   let opened: Promise<WorkbookPort> | undefined;
   const workbook = () => (opened ??= Promise.resolve(port()));
   let index: ResultIndex | null = null;
+  // The last analysis (the same object the index holds): Save snapshot saves it.
+  let last: Analysis | null = null;
 
   const timed = async <T>(timings: Timing[], step: string, work: () => Promise<T> | T): Promise<T> => {
     const start = now();
@@ -375,6 +537,7 @@ export function sessionOver(port: () => Promise<WorkbookPort> | WorkbookPort, co
       if (stage) timings.push({ step: stage, ms: Math.round(now() - stageStart) });
       if (writeStart) timings.push({ step: 'write sheets', ms: Math.round(now() - writeStart) });
       index = new ResultIndex(result.analysis, result.names.get('urgent') ?? OUTPUT_SHEETS.urgent);
+      last = result.analysis;
       const top = index.topUrgent(5);
       return {
         positions: result.analysis.metrics.length,
@@ -384,6 +547,9 @@ export function sessionOver(port: () => Promise<WorkbookPort> | WorkbookPort, co
         kpis: kpiCards(result.analysis),
         urgent: top,
         urgentTotal: result.analysis.urgent.length,
+        trends: trendCounts(result.analysis),
+        snapshots: result.analysis.history.snapshotDates.length,
+        snapshotDate: result.analysis.snapshotDate,
         timings,
         syncs: syncSummary(wb),
       };
@@ -429,6 +595,26 @@ export function sessionOver(port: () => Promise<WorkbookPort> | WorkbookPort, co
       if (!wb.select) throw new Error('This workbook cannot show rows.');
       await wb.select(link.sheet, link.row, link.columns);
     },
+
+    async saveSnapshot(options = {}) {
+      const analysis = last;
+      if (!analysis) throw new NoAnalysisError('Analyze first: Save snapshot keeps the figures of the last analysis, and this session has none yet.');
+      const wb = await workbook();
+      const saved = await saveSnapshot(wb, analysis, { onWrite: options.onWrite, signal: options.signal });
+      return { date: saved.date, positions: snapshotPositions(analysis), replaced: saved.replaced > 0, dates: [...saved.dates].reverse() };
+    },
+
+    async snapshots() {
+      const wb = await workbook();
+      const read = await historyDates(wb);
+      return { dates: [...read.dates].reverse(), problems: read.problems };
+    },
+
+    async compare(from, to) {
+      const wb = await workbook();
+      const settings = await readSettingsOnly(wb);
+      return comparisonView(await compareInWorkbook(wb, from, to, settings), settings);
+    },
   };
 }
 
@@ -456,7 +642,7 @@ export const isCancel = isAbort;
 
 /** What to tell the user when an operation fails: Excel's and Lumive's own errors are already plain words. */
 export function failureText(error: unknown): string {
-  if (error instanceof ExcelHostError || error instanceof NothingToAnalyzeError) return error.message;
+  if (error instanceof ExcelHostError || error instanceof NothingToAnalyzeError || error instanceof SnapshotNotFoundError || error instanceof NoAnalysisError) return error.message;
   return `Lumive stopped on an unexpected error: ${(error as Error)?.message ?? String(error)}. Your sheets are unchanged; please try again, and report it if it happens again.`;
 }
 

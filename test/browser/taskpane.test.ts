@@ -6,8 +6,9 @@
  *
  * One seller's session, in order: open the preview, import two report files (a CSV and an .xlsx) at
  * once, analyze, see the KPI cards, click an urgent action, change a setting by keyboard, then switch
- * to Arabic; then, back in English, replay a pasted demand series in the What-if tab. Screenshots (LTR
- * and RTL) go to test-results/.
+ * to Arabic; then, back in English, replay a pasted demand series in the What-if tab; save a snapshot
+ * and open History; a month later (the page's clock moved on), import the new noon KSA stock report,
+ * analyze, save again and compare the two snapshots. Screenshots (LTR and RTL) go to test-results/.
  *
  * Skipped only when /usr/bin/chromium is missing and LUMIVE_REQUIRE_BROWSER is not set; `.ci/run`
  * sets it, so CI fails rather than skips.
@@ -20,6 +21,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import webpack from 'webpack';
 import { serveFolder, type StaticServer } from './static-server';
 import { sheetNameFor } from '../../src/app/session';
+import { demoWorkbook } from '../../src/engine/demo/sample-workbook';
 import { isCalcError } from '../../src/engine/errors';
 import { simulate } from '../../src/engine/simulate/simulate';
 import { STRINGS } from '../../src/taskpane/i18n';
@@ -77,7 +79,8 @@ async function reportFiles(): Promise<string[]> {
 
 async function shot(name: string): Promise<void> {
   fs.mkdirSync(RESULTS, { recursive: true });
-  await page.screenshot({ path: path.join(RESULTS, name), fullPage: true });
+  // Transitions finished (a tab's underline slides to the selected tab).
+  await page.screenshot({ path: path.join(RESULTS, name), fullPage: true, animations: 'disabled' });
 }
 
 inBrowser(`task pane in Chromium (browser preview)${present ? '' : ` (skipped: Chromium not installed at ${CHROMIUM}; apt-get install -y chromium)`}`, () => {
@@ -114,7 +117,7 @@ inBrowser(`task pane in Chromium (browser preview)${present ? '' : ` (skipped: C
     await page.getByText(en.previewBanner).waitFor();
     await page.getByText('13 sheets read · 13 recognized').waitFor();
     expect(await page.locator('html').getAttribute('dir')).toBe('ltr');
-    expect(await page.getByRole('tab').count()).toBe(7);
+    expect(await page.getByRole('tab').count()).toBe(8);
   });
 
   test('imports a CSV and an .xlsx at once: each becomes a sheet and is detected', async () => {
@@ -244,6 +247,60 @@ inBrowser(`task pane in Chromium (browser preview)${present ? '' : ` (skipped: C
     // At 420 px nothing spills sideways: the page does not scroll horizontally.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
     await shot('taskpane-whatif-ltr.png');
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('Save snapshot, then History; a month later a second snapshot and the comparison', async () => {
+    if ((await page.locator('html').getAttribute('lang')) === 'ar') await page.getByRole('button', { name: ar.switchLanguageLabel }).click();
+    await page.getByRole('tab', { name: en.tabAnalyze }).click();
+    const analyze = page.getByRole('tabpanel', { name: en.tabAnalyze });
+    await analyze.getByText(en.snapshotHint).waitFor();
+    await analyze.getByRole('button', { name: en.saveSnapshot }).click();
+    const first = analyze.getByText(/^Snapshot of \d{4}-\d{2}-\d{2} saved: 1,26\d positions \(1 snapshot in the workbook\)\.$/);
+    await first.waitFor();
+    const today = /of (\d{4}-\d{2}-\d{2})/.exec((await first.textContent()) ?? '')?.[1] as string;
+
+    await page.getByRole('tab', { name: en.tabHistory }).click();
+    const history = page.getByRole('tabpanel', { name: en.tabHistory });
+    await history.getByText(en.historyCountOne).waitFor();
+    await history.getByRole('list', { name: en.historySavedList }).getByText(today).waitFor();
+    await history.getByText(en.historyOneTitle).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
+    await shot('taskpane-history-ltr.png');
+
+    // A month later (the page's clock moves on; this stays the last test): the new noon KSA stock report,
+    // five positions moved, replaces last month's sheet.
+    const later = new Date(Date.parse(`${today}T12:00:00Z`) + 30 * 86_400_000);
+    await page.clock.setSystemTime(later);
+    const grid = demoWorkbook().find((s) => s.source === 'noon KSA Stock')!.grid.map((row) => [...row]);
+    for (let r = 1; r <= 6; r++) grid[r][3] = String(150 + 40 * r);
+    const csv = path.join(dir, 'noon KSA Stock.csv');
+    fs.writeFileSync(csv, grid.map((row) => row.map((c) => `"${String(c ?? '').replace(/"/g, '""')}"`).join(',')).join('\r\n'));
+    await page.getByRole('tab', { name: en.tabReports }).click();
+    await page.getByTestId('import-input').setInputFiles([csv]);
+    await page.getByText('“noon KSA Stock.csv” → replaced sheet “noon KSA Stock”', { exact: false }).waitFor();
+    await page.getByRole('tab', { name: en.tabAnalyze }).click();
+    await analyze.getByRole('button', { name: en.analyze }).click();
+    await analyze.getByRole('progressbar').waitFor({ state: 'detached', timeout: 120_000 });
+    await analyze.getByRole('list', { name: en.trendsTitle }).waitFor();
+    await analyze.getByRole('button', { name: en.saveSnapshot }).click();
+    const next = later.toISOString().slice(0, 10);
+    await analyze.getByText(new RegExp(`^Snapshot of ${next} saved: 1,26\\d positions \\(2 snapshots in the workbook\\)\\. ${en.snapshotSeeHistory.replace(/\./g, '\\.')}$`)).waitFor();
+
+    await page.getByRole('tab', { name: en.tabHistory }).click();
+    await history.getByText('2 snapshots saved').waitFor();
+    expect(await history.getByRole('combobox', { name: en.compareFrom }).inputValue()).toBe(today);
+    expect(await history.getByRole('combobox', { name: en.compareTo }).inputValue()).toBe(next);
+    await history.getByRole('button', { name: en.compare }).click();
+    const totals = history.getByRole('table', { name: en.compareTotals });
+    await totals.waitFor();
+    await history.getByRole('heading', { name: `${today} → ${next}` }).waitFor();
+    await history.getByText('30 days apart').waitFor();
+    const changes = history.getByRole('table', { name: en.changesTitle });
+    // Five positions moved (one of the six rows is a second warehouse of the same product).
+    expect(await changes.getByRole('row').count()).toBe(1 + 5);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
+    await shot('taskpane-history-compare-ltr.png');
     expect(pageErrors).toEqual([]);
   });
 });

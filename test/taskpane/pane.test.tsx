@@ -49,7 +49,7 @@ describe('task pane', () => {
     await mount(<App session={session} host={null} initialLang="en" debug={false} />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(en.product);
     expect(screen.getByText(en.previewBanner)).toBeTruthy();
-    const tabNames = [en.tabReports, en.tabMapping, en.tabAnalyze, en.tabSettings, en.tabExplorer, en.tabWhatIf];
+    const tabNames = [en.tabReports, en.tabMapping, en.tabAnalyze, en.tabSettings, en.tabExplorer, en.tabHistory, en.tabWhatIf];
     expect(screen.getAllByRole('tab')).toHaveLength(tabNames.length);
     for (const name of tabNames) expect(screen.getByRole('tab', { name })).toBeTruthy();
     // 13 demo sheets (sample-workbook.ts DEMO_SHEETS), all recognized.
@@ -204,7 +204,7 @@ describe('task pane', () => {
     expect(document.documentElement.dir).toBe('rtl');
     expect(document.documentElement.lang).toBe('ar');
     expect(screen.getByRole('heading', { level: 1 }).closest('[dir]')?.getAttribute('dir')).toBe('rtl');
-    const tabNames = [ar.tabReports, ar.tabMapping, ar.tabAnalyze, ar.tabSettings, ar.tabExplorer, ar.tabWhatIf, ar.tabDebug];
+    const tabNames = [ar.tabReports, ar.tabMapping, ar.tabAnalyze, ar.tabSettings, ar.tabExplorer, ar.tabHistory, ar.tabWhatIf, ar.tabDebug];
     expect(screen.getAllByRole('tab')).toHaveLength(tabNames.length);
     for (const name of tabNames) expect(screen.getByRole('tab', { name })).toBeTruthy();
     expect(screen.getByText(ar.previewBanner)).toBeTruthy();

@@ -1,7 +1,7 @@
 /**
  * Analyze: runs the analysis with a progress bar by stage and a Cancel button, then shows the KPI
- * cards, the most urgent actions (each a link that selects its row in the Urgent Actions sheet) and
- * when it last ran.
+ * cards, the trends, Save snapshot (the analysis joins the workbook's history), the most urgent
+ * actions (each a link that selects its row in the Urgent Actions sheet) and when it last ran.
  */
 import {
   Button,
@@ -13,15 +13,15 @@ import {
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
+  Spinner,
   Text,
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import type { AnalyzeProgress, AnalyzeResult, AnalyzeStep } from '../../app/session';
+import type { AnalyzeProgress, AnalyzeResult, AnalyzeStep, SnapshotSaved } from '../../app/session';
 import type { SheetLink } from '../../app/explorer';
 import { formatWhen, type StringKey } from '../i18n';
-import { channelIdOf } from './context';
-import { usePane, useOperation } from './context';
+import { channelIdOf, ErrorBar, KEEP_LTR, useOperation, usePane } from './context';
 
 const STEP_TEXT: Record<AnalyzeStep, StringKey> = {
   read: 'stepRead',
@@ -45,25 +45,42 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   kpis: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))', gap: tokens.spacingHorizontalS, margin: 0, padding: 0, listStyleType: 'none' },
   kpi: { padding: tokens.spacingHorizontalM, gap: tokens.spacingVerticalXXS },
-  kpiValue: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, direction: 'ltr', unicodeBidi: 'isolate' },
+  kpiValue: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, direction: KEEP_LTR, unicodeBidi: 'isolate' },
   urgent: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: 'none' },
   item: { padding: tokens.spacingHorizontalM, borderInlineStartWidth: '4px', borderInlineStartStyle: 'solid' },
   itemHead: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline', flexWrap: 'wrap' },
   priority: { fontWeight: tokens.fontWeightBold, fontSize: tokens.fontSizeBase200 },
   muted: { color: tokens.colorNeutralForeground3 },
   h: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  snapshot: { padding: tokens.spacingHorizontalM, gap: tokens.spacingVerticalS },
+  snapshotRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  snapshotButton: { flexShrink: 0 },
+  trends: { display: 'grid', gridTemplateColumns: 'repeat(3, minmax(0, 1fr))', gap: tokens.spacingHorizontalS, margin: 0, padding: 0, listStyleType: 'none' },
+  trend: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, gap: tokens.spacingVerticalXXS, borderInlineStartWidth: '4px', borderInlineStartStyle: 'solid' },
+  trendValue: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, direction: KEEP_LTR, unicodeBidi: 'isolate' },
 });
+
+const TREND_COLOUR = {
+  growth: tokens.colorPaletteGreenBorderActive,
+  stable: tokens.colorNeutralStroke1,
+  decline: tokens.colorPaletteDarkOrangeBorderActive,
+} as const;
 
 export interface AnalyzePanelProps {
   readonly result: AnalyzeResult | null;
   readonly lastRun: string | null;
   readonly onAnalyzed: (result: AnalyzeResult) => void;
+  /** A snapshot was saved (the History tab reads the dates again). */
+  readonly onSnapshot?: (saved: SnapshotSaved) => void;
 }
 
-export function AnalyzePanel({ result, lastRun, onAnalyzed }: AnalyzePanelProps) {
+export function AnalyzePanel({ result, lastRun, onAnalyzed, onSnapshot }: AnalyzePanelProps) {
   const styles = useStyles();
-  const { t, lang, session, money, num, pct, channelName } = usePane();
+  const { t, lang, session, money, num, pct, ltr, channelName } = usePane();
   const { busy, error, run } = useOperation();
+  const saving = useOperation();
+  // What Save snapshot did, for the analysis it saved (a new analysis hides it).
+  const [saved, setSaved] = useState<{ readonly of: AnalyzeResult; readonly snapshot: SnapshotSaved } | null>(null);
   const [progress, setProgress] = useState<AnalyzeProgress | null>(null);
   const [selected, setSelected] = useState<SheetLink | null>(null);
   const controller = useRef<AbortController | null>(null);
@@ -85,6 +102,26 @@ export function AnalyzePanel({ result, lastRun, onAnalyzed }: AnalyzePanelProps)
     });
   };
 
+  const save = () => {
+    const of = result;
+    if (!of) return;
+    void saving.run(async () => {
+      const snapshot = await session.saveSnapshot();
+      setSaved({ of, snapshot });
+      onSnapshot?.(snapshot);
+    });
+  };
+
+  const savedText = (snapshot: SnapshotSaved) => {
+    const count = snapshot.dates.length;
+    const text = t(snapshot.replaced ? 'snapshotReplaced' : 'snapshotSaved', {
+      date: ltr(snapshot.date),
+      positions: snapshot.positions,
+      snapshots: count === 1 ? t('snapshotsInWorkbookOne') : t('snapshotsInWorkbook', { count }),
+    });
+    return count > 1 ? `${text} ${t('snapshotSeeHistory')}` : text;
+  };
+
   const show = (link: SheetLink) =>
     void run(async () => {
       await session.select(link);
@@ -102,7 +139,7 @@ export function AnalyzePanel({ result, lastRun, onAnalyzed }: AnalyzePanelProps)
         {t('analyzeIntro')}
       </Text>
       <div className={styles.actions}>
-        <Button appearance="primary" disabled={busy} onClick={start}>
+        <Button appearance="primary" disabled={busy || saving.busy} onClick={start}>
           {t('analyze')}
         </Button>
         {running && <Button onClick={() => controller.current?.abort()}>{t('cancel')}</Button>}
@@ -139,6 +176,29 @@ export function AnalyzePanel({ result, lastRun, onAnalyzed }: AnalyzePanelProps)
           <Text size={200} className={styles.muted}>
             {t('kpiPositions', { positions: k.positions, masters: k.masterSkus, atRisk: k.atRisk })}
           </Text>
+          <Trends result={result} />
+          <Card className={styles.snapshot} appearance="filled-alternative">
+            <div className={styles.snapshotRow}>
+              <Button
+                className={styles.snapshotButton}
+                disabled={busy || saving.busy}
+                onClick={save}
+                icon={saving.busy ? <Spinner size="tiny" /> : undefined}
+                aria-describedby="snapshot-hint"
+              >
+                {saving.busy ? t('savingSnapshot') : t('saveSnapshot')}
+              </Button>
+              <Text size={200} id="snapshot-hint">
+                {t('snapshotHint')}
+              </Text>
+            </div>
+            {saving.error && <ErrorBar text={saving.error} />}
+            {saved && saved.of === result && !saving.busy && (
+              <MessageBar intent="success" role="status">
+                <MessageBarBody>{savedText(saved.snapshot)}</MessageBarBody>
+              </MessageBar>
+            )}
+          </Card>
           <h2 className={styles.h}>{t('topUrgent')}</h2>
           {result.urgent.length === 0 ? (
             <Text>{t('noUrgent')}</Text>
@@ -186,6 +246,42 @@ export function AnalyzePanel({ result, lastRun, onAnalyzed }: AnalyzePanelProps)
         </>
       )}
     </section>
+  );
+}
+
+function Trends({ result }: { readonly result: AnalyzeResult }) {
+  const styles = useStyles();
+  const { t } = usePane();
+  const c = result.trends;
+  const any = c.growth + c.stable + c.decline + c.newDemand + c.noSales > 0;
+  return (
+    <>
+      <h2 className={styles.h}>{t('trendsTitle')}</h2>
+      {any ? (
+        <>
+          <ul className={styles.trends} aria-label={t('trendsTitle')}>
+            {(['growth', 'stable', 'decline'] as const).map((k) => (
+              <li key={k}>
+                <Card className={styles.trend} style={{ borderInlineStartColor: TREND_COLOUR[k] }}>
+                  <Text size={200}>{t(k === 'growth' ? 'trendGrowth' : k === 'stable' ? 'trendStable' : 'trendDecline')}</Text>
+                  <span className={styles.trendValue}>{c[k].toLocaleString('en-US')}</span>
+                </Card>
+              </li>
+            ))}
+          </ul>
+          <Text size={200} className={styles.muted}>
+            {t('trendsOther', { newDemand: c.newDemand, noSales: c.noSales, none: c.none })}.{' '}
+            {result.snapshots > 0
+              ? t('trendsBasis', { snapshots: result.snapshots === 1 ? t('trendsSavedOne') : t('trendsSaved', { count: result.snapshots }) })
+              : t('trendsBasisNone')}
+          </Text>
+        </>
+      ) : (
+        <Text size={200} className={styles.muted}>
+          {t('trendsNone')}
+        </Text>
+      )}
+    </>
   );
 }
 

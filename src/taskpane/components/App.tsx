@@ -1,6 +1,6 @@
 /**
  * The task pane: a header with the language switch, the preview banner outside Excel, and the panels
- * as tabs (Reports, Mapping, Analyze, Settings, SKU explorer, What-if; Debug with ?debug=true). The workbook
+ * as tabs (Reports, Mapping, Analyze, Settings, SKU explorer, History, What-if; Debug with ?debug=true). The workbook
  * scan and the latest analysis live here, so switching tabs keeps them.
  */
 import { Button, FluentProvider, makeStyles, MessageBar, MessageBarBody, Tab, TabList, Text, tokens, webLightTheme } from '@fluentui/react-components';
@@ -11,12 +11,13 @@ import { AnalyzePanel } from './AnalyzePanel';
 import { makePane, PaneProvider } from './context';
 import { DebugPanel } from './DebugPanel';
 import { ExplorerPanel } from './ExplorerPanel';
+import { HistoryPanel } from './HistoryPanel';
 import { MappingPanel } from './MappingPanel';
 import { ReportsPanel } from './ReportsPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { WhatIfPanel } from './WhatIfPanel';
 
-export type PanelId = 'reports' | 'mapping' | 'analyze' | 'settings' | 'explorer' | 'whatif' | 'debug';
+export type PanelId = 'reports' | 'mapping' | 'analyze' | 'settings' | 'explorer' | 'history' | 'whatif' | 'debug';
 
 export interface AppProps {
   readonly session: Session;
@@ -52,8 +53,13 @@ export function App({ session, host, initialLang, debug, onLanguage, initialPane
   const styles = useStyles();
   const [lang, setLang] = useState<Lang>(initialLang);
   const [panel, setPanel] = useState<PanelId>(initialPanel ?? 'reports');
+  // History is mounted when first opened (it reads nothing before, and its tables need not be built).
+  const [historyOpened, setHistoryOpened] = useState(panel === 'history');
+  if (panel === 'history' && !historyOpened) setHistoryOpened(true);
   const [scan, setScan] = useState<ReportsScan | null>(null);
   const [analysis, setAnalysis] = useState<AnalyzeResult | null>(null);
+  // Counts the snapshots saved in this pane: the History tab reads the dates again when it changes.
+  const [snapshotsSaved, setSnapshotsSaved] = useState(0);
   const pane = useMemo(() => makePane(lang, session, debug), [lang, session, debug]);
   const { t } = pane;
   const dir = lang === 'ar' ? 'rtl' : 'ltr';
@@ -74,6 +80,8 @@ export function App({ session, host, initialLang, debug, onLanguage, initialPane
     setAnalysis(result);
     setScan((s) => (s ? { ...s, lastRun: result.at.toISOString() } : s));
   }, []);
+
+  const onSnapshot = useCallback(() => setSnapshotsSaved((n) => n + 1), []);
 
   const wrongHost = host !== null && host !== 'Excel';
 
@@ -107,19 +115,21 @@ export function App({ session, host, initialLang, debug, onLanguage, initialPane
             <Tab value="analyze">{t('tabAnalyze')}</Tab>
             <Tab value="settings">{t('tabSettings')}</Tab>
             <Tab value="explorer">{t('tabExplorer')}</Tab>
+            <Tab value="history">{t('tabHistory')}</Tab>
             <Tab value="whatif">{t('tabWhatIf')}</Tab>
             {debug && <Tab value="debug">{t('tabDebug')}</Tab>}
           </TabList>
         </nav>
-        {/* Every panel stays mounted (hidden when not selected): a running Analyze, a half-filled form or a search survive a tab switch. */}
+        {/* Every panel stays mounted (hidden when not selected): a running Analyze, a half-filled form or a search survive a tab switch. History mounts when first opened. */}
         <main className={styles.body}>
           {PANELS.filter((id) => id !== 'debug' || debug).map((id) => (
             <div key={id} role="tabpanel" aria-label={t(TAB_LABEL[id])} hidden={panel !== id} id={`panel-${id}`}>
               {id === 'reports' && <ReportsPanel scan={scan} onScan={setScan} />}
               {id === 'mapping' && <MappingPanel scan={scan} onScan={setScan} />}
-              {id === 'analyze' && <AnalyzePanel result={analysis} lastRun={scan?.lastRun ?? null} onAnalyzed={onAnalyzed} />}
+              {id === 'analyze' && <AnalyzePanel result={analysis} lastRun={scan?.lastRun ?? null} onAnalyzed={onAnalyzed} onSnapshot={onSnapshot} />}
               {id === 'settings' && <SettingsPanel />}
               {id === 'explorer' && <ExplorerPanel analyzedAt={analysis?.at ?? null} />}
+              {id === 'history' && historyOpened && <HistoryPanel active={panel === 'history'} version={snapshotsSaved} />}
               {id === 'whatif' && <WhatIfPanel analyzedAt={analysis?.at ?? null} />}
               {id === 'debug' && <DebugPanel scan={scan} analysis={analysis} onScan={setScan} />}
             </div>
@@ -130,7 +140,7 @@ export function App({ session, host, initialLang, debug, onLanguage, initialPane
   );
 }
 
-const PANELS: readonly PanelId[] = ['reports', 'mapping', 'analyze', 'settings', 'explorer', 'whatif', 'debug'];
+const PANELS: readonly PanelId[] = ['reports', 'mapping', 'analyze', 'settings', 'explorer', 'history', 'whatif', 'debug'];
 
 const TAB_LABEL = {
   reports: 'tabReports',
@@ -138,6 +148,7 @@ const TAB_LABEL = {
   analyze: 'tabAnalyze',
   settings: 'tabSettings',
   explorer: 'tabExplorer',
+  history: 'tabHistory',
   whatif: 'tabWhatIf',
   debug: 'tabDebug',
 } as const;

@@ -4,12 +4,12 @@
  */
 import { Button, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import type { AnalyzeResult, ReportsScan, SyncSummary, Timing } from '../../app/session';
-import { usePane, useOperation } from './context';
+import { KEEP_LTR, useOperation, usePane } from './context';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, fontSize: tokens.fontSizeBase200 },
   h: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  pre: { whiteSpace: 'pre-wrap', fontFamily: tokens.fontFamilyMonospace, margin: 0, direction: 'ltr', textAlign: 'start' },
+  pre: { whiteSpace: 'pre-wrap', fontFamily: tokens.fontFamilyMonospace, margin: 0, direction: KEEP_LTR, textAlign: 'start' },
 });
 
 export function DebugPanel({ scan, analysis, onScan }: { readonly scan: ReportsScan | null; readonly analysis: AnalyzeResult | null; readonly onScan: (s: ReportsScan) => void }) {

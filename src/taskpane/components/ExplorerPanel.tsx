@@ -18,15 +18,15 @@ import {
 import { useMemo, useState } from 'react';
 import { sparkline, type ChannelFigures, type SheetLink, type SkuDetail } from '../../app/explorer';
 import type { StringKey } from '../i18n';
-import { channelIdOf, MatchList, usePane, useOperation } from './context';
+import { channelIdOf, KEEP_LTR, MatchList, useOperation, usePane } from './context';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   matches: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, margin: 0, padding: 0, listStyleType: 'none' },
   h: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, unicodeBidi: 'plaintext' },
   table: { tableLayout: 'auto' },
-  num: { direction: 'ltr', unicodeBidi: 'isolate', whiteSpace: 'nowrap' },
-  spark: { fontSize: '28px', lineHeight: '32px', letterSpacing: '2px', direction: 'ltr', unicodeBidi: 'isolate', color: tokens.colorBrandForeground1 },
+  num: { direction: KEEP_LTR, unicodeBidi: 'isolate', whiteSpace: 'nowrap' },
+  spark: { fontSize: '28px', lineHeight: '32px', letterSpacing: '2px', direction: KEEP_LTR, unicodeBidi: 'isolate', color: tokens.colorBrandForeground1 },
   links: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   muted: { color: tokens.colorNeutralForeground3 },
 });

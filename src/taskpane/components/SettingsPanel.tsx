@@ -23,7 +23,7 @@ import type { SettingsForm } from '../../app/session';
 import type { SettingField } from '../../engine/sheets/settings-sheet';
 import type { StringKey } from '../i18n';
 import { settingText } from '../settings-ar';
-import { ErrorBar, usePane, useOperation } from './context';
+import { ErrorBar, KEEP_LTR, useOperation, usePane } from './context';
 
 /** Fields in groups, in the order the form shows them (the policy has its own choice above). */
 export const SETTING_GROUPS: readonly (readonly [StringKey, readonly string[]])[] = [
@@ -41,7 +41,7 @@ const useStyles = makeStyles({
   group: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, display: 'grid', gap: tokens.spacingVerticalS, margin: 0 },
   legend: { fontWeight: tokens.fontWeightSemibold, paddingInline: tokens.spacingHorizontalXS },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', position: 'sticky', bottom: 0, backgroundColor: tokens.colorNeutralBackground2, paddingBlock: tokens.spacingVerticalS },
-  number: { direction: 'ltr' },
+  number: { direction: KEEP_LTR },
 });
 
 export function SettingsPanel() {

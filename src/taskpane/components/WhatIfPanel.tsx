@@ -48,7 +48,7 @@ import {
 import type { PositionMetrics } from '../../engine/analysis/position-metrics';
 import type { Policy, SimulationResult } from '../../engine/simulate/simulate';
 import type { StringKey } from '../i18n';
-import { ErrorBar, MatchList, usePane } from './context';
+import { ErrorBar, KEEP_LTR, MatchList, usePane } from './context';
 
 type Source = 'analysis' | 'paste';
 
@@ -110,9 +110,9 @@ const useStyles = makeStyles({
   field: { minWidth: 0 },
   /** The costs' labels are long: a row of their own, so the inputs of a row stay level. */
   wide: { minWidth: 0, gridColumn: '1 / -1' },
-  number: { direction: 'ltr', width: '100%', minWidth: 0 },
+  number: { direction: KEEP_LTR, width: '100%', minWidth: 0 },
   inputEl: { minWidth: 0, width: '100%' },
-  num: { direction: 'ltr', unicodeBidi: 'isolate', whiteSpace: 'nowrap' },
+  num: { direction: KEEP_LTR, unicodeBidi: 'isolate', whiteSpace: 'nowrap' },
   muted: { color: tokens.colorNeutralForeground3 },
   h: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   sub: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
@@ -123,7 +123,7 @@ const useStyles = makeStyles({
     width: '100%',
     minHeight: '88px',
     resize: 'vertical',
-    direction: 'ltr',
+    direction: KEEP_LTR,
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase300,
     lineHeight: tokens.lineHeightBase300,
@@ -140,8 +140,8 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   kpis: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(140px, 1fr))', gap: tokens.spacingHorizontalS, margin: 0, padding: 0, listStyleType: 'none' },
   kpi: { padding: tokens.spacingHorizontalM, gap: tokens.spacingVerticalXXS, height: '100%', boxSizing: 'border-box' },
-  kpiValue: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, direction: 'ltr', unicodeBidi: 'isolate' },
-  chartBox: { direction: 'ltr', backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalS, border: `1px solid ${tokens.colorNeutralStroke2}` },
+  kpiValue: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, direction: KEEP_LTR, unicodeBidi: 'isolate' },
+  chartBox: { direction: KEEP_LTR, backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalS, border: `1px solid ${tokens.colorNeutralStroke2}` },
   chart: { display: 'block', width: '100%', height: 'auto' },
   line: { fill: 'none', stroke: tokens.colorBrandForeground1, strokeWidth: '1.5px', strokeLinejoin: 'round' },
   axis: { stroke: tokens.colorNeutralStroke1, strokeWidth: '1px' },

@@ -23,11 +23,20 @@ export interface Pane {
   readonly money: (value: number | null, currency: string) => string;
   readonly num: (value: number | null, digits?: number) => string;
   readonly pct: (value: number | null) => string;
+  /** A date or code put into a sentence, kept left-to-right in Arabic (after Arabic letters "2026-11-21" would read backwards). */
+  readonly ltr: (text: string) => string;
   /** Turns an error into the plain words shown to the user. */
   readonly explain: (error: unknown) => string;
 }
 
 const PaneContext = createContext<Pane | null>(null);
+
+/**
+ * `direction: ltr` for figures, dates and codes that stays ltr in the right-to-left pane: Griffel turns
+ * the value "ltr" into "rtl" for rtl styles unless it is marked @noflip (rtl-css-js), which put "+12"
+ * as "12+" and "2026-10 … 2026-11" backwards in Arabic.
+ */
+export const KEEP_LTR = 'ltr /* @noflip */' as 'ltr';
 
 export function makePane(lang: Lang, session: Session, debug: boolean): Pane {
   const t = translator(lang);
@@ -44,6 +53,7 @@ export function makePane(lang: Lang, session: Session, debug: boolean): Pane {
     money: (value, currency) => (value === null || !Number.isFinite(value) ? na : `${currency} ${num(value)}`),
     num,
     pct: (value) => (value === null || !Number.isFinite(value) ? na : `${(value * 100).toFixed(1)}%`),
+    ltr: (text) => (lang === 'ar' ? `\u2066${text}\u2069` : text),
     explain: (error) => (isCancel(error) ? t('cancelled') : failureText(error)),
   };
 }
