@@ -202,11 +202,14 @@ export function analyze(sources: readonly SourceGrid[], options: AnalyzeOptions 
     const hasSales = withSales.has(p.channel.id);
     const leadTime = measuredLead(p);
     const idx = groups.get(historyKey(p.masterSku, p.channel.label));
-    const trend: TrendRow | null = idx ? positionTrend(view, idx, periods.all.get(p.channel.label) ?? [], periods.sales.get(p.channel.label), s.trendThreshold) : null;
+    const salesPeriods = periods.sales.get(p.channel.label);
+    // The channel's periods; the forecast's span adds only months without any row, which give no point.
+    const points = idx ? positionPoints(view, idx, periods.all.get(p.channel.label) ?? [], salesPeriods) : [];
+    const trend: TrendRow | null = idx ? positionTrend(view, idx, periods.all.get(p.channel.label) ?? [], salesPeriods, s.trendThreshold, points) : null;
     let f = null;
     if (hasSales) {
       const span = seriesMonths.get(p.channel.id) ?? [];
-      const sold = new Map((idx ? positionPoints(view, idx, span, periods.sales.get(p.channel.label)) : []).map((pt) => [pt.period, pt.sold ?? 0]));
+      const sold = new Map(points.map((pt) => [pt.period, pt.sold ?? 0]));
       f = positionForecast(p, span, velocities[i], resolveLeadTime(p, leadTime, s).days + s.reviewDays, withReturns.has(p.channel.id), span.map((m) => sold.get(m) ?? 0), s.xyzCuts);
     }
     metrics[i] = positionMetrics(p, abc.get(p.masterSku) ?? 'C', s, hasSales, { leadTime, forecast: f?.daily ? { ...f.daily, label: f.label } : null });

@@ -199,11 +199,18 @@ function outages(t: HistoryTable, idx: readonly number[]): Outage {
 }
 
 /**
- * The trend of one position: `idx` are its rows in `t`, `periods` its channel's periods (channelPeriods).
+ * The trend of one position: `idx` are its rows in `t`, `periods` its channel's periods (channelPeriods);
+ * `points` when the caller already has them (positionPoints over the same rows).
  */
-export function positionTrend(t: HistoryTable, idx: readonly number[], periods: readonly string[], salesPeriods: ReadonlySet<string> | undefined, threshold: number): TrendRow {
+export function positionTrend(
+  t: HistoryTable,
+  idx: readonly number[],
+  periods: readonly string[],
+  salesPeriods: ReadonlySet<string> | undefined,
+  threshold: number,
+  points: readonly PeriodPoint[] = positionPoints(t, idx, periods, salesPeriods),
+): TrendRow {
   const i0 = idx[0];
-  const points = positionPoints(t, idx, periods, salesPeriods);
   const last = points.at(-1) ?? null;
   const previous = points.length >= 2 ? points[points.length - 2] : null;
   const spark = points.slice(-SPARK_PERIODS).map((p) => p.sold ?? 0);

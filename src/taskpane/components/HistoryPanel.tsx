@@ -182,24 +182,8 @@ export function HistoryPanel({ active, version }: HistoryPanelProps) {
           ) : (
             <>
               <div className={styles.picker}>
-                <Field label={t('compareFrom')} className={styles.select}>
-                  <Select value={from} onChange={(_, d) => setFrom(d.value)} disabled={comparing.busy}>
-                    {dates.map((d) => (
-                      <option key={d} value={d}>
-                        {d}
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
-                <Field label={t('compareTo')} className={styles.select}>
-                  <Select value={to} onChange={(_, d) => setTo(d.value)} disabled={comparing.busy}>
-                    {dates.map((d) => (
-                      <option key={d} value={d}>
-                        {d}
-                      </option>
-                    ))}
-                  </Select>
-                </Field>
+                <DatePick label={t('compareFrom')} className={styles.select} dates={dates} value={from} onChange={setFrom} disabled={comparing.busy} />
+                <DatePick label={t('compareTo')} className={styles.select} dates={dates} value={to} onChange={setTo} disabled={comparing.busy} />
                 <Button appearance="primary" onClick={compare} disabled={comparing.busy || from === to} icon={comparing.busy ? <Spinner size="tiny" /> : undefined}>
                   {comparing.busy ? t('comparing') : t('compare')}
                 </Button>
@@ -382,5 +366,20 @@ function Changes({ rows, currency }: { readonly rows: readonly ChangeRow[]; read
         </Table>
       </div>
     </Card>
+  );
+}
+
+/** One of the saved snapshot dates, as a labelled native select. */
+function DatePick(props: { label: string; className: string; dates: readonly string[]; value: string; onChange: (d: string) => void; disabled: boolean }) {
+  return (
+    <Field label={props.label} className={props.className}>
+      <Select value={props.value} onChange={(_, d) => props.onChange(d.value)} disabled={props.disabled}>
+        {props.dates.map((d) => (
+          <option key={d} value={d}>
+            {d}
+          </option>
+        ))}
+      </Select>
+    </Field>
   );
 }
