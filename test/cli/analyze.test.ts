@@ -8,20 +8,13 @@ import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
+import { run } from '../helpers/cli';
 import type { RawCell } from '../../src/engine/ingest/types';
 import type { CellValue } from '../../src/engine/sheets/spec';
 import { plainSheet } from '../../src/engine/sheets/table';
 import type { SheetValues } from '../../src/workbook/port';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsx-workbook';
 import { HOSTILE_TITLE, SMALL_SHEETS } from '../app/small-workbook';
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { write: (t: string) => (out += t) }, { write: (t: string) => (err += t) });
-  return { code, out, err };
-}
 
 let dir: string;
 beforeEach(() => {

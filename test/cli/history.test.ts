@@ -7,18 +7,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
+import { run } from '../helpers/cli';
 import type { CellValue } from '../../src/engine/sheets/spec';
 import { plainSheet } from '../../src/engine/sheets/table';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsx-workbook';
 import { MAPPING } from '../fixtures/reports';
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { write: (t: string) => (out += t) }, { write: (t: string) => (err += t) });
-  return { code, out, err };
-}
 
 let dir: string;
 beforeEach(() => {

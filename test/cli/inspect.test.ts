@@ -6,18 +6,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
+import { run } from '../helpers/cli';
 import * as F from '../fixtures/reports';
 
 const DATA = path.join(__dirname, '../../../shared/data/reports');
 const shared = ['amazon', 'noon'].flatMap((d) => fs.readdirSync(path.join(DATA, d)).map((f) => path.join(DATA, d, f)));
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { write: (t: string) => (out += t) }, { write: (t: string) => (err += t) });
-  return { code, out, err };
-}
 
 describe('lumive inspect', () => {
   it('names the right kind for every file in ../shared/data/reports', async () => {

@@ -1,12 +1,5 @@
 /** The `lumive` command, run in-process (the bin script only adds tsx and process wiring). */
-import { main } from '../../src/cli/main';
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { write: (t: string) => (out += t) }, { write: (t: string) => (err += t) });
-  return { code, out, err };
-}
+import { run } from '../helpers/cli';
 
 describe('lumive eval', () => {
   it.each([

@@ -28,7 +28,7 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { ChangeRow, FromTo, SnapshotComparison, SnapshotList } from '../../app/session';
 import type { CompareStatus } from '../../engine/history/compare';
 import type { StringKey } from '../i18n';
@@ -251,24 +251,24 @@ function Comparison({ c }: { readonly c: SnapshotComparison }) {
                   <TableCell className={styles.cell}>
                     <span className={styles.label}>{t(key)}</span>
                   </TableCell>
-                  <TableCell className={mergeClasses(styles.cell, styles.numCell)}>
+                  <NumCell>
                     <span className={styles.num}>{num(v.from)}</span>
-                  </TableCell>
-                  <TableCell className={mergeClasses(styles.cell, styles.numCell)}>
+                  </NumCell>
+                  <NumCell>
                     <span className={styles.num}>{num(v.to)}</span>
-                  </TableCell>
-                  <TableCell className={mergeClasses(styles.cell, styles.numCell)}>
+                  </NumCell>
+                  <NumCell>
                     <Change from={v.from} to={v.to} />
-                  </TableCell>
+                  </NumCell>
                 </TableRow>
               ))}
               <TableRow>
                 <TableCell className={styles.cell}>
                   <span className={styles.label}>{t('cmpLostRevenue')}</span>
                 </TableCell>
-                <TableCell className={mergeClasses(styles.cell, styles.numCell)} colSpan={3}>
+                <NumCell colSpan={3}>
                   <span className={styles.num}>{money(tt.lostRevenue, c.currency)}</span>
-                </TableCell>
+                </NumCell>
               </TableRow>
             </TableBody>
           </Table>
@@ -351,15 +351,15 @@ function Changes({ rows, currency }: { readonly rows: readonly ChangeRow[]; read
                     )}
                   </span>
                 </TableCell>
-                <TableCell className={mergeClasses(styles.cell, styles.numCell)}>
+                <NumCell>
                   <span className={styles.num}>{fromTo(r.available)}</span>
-                </TableCell>
-                <TableCell className={mergeClasses(styles.cell, styles.numCell)}>
+                </NumCell>
+                <NumCell>
                   <span className={styles.num}>{fromTo(r.sold)}</span>
-                </TableCell>
-                <TableCell className={mergeClasses(styles.cell, styles.numCell)}>
+                </NumCell>
+                <NumCell>
                   <span className={mergeClasses(styles.num, Math.round(r.stockValueChange) > 0 && styles.up, Math.round(r.stockValueChange) < 0 && styles.down)}>{signed(r.stockValueChange)}</span>
-                </TableCell>
+                </NumCell>
               </TableRow>
             ))}
           </TableBody>
@@ -381,5 +381,15 @@ function DatePick(props: { label: string; className: string; dates: readonly str
         ))}
       </Select>
     </Field>
+  );
+}
+
+/** A right-aligned (end-aligned in Arabic) table cell for figures. */
+function NumCell({ children, colSpan }: { readonly children: ReactNode; readonly colSpan?: number }) {
+  const styles = useStyles();
+  return (
+    <TableCell className={mergeClasses(styles.cell, styles.numCell)} colSpan={colSpan}>
+      {children}
+    </TableCell>
   );
 }
