@@ -151,6 +151,7 @@ export class ResultIndex {
         currency: m.position.channel.currency,
         available: m.position.available,
         inbound: m.position.inbound,
+        unfulfillable: m.position.unfulfillable,
         sold: m.position.sold,
         velocity: m.velocity,
         doi: Number.isFinite(m.doi) ? m.doi : null,
@@ -158,6 +159,10 @@ export class ResultIndex {
         urgency: m.urgency,
         movement: m.movement,
         abc: m.abc,
+        visitors: m.position.views ? m.position.views.visitors : null,
+        conversion: m.position.views && m.position.views.visitors > 0 ? m.position.views.grossUnits / m.position.views.visitors : null,
+        warehouses: (m.position.warehouses ?? []).map((w) => ({ warehouse: w.warehouse, available: w.available, inbound: w.inbound, unfulfillable: w.unfulfillable })),
+        stockAsOf: m.position.stockAsOf ?? null,
       })),
       history,
       links,
@@ -170,6 +175,8 @@ export interface ChannelFigures {
   readonly currency: string;
   readonly available: number;
   readonly inbound: number;
+  /** Units not available for sale: unsellable, returned, damaged, expired, lost. */
+  readonly unfulfillable: number;
   readonly sold: number;
   readonly velocity: number;
   readonly doi: number | null;
@@ -177,6 +184,13 @@ export interface ChannelFigures {
   readonly urgency: string | null;
   readonly movement: string | null;
   readonly abc: string;
+  /** Visitors over the sales window and conversion (gross units ÷ visitors), from noon's Product views & sales; null without it. */
+  readonly visitors: number | null;
+  readonly conversion: number | null;
+  /** Stock per warehouse where the stock report gives it (noon FBN inventory); empty otherwise. */
+  readonly warehouses: readonly { readonly warehouse: string; readonly available: number; readonly inbound: number; readonly unfulfillable: number }[];
+  /** When the stock report says the stock was counted (ms UTC); null when it does not. */
+  readonly stockAsOf: number | null;
 }
 
 export interface SkuDetail {

@@ -14,7 +14,7 @@ import { demoInputSpecs } from '../engine/demo/sample-workbook';
 import type { CompareRow, CompareStatus, Comparison } from '../engine/history/compare';
 import { SNAPSHOT } from '../engine/history/history';
 import { importSources, type SourceAssignment } from '../engine/ingest/import';
-import { KINDS, type ReportKind } from '../engine/ingest/kinds';
+import { KINDS, kindSpec, type ReportKind } from '../engine/ingest/kinds';
 import { planMapping, unmappedCount } from '../engine/ingest/mapping-sheet';
 import type { ImportIssue, RawCell, RawGrid } from '../engine/ingest/types';
 import { CHANNELS, DEFAULT_SETTINGS, type Currency, type Settings } from '../engine/model';
@@ -405,7 +405,7 @@ export function sessionOver(port: () => Promise<WorkbookPort> | WorkbookPort, co
       issues: s.issues.slice(0, 3),
       issueCount: s.issues.length,
       assigned: state.assignments[s.source] ?? null,
-      needsChannel: s.kind !== null && !NO_CHANNEL.has(s.kind),
+      needsChannel: s.kind !== null && !NO_CHANNEL.has(s.kind) && kindSpec(s.kind, s.report.variant)?.use !== 'set-aside',
     }));
     return {
       reports,

@@ -127,7 +127,7 @@ function analysisNotes(metrics: readonly PositionMetrics[], result: ImportResult
       row: null,
       column: null,
       value: null,
-      reason: `No sales report for ${label}: its ${n} positions have no velocity, so no reorder, excess or dead-stock advice. Add its Business Report (Amazon) or sales export (noon).`,
+      reason: `No sales report for ${label}: its ${n} positions have no velocity, so no reorder, excess or dead-stock advice. Add its Business Report or All Orders (Amazon), or its sales export or Product views & sales (noon).`,
       dropped: false,
     });
   }

@@ -4,7 +4,7 @@
  * its links into the result sheets, and the search box.
  *
  * The workbook below is small enough to work out by hand. noon sales exports (the real header of
- * /work/shared/data/reports/noon/sales-export.sample.csv) have one row per unit sold: join.ts counts
+ * ../shared/data/reports/noon/sales-export.sample.csv) have one row per unit sold: join.ts counts
  * every row whose status is not Cancelled as 1 unit and files it under the UTC calendar month
  * ("YYYY-MM") of its order_timestamp.
  */

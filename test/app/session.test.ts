@@ -6,8 +6,6 @@
  * Figures are never typed in from a run: counts come from the demo's own grids (sample-workbook.ts),
  * and every KPI is compared with analyzeWorkbook (the CLI's path) on a fresh copy of the demo.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { analyzeWorkbook, type WorkbookAnalysis } from '../../src/app/analyze-workbook';
 import { isCancel, sessionOver, type AnalyzeProgress, type AnalyzeResult, type ReportsScan, type Session } from '../../src/app/session';
@@ -18,11 +16,11 @@ import { SETTING_FIELDS } from '../../src/engine/sheets/settings-sheet';
 import { SOURCES_SHEET, SOURCES_SIGNATURE } from '../../src/engine/sheets/sources-sheet';
 import { MemoryWorkbook } from '../../src/workbook/memory/memory-workbook';
 import { OfficeWorkbook } from '../../src/workbook/office/office-workbook';
+import { AMAZON_BUSINESS_REPORT_BY_CHILD_ITEM, AMAZON_BUSINESS_REPORT_BY_CHILD_ITEM_HEADER, csvText, NOON_SALES_EXPORT } from '../fixtures/real-headers';
 import { FakeExcel } from '../helpers/fake-excel';
 import { HOSTILE_TITLE, SMALL_SHEETS } from './small-workbook';
 
 const NOW = new Date('2026-11-21T08:00:00Z');
-const REPORTS_DIR = '/work/shared/data/reports';
 /** The sheets Analyze writes besides the inputs (names.ts and registry.ts). */
 const RESULT_SHEETS = ['Lumive Registry', 'Urgent Actions', 'Summary', 'Health', 'Reorder', 'Rebalance', 'Liquidation', 'Cross-Channel', 'Stranded', 'Data Issues', 'Lumive Settings', 'Lumive Approval Log'];
 /** The Lumive state sheets the Reports panel must never list as reports. */
@@ -70,25 +68,22 @@ const reference = () =>
     return { wb, result: await analyzeWorkbook(wb, { now: NOW }) };
   })());
 
-const csvBytes = (rows: readonly (readonly string[])[]) =>
-  new TextEncoder().encode(rows.map((r) => r.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n') + '\r\n');
+const csvBytes = (rows: readonly (readonly string[])[]) => new TextEncoder().encode(csvText(rows));
 
-/** The noon sales export sample (a real header, two real rows) plus rows of our own. */
+/** noon's sales export (its real header and two rows of our own, test/fixtures/real-headers.ts) plus `extra` rows. */
 function noonSalesCsv(extra: readonly (readonly string[])[] = []): { rows: string[][]; bytes: Uint8Array } {
-  const text = fs.readFileSync(path.join(REPORTS_DIR, 'noon/sales-export.sample.csv'), 'utf8');
-  const sample = text.split(/\r?\n/).filter((l) => l.trim() !== '').map((l) => l.split(','));
-  const rows = [...sample, ...extra.map((r) => [...r])];
+  const rows = [...NOON_SALES_EXPORT, ...extra].map((r) => [...r]);
   return { rows, bytes: csvBytes(rows) };
 }
 
-/** A noon sales row in the sample's columns: a hostile text in `family`. */
+/** A noon sales row in the export's columns: a hostile text in `family`. */
 function noonRow(item: string, partnerSku: string, family: string): string[] {
   return ['108065', 'SA', 'SA', 'SA', '', item, partnerSku, `Z-${item}`, 'Delivered', '25', '25', 'SAR', 'brand', family, 'Fulfilled by Noon (FBN)', '2026-05-18 10:00:00', '', ''];
 }
 
 /** An .xlsx whose sheets each hold the Amazon business report (by child item) header and two rows; `empty` sheets hold nothing. */
 async function businessReportXlsx(sheetNames: readonly string[], empty: readonly string[] = []): Promise<Uint8Array> {
-  const headerRow = fs.readFileSync(path.join(REPORTS_DIR, 'amazon/business-report-by-child-item.header.csv'), 'utf8').trim().split(',');
+  const headerRow = [...AMAZON_BUSINESS_REPORT_BY_CHILD_ITEM_HEADER];
   const workbook = new ExcelJS.Workbook();
   const row = (values: Record<string, string | number>) => headerRow.map((h) => values[h] ?? '');
   for (const name of sheetNames) {
@@ -314,12 +309,17 @@ describe('the demo workbook: scan, Analyze, results', () => {
 // ---------------------------------------------------------------------------------------------------
 
 describe('assign', () => {
-  /** The demo with "noon KSA Stock" renamed to a name without a country: its channel is unknown. */
+  /**
+   * The demo with "noon KSA Stock" renamed to a name without a country and without its country_code
+   * column (as a seller's trimmed copy of the export would be): its channel is unknown.
+   */
   async function renamedDemo(): Promise<MemoryWorkbook> {
     const wb = await demoMemory();
     const stock = wb.sheet(DEMO_SHEETS.noonKsaStock)?.values ?? [];
+    const country = stock[0].indexOf('country_code');
+    expect(country).toBeGreaterThan(0);
     wb.removeSheet(DEMO_SHEETS.noonKsaStock);
-    wb.addSheet('Stock export', stock);
+    wb.addSheet('Stock export', stock.map((row) => row.filter((_, i) => i !== country)));
     return wb;
   }
 
@@ -794,7 +794,8 @@ describe('settings', () => {
 
 /** Sheet names of imported files: long names, names shared by two files, names Excel refuses. */
 describe('sheet names of imported files', () => {
-  const sample = () => fs.readFileSync(path.join(REPORTS_DIR, 'amazon/business-report-by-child-item.sample.csv'));
+  /** A Business Report (by child item) CSV: the real header, a row of our own with no country in it. */
+  const sample = () => new TextEncoder().encode(csvText(AMAZON_BUSINESS_REPORT_BY_CHILD_ITEM));
 
   it('two files of one import that shorten to the same sheet name both keep their sheet', async () => {
     const wb = smallMemory();

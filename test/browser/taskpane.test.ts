@@ -25,6 +25,7 @@ import { demoWorkbook } from '../../src/engine/demo/sample-workbook';
 import { isCalcError } from '../../src/engine/errors';
 import { simulate } from '../../src/engine/simulate/simulate';
 import { STRINGS } from '../../src/taskpane/i18n';
+import { AMAZON_BUSINESS_REPORT_BY_CHILD_ITEM_HEADER, csvText, NOON_SALES_EXPORT } from '../fixtures/real-headers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const makeConfig = require('../../webpack.config.js') as (env: object, argv: { mode: string }) => webpack.Configuration;
@@ -36,7 +37,6 @@ if (!present && process.env.LUMIVE_REQUIRE_BROWSER) throw new Error(`Chromium is
 const inBrowser = present ? describe : describe.skip;
 
 const RESULTS = path.resolve(__dirname, '../../test-results');
-const SHARED = path.resolve(__dirname, '../../../shared/data/reports');
 const en = STRINGS.en;
 const ar = STRINGS.ar;
 
@@ -61,11 +61,14 @@ function build(config: webpack.Configuration): Promise<void> {
   });
 }
 
-/** Two report files as a seller downloads them: noon's sales export (CSV) and an Amazon UAE business report (.xlsx). */
+/**
+ * Two report files as a seller downloads them: noon's sales export (CSV) and an Amazon UAE business
+ * report (.xlsx), in their real columns (test/fixtures/real-headers.ts) with rows of our own.
+ */
 async function reportFiles(): Promise<string[]> {
   const csv = path.join(dir, 'noon KSA sales export.csv');
-  fs.copyFileSync(path.join(SHARED, 'noon/sales-export.sample.csv'), csv);
-  const header = fs.readFileSync(path.join(SHARED, 'amazon/business-report-by-child-item.header.csv'), 'utf8').trim().split(',').map((h) => h.replace(/^"|"$/g, ''));
+  fs.writeFileSync(csv, csvText(NOON_SALES_EXPORT));
+  const header = [...AMAZON_BUSINESS_REPORT_BY_CHILD_ITEM_HEADER];
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('BusinessReport');
   sheet.addRow(header);

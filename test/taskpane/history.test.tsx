@@ -155,13 +155,16 @@ describe('History tab', () => {
     const earlier = new Date(Date.now() - 30 * 86_400_000);
     await analyzeWorkbook(workbook, { now: earlier, snapshot: true });
     // Since then: stock moved on five noon KSA positions (six rows: one is in two warehouses), and a new product arrived.
+    // The sheet is noon's FBN inventory export: columns found by name.
     const stock = workbook.sheet('noon KSA Stock')!.values;
-    for (let r = 1; r <= 6; r++) workbook.setValue('noon KSA Stock', r, 3, String(200 + 37 * r));
-    workbook.setValue('noon KSA Stock', stock.length, 0, 'NN-NEW-9001');
-    workbook.setValue('noon KSA Stock', stock.length, 2, 'Travel Mug 500 ml - Black');
-    workbook.setValue('noon KSA Stock', stock.length, 3, '25');
-    workbook.setValue('noon KSA Stock', stock.length, 4, 'RUH01');
-    workbook.setValue('noon KSA Stock', stock.length, 5, 'Saleable');
+    const col = (name: string) => (stock[0] as unknown[]).indexOf(name);
+    for (let r = 1; r <= 6; r++) workbook.setValue('noon KSA Stock', r, col('qty'), String(200 + 37 * r));
+    workbook.setValue('noon KSA Stock', stock.length, col('partner_sku'), 'NN-NEW-9001');
+    workbook.setValue('noon KSA Stock', stock.length, col('title'), 'Travel Mug 500 ml - Black');
+    workbook.setValue('noon KSA Stock', stock.length, col('qty'), '25');
+    workbook.setValue('noon KSA Stock', stock.length, col('warehouse_code'), 'RUH01S');
+    workbook.setValue('noon KSA Stock', stock.length, col('inventory_type'), 'saleable');
+    workbook.setValue('noon KSA Stock', stock.length, col('country_code'), 'SA');
 
     await mount(<App session={session} host={null} initialLang="en" debug={false} />);
     await analyze();

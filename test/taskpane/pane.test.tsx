@@ -188,6 +188,15 @@ describe('task pane', () => {
     fireEvent.click(within(screen.getByRole('list', { name: en.matches })).getByRole('button', { name: sku }));
     const table = await screen.findByRole('table', { name: sku });
     expect(within(table).getAllByRole('columnheader')).toHaveLength(1 + channels);
+    // noon's FBN inventory gives the stock per warehouse and the time it was counted; the demo has no
+    // Product views & sales, so no visitors row.
+    const noon = analysis.metrics.filter((m) => m.position.masterSku === sku && m.position.channel.marketplace === 'noon');
+    expect(noon.length).toBeGreaterThan(0);
+    const byWarehouse = screen.getByRole('table', { name: en.byWarehouse });
+    const warehouseRows = noon.flatMap((m) => m.position.warehouses ?? []);
+    expect(within(byWarehouse).getAllByRole('row')).toHaveLength(1 + warehouseRows.length);
+    expect(within(table).getByText(en.mStockAsOf)).toBeTruthy();
+    expect(within(table).queryByText(en.mVisitors)).toBeNull();
     const links = screen.getAllByRole('button', { name: /^Show row \d+ in “/ });
     expect(links.length).toBeGreaterThanOrEqual(channels);
     fireEvent.click(links[0]);

@@ -1,7 +1,8 @@
 /**
- * noon reports of the demo seller: the stock (FBN inventory) export, with a row per warehouse and
- * inventory type, and the sales export with ONE ROW PER UNIT (item_nr suffix -1, -2 … within an order),
- * in the columns of ../shared/data/reports/noon/sales-export.sample.csv.
+ * noon reports of the demo seller: the FBN inventory export, with a row per warehouse × SKU ×
+ * inventory_type in the columns of ../shared/data/reports/noon/fbn-inventory-export.sample.csv, and
+ * the sales export with ONE ROW PER UNIT (item_nr suffix -1, -2 … within an order), in the columns of
+ * ../shared/data/reports/noon/sales-export.sample.csv.
  */
 import type { RawCell } from '../ingest/types';
 import { DemoChannel, Listing, Product } from './catalog';
@@ -10,7 +11,7 @@ import type { Random } from './random';
 
 type Grid = RawCell[][];
 
-const STOCK_HEADER = ['partner_sku', 'psku', 'product_name', 'qty', 'warehouse_code', 'inventory type'];
+const STOCK_HEADER = 'box_barcode,warehouse_code,barcode,qty,id_partner,inventory_type,pbarcode,sku,partner_sku,weight,volumetric_weight,shortest_side,median_side,longest_side,title,brand,family,reason_code,inventory_snapshot_at,country_code,classification_code'.split(',');
 const SALES_HEADER = 'id_partner,src_country,country_code,dest_country,bayan_nr,item_nr,partner_sku,sku,status,offer_price,gmv_lcy,currency_code,brand_code,family,fulfillment_model,order_timestamp,shipment_timestamp,delivered_timestamp'.split(',');
 const HOUR_MS = 3_600_000;
 const PARTNER_ID = '108065';
@@ -20,19 +21,26 @@ const on = (products: readonly Product[], channel: DemoChannel) =>
   products.flatMap((product) => (product.listings[channel] ? [{ product, listing: product.listings[channel] as Listing }] : []));
 
 /**
- * noon stock: saleable units split over the country's warehouses, unsellable units as a Non-saleable
- * row. Quantities of `arabicDigitSkus` (and about 2% of the others) are written in Arabic-Indic digits.
+ * noon FBN inventory export as of `asOf`: saleable units split over the country's warehouses, units
+ * that are not available as a customer-return or damaged row. Quantities of `arabicDigitSkus` (and
+ * about 2% of the others) are written in Arabic-Indic digits.
  */
-export function noonStock(products: readonly Product[], channel: DemoChannel, rng: Random, arabicDigitSkus: ReadonlySet<string>): Grid {
-  const warehouses = channel === 'noon-uae' ? ['DXB01', 'DXB02'] : ['RUH01', 'JED01'];
+export function noonStock(products: readonly Product[], channel: DemoChannel, asOf: number, rng: Random, arabicDigitSkus: ReadonlySet<string>): Grid {
+  const warehouses = channel === 'noon-uae' ? ['DXB01S', 'DXB02S'] : ['RUH01S', 'JED01S'];
+  const code = country(channel);
+  // noon writes the snapshot time as "2026-06-17, 09:37:08".
+  const at = timestamp(asOf - 3 * HOUR_MS).replace(' ', ', ');
   const rows: Grid = [STOCK_HEADER];
   for (const { product, listing: l } of on(products, channel)) {
     const arabic = arabicDigitSkus.has(product.masterSku) || rng.chance(0.02);
     const qty = (n: number) => (arabic ? arabicDigits(String(n)) : String(n));
+    const row = (warehouse: string, units: number, type: string, reason: string) =>
+      ['', warehouse, '', qty(units), PARTNER_ID, type, l.sku, l.channelId, l.sku, '', '', '', '', '', product.title, product.brand, product.category, reason, at, code, 'standard_parcel'];
     const split = l.available >= 10 && rng.chance(0.5);
     const parts = split ? apportion(l.available, [rng.uniform(0.5, 0.8), 0.3]) : [l.available];
-    parts.forEach((units, i) => rows.push([l.sku, l.channelId, product.title, qty(units), warehouses[i], 'Saleable']));
-    if (l.unsellable > 0) rows.push([l.sku, l.channelId, product.title, qty(l.unsellable), warehouses[0], 'Non-saleable']);
+    parts.forEach((units, i) => rows.push(row(warehouses[i], units, 'saleable', '')));
+    // Odd counts as graded customer returns, even ones as damaged: both are not available.
+    if (l.unsellable > 0) rows.push(l.unsellable % 2 === 1 ? row(warehouses[0], l.unsellable, 'graded_returns_cir', 'customer_return') : row(warehouses[0], l.unsellable, 'damaged', 'warehouse_damaged'));
   }
   return rows;
 }

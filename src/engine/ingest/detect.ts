@@ -78,6 +78,8 @@ export interface ColumnMatch {
   readonly header: string;
   /** What a blank cell reads as (FieldSpec.blankAs); absent when blank stays null. */
   readonly blankAs?: number;
+  /** Day/month order when the column's values do not decide it (FieldSpec.dateOrder). */
+  readonly dateOrder?: 'DMY' | 'MDY';
 }
 
 export interface KindMatch {
@@ -127,7 +129,7 @@ export function matchKind(spec: KindSpec, headers: readonly RawCell[]): KindMatc
       const generic = aliasIndex >= field.aliases.length;
       taken.add(index);
       const column: ColumnMatch = { field: field.field, type: field.type, required: !!field.required, index, header: String(headers[index]) };
-      columns.push(field.blankAs === undefined ? column : { ...column, blankAs: field.blankAs });
+      columns.push({ ...column, ...(field.blankAs === undefined ? {} : { blankAs: field.blankAs }), ...(field.dateOrder ? { dateOrder: field.dateOrder } : {}) });
       if (counts) found += generic ? 0.5 : 1;
       if (field.signature && !generic) signatureFound.push(String(headers[index]));
     } else if (field.required) missingRequired.push(field);
@@ -150,7 +152,12 @@ export function matchKind(spec: KindSpec, headers: readonly RawCell[]): KindMatc
     }
   }
   const anyOfMissing = spec.anyOf && !spec.anyOf.some((f) => columns.some((c) => c.field === f));
-  const confidence = scored === 0 ? 0 : evidence(found) * (0.5 + 0.5 * (found / scored)) * (anyOfMissing ? 0.5 : 1);
+  // The columns that make a row what the kind is (an order id, a purchase date and a status for All
+  // Orders): a header with none of them is not that kind, however many common names (sku, quantity)
+  // it shares.
+  const identity = spec.fields.filter((f) => f.required && f.signature);
+  const noIdentity = identity.length >= 2 && !identity.some((f) => columns.some((c) => c.field === f.field));
+  const confidence = scored === 0 ? 0 : evidence(found) * (0.5 + 0.5 * (found / scored)) * (anyOfMissing ? 0.5 : 1) * (noIdentity ? 0.5 : 1);
   return { spec, confidence, columns, patternColumns, missingRequired, signatureFound };
 }
 
@@ -207,10 +214,35 @@ export function detectKind(headers: readonly RawCell[], sourceName = '', userKin
     return { kind: null, match: null, confidence: best.score, unsure: true, reasons, candidates };
   }
   if (second && best.score - second.score < MIN_MARGIN) {
+    // Amazon adds other reports' columns to a download (a planning report that also carries the
+    // reserved and restock columns): the kind whose own distinctive columns are clearly more wins.
+    const own = distinctive(best.match, second.match, headers);
+    const other = distinctive(second.match, best.match, headers);
+    const winner = own >= other + MIN_DISTINCTIVE_LEAD ? best : other >= own + MIN_DISTINCTIVE_LEAD ? second : null;
+    if (winner) {
+      reasons.length = 0;
+      reasons.push(`columns typical of the ${winner.match.spec.label}: ${winner.match.signatureFound.slice(0, 6).join(', ')}`);
+      reasons.push(`it also has columns of the ${(winner === best ? second : best).match.spec.label}, but ${Math.max(own, other)} columns only the ${winner.match.spec.label} has against ${Math.min(own, other)}`);
+      return { kind: winner.match.spec.kind, match: winner.match, confidence: winner.score, unsure: false, reasons, candidates };
+    }
     reasons.push(`unsure: it fits the ${best.match.spec.label} (${pct(best.score)}) and the ${second.match.spec.label} (${pct(second.score)}) about equally`);
     return { kind: null, match: null, confidence: best.score, unsure: true, reasons, candidates };
   }
   return { kind: best.match.spec.kind, match: best.match, confidence: best.score, unsure: false, reasons, candidates };
+}
+
+/** How many more distinctive columns one kind must have than the other to win a near tie. */
+const MIN_DISTINCTIVE_LEAD = 3;
+
+/** Signature columns of `a` found in the header that no field of `b` names. */
+function distinctive(a: KindMatch, b: KindMatch, headers: readonly RawCell[]): number {
+  const namedByB = new Set(b.spec.fields.flatMap(aliasesOf));
+  let n = 0;
+  for (const c of a.columns) {
+    const field = a.spec.fields.find((f) => f.field === c.field);
+    if (field?.signature && !namedByB.has(normalizeHeader(headers[c.index]))) n++;
+  }
+  return n + (a.patternColumns.length > 0 ? 1 : 0);
 }
 
 /** "noon" or "amazon"/"amz" as a word in a sheet or file name. */

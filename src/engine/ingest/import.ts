@@ -6,7 +6,7 @@
 import type { Channel } from '../model';
 import { ChannelDecision, inferChannel } from './channel';
 import { joinReports, JoinResult } from './join';
-import type { ReportKind } from './kinds';
+import { kindSpec, type ReportKind } from './kinds';
 import { ParsedReport, readReport } from './read-report';
 import type { ImportIssue, SourceGrid } from './types';
 
@@ -47,6 +47,12 @@ export function importSources(inputs: readonly SourceGrid[], options: ImportOpti
   const sources: SourceSummary[] = inputs.map((input) => {
     const said = options.assignments?.[input.source] ?? {};
     const report = readReport(input, { kind: said.kind, decimalComma: options.decimalComma });
+    const spec = report.kind ? kindSpec(report.kind, report.variant) : undefined;
+    if (spec?.use === 'set-aside') {
+      // Not sales and not stock: recognized so that it is never read as either; one line accounts for its rows.
+      const reason = `${spec.label}: not used by the analysis (${spec.note}); its ${report.rowsRead} rows count as neither sales nor stock`;
+      return summary(input.source, report, null, [{ source: input.source, row: null, column: null, value: null, reason, dropped: true }], 0, report.rowsRead);
+    }
     const decision = report.kind ? inferChannel(report.kind, input.source, report.records, said.channel) : null;
     const needsChannel = report.kind !== null && decision !== null && decision.channel === null && decision.reason !== 'not a channel report';
     const issues = [...report.issues];
@@ -57,26 +63,30 @@ export function importSources(inputs: readonly SourceGrid[], options: ImportOpti
       rowsReported += rowsUsed;
       rowsUsed = 0;
     }
-    return {
-      source: input.source,
-      kind: report.kind,
-      label: report.label,
-      confidence: report.detection?.confidence ?? 0,
-      unsure: report.detection?.unsure ?? true,
-      reasons: report.detection?.reasons ?? [],
-      channel: decision?.channel ?? null,
-      channelDecision: decision,
-      headerRow: report.headerRow,
-      rowsRead: report.rowsRead,
-      rowsUsed,
-      rowsReported,
-      issues,
-      report,
-    };
+    return summary(input.source, report, decision, issues, rowsUsed, rowsReported);
   });
   const joined = joinReports(
     sources.filter((s) => s.rowsUsed > 0).map((s) => ({ report: s.report, channel: s.channel })),
     { periodDays: options.periodDays },
   );
   return { ...joined, sources };
+}
+
+function summary(source: string, report: ParsedReport, decision: ChannelDecision | null, issues: ImportIssue[], rowsUsed: number, rowsReported: number): SourceSummary {
+  return {
+    source,
+    kind: report.kind,
+    label: report.label,
+    confidence: report.detection?.confidence ?? 0,
+    unsure: report.detection?.unsure ?? true,
+    reasons: report.detection?.reasons ?? [],
+    channel: decision?.channel ?? null,
+    channelDecision: decision,
+    headerRow: report.headerRow,
+    rowsRead: report.rowsRead,
+    rowsUsed,
+    rowsReported,
+    issues,
+    report,
+  };
 }

@@ -78,6 +78,52 @@ export interface Position {
    * SKU), as the Data Issues text gives it; null when there is none. Absent on mapped positions.
    */
   suggestion?: MappingSuggestion | null;
+  /** When the stock report says its stock was counted (noon's inventory_snapshot_at), ms UTC. */
+  stockAsOf?: number | null;
+  /** Stock per warehouse, where the stock report gives one row per warehouse (noon FBN inventory). */
+  warehouses?: WarehouseStock[];
+  /** Visitors and units from noon's Product views & sales (the SKU explorer's conversion). */
+  views?: { visitors: number; grossUnits: number; days: number };
+  /** Sellable balance and events per day, from Amazon's Inventory Ledger; oldest day first. */
+  ledger?: LedgerDay[];
+  /** Fees per unit from Amazon's storage-fee, aged-surcharge and fee-preview reports. */
+  fees?: PositionFees;
+}
+
+/** One warehouse's part of a position's stock; `byType` keeps the report's own inventory types. */
+export interface WarehouseStock {
+  readonly warehouse: string;
+  available: number;
+  inbound: number;
+  unfulfillable: number;
+  byType: Record<string, number>;
+}
+
+/**
+ * One day of the Inventory Ledger for a position, sellable units only. The summary view gives the
+ * balances and the events by kind (receipts, customerShipments, customerReturns, …); the detail view
+ * gives events by event type (Shipments, Receipts, CustomerReturns, Adjustments …) and no balances.
+ */
+export interface LedgerDay {
+  /** YYYY-MM-DD. */
+  readonly date: string;
+  start: number | null;
+  end: number | null;
+  readonly events: Record<string, number>;
+}
+
+/** Per-unit fees in `currency` (the report's; null when it names none). */
+export interface PositionFees {
+  currency: string | null;
+  /** Storage fee per unit for one month: Σ estimated_monthly_storage_fee ÷ Σ average_quantity_on_hand over the fulfillment centers of the latest month charged. */
+  storagePerUnitMonth: number | null;
+  storageMonth: string | null;
+  /** Aged inventory surcharge per unit by age tier ("181-270", "365+" …): amount-charged ÷ qty-charged of the latest snapshot. */
+  agedSurchargePerUnit: Record<string, number> | null;
+  /** From the FBA fee preview: the fulfillment fee (expected-fulfillment-fee-per-unit, else pick & pack + weight handling), the referral fee and the total estimated fee per unit. */
+  fulfillmentPerUnit: number | null;
+  referralPerUnit: number | null;
+  feeTotalPerUnit: number | null;
 }
 
 /** A guess for an unmapped SKU: the Master SKU it probably is, and why ("same title", "similar SKU AMZ-X"). */
@@ -121,7 +167,11 @@ const SUMMED_KINDS: ReadonlySet<ReportKind> = new Set<ReportKind>([
   'amazon-reserved',
 ]);
 /** Sales kinds, most direct first. */
-const SALES_PRIORITY: readonly ReportKind[] = ['amazon-business-report', 'amazon-orders', 'amazon-restock', 'amazon-inventory-age', 'noon-sales'];
+const SALES_PRIORITY: readonly ReportKind[] = ['amazon-business-report', 'amazon-orders', 'amazon-restock', 'amazon-inventory-age', 'noon-sales', 'noon-views-sales'];
+/** Sales kinds with dated rows: the period their units cover is the span of their dates, per channel. */
+const DATED_SALES: ReadonlySet<ReportKind> = new Set<ReportKind>(['amazon-orders', 'noon-sales', 'noon-views-sales']);
+/** Kinds imported per SKU for decisions to come, attached to the positions the stock and sales reports make. */
+const ATTACHED: ReadonlySet<ReportKind> = new Set<ReportKind>(['amazon-ledger-summary', 'amazon-ledger-detail', 'amazon-storage-fees', 'amazon-aged-surcharge', 'amazon-fee-preview']);
 
 interface MasterInfo {
   masterSku: string;
@@ -388,10 +438,38 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
   for (const { report, channel } of inputs) {
     if (channel && report.kind === 'amazon-business-report') businessReports.set(channel.id, (businessReports.get(channel.id) ?? 0) + 1);
   }
+  // A row of a mixed report that names the other country goes to that country's channel.
+  const rowChannel = (report: ParsedReport, channel: Channel, rec: ReportRecord, hasCountry: boolean): Channel => {
+    const rowCountry = hasCountry ? recordCountry(rec) : null;
+    return rowCountry && rowCountry !== channel.country ? (CHANNELS.find((c) => c.marketplace === channel.marketplace && c.country === rowCountry) as Channel) : channel;
+  };
+  const hasCountryColumn = (report: ParsedReport) => report.columns.some((c) => COUNTRY_FIELDS.includes(c.field));
+
+  // The days noon's sales export covers, per channel: Product views & sales rows of those days are
+  // not counted again (the export, one row per unit with its status, is the more detailed of the two).
+  const exportDays = new Map<string, { from: number; to: number }>();
+  for (const { report, channel } of inputs) {
+    if (!channel || report.kind !== 'noon-sales') continue;
+    const hasCountry = hasCountryColumn(report);
+    for (const rec of report.records) {
+      const ms = num(rec.values.orderTimestamp);
+      if (ms === null) continue;
+      const id = rowChannel(report, channel, rec, hasCountry).id;
+      const day = Math.floor(ms / DAY_MS) * DAY_MS;
+      const known = exportDays.get(id);
+      exportDays.set(id, known ? { from: Math.min(known.from, day), to: Math.max(known.to, day + DAY_MS - 1) } : { from: day, to: day + DAY_MS - 1 });
+    }
+  }
+  // Per channel id: Product views & sales rows counted and rows of days the export already covers.
+  const viewsRows = new Map<string, { source: string; counted: number; covered: number }>();
+  // Positions by channel and Amazon ASIN / FNSKU seen on their rows: how a fee or ledger row without a
+  // mapped SKU finds its position.
+  const byId = new Map<string, Position>();
+  const unknownTypes = new Map<string, { source: string; row: number; units: number }>();
 
   for (const { report, channel } of inputs) {
     const kind = report.kind;
-    if (!kind || kind === 'mapping') continue;
+    if (!kind || kind === 'mapping' || ATTACHED.has(kind)) continue;
     if (kind === 'warehouse-stock') {
       for (const rec of report.records) {
         const master = str(rec.values.masterSku) as string;
@@ -409,16 +487,13 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
     const salesKind = firstPresent(channel, SALES_PRIORITY);
     const seen = new Map<string, number>(); // SKU → first row, for duplicates within this report
     const spans = { min: Infinity, max: -Infinity };
-    const touched = new Set<Position>();
 
     // A report without a country-like column skips the per-row check.
-    const hasCountry = report.columns.some((c) => COUNTRY_FIELDS.includes(c.field));
+    const hasCountry = hasCountryColumn(report);
     const reportMonth = kind === 'amazon-business-report' ? monthFromName(report.source) : null;
     for (const rec of report.records) {
       const v = rec.values;
-      // A row of a mixed report that names the other country goes to that country's channel.
-      const rowCountry = hasCountry ? recordCountry(rec) : null;
-      const ch = rowCountry && rowCountry !== channel.country ? (CHANNELS.find((c) => c.marketplace === channel.marketplace && c.country === rowCountry) as Channel) : channel;
+      const ch = rowChannel(report, channel, rec, hasCountry);
       const sku = str(v.sku);
       let master = mapping.resolve(ch, rec);
       let provisional = false;
@@ -440,12 +515,12 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
       }
       const p = position(master, ch, provisional, sku);
       if (suggestion !== undefined) p.suggestion = suggestion;
-      touched.add(p);
       if (p.title === null) p.title = str(v.title);
       if (p.asin === null) p.asin = str(v.asin);
+      for (const id of [str(v.asin), str(v.fnsku)]) if (id && !byId.has(`${ch.id}\u0000${id}`)) byId.set(`${ch.id}\u0000${id}`, p);
 
-      // One row per SKU (per warehouse and condition where the report has them).
-      const dupKey = `${sku}\u0000${ch.id}\u0000${str(v.warehouseCondition) ?? ''}\u0000${str(v.warehouseCode) ?? ''}\u0000${str(v.inventoryType) ?? ''}`;
+      // One row per SKU (per warehouse, condition, inventory type and reason where the report has them).
+      const dupKey = `${sku}\u0000${ch.id}\u0000${str(v.warehouseCondition) ?? ''}\u0000${str(v.warehouseCode) ?? ''}\u0000${str(v.inventoryType) ?? ''}\u0000${str(v.reasonCode) ?? ''}`;
       if (sku && SUMMED_KINDS.has(kind)) {
         const first = seen.get(dupKey);
         if (first !== undefined) {
@@ -532,7 +607,7 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
           const revenue = num(v.itemPrice) ?? 0;
           p.sold += units;
           p.revenue += revenue;
-          addMonth(p, num(v.purchaseDate), units, revenue, spans);
+          addMonth(p, num(v.purchaseDate), units, revenue, spans, 0);
           break;
         }
         case 'noon-sales': {
@@ -542,15 +617,63 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
           p.sold += 1;
           p.revenue += revenue;
           if (p.price === null) p.price = num(v.offerPrice);
-          addMonth(p, num(v.orderTimestamp), 1, revenue, spans);
+          addMonth(p, num(v.orderTimestamp), 1, revenue, spans, 0);
+          break;
+        }
+        case 'noon-views-sales': {
+          const day = num(v.visitDate) as number; // required: the reader dropped rows without it
+          const views = (p.views ??= { visitors: 0, grossUnits: 0, days: 0 });
+          views.visitors += num(v.visitors) ?? 0;
+          views.grossUnits += num(v.grossUnits) ?? 0;
+          views.days++;
+          if (salesKind !== 'noon-sales' && salesKind !== kind) break;
+          const tally = viewsRows.get(ch.id) ?? { source: report.source, counted: 0, covered: 0 };
+          viewsRows.set(ch.id, tally);
+          const covered = exportDays.get(ch.id);
+          if (covered && day >= covered.from && day <= covered.to) {
+            tally.covered++;
+            break;
+          }
+          tally.counted++;
+          p.salesFrom ??= kind;
+          const shipped = num(v.shippedUnits);
+          const gross = num(v.grossUnits);
+          const sold = shipped ?? Math.max(0, (gross ?? 0) - (num(v.cancelledUnits) ?? 0));
+          const revenue = num(v.revenue) ?? 0;
+          p.sold += sold;
+          p.revenue += revenue;
+          if (p.price === null && sold > 0 && revenue > 0) p.price = revenue / sold;
+          addMonth(p, day, sold, revenue, spans, DAY_MS - 1);
           break;
         }
         case 'noon-stock': {
           if (stockKind !== kind) break;
           p.stockFrom = kind;
           const qty = units(report, rec, 'quantity', issues);
-          if (/non.?sal|unsell|damag|defect/i.test(String(v.inventoryType ?? ''))) p.unfulfillable += qty;
-          else p.available += qty;
+          const type = str(v.inventoryType);
+          const use = noonStockUse(type);
+          if (use === 'unknown') {
+            const key = `${report.source}\u0000${type}`;
+            const seenType = unknownTypes.get(key);
+            if (seenType) seenType.units += qty;
+            else unknownTypes.set(key, { source: report.source, row: rec.row, units: qty });
+          }
+          if (use === 'available') p.available += qty;
+          else if (use === 'inbound') p.inbound += qty;
+          else p.unfulfillable += qty;
+          const warehouse = str(v.warehouseCode);
+          if (warehouse) {
+            p.warehouses ??= [];
+            let w = p.warehouses.find((x) => x.warehouse === warehouse);
+            if (!w) p.warehouses.push((w = { warehouse, available: 0, inbound: 0, unfulfillable: 0, byType: {} }));
+            if (use === 'available') w.available += qty;
+            else if (use === 'inbound') w.inbound += qty;
+            else w.unfulfillable += qty;
+            const typeKey = type ?? 'saleable';
+            w.byType[typeKey] = (w.byType[typeKey] ?? 0) + qty;
+          }
+          const at = num(v.snapshotAt);
+          if (at !== null && (p.stockAsOf === undefined || p.stockAsOf === null || at > p.stockAsOf)) p.stockAsOf = at;
           break;
         }
         case 'amazon-stranded': {
@@ -577,16 +700,187 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
         }
       }
     }
-    // Dated sales cover their own span (whole days, at least one).
+    // Dated sales cover the span of their dates, per channel over all its dated sales reports.
     if (spans.max >= spans.min) {
-      const days = Math.max(1, Math.ceil((spans.max - spans.min) / DAY_MS));
-      for (const p of touched) if (p.salesFrom === kind) p.periodDays = days;
       const known = salesSpans.get(channel.id);
       salesSpans.set(channel.id, known ? { from: Math.min(known.from, spans.min), to: Math.max(known.to, spans.max) } : { from: spans.min, to: spans.max });
     }
   }
+  // Dated sales cover their channel's span (whole days, at least one).
+  for (const p of positions.values()) {
+    const span = p.salesFrom && DATED_SALES.has(p.salesFrom) ? salesSpans.get(p.channel.id) : undefined;
+    if (span) p.periodDays = Math.max(1, Math.ceil((span.to - span.from) / DAY_MS));
+  }
+  for (const [key, t] of unknownTypes) {
+    const type = key.slice(key.indexOf('\u0000') + 1);
+    issues.push({ source: t.source, row: t.row, column: 'inventory_type', value: type, reason: `Inventory type "${type}" is not one noon documents: its ${t.units} units are counted as not available`, dropped: false });
+  }
+  for (const [channelId, t] of viewsRows) {
+    const label = CHANNELS.find((c) => c.id === channelId)?.label ?? channelId;
+    const covered = exportDays.get(channelId);
+    if (!covered || t.covered === 0) continue;
+    issues.push({
+      source: t.source,
+      row: null,
+      column: null,
+      value: null,
+      reason: `${label} units from ${isoDay(covered.from)} to ${isoDay(covered.to)} are counted from the noon sales export; the ${t.covered} rows of Product views & sales for those days are not counted again (their visitors are kept)${t.counted ? `, its ${t.counted} rows of other days are` : ''}`,
+      dropped: false,
+    });
+  }
+  attachImported(inputs, positions, byId, mapping, kindsPerChannel, issues);
   return { positions: [...positions.values()], warehouseStock, poRecords, salesSpans, issues };
 }
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** What a noon FBN inventory type is: saleable is available, inbound_* inbound, the rest not available. */
+export function noonStockUse(type: string | null): 'available' | 'inbound' | 'unfulfillable' | 'unknown' {
+  if (type === null) return 'available'; // older noon stock sheets have no inventory type
+  const t = type.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  if (t === 'saleable' || t === 'sellable' || t === 'available') return 'available';
+  if (t.startsWith('inbound')) return 'inbound';
+  if (/return|damag|expir|lost|defect|unsell|unsal|non_?sal|quarantin|missing|dispos/.test(t)) return 'unfulfillable';
+  return 'unknown';
+}
+
+/**
+ * Ledger and fee reports (imported per SKU for decisions to come) join the positions the stock and
+ * sales reports made: by mapped SKU, by the channel SKU, then by ASIN / FNSKU. They create no
+ * position: rows of SKUs the analysis does not hold are counted in one line per report.
+ */
+function attachImported(
+  inputs: readonly JoinInput[],
+  positions: Map<string, Position>,
+  byId: Map<string, Position>,
+  mapping: MappingIndex,
+  kindsPerChannel: Map<string, Set<ReportKind>>,
+  issues: ImportIssue[],
+): void {
+  const storage = new Map<Position, Map<string, { fee: number; qty: number }>>();
+  const aged = new Map<Position, { date: number; tiers: Map<string, { amount: number; qty: number }> }>();
+  const ledger = new Map<Position, Map<string, LedgerDay>>();
+  const feesOf = (p: Position): PositionFees =>
+    (p.fees ??= { currency: null, storagePerUnitMonth: null, storageMonth: null, agedSurchargePerUnit: null, fulfillmentPerUnit: null, referralPerUnit: null, feeTotalPerUnit: null });
+  for (const { report, channel } of inputs) {
+    const kind = report.kind;
+    if (!kind || !channel || !ATTACHED.has(kind)) continue;
+    if (kind === 'amazon-ledger-detail' && kindsPerChannel.get(channel.id)?.has('amazon-ledger-summary')) {
+      issues.push({ source: report.source, row: null, column: null, value: null, reason: `Not used: the Inventory Ledger summary of ${channel.label} gives the same days with their balances`, dropped: false });
+      continue;
+    }
+    const hasCountry = report.columns.some((c) => COUNTRY_FIELDS.includes(c.field));
+    const missing = new Set<string>();
+    let missingRows = 0;
+    let otherDisposition = 0;
+    for (const rec of report.records) {
+      const v = rec.values;
+      const rowCountry = hasCountry ? recordCountry(rec) : null;
+      const ch = rowCountry && rowCountry !== channel.country ? (CHANNELS.find((c) => c.marketplace === channel.marketplace && c.country === rowCountry) as Channel) : channel;
+      const master = mapping.resolve(ch, rec) ?? str(v.sku);
+      let p = master ? positions.get(`${master}\u0000${ch.id}`) : undefined;
+      for (const id of [str(v.asin), str(v.fnsku)]) if (!p && id) p = byId.get(`${ch.id}\u0000${id}`);
+      if (!p) {
+        missing.add(str(v.sku) ?? str(v.asin) ?? str(v.fnsku) ?? '(no SKU)');
+        missingRows++;
+        continue;
+      }
+      switch (kind) {
+        case 'amazon-ledger-summary':
+        case 'amazon-ledger-detail': {
+          const disposition = str(v.disposition);
+          if (disposition !== null && !/^sellable$/i.test(disposition)) {
+            otherDisposition++;
+            break;
+          }
+          const date = isoDay(num(v.date) as number);
+          let days = ledger.get(p);
+          if (!days) ledger.set(p, (days = new Map()));
+          let day = days.get(date);
+          if (!day) days.set(date, (day = { date, start: null, end: null, events: {} }));
+          if (kind === 'amazon-ledger-summary') {
+            day.start = (day.start ?? 0) + (num(v.startingBalance) ?? 0);
+            day.end = (day.end ?? 0) + (num(v.endingBalance) ?? 0);
+            for (const field of LEDGER_EVENTS) {
+              const q = num(v[field]);
+              if (q !== null) day.events[field] = (day.events[field] ?? 0) + q;
+            }
+          } else {
+            const event = str(v.eventType) as string;
+            day.events[event] = (day.events[event] ?? 0) + (num(v.quantity) ?? 0);
+          }
+          break;
+        }
+        case 'amazon-storage-fees': {
+          const month = str(v.monthOfCharge) as string;
+          let months = storage.get(p);
+          if (!months) storage.set(p, (months = new Map()));
+          const m = months.get(month) ?? { fee: 0, qty: 0 };
+          m.fee += num(v.fee) ?? 0;
+          m.qty += num(v.averageQtyOnHand) ?? 0;
+          months.set(month, m);
+          feesOf(p).currency ??= str(v.currency);
+          break;
+        }
+        case 'amazon-aged-surcharge': {
+          const date = num(v.snapshotDate) as number;
+          const prev = aged.get(p);
+          if (prev && prev.date > date) break; // an older snapshot
+          const entry = prev && prev.date === date ? prev : { date, tiers: new Map<string, { amount: number; qty: number }>() };
+          aged.set(p, entry);
+          const tier = str(v.ageTier) as string;
+          const t = entry.tiers.get(tier) ?? { amount: 0, qty: 0 };
+          t.amount += num(v.amountCharged) ?? 0;
+          t.qty += num(v.qtyCharged) ?? 0;
+          entry.tiers.set(tier, t);
+          feesOf(p).currency ??= str(v.currency);
+          break;
+        }
+        case 'amazon-fee-preview': {
+          const f = feesOf(p);
+          f.currency ??= str(v.currency);
+          const pickPack = num(v.pickPackFee);
+          const weight = num(v.weightHandlingFee);
+          const fulfillment = num(v.fulfillmentFee) ?? (pickPack === null && weight === null ? null : (pickPack ?? 0) + (weight ?? 0));
+          f.fulfillmentPerUnit ??= fulfillment;
+          f.referralPerUnit ??= num(v.referralFee);
+          f.feeTotalPerUnit ??= num(v.feeTotal);
+          break;
+        }
+      }
+    }
+    if (otherDisposition > 0) {
+      issues.push({ source: report.source, row: null, column: 'Disposition', value: null, reason: `${otherDisposition} rows of units that are not sellable (damaged, defective …) are not part of the sellable balance`, dropped: false });
+    }
+    if (missingRows > 0) {
+      const list = [...missing];
+      issues.push({
+        source: report.source,
+        row: null,
+        column: 'SKU',
+        value: null,
+        reason: `${missingRows} rows for ${list.length} SKUs with no stock or sales row on ${channel.label} are kept out of the analysis: ${list.slice(0, 5).join(', ')}${list.length > 5 ? ' …' : ''}`,
+        dropped: false,
+      });
+    }
+  }
+  for (const [p, months] of storage) {
+    const latest = [...months.keys()].sort().pop() as string;
+    const m = months.get(latest) as { fee: number; qty: number };
+    const f = feesOf(p);
+    f.storageMonth = latest;
+    f.storagePerUnitMonth = m.qty > 0 ? m.fee / m.qty : null;
+  }
+  for (const [p, entry] of aged) {
+    const perUnit: Record<string, number> = {};
+    for (const [tier, t] of entry.tiers) if (t.qty > 0) perUnit[tier] = t.amount / t.qty;
+    feesOf(p).agedSurchargePerUnit = perUnit;
+  }
+  for (const [p, days] of ledger) p.ledger = [...days.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** The summary ledger's event columns (kinds.ts field names), signed as Amazon writes them. */
+const LEDGER_EVENTS: readonly string[] = ['receipts', 'customerShipments', 'customerReturns', 'vendorReturns', 'warehouseTransfers', 'found', 'lost', 'damaged', 'disposed', 'otherEvents', 'unknownEvents', 'inTransit'];
 
 /** A stock (or returned) quantity: a negative one is reported and counted as 0. */
 function units(report: ParsedReport, rec: ReportRecord, field: string, issues: ImportIssue[], what = 'stock'): number {
@@ -598,10 +892,11 @@ function units(report: ParsedReport, rec: ReportRecord, field: string, issues: I
   return 0;
 }
 
-function addMonth(p: Position, ms: number | null, units: number, revenue: number, spans: { min: number; max: number }): void {
+/** Adds dated sales to their month; `tail` widens the span past the row's moment (a daily row covers its whole day). */
+function addMonth(p: Position, ms: number | null, units: number, revenue: number, spans: { min: number; max: number }, tail: number): void {
   if (ms === null) return;
   if (ms < spans.min) spans.min = ms;
-  if (ms > spans.max) spans.max = ms;
+  if (ms + tail > spans.max) spans.max = ms + tail;
   const key = monthOf(ms);
   const m = (p.salesByMonth[key] ??= { units: 0, revenue: 0 });
   m.units += units;

@@ -19,11 +19,25 @@ export type ReportKind =
   | 'amazon-reserved'
   | 'amazon-orders'
   | 'amazon-returns'
+  | 'amazon-ledger-summary'
+  | 'amazon-ledger-detail'
+  | 'amazon-storage-fees'
+  | 'amazon-aged-surcharge'
+  | 'amazon-fee-preview'
   | 'noon-stock'
   | 'noon-sales'
+  | 'noon-views-sales'
   | 'mapping'
   | 'po-history'
-  | 'warehouse-stock';
+  | 'warehouse-stock'
+  // Reports that are not sales and not stock: recognized so they are never read as either, and set aside.
+  | 'amazon-removal-orders'
+  | 'amazon-removal-shipments'
+  | 'amazon-reimbursements'
+  | 'received'
+  | 'catalog'
+  | 'amazon-finance'
+  | 'amazon-advertising';
 
 export type FieldType = 'text' | 'number' | 'date';
 
@@ -46,6 +60,11 @@ export interface FieldSpec {
    * cell is not guessed: the row is not used, as for a required field.
    */
   readonly blankAs?: number;
+  /**
+   * Order of day and month when no value of the column decides it (Amazon's ledger writes
+   * MM/DD/YYYY; "05/06/2026" alone cannot tell). Default day first, as noon and KSA/UAE write dates.
+   */
+  readonly dateOrder?: 'DMY' | 'MDY';
 }
 
 export interface KindSpec {
@@ -59,6 +78,17 @@ export interface KindSpec {
   readonly anyOf?: readonly string[];
   /** Columns matched by pattern rather than by name (Amazon's inv-age-* buckets). */
   readonly patterns?: readonly { readonly field: string; readonly pattern: RegExp }[];
+  /** Cell texts that mean "not applicable" and read as blank (the fee preview's `--`). */
+  readonly notApplicable?: readonly string[];
+  /**
+   * How the analysis uses the kind's rows: 'analysis' (stock, sales and the rest: the default),
+   * 'imported' (kept per SKU for decisions to come: ledger and fees) or 'set-aside' (a report that is
+   * not sales and not stock — removals, reimbursements, receipts, catalog, finance, advertising —
+   * recognized so that it is never read as one, and not used).
+   */
+  readonly use?: 'analysis' | 'imported' | 'set-aside';
+  /** For a set-aside kind: what it is, said in the "not used by the analysis" line. */
+  readonly note?: string;
 }
 
 // Shared aliases of the main roles, in English and Arabic.
@@ -77,6 +107,228 @@ const sig = { signature: true } as const;
 const req = { required: true } as const;
 /** The identity columns most Amazon inventory reports start with. */
 const AMAZON_IDS: readonly FieldSpec[] = [t('sku', SKU, req), t('fnsku', FNSKU), t('asin', ASIN), t('title', TITLE)];
+
+
+/**
+ * Reports that are not sales and not stock (REPORTS.md, "not sales, never counted"). Their fields
+ * only recognize them: several carry `order-id`, `sku` and a quantity and would otherwise look like
+ * All Orders or noon sales. Headers as Amazon documents them (test/fixtures/other-report-headers.ts
+ * names each source).
+ */
+const SET_ASIDE: readonly KindSpec[] = [
+  {
+    kind: 'amazon-removal-orders',
+    label: 'Amazon Removal order detail',
+    marketplace: 'amazon',
+    use: 'set-aside',
+    note: 'units you asked Amazon to return or dispose of are not sales',
+    fields: [
+      d('requestDate', ['request-date'], sig),
+      t('orderId', ['order-id']),
+      t('orderSource', ['order-source'], sig),
+      t('orderType', ['order-type'], sig),
+      t('serviceSpeed', ['service-speed'], sig),
+      t('orderStatus', ['order-status']),
+      t('sku', SKU),
+      t('fnsku', FNSKU),
+      t('disposition', ['disposition']),
+      n('requestedQty', ['requested-quantity'], sig),
+      n('cancelledQty', ['cancelled-quantity'], sig),
+      n('disposedQty', ['disposed-quantity'], sig),
+      n('shippedQty', ['shipped-quantity']),
+      n('inProcessQty', ['in-process-quantity'], sig),
+      n('removalFee', ['removal-fee'], sig),
+    ],
+  },
+  {
+    kind: 'amazon-removal-shipments',
+    label: 'Amazon Removal shipment detail',
+    marketplace: 'amazon',
+    use: 'set-aside',
+    note: 'units shipped back to you or disposed of are not sales',
+    fields: [
+      d('requestDate', ['request-date'], sig),
+      t('orderId', ['order-id']),
+      d('shipmentDate', ['shipment-date'], sig),
+      t('sku', SKU),
+      t('fnsku', FNSKU),
+      t('disposition', ['disposition']),
+      n('shippedQty', ['shipped-quantity'], sig),
+      t('carrier', ['carrier'], sig),
+      t('trackingNumber', ['tracking-number'], sig),
+      t('removalOrderType', ['removal-order-type'], sig),
+    ],
+  },
+  {
+    kind: 'amazon-reimbursements',
+    label: 'Amazon Reimbursements',
+    marketplace: 'amazon',
+    use: 'set-aside',
+    note: 'money or units Amazon paid back for lost or damaged inventory are neither sales nor stock',
+    fields: [
+      d('approvalDate', ['approval-date'], sig),
+      t('reimbursementId', ['reimbursement-id'], sig),
+      t('caseId', ['case-id'], sig),
+      t('orderId', ['amazon-order-id']),
+      t('sku', SKU),
+      t('currency', ['currency-unit'], sig),
+      n('amountPerUnit', ['amount-per-unit'], sig),
+      n('amountTotal', ['amount-total'], sig),
+      n('qtyCash', ['quantity-reimbursed-cash'], sig),
+      n('qtyInventory', ['quantity-reimbursed-inventory'], sig),
+      n('qtyTotal', ['quantity-reimbursed-total'], sig),
+      t('originalId', ['original-reimbursement-id'], sig),
+      t('originalType', ['original-reimbursement-type'], sig),
+    ],
+  },
+  {
+    // Amazon's Received Inventory report (retired in 2023 for the ledger's Receipts events) and goods
+    // received notes (GRN) as warehouses and noon's inbound screens name them.
+    kind: 'received',
+    label: 'Received inventory / GRN',
+    marketplace: null,
+    use: 'set-aside',
+    note: 'units received into a warehouse are a delivery, not sales, and not a stock count',
+    fields: [
+      d('receivedDate', ['received-date', 'received date', 'grn date', 'grn_date', 'receipt date', 'date received'], sig),
+      t('grn', ['grn', 'grn number', 'grn no', 'grn nr', 'grn id'], sig),
+      t('asn', ['asn', 'asn number', 'asn no', 'asn nr', 'asn id'], sig),
+      t('shipmentId', ['fba-shipment-id', 'shipment id', 'shipment_id'], sig),
+      t('fulfillmentCenter', ['fulfillment-center-id'], sig),
+      t('sku', ['partner_sku', ...SKU]),
+      t('title', TITLE),
+      n('expectedQty', ['expected qty', 'expected quantity', 'asn qty', 'qty expected'], sig),
+      n('receivedQty', ['received qty', 'received quantity', 'received_qty', 'qty received', 'grn qty'], sig),
+      n('quantity', ['quantity', 'qty']),
+      n('damagedQty', ['damaged qty', 'damaged quantity', 'rejected qty'], sig),
+    ],
+  },
+  {
+    // Amazon's All Listings report (GET_MERCHANT_LISTINGS_ALL_DATA): its `quantity` is the seller's own
+    // listed quantity, not FBA stock.
+    kind: 'catalog',
+    label: 'Catalog / listings export',
+    marketplace: 'amazon',
+    use: 'set-aside',
+    note: 'a listing export describes products and prices, not sales or FBA stock',
+    fields: [
+      t('title', ['item-name']),
+      t('description', ['item-description'], sig),
+      t('listingId', ['listing-id'], sig),
+      t('sku', SKU),
+      n('price', PRICE),
+      n('quantity', ['quantity']),
+      d('openDate', ['open-date'], sig),
+      t('imageUrl', ['image-url'], sig),
+      t('isMarketplace', ['item-is-marketplace'], sig),
+      t('productIdType', ['product-id-type'], sig),
+      t('itemCondition', ['item-condition'], sig),
+      t('asin1', ['asin1'], sig),
+      t('productId', ['product-id'], sig),
+      t('addDelete', ['add-delete'], sig),
+      n('pendingQty', ['pending-quantity'], sig),
+      t('shippingGroup', ['merchant-shipping-group'], sig),
+      t('status', ['status']),
+    ],
+  },
+  {
+    // noon's catalog and price exports. No published header was found; the columns are those noon's
+    // price-update help names (Country_Code, id_partner, partner_sku, Psku_Code, price, sale_price …).
+    kind: 'catalog',
+    variant: 'noon',
+    label: 'Catalog / listings export',
+    marketplace: 'noon',
+    use: 'set-aside',
+    note: 'a catalog or price export describes products and prices, not sales or FBN stock',
+    fields: [
+      t('country', ['country_code']),
+      t('partnerId', ['id_partner']),
+      t('sku', ['partner_sku']),
+      t('psku', ['psku_code', 'psku code'], sig),
+      n('price', ['price']),
+      n('salePrice', ['sale_price', 'sale price'], sig),
+      d('saleStart', ['sale_start', 'sale start'], sig),
+      d('saleEnd', ['sale_end', 'sale end'], sig),
+      n('priceMin', ['x_noon_price_min'], sig),
+      n('priceMax', ['x_noon_price_max'], sig),
+      t('brand', ['brand']),
+      t('title', ['title', 'product_title']),
+      t('isActive', ['is_active', 'active'], sig),
+    ],
+  },
+  {
+    // Settlement flat files (V2 and the older one): every fee, refund and payout line.
+    kind: 'amazon-finance',
+    label: 'Amazon settlement / transactions',
+    marketplace: 'amazon',
+    use: 'set-aside',
+    note: 'payments, fees and refunds are money movements; sales come from the sales reports',
+    fields: [
+      t('settlementId', ['settlement-id', 'settlement id'], sig),
+      d('settlementStart', ['settlement-start-date'], sig),
+      d('settlementEnd', ['settlement-end-date'], sig),
+      d('depositDate', ['deposit-date'], sig),
+      n('totalAmount', ['total-amount'], sig),
+      t('transactionType', ['transaction-type'], sig),
+      t('orderId', ['order-id']),
+      t('adjustmentId', ['adjustment-id'], sig),
+      t('amountType', ['amount-type'], sig),
+      t('amountDescription', ['amount-description'], sig),
+      d('postedDate', ['posted-date'], sig),
+      t('orderItemCode', ['order-item-code'], sig),
+      t('sku', SKU),
+      n('quantity', ['quantity-purchased']),
+    ],
+  },
+  {
+    // Payments > Date Range Reports > Transaction (CSV; notes come before the header).
+    kind: 'amazon-finance',
+    variant: 'date-range',
+    label: 'Amazon settlement / transactions',
+    marketplace: 'amazon',
+    use: 'set-aside',
+    note: 'payments, fees and refunds are money movements; sales come from the sales reports',
+    fields: [
+      d('dateTime', ['date/time', 'date / time'], sig),
+      t('settlementId', ['settlement id'], sig),
+      t('type', ['type']),
+      t('orderId', ['order id']),
+      t('sku', SKU),
+      t('description', ['description']),
+      n('quantity', ['quantity']),
+      t('accountType', ['account type'], sig),
+      t('taxModel', ['tax collection model'], sig),
+      n('productSales', ['product sales'], sig),
+      n('sellingFees', ['selling fees'], sig),
+      n('fbaFees', ['fba fees'], sig),
+      n('otherFees', ['other transaction fees'], sig),
+      n('total', ['total'], sig),
+      t('orderCity', ['order city'], sig),
+    ],
+  },
+  {
+    kind: 'amazon-advertising',
+    label: 'Amazon advertising report',
+    marketplace: 'amazon',
+    use: 'set-aside',
+    note: 'units attributed to ads are counted by the sales reports already',
+    fields: [
+      d('date', ['date', 'start date']),
+      t('portfolio', ['portfolio name'], sig),
+      t('campaign', ['campaign name'], sig),
+      t('adGroup', ['ad group name'], sig),
+      t('sku', ['advertised sku'], sig),
+      t('asin', ['advertised asin'], sig),
+      n('impressions', ['impressions'], sig),
+      n('clicks', ['clicks'], sig),
+      n('ctr', ['click-thru rate (ctr)'], sig),
+      n('cpc', ['cost per click (cpc)'], sig),
+      n('spend', ['spend'], sig),
+      n('sales7d', ['7 day total sales'], sig),
+      n('units7d', ['7 day total units (#)'], sig),
+    ],
+  },
+];
 
 export const KINDS: readonly KindSpec[] = [
   {
@@ -271,16 +523,165 @@ export const KINDS: readonly KindSpec[] = [
     ],
   },
   {
+    // Amazon's Inventory Ledger, summary view (daily, by country or fulfillment center): one row per day
+    // × FNSKU × disposition with the balance at the start and end of the day and the events between.
+    // The 2026 download adds `Store`; older ones lack it. Dates are MM/DD/YYYY (header of
+    // ../shared/data/reports/amazon/inventory-ledger-summary.sample.tsv).
+    kind: 'amazon-ledger-summary',
+    label: 'Amazon Inventory Ledger (summary)',
+    marketplace: 'amazon',
+    use: 'imported',
+    fields: [
+      d('date', ['date'], { ...req, dateOrder: 'MDY' }),
+      t('fnsku', FNSKU),
+      t('asin', ASIN),
+      t('sku', ['msku', ...SKU], req),
+      t('title', TITLE),
+      t('disposition', ['disposition'], sig),
+      n('startingBalance', ['starting warehouse balance'], { ...req, ...sig }),
+      n('inTransit', ['in transit between warehouses'], sig),
+      n('receipts', ['receipts'], sig),
+      n('customerShipments', ['customer shipments'], sig),
+      n('customerReturns', ['customer returns'], sig),
+      n('vendorReturns', ['vendor returns'], sig),
+      n('warehouseTransfers', ['warehouse transfer in/out'], sig),
+      n('found', ['found'], sig),
+      n('lost', ['lost'], sig),
+      n('damaged', ['damaged'], sig),
+      n('disposed', ['disposed'], sig),
+      n('otherEvents', ['other events'], sig),
+      n('endingBalance', ['ending warehouse balance'], { ...req, ...sig }),
+      n('unknownEvents', ['unknown events'], sig),
+      t('country', ['location', 'country']),
+      t('marketplace', ['store']),
+    ],
+  },
+  {
+    // Inventory Ledger, detail view: one row per event (Shipments, Receipts, CustomerReturns,
+    // WhseTransfers, Adjustments, VendorReturns) with its signed quantity. 14 columns in older
+    // downloads, 15 with `Date and Time`, 16 with `Store` (inventory-ledger-detail.sample.tsv).
+    kind: 'amazon-ledger-detail',
+    label: 'Amazon Inventory Ledger (detail)',
+    marketplace: 'amazon',
+    use: 'imported',
+    fields: [
+      d('date', ['date'], { ...req, dateOrder: 'MDY' }),
+      t('fnsku', FNSKU),
+      t('asin', ASIN),
+      t('sku', ['msku', ...SKU], req),
+      t('title', TITLE),
+      t('eventType', ['event type'], { ...req, ...sig }),
+      t('referenceId', ['reference id'], sig),
+      n('quantity', ['quantity'], req),
+      t('fulfillmentCenter', ['fulfillment center'], sig),
+      t('disposition', ['disposition'], sig),
+      t('reason', ['reason']),
+      t('country', ['country']),
+      n('reconciledQty', ['reconciled quantity'], sig),
+      n('unreconciledQty', ['unreconciled quantity'], sig),
+      d('dateTime', ['date and time'], { ...sig, dateOrder: 'MDY' }),
+      t('marketplace', ['store']),
+    ],
+  },
+  {
+    // Monthly storage fees: one row per ASIN × fulfillment center × month; 34 columns with the
+    // storage-utilization surcharge, 27 in the older shape (monthly-storage-fees.sample.csv).
+    kind: 'amazon-storage-fees',
+    label: 'Amazon Monthly storage fees',
+    marketplace: 'amazon',
+    use: 'imported',
+    anyOf: ['asin', 'fnsku', 'sku'],
+    notApplicable: ['--'],
+    fields: [
+      t('asin', ASIN),
+      t('fnsku', FNSKU),
+      t('sku', SKU),
+      t('title', TITLE),
+      t('fulfillmentCenter', ['fulfillment_center', 'fulfillment center'], sig),
+      t('country', ['country_code', 'country']),
+      t('productSizeTier', ['product_size_tier'], sig),
+      n('averageQtyOnHand', ['average_quantity_on_hand'], { ...req, ...sig }),
+      n('averageQtyPendingRemoval', ['average_quantity_pending_removal'], sig),
+      t('monthOfCharge', ['month_of_charge'], { ...req, ...sig }),
+      n('baseRate', ['base_rate', 'storage_rate'], sig),
+      n('surchargeRate', ['utilization_surcharge_rate'], sig),
+      n('utilizationRatio', ['storage_utilization_ratio'], sig),
+      n('fee', ['estimated_monthly_storage_fee'], { ...req, ...sig }),
+      t('currency', CURRENCY),
+    ],
+  },
+  {
+    // Aged inventory surcharge (formerly the long-term storage fee report): what was charged per SKU,
+    // snapshot date and age tier (aged-inventory-surcharge.sample.tsv).
+    kind: 'amazon-aged-surcharge',
+    label: 'Amazon Aged inventory surcharge',
+    marketplace: 'amazon',
+    use: 'imported',
+    fields: [
+      d('snapshotDate', ['snapshot-date', 'snapshot date'], req),
+      t('sku', SKU, req),
+      t('fnsku', FNSKU),
+      t('asin', ASIN),
+      t('title', TITLE),
+      t('condition', CONDITION),
+      n('perUnitVolume', ['per-unit-volume']),
+      t('currency', CURRENCY),
+      t('volumeUnit', ['volume-unit'], sig),
+      t('country', ['country']),
+      n('qtyCharged', ['qty-charged'], { ...req, ...sig }),
+      n('amountCharged', ['amount-charged'], { ...req, ...sig }),
+      t('ageTier', ['surcharge-age-tier'], { ...req, ...sig }),
+      n('rate', ['rate-surcharge'], sig),
+    ],
+  },
+  {
+    // FBA fee preview: estimated fees per unit for each SKU; `--` means the fee does not apply
+    // (fee-preview.sample.tsv; Amazon writes this file in Windows-1252).
+    kind: 'amazon-fee-preview',
+    label: 'Amazon FBA fee preview',
+    marketplace: 'amazon',
+    use: 'imported',
+    notApplicable: ['--'],
+    fields: [
+      t('sku', SKU, req),
+      t('fnsku', FNSKU),
+      t('asin', ASIN),
+      t('marketplace', ['amazon-store']),
+      t('title', TITLE),
+      t('productGroup', ['product-group']),
+      t('fulfilledBy', ['fulfilled-by'], sig),
+      n('price', PRICE),
+      t('productSizeTier', ['product-size-tier'], sig),
+      t('currency', CURRENCY),
+      n('feeTotal', ['estimated-fee-total'], { ...req, ...sig }),
+      n('referralFee', ['estimated-referral-fee-per-unit'], sig),
+      n('variableClosingFee', ['estimated-variable-closing-fee'], sig),
+      n('pickPackFee', ['estimated-pick-pack-fee-per-unit'], sig),
+      n('weightHandlingFee', ['estimated-weight-handling-fee-per-unit'], sig),
+      n('fulfillmentFee', ['expected-fulfillment-fee-per-unit'], sig),
+    ],
+  },
+  {
+    // noon's FBN inventory export (Seller Lab → FBN → Inventory → export): one row per warehouse × SKU ×
+    // inventory_type (× reason_code). Only `saleable` is available; `inbound*` is inbound; returned,
+    // damaged, expired, lost and other types are not available (join.ts). Header of
+    // ../shared/data/reports/noon/fbn-inventory-export.sample.csv. Older hand-made noon stock sheets
+    // (partner_sku, psku, qty) are read by the same kind when the user chooses it.
     kind: 'noon-stock',
-    label: 'noon stock (FBN inventory)',
+    label: 'noon FBN inventory',
     marketplace: 'noon',
     fields: [
       t('sku', ['partner_sku', 'partner sku', 'رمز الشريك'], { ...req, ...sig, generic: ['psku', ...SKU] }),
       t('psku', ['psku', 'noon sku', 'noon_sku']),
+      t('noonSku', ['sku']),
       t('title', ['product_name', 'product name', 'title', 'اسم المنتج']),
       n('quantity', ['available_qty', 'available qty', 'saleable qty'], { ...req, generic: ['qty', 'quantity', 'available', 'stock', 'الكمية', 'الكمية المتاحة'] }),
       t('warehouseCode', ['warehouse_code', 'warehouse code', 'warehouse', 'المستودع'], sig),
       t('inventoryType', ['inventory type', 'inventory_type', 'stock type', 'stock_type'], sig),
+      t('reasonCode', ['reason_code', 'reason code']),
+      d('snapshotAt', ['inventory_snapshot_at', 'snapshot date'], sig),
+      t('boxBarcode', ['box_barcode'], sig),
+      t('classification', ['classification_code'], sig),
       t('country', ['country_code', 'country', 'الدولة']),
     ],
   },
@@ -303,6 +704,33 @@ export const KINDS: readonly KindSpec[] = [
       t('currency', ['currency_code', 'currency']),
       t('fulfillmentModel', ['fulfillment_model'], sig),
       d('orderTimestamp', ['order_timestamp', 'order timestamp', 'ordered_date', 'تاريخ الطلب'], { ...req, ...sig }),
+    ],
+  },
+  {
+    // noon Product views & sales: one row per SKU per day, noon's counterpart of Amazon's Business
+    // Report (product-views-and-sales.sample.csv). Units are Shipped_Units, or Gross_Units less
+    // Cancelled_Units where shipped is blank; `ASP_shipped_Percentage` is in fact a price.
+    kind: 'noon-views-sales',
+    label: 'noon Product views & sales',
+    marketplace: 'noon',
+    anyOf: ['shippedUnits', 'grossUnits'],
+    fields: [
+      d('visitDate', ['visit_date', 'visit date'], { ...req, ...sig }),
+      t('sku', ['partner_sku', 'partner sku', 'رمز الشريك'], req),
+      t('mpCode', ['mp_code'], sig),
+      t('skuConfig', ['sku_config'], sig),
+      t('noonSku', ['sku']),
+      t('title', ['product_title', ...TITLE]),
+      t('currency', ['currency_code', 'currency']),
+      t('country', ['country_code', 'country']),
+      n('visitors', ['your_visitors'], sig),
+      n('totalVisitors', ['total_visitors'], sig),
+      n('grossUnits', ['gross_units'], sig),
+      n('shippedUnits', ['shipped_units'], sig),
+      n('cancelledUnits', ['cancelled_units'], sig),
+      n('revenue', ['revenue_shipped'], sig),
+      n('buyBox', ['buy_box_visitor_percentage'], sig),
+      n('conversion', ['conversion_visitors_percentage'], sig),
     ],
   },
   {
@@ -355,4 +783,10 @@ export const KINDS: readonly KindSpec[] = [
       t('warehouse', ['warehouse', 'location', 'warehouse name', 'المستودع'], sig),
     ],
   },
+  ...SET_ASIDE,
 ];
+
+/** The spec of a kind (and layout), as a parsed report names it. */
+export function kindSpec(kind: ReportKind, variant?: string | null): KindSpec | undefined {
+  return KINDS.find((k) => k.kind === kind && (k.variant ?? null) === (variant ?? null)) ?? KINDS.find((k) => k.kind === kind);
+}

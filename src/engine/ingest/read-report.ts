@@ -101,9 +101,10 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
     if (c.type !== 'date') continue;
     const column: RawCell[] = [];
     for (let r = header + 1; r < grid.length; r++) column.push(grid[r]?.[c.index]);
-    dateOrders.set(c.index, decideDateOrder(column) ?? 'DMY');
+    dateOrders.set(c.index, decideDateOrder(column) ?? c.dateOrder ?? 'DMY');
   }
 
+  const notApplicable = spec.notApplicable ? new Set(spec.notApplicable) : null;
   const records: ReportRecord[] = [];
   let rowsRead = 0;
   let rowsReported = 0;
@@ -116,7 +117,7 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
     let dropped = false;
     let rowIssues: ImportIssue[] | undefined; // allocated only for a row with a problem
     for (const c of match.columns) {
-      const cell = row[c.index];
+      const cell = notApplicable && typeof row[c.index] === 'string' && notApplicable.has((row[c.index] as string).trim()) ? null : row[c.index];
       const value =
         c.type === 'text' ? parseText(cell) : c.type === 'number' ? parseNumber(cell, { decimalComma: options.decimalComma }) : parseDate(cell, dateOrders.get(c.index));
       // A field with a value for blank cannot guess an unreadable one either: the row is not used.

@@ -542,8 +542,9 @@ function fromSerial(serial: number, shown: string): number | ValueProblem {
 }
 
 const SERIAL_RE = /^\d+(?:\.\d+)?$/;
-const YEAR_FIRST_RE = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:(?:T|\s+)(.+))?$/i;
-const DAY_OR_MONTH_FIRST_RE = /^(\d{1,2})([-/.])(\d{1,2})\2(\d+)(?:(?:T|\s+)(.+))?$/i;
+// A comma may stand between the date and the time (noon's "2026-06-17, 09:37:08").
+const YEAR_FIRST_RE = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:(?:T|,?\s+)(.+))?$/i;
+const DAY_OR_MONTH_FIRST_RE = /^(\d{1,2})([-/.])(\d{1,2})\2(\d+)(?:(?:T|,?\s+)(.+))?$/i;
 const MONTH_NAME_FIRST_RE = /^([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d+)(?:,?\s+(.+))?$/i;
 const DAY_FIRST_NAME_RE = /^(\d{1,2})(?:st|nd|rd|th)?([\s-])([a-z]{3,9})\.?,?\2(\d+)(?:,?\s+(.+))?$/i;
 const TIME_RE = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:\s*([ap])\.?m\.?)?\s*(.*)$/i;
@@ -645,7 +646,7 @@ function dateFromText(raw: string, order: DateOrder): number | ValueProblem {
 /**
  * Reads a date (and time) as epoch milliseconds UTC of the date-time as written; a written offset
  * ("+03:00", "-07:00") or zone (UTC, GMT, PST, PDT) is applied, nothing else is converted.
- * Read forms: ISO ("2026-05-19", "2026-05-19T23:29:16Z", "2026-05-19 23:29:16"), "19/05/2026" and its
+ * Read forms: ISO ("2026-05-19", "2026-05-19T23:29:16Z", "2026-05-19 23:29:16", noon's "2026-06-17, 09:37:08 UTC"), "19/05/2026" and its
  * "." / "-" variants in the column's `order` (default DMY, as noon and KSA/UAE write dates), English
  * month names ("May 19, 2026", "19 May 2026", "19-May-2026", "Jan 15, 2024 10:00:00 AM PST"), Excel
  * serial numbers (as numbers or numeric text; 45000 = 2023-03-15), JS Dates, Arabic-Indic digits.

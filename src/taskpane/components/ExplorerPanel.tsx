@@ -34,6 +34,8 @@ const useStyles = makeStyles({
 const ROWS: readonly (readonly [StringKey, (c: ChannelFigures, f: Formatters) => string])[] = [
   ['mAvailable', (c, f) => f.num(c.available)],
   ['mInbound', (c, f) => f.num(c.inbound)],
+  ['mUnfulfillable', (c, f) => f.num(c.unfulfillable)],
+  ['mStockAsOf', (c, f) => (c.stockAsOf === null ? f.none : new Date(c.stockAsOf).toISOString().slice(0, 16).replace('T', ' '))],
   ['mSold', (c, f) => f.num(c.sold)],
   ['mVelocity', (c, f) => f.num(c.velocity, 2)],
   ['mDoi', (c, f) => f.num(c.doi, 0)],
@@ -41,7 +43,16 @@ const ROWS: readonly (readonly [StringKey, (c: ChannelFigures, f: Formatters) =>
   ['mUrgency', (c, f) => (c.urgency ? f.t(`priority${c.urgency}` as StringKey) : f.none)],
   ['mMovement', (c, f) => c.movement ?? f.none],
   ['mAbc', (c) => c.abc],
+  ['mVisitors', (c, f) => f.num(c.visitors, 0)],
+  ['mConversion', (c, f) => (c.conversion === null ? f.none : `${f.num(c.conversion * 100, 1)}%`)],
 ];
+
+/** Rows shown only when some channel has the figure (from the reports that give it). */
+const OPTIONAL: Partial<Record<StringKey, (c: ChannelFigures) => boolean>> = {
+  mStockAsOf: (c) => c.stockAsOf !== null,
+  mVisitors: (c) => c.visitors !== null,
+  mConversion: (c) => c.conversion !== null,
+};
 
 interface Formatters {
   t: (key: StringKey) => string;
@@ -117,7 +128,7 @@ function Detail({ detail }: { readonly detail: SkuDetail }) {
           </TableRow>
         </TableHeader>
         <TableBody>
-          {ROWS.map(([key, value]) => (
+          {ROWS.filter(([key]) => !OPTIONAL[key] || detail.channels.some((c) => OPTIONAL[key]!(c))).map(([key, value]) => (
             <TableRow key={key}>
               <TableCell>{t(key)}</TableCell>
               {detail.channels.map((c) => (
@@ -129,6 +140,7 @@ function Detail({ detail }: { readonly detail: SkuDetail }) {
           ))}
         </TableBody>
       </Table>
+      {detail.channels.some((c) => c.warehouses.length > 0) && <Warehouses channels={detail.channels} />}
       <h3 className={styles.h}>{t('history')}</h3>
       {detail.history.length >= 2 ? (
         <div>
@@ -164,5 +176,46 @@ function Detail({ detail }: { readonly detail: SkuDetail }) {
         </Text>
       )}
     </article>
+  );
+}
+
+/** Stock per warehouse for the channels whose stock report gives it (noon FBN inventory). */
+function Warehouses({ channels }: { readonly channels: readonly ChannelFigures[] }) {
+  const styles = useStyles();
+  const { t, num, channelName } = usePane();
+  return (
+    <>
+      <h3 className={styles.h}>{t('byWarehouse')}</h3>
+      <Table size="small" className={styles.table} aria-label={t('byWarehouse')}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t('warehouse')}</TableHeaderCell>
+            <TableHeaderCell>{t('mAvailable')}</TableHeaderCell>
+            <TableHeaderCell>{t('mInbound')}</TableHeaderCell>
+            <TableHeaderCell>{t('mUnfulfillable')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {channels.flatMap((c) =>
+            c.warehouses.map((w) => (
+              <TableRow key={`${c.channel}|${w.warehouse}`}>
+                <TableCell>
+                  <span className={styles.num}>{w.warehouse}</span> · {channelName(channelIdOf(c.channel))}
+                </TableCell>
+                <TableCell>
+                  <span className={styles.num}>{num(w.available)}</span>
+                </TableCell>
+                <TableCell>
+                  <span className={styles.num}>{num(w.inbound)}</span>
+                </TableCell>
+                <TableCell>
+                  <span className={styles.num}>{num(w.unfulfillable)}</span>
+                </TableCell>
+              </TableRow>
+            )),
+          )}
+        </TableBody>
+      </Table>
+    </>
   );
 }

@@ -267,12 +267,18 @@ describe('realism', () => {
     for (const p of result.positions) if (p.channel.marketplace === 'noon' && p.sold > 0) expect(p.periodDays).toBe(30);
   });
 
-  it('noon stock has Arabic-Indic digits in some quantities and non-saleable rows', () => {
+  it('noon stock is the FBN inventory export: Arabic-Indic digits in some quantities, rows that are not saleable, the snapshot time', () => {
     for (const name of [DEMO_SHEETS.noonKsaStock, DEMO_SHEETS.noonUaeStock]) {
       const grid = sheet(name);
       expect(column(grid, 'qty').some((q) => /[\u0660-\u0669]/.test(String(q)))).toBe(true);
-      expect(column(grid, 'inventory type')).toContain('Non-saleable');
+      expect(new Set(column(grid, 'inventory_type'))).toEqual(new Set(['saleable', 'graded_returns_cir', 'damaged']));
+      expect(new Set(column(grid, 'inventory_snapshot_at')).size).toBe(1);
+      expect(String(column(grid, 'inventory_snapshot_at')[0])).toMatch(/^\d{4}-\d\d-\d\d, \d\d:\d\d:\d\d$/);
     }
+    // Only saleable units are available: the rows that are not saleable are the positions' unfulfillable units.
+    const noon = result.positions.filter((p) => p.channel.marketplace === 'noon');
+    expect(noon.filter((p) => p.unfulfillable > 0).length).toBeGreaterThan(5);
+    for (const p of noon) expect(p.stockAsOf).toBeDefined();
   });
 
   it('Amazon inventory has inbound and unsellable units for some SKUs; restock and age reports carry their own figures', () => {

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { STRANDED_FALLBACK_ACTION, strandedAction } from '../../../src/engine/recommend/stranded-action';
+import { AMAZON_STRANDED_INVENTORY_HEADER } from '../../fixtures/real-headers';
 
 // Reasons as Seller Central shows them on Fix stranded inventory and in the Stranded Inventory report's
 // stranded-reason column; primary-action values as listed in Amazon's report help ("Relist", "Create
@@ -89,9 +88,7 @@ describe('strandedAction: fallbacks', () => {
 
 describe('strandedAction: the report columns it reads', () => {
   test('the real Amazon Stranded Inventory header has primary-action, stranded-reason and error-message', () => {
-    const header = readFileSync(join(__dirname, '../../../../shared/data/reports/amazon/stranded-inventory.header.tsv'), 'utf8')
-      .trim()
-      .split('\t');
-    expect(header).toEqual(expect.arrayContaining(['primary-action', 'stranded-reason', 'error-message']));
+    // Typed from ../shared/data/reports/amazon/stranded-inventory.header.tsv (test/fixtures/real-headers.ts).
+    expect(AMAZON_STRANDED_INVENTORY_HEADER).toEqual(expect.arrayContaining(['primary-action', 'stranded-reason', 'error-message']));
   });
 });
