@@ -243,6 +243,20 @@ describe('Amazon fee reports', () => {
     expect(fees.currency).toBe('SAR');
   });
 
+  it('the older 27-column storage-fee shape (storage_rate, no utilization surcharge) is the same kind', () => {
+    const surcharge = ['storage_utilization_ratio', 'storage_utilization_ratio_units', 'base_rate', 'utilization_surcharge_rate', 'avg_qty_for_sus', 'est_vol_for_sus', 'est_base_msf', 'est_sus'];
+    const older = M.STORAGE_FEES_HEADER.filter((c) => !surcharge.includes(c));
+    older.splice(older.indexOf('currency'), 0, 'storage_rate');
+    expect(older).toHaveLength(27);
+    const d = detectKind(older);
+    expect(d.kind).toBe('amazon-storage-fees');
+    expect(d.match!.columns.map((c) => c.field)).toEqual(expect.arrayContaining(['asin', 'averageQtyOnHand', 'monthOfCharge', 'baseRate', 'fee']));
+    // The 15-column ledger detail (Date and Time, no Store) is the detail view too.
+    expect(detectKind(M.LEDGER_DETAIL_HEADER.slice(0, 15)).kind).toBe('amazon-ledger-detail');
+    // The summary without Store.
+    expect(detectKind(M.LEDGER_SUMMARY_HEADER.slice(0, 21)).kind).toBe('amazon-ledger-summary');
+  });
+
   it('aged inventory surcharge: per unit by age tier of the latest snapshot; a blank qty-charged is reported', () => {
     const AGED = [
       M.AGED_SURCHARGE_HEADER,
