@@ -10,7 +10,7 @@ import type { SourceAssignment } from '../engine/ingest/import';
 import type { ImportIssue, RawCell, RawGrid, SourceGrid } from '../engine/ingest/types';
 import { DEFAULT_SETTINGS, type Policy, type Settings } from '../engine/model';
 import { OUTPUT_SHEETS, REGISTRY_SHEET } from '../engine/sheets/names';
-import { isRegistryGrid, planNames, readRegistry, registrySheet } from '../engine/sheets/registry';
+import { isRegistryGrid, planNames, readRegistry, registryIssues, registrySheet, trustRegistry } from '../engine/sheets/registry';
 import { readSettingsObject, readSettingsSheet } from '../engine/sheets/settings-sheet';
 import { isSourcesGrid, readSources, SOURCES_SHEET } from '../engine/sheets/sources-sheet';
 import type { SheetInfo, SheetValues, WorkbookPort, WriteProgress } from '../workbook/port';
@@ -74,6 +74,7 @@ export interface WorkbookState {
   readonly sheets: readonly SheetInfo[];
   readonly grids: ReadonlyMap<string, SheetValues>;
   readonly registryName: string;
+  /** Sheet id → name: the registry's entries whose sheets are Lumive's by their content too (trustRegistry). */
   readonly registry: ReadonlyMap<string, string>;
   /** Lower-cased names of the sheets Lumive created (never inputs). */
   readonly ours: ReadonlySet<string>;
@@ -93,6 +94,12 @@ export interface WorkbookState {
  * Reads the workbook in one batch: every sheet except Lumive's result sheets that nothing reads back
  * (in Excel they can be tens of megabytes, each 4 MB a round trip). A skipped sheet the registry turns
  * out not to list is a user's own, and is read after all.
+ *
+ * The registry is trusted only where the sheets' content agrees (registry.ts, trustRegistry): a listed
+ * sheet that does not begin as Lumive writes it is the user's, read as an input, never written, and
+ * reported in Data Issues. Skipped result sheets are trusted by their name (each listed under its own
+ * id, "Health" as health) until some listed sheet turns out not to be Lumive's; then every listed sheet
+ * is read and judged by its content.
  */
 export async function readWorkbookState(port: WorkbookPort): Promise<WorkbookState> {
   const sheets = await port.listSheets();
@@ -102,13 +109,22 @@ export async function readWorkbookState(port: WorkbookPort): Promise<WorkbookSta
 
   // The registry: ours only when it carries the signature; otherwise a user's sheet of that name.
   const registryName = isRegistryGrid(grids.get(REGISTRY_SHEET)) ? REGISTRY_SHEET : `${REGISTRY_SHEET} (Lumive)`;
-  const registry = readRegistry(grids.get(registryName));
+  const listed = readRegistry(grids.get(registryName));
+  let trust = trustRegistry(listed, grids, existing);
+  if (trust.unread.length > 0 || trust.rejected.length > 0) {
+    const names = new Set([...listed.values()].map((n) => n.toLowerCase()));
+    const more = existing.filter((n) => names.has(n.toLowerCase()) && !grids.has(n));
+    if (more.length > 0) for (const [name, values] of await port.readSheets(more)) grids.set(name, values);
+    trust = trustRegistry(listed, grids, existing, false);
+  }
+  const registry = trust.registry;
   const sourcesName = isSourcesGrid(grids.get(SOURCES_SHEET)) ? SOURCES_SHEET : `${SOURCES_SHEET} (Lumive)`;
-  const ours = new Set([registryName, sourcesName, ...registry.values()].map((n) => n.toLowerCase()));
-  const users = skipped.filter((n) => !ours.has(n.toLowerCase()));
+  const own = new Set([registryName, sourcesName].map((n) => n.toLowerCase()));
+  const ours = new Set([...own, ...[...registry.values()].map((n) => n.toLowerCase())]);
+  const users = skipped.filter((n) => !ours.has(n.toLowerCase()) && !grids.has(n));
   if (users.length > 0) for (const [name, values] of await port.readSheets(users)) grids.set(name, values);
 
-  const issues: ImportIssue[] = [];
+  const issues: ImportIssue[] = registryIssues(trust.rejected, registry, own);
   let settings: Settings = DEFAULT_SETTINGS;
   const settingsName = registry.get('settings');
   const settingsGrid = settingsName ? grids.get(settingsName) : undefined;

@@ -9,7 +9,7 @@ import { HISTORY_PART_ROWS, historyId, historyName, historyPart, historySheets, 
 import type { RawGrid } from '../engine/ingest/types';
 import type { Settings } from '../engine/model';
 import { REGISTRY_SHEET } from '../engine/sheets/names';
-import { isRegistryGrid, planNames, readRegistry, registrySheet } from '../engine/sheets/registry';
+import { isRegistryGrid, planNames, readRegistry, registrySheet, trustRegistry } from '../engine/sheets/registry';
 import type { SheetSpec } from '../engine/sheets/spec';
 import type { SheetValues, WorkbookPort, WriteProgress } from '../workbook/port';
 
@@ -77,8 +77,13 @@ async function readHistoryState(port: WorkbookPort) {
   const first = await port.readSheets([REGISTRY_SHEET]);
   const registryName = isRegistryGrid(first.get(REGISTRY_SHEET) as RawGrid | undefined) ? REGISTRY_SHEET : `${REGISTRY_SHEET} (Lumive)`;
   const registryGrid = registryName === REGISTRY_SHEET ? first.get(REGISTRY_SHEET) : (await port.readSheets([registryName])).get(registryName);
-  const registry = readRegistry(registryGrid as RawGrid | undefined);
-  const grids = await port.readSheets(historySheetNames(registry));
+  const listed = readRegistry(registryGrid as RawGrid | undefined);
+  const grids = await port.readSheets(historySheetNames(listed));
+  // A history entry whose sheet does not hold Lumive's history (a stale or forged registry) is dropped,
+  // so a save never appends into a user's sheet: the history then goes to a sheet of its own.
+  const history = new Map([...listed].filter(([id]) => historyPart(id) !== null));
+  const { registry: trusted } = trustRegistry(history, grids as ReadonlyMap<string, RawGrid>, existing, false);
+  const registry = new Map([...listed].filter(([id]) => historyPart(id) === null || trusted.has(id)));
   const lastRun = registry.size > 0 ? String(registryGrid?.[2]?.[2] ?? '') || null : null;
   return { existing, registryName, registry, history: historyFromGrids(registry, grids), lastRun };
 }

@@ -9,10 +9,7 @@ import { compareHistory, historyFromGrids, SnapshotNotFoundError } from '../app/
 import type { Comparison, CompareRow } from '../engine/history/compare';
 import { snapshotDates } from '../engine/history/history';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
-
-interface Out {
-  write(text: string): unknown;
-}
+import { systemReason, visible, type Out } from './terminal';
 
 const USAGE = 'lumive compare <workbook.xlsx> --from DATE --to DATE [--json] [--top N]   (DATE: 2026-10-31, or 2026-10 for that month\'s latest snapshot)';
 
@@ -25,7 +22,7 @@ function text(c: Comparison, top: number, currency: string): string {
   const line = (label: string, a: number, b: number, unit = '') => `  ${label.padEnd(24)}${(unit + int(a)).padStart(16)}${(unit + int(b)).padStart(16)}   ${signed(b - a)}${pct(a, b)}`;
   const movers = [...c.rows].filter((r) => r.status === 'Both' && r.stockValueChange !== null && r.stockValueChange !== 0).sort((x, y) => Math.abs(y.stockValueChange!) - Math.abs(x.stockValueChange!)).slice(0, top);
   const row = (r: CompareRow) =>
-    `  ${r.masterSku.padEnd(18)} ${r.channel.padEnd(11)} stock ${int(r.from?.available ?? 0)} → ${int(r.to?.available ?? 0)}, sold ${int(r.from?.sold ?? 0)} → ${int(r.to?.sold ?? 0)}, value ${signed(r.stockValueChange ?? 0)} ${r.currency}${r.daysOutOfStock ? `, ${r.daysOutOfStock.toFixed(1)} days out of stock` : ''}`;
+    `  ${visible(r.masterSku).padEnd(18)} ${visible(r.channel).padEnd(11)} stock ${int(r.from?.available ?? 0)} → ${int(r.to?.available ?? 0)}, sold ${int(r.from?.sold ?? 0)} → ${int(r.to?.sold ?? 0)}, value ${signed(r.stockValueChange ?? 0)} ${r.currency}${r.daysOutOfStock ? `, ${r.daysOutOfStock.toFixed(1)} days out of stock` : ''}`;
   return [
     `Snapshots ${c.from} → ${c.to} (${t.daysBetween} days apart)`,
     '',
@@ -79,12 +76,12 @@ export async function compareCommand(args: readonly string[], out: Out, err: Out
   try {
     port = await XlsxWorkbook.fromBuffer(new Uint8Array(await readFile(files[0])));
   } catch (e) {
-    err.write(`lumive compare: cannot read ${files[0]}: ${e instanceof Error ? e.message : String(e)}\n`);
+    err.write(`lumive compare: cannot read ${visible(files[0])}: ${visible(systemReason(e))}\n`);
     return 2;
   }
   const state = await readWorkbookState(port);
   const history = historyFromGrids(state.registry, state.grids);
-  for (const issue of history.issues.slice(0, 5)) err.write(`lumive compare: ${issue.source} row ${issue.row}, ${issue.column}: ${issue.reason}\n`);
+  for (const issue of history.issues.slice(0, 5)) err.write(`lumive compare: ${visible(`${issue.source} row ${issue.row}, ${issue.column}: ${issue.reason}`)}\n`);
   if (history.issues.length > 5) err.write(`lumive compare: … and ${history.issues.length - 5} more history rows left out\n`);
   try {
     const c = compareHistory(history, from, to, state.settings);

@@ -1,18 +1,18 @@
 /**
- * `lumive inspect <files or workbook.xlsx…> [--json] [--kind SOURCE=KIND] [--channel SOURCE=CHANNEL]`:
- * what the importer makes of each sheet or file — kind, confidence, channel and how it was decided,
- * rows read / used / reported and the first issues.
+ * `lumive inspect <files or workbook.xlsx…> [--json] [--kind SOURCE=KIND] [--channel SOURCE=CHANNEL]
+ * [--decimal-comma]`: what the importer makes of each sheet or file — kind, confidence, channel and how
+ * it was decided, rows read / used / reported, the reader's notes on the file and the first issues.
+ *
+ * Everything it prints from a file (names, headers, values, reasons quoting them) goes through
+ * `visible` (terminal.ts): a control character shows as its escape ("\u001b"), never reaches the terminal.
  */
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { importSources, SourceAssignment, SourceSummary } from '../engine/ingest/import';
-import type { ReportKind } from '../engine/ingest/kinds';
+import { importSources, SourceSummary } from '../engine/ingest/import';
 import type { ImportIssue, SourceGrid } from '../engine/ingest/types';
 import { readReportFile } from '../io/read-report-file';
-
-interface Out {
-  write(text: string): unknown;
-}
+import { parseAssignment, resolveAssignments, type AssignmentOption } from './sources';
+import { isSystemError, systemReason, visible, type Out } from './terminal';
 
 /** Issues listed per source in text output; JSON lists up to MAX_JSON_ISSUES and gives the total. */
 const FIRST_ISSUES = 5;
@@ -20,19 +20,23 @@ const MAX_JSON_ISSUES = 1000;
 
 export async function inspectCommand(args: readonly string[], out: Out, err: Out): Promise<number> {
   const files: string[] = [];
-  const assignments: Record<string, SourceAssignment> = {};
+  const chosen: AssignmentOption[] = [];
   let json = false;
+  let decimalComma = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--json') json = true;
+    else if (a === '--decimal-comma') decimalComma = true;
     else if (a === '--kind' || a === '--channel') {
-      const [source, value] = (args[++i] ?? '').split('=');
-      if (!source || !value) {
-        err.write(`lumive inspect: ${a} takes SOURCE=${a === '--kind' ? 'KIND' : 'CHANNEL'}\n`);
+      const parsed = parseAssignment(a, args[++i]);
+      if (typeof parsed === 'string') {
+        err.write(`lumive inspect: ${parsed}\n`);
         return 2;
       }
-      const prev = assignments[source] ?? {};
-      assignments[source] = a === '--kind' ? { ...prev, kind: value as ReportKind } : { ...prev, channel: value };
+      chosen.push(parsed);
+    } else if (a.startsWith('-') && a !== '-') {
+      err.write(`lumive inspect: unknown option ${a}\n`);
+      return 2;
     } else files.push(a);
   }
   if (files.length === 0) {
@@ -46,7 +50,8 @@ export async function inspectCommand(args: readonly string[], out: Out, err: Out
     try {
       bytes = new Uint8Array(await readFile(file));
     } catch (e) {
-      err.write(`lumive inspect: cannot read ${file}: ${(e as Error).message}\n`);
+      if (!isSystemError(e)) throw e;
+      err.write(`lumive inspect: cannot read ${visible(file)}: ${systemReason(e)}\n`);
       return 1;
     }
     for (const sheet of await readReportFile(path.basename(file), bytes)) {
@@ -54,7 +59,12 @@ export async function inspectCommand(args: readonly string[], out: Out, err: Out
       notes.set(sheet.source, sheet.problems);
     }
   }
-  const result = importSources(grids, { assignments });
+  const assignments = resolveAssignments(chosen, files, grids.map((g) => g.source));
+  if (typeof assignments === 'string') {
+    err.write(`lumive inspect: ${assignments}\n`);
+    return 2;
+  }
+  const result = importSources(grids, { assignments, decimalComma });
   if (json) {
     out.write(`${JSON.stringify(result.sources.map((s) => toJson(s, notes.get(s.source) ?? [])), null, 2)}\n`);
   } else {
@@ -90,7 +100,8 @@ function toText(s: SourceSummary, fileNotes: readonly string[]): string {
     lines.push(`  issues    ${s.issues.length}${s.issues.length > FIRST_ISSUES ? `, first ${FIRST_ISSUES}` : ''}:`);
     for (const i of s.issues.slice(0, FIRST_ISSUES)) lines.push(`            ${issueLine(i)}`);
   }
-  return `${lines.join('\n')}\n\n`;
+  // Each line is the CLI's own; anything in it from the file (a line break in a value too) shows escaped.
+  return `${lines.map(visible).join('\n')}\n\n`;
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;

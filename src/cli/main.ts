@@ -15,10 +15,7 @@ import { evaluateFormula, formatValue, FormulaSyntaxError } from '../functions/f
 import { DEMO_FORMULAS } from './demo-formulas';
 import { inspectCommand } from './inspect';
 import { compareCommand } from './compare';
-
-interface Out {
-  write(text: string): unknown;
-}
+import { guarded, type Out } from './terminal';
 
 const USAGE = `Usage: lumive <command>
 
@@ -26,27 +23,41 @@ Commands:
   eval '<formula>' [--decimals N]   Evaluate a formula, e.g. lumive eval '=LUMIVE.DOI(120, 4)'
                                     Ranges are array constants: {1,2;3,4} (rows separated by ;)
   inspect <files…> [--json]         What the importer makes of report files or workbooks: kind,
-                                    channel, rows read / used / reported and the first issues
+                                    channel, rows read / used / reported, notes on the file and the
+                                    first issues
           [--kind SOURCE=KIND] [--channel SOURCE=CHANNEL]   say what a source is when detection is unsure
+          [--decimal-comma]         read numbers written with a decimal comma (1.234,50)
   analyze <workbook.xlsx | report files and a mapping file…> -o out.xlsx
           [--json] [--settings file.json] [--policy cover|service] [--snapshot] [--date YYYY-MM-DD]
+          [--kind SOURCE=KIND] [--channel SOURCE=CHANNEL] [--decimal-comma]
                                     Analyze into the output sheets (Urgent Actions, Summary, Health,
                                     Reorder, Rebalance, Liquidation, Cross-Channel, Stranded, Forecast,
-                                    Trends, Data Issues, Lumive Settings). Inputs are never modified.
+                                    Trends, Data Issues, Lumive Settings). Inputs are never modified;
+                                    the output must be an .xlsx file name (checked before reading).
                                     --snapshot also saves this analysis in the workbook's history
                                     (one snapshot a date; the same date again replaces it);
-                                    --date analyzes as of that day (default today)
+                                    --date analyzes as of that day (default today);
+                                    --kind, --channel and --decimal-comma as for inspect
   compare <workbook.xlsx> --from DATE --to DATE [--json] [--top N]
                                     Compare two saved snapshots (DATE: 2026-10-31, or 2026-10 for
                                     that month's latest)
-  demo [-o file] [--json]           Generate a sample workbook (320 products, Amazon and noon, KSA and
+  demo [-o file.xlsx] [--json]      Generate a sample workbook (320 products, Amazon and noon, KSA and
                                     UAE), analyze it and write it (default demo/lumive-demo.xlsx)
   functions                         List the LUMIVE functions and their parameters
   formulas                          Evaluate a table of sample LUMIVE formulas
   help                              Show this help
+
+SOURCE is a report file's name (or its path as given); a sheet of a workbook among the files is
+"book.xlsx › Sheet", a sheet of the one workbook analyze reads is its name.
+KIND is a report kind, e.g. amazon-inventory, amazon-business-report, noon-stock, noon-sales, mapping
+(an unknown kind lists them all); CHANNEL is amazon-ksa, amazon-uae, noon-ksa or noon-uae.
+Control characters in what the files hold are printed as escapes (\\u001b), never as they are.
 `;
 
-export async function main(argv: readonly string[], out: Out, err: Out): Promise<number> {
+export async function main(argv: readonly string[], stdout: Out, stderr: Out): Promise<number> {
+  // Report files are untrusted: nothing read from them may reach the terminal as a control sequence.
+  const out = guarded(stdout);
+  const err = guarded(stderr);
   const [command, ...rest] = argv;
   switch (command) {
     case 'eval':
@@ -99,6 +110,18 @@ function evalCommand(args: readonly string[], out: Out, err: Out): number {
   } catch (e) {
     if (e instanceof FormulaSyntaxError) {
       err.write(`lumive eval: ${e.message}\n`);
+      return 2;
+    }
+    // The parser and the evaluator recurse once per nesting level: thousands of nested parentheses,
+    // calls or signs overflow the stack before any syntax error is found.
+    // (Checked by name: a RangeError may come from another realm under a test runner.)
+    const range = typeof e === 'object' && e !== null && (e as Error).name === 'RangeError';
+    if (range && /call stack/i.test((e as Error).message)) {
+      err.write('lumive eval: the formula is too deeply nested (too many parentheses, calls or signs inside one another)\n');
+      return 2;
+    }
+    if (range) {
+      err.write(`lumive eval: the formula cannot be evaluated: ${(e as Error).message}\n`);
       return 2;
     }
     throw e;

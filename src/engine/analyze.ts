@@ -152,7 +152,7 @@ export function analyze(sources: readonly SourceGrid[], options: AnalyzeOptions 
   const name = (id: OutputId) => options.names?.[id] ?? OUTPUT_SHEETS[id];
 
   progress('import', 0, 1);
-  const imported = importSources(sources, { assignments: options.assignments, decimalComma: options.decimalComma, periodDays: s.periodDays });
+  const imported = importSources(sources, { assignments: options.assignments, decimalComma: options.decimalComma, periodDays: s.periodDays, asOf: now.getTime() });
   // Nothing after the join reads the parsed rows: let them go (at 1,000,000 positions they are ~740 MB).
   for (const src of imported.sources) (src.report as unknown as { records: unknown[] }).records = [];
   progress('import', 1, 1);

@@ -9,6 +9,7 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { RawCell, SourceGrid } from '../engine/ingest/types';
+import { checkPackage, farValuesText, gridText, scatteredText, sheetCells, tableBounds, workbookFailure, XLSX_LIMITS, type XlsxLimits } from '../workbook/xlsx/read-worksheet';
 
 export interface FileSheet extends SourceGrid {
   readonly format: 'csv' | 'tsv' | 'txt' | 'xlsx';
@@ -35,7 +36,13 @@ const SNIFF_BYTES = 64 * 1024;
 /** How many row numbers a problem lists before "…". */
 const LIST_ROWS = 10;
 
-export async function readReportFile(fileName: string, bytes: Uint8Array): Promise<FileSheet[]> {
+export interface ReadOptions {
+  /** How large an .xlsx may be, unpacked, and how far a sheet's grid may reach (tests lower them). */
+  readonly xlsxLimits?: XlsxLimits;
+}
+
+export async function readReportFile(fileName: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<FileSheet[]> {
+  const limits = options.xlsxLimits ?? XLSX_LIMITS;
   const extension = extensionOf(fileName);
   const named = formatFromExtension(extension);
   try {
@@ -45,7 +52,7 @@ export async function readReportFile(fileName: string, bytes: Uint8Array): Promi
         named === 'xlsx'
           ? []
           : [`the file is named ${extension ? `.${extension}` : 'without an extension'} but is an Excel workbook (.xlsx); it was read as .xlsx`];
-      return await readWorkbook(fileName, bytes, notes);
+      return await readWorkbook(fileName, bytes, notes, limits);
     }
     if (isOleCompound(bytes)) {
       return [
@@ -65,7 +72,7 @@ export async function readReportFile(fileName: string, bytes: Uint8Array): Promi
         unreadable(
           fileName,
           'xlsx',
-          `not a valid .xlsx file (it is not a zip package)${looksLikeText ? '; it looks like text: if it is a CSV or TXT report, give it that extension' : ''}`,
+          `not a valid .xlsx file: ${baseName(fileName)} is not a readable Excel workbook (it is not a zip package${looksLikeText ? '; it looks like text: if it is a CSV or TXT report, give it that extension' : `: ${whatBinaryIs(bytes)}`})`,
         ),
       ];
     }
@@ -80,8 +87,12 @@ export async function readReportFile(fileName: string, bytes: Uint8Array): Promi
 // ---------------------------------------------------------------------------------------------
 // Format sniffing
 
+function baseName(fileName: string): string {
+  return fileName.replace(/^.*[\\/]/, '');
+}
+
 function extensionOf(fileName: string): string {
-  const base = fileName.replace(/^.*[\\/]/, '');
+  const base = baseName(fileName);
   const dot = base.lastIndexOf('.');
   return dot > 0 ? base.slice(dot + 1).trim().toLowerCase() : '';
 }
@@ -115,6 +126,21 @@ function isZip(bytes: Uint8Array): boolean {
 /** An OLE2 compound document: .xls, or an .xlsx encrypted with a password. */
 function isOleCompound(bytes: Uint8Array): boolean {
   return startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+}
+
+/** Files that are not reports but are sometimes picked for one, by their first bytes (their "magic numbers"). */
+const KNOWN_BINARY: readonly { readonly signature: readonly number[]; readonly what: string }[] = [
+  { signature: [0x1f, 0x8b], what: 'a gzip-compressed file (.gz): unpack it and read the report inside' },
+  { signature: [0x25, 0x50, 0x44, 0x46, 0x2d], what: 'a PDF document, not a report export' },
+  { signature: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], what: 'a 7-Zip archive: unpack it and read the report inside' },
+  { signature: [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07], what: 'a RAR archive: unpack it and read the report inside' },
+  { signature: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image, not a report export' },
+  { signature: [0xff, 0xd8, 0xff], what: 'a JPEG image, not a report export' },
+];
+
+/** What binary bytes are, when their first bytes say so; else "binary content". */
+function whatBinaryIs(bytes: Uint8Array): string {
+  return KNOWN_BINARY.find((k) => startsWith(bytes, k.signature))?.what ?? 'binary content';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -376,7 +402,8 @@ function readDelimitedText(fileName: string, format: Format, bytes: Uint8Array, 
   const problems = [...notes, ...decoded.problems];
   const base = { source: fileName, format, encoding: decoded.encoding };
   if (isBinary(decoded.text)) {
-    return { ...base, grid: [], problems: [...notes, 'the file is not text (binary content)'] };
+    const what = whatBinaryIs(bytes);
+    return { ...base, grid: [], problems: [...notes, what === 'binary content' ? 'the file is not text (binary content)' : `the file is not text: it is ${what}`] };
   }
   const text = decoded.text;
   if (text.length === 0) return { ...base, grid: [], problems: [...problems, 'the file is empty'] };
@@ -398,11 +425,6 @@ function readDelimitedText(fileName: string, format: Format, bytes: Uint8Array, 
     );
     quoteErrors = [];
   }
-  if (quoteErrors.length > 0) {
-    problems.push(
-      `${plural(quoteErrors.length, 'quoted field')} ${quoteErrors.length === 1 ? 'is' : 'are'} malformed (a missing or stray quote), at ${listRows(quoteErrors.map(rowOf))}: check ${quoteErrors.length === 1 ? 'that row' : 'those rows'}`,
-    );
-  }
 
   const grid = result.data;
   // The newline that ends the last line does not start another (blank) line.
@@ -411,9 +433,13 @@ function readDelimitedText(fileName: string, format: Format, bytes: Uint8Array, 
   if (grid.length > 0 && grid[0].length > 0 && grid[0][0].charCodeAt(0) === 0xfeff) grid[0][0] = grid[0][0].slice(1);
 
   const blank = (row: readonly string[]) => row.length === 1 && row[0] === '';
+  problems.push(...quoteProblems(text, grid, delimiter, quoteErrors, usualFields(grid, blank)));
   const nonBlank = grid.reduce((n, row) => (blank(row) ? n : n + 1), 0);
   if (nonBlank === 0) {
     problems.push('the file has only blank lines');
+  } else if (grid.every((row) => row.every((cell) => cell.trim() === ''))) {
+    // What the importer would call an empty sheet: say what the file holds instead.
+    problems.push('the file holds no values: only spaces, delimiters and blank lines');
   } else {
     if (!delimiterFound && grid.length > 1) {
       problems.push('no delimiter (tab, comma, semicolon or pipe) was found: each line was read as one column');
@@ -468,67 +494,209 @@ function rowOf(error: Papa.ParseError): number {
   return (error.row ?? 0) + 1;
 }
 
-/** Rows whose number of fields differs from the most common one (blank rows aside). */
-function raggedRows(grid: readonly (readonly string[])[], blank: (row: readonly string[]) => boolean): string | undefined {
+const LINE_BREAK = /\r\n|\r|\n/;
+/** A value over this many lines of the file, and `FAR_LONGER` times the file's other multi-line values, is suspect. */
+const MANY_LINES = 10;
+const FAR_LONGER = 4;
+/** Fields whose lines are described one by one; the rest are counted. */
+const LIST_FIELDS = 3;
+
+/** A value that runs over several lines of the file (a quoted field holding line breaks). */
+interface MultiLine {
+  /** 0-based row of the grid and column. */
+  readonly row: number;
+  readonly column: number;
+  /** Line of the file where the value starts (1-based), and how many lines it runs over. */
+  readonly line: number;
+  readonly lines: number;
+  /** One of its lines, not the first nor the last, has as many fields as a row of the file. */
+  readonly rowLike: boolean;
+  /** Its last line is empty (the value ends with a line break). */
+  readonly endsEmpty: boolean;
+}
+
+/** Line breaks (CR LF, LF or CR) in a text, counted without copying it. */
+function countLineBreaks(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 0x0a) n++;
+  return n;
+}
+
+/**
+ * What the quotes of a delimited file did to its rows. A quote that opens a field and is not closed
+ * where the field ends makes the parser read on, across line breaks, until it finds one: the lines in
+ * between become part of one cell instead of rows of their own. Each such field is named with the row
+ * and the line of the file where its quote opened, and how many lines it took in, so that every line
+ * of the file is accounted for:
+ * - a field papaparse reports a quote error for (MissingQuotes: never closed; InvalidQuotes: closed
+ *   but not followed by a delimiter) and that holds line breaks took those lines in;
+ * - a field without an error but with whole lines inside that look like rows (as many delimiters as a
+ *   row has), or with far more lines than the file's other multi-line values, probably did (a quote
+ *   missing at one place and another stray quote further on close each other).
+ * Quote errors that took no line in are counted by row, as before.
+ */
+function quoteProblems(text: string, grid: readonly (readonly string[])[], delimiter: string, errors: readonly Papa.ParseError[], usual: number): string[] {
+  const problems: string[] = [];
+  const errorCodes = new Map<number, string>();
+  for (const e of errors) if (e.row !== undefined && errorCodes.get(e.row) !== 'MissingQuotes') errorCodes.set(e.row, e.code);
+
+  // Cells holding a line break exist only when the file has more line breaks than rows.
+  const multiLine: MultiLine[] = [];
+  if (countLineBreaks(text) >= grid.length) {
+    const rowLike = (segment: string) => usual >= 2 && segment.split(delimiter).length >= usual;
+    let line = 1;
+    grid.forEach((row, r) => {
+      let breaks = 0;
+      row.forEach((cell, column) => {
+        if (cell.indexOf('\n') === -1 && cell.indexOf('\r') === -1) return;
+        const segments = cell.split(LINE_BREAK);
+        const last = segments.length - 1;
+        multiLine.push({ row: r, column, line: line + breaks, lines: segments.length, rowLike: segments.some((x, i) => i > 0 && i < last && rowLike(x)), endsEmpty: segments[last] === '' });
+        breaks += last;
+      });
+      line += breaks + 1;
+    });
+  }
+
+  // The usual number of lines of a multi-line value, for "far longer than usual".
+  const sortedLines = multiLine.map((m) => m.lines).sort((a, b) => a - b);
+  const median = sortedLines.length > 1 ? sortedLines[Math.floor(sortedLines.length / 2)] : 1;
+
+  const described: string[] = [];
+  const suspect = new Set<number>();
+  let swallowed = 0;
+  // The field of a row with a quote error that took lines in: the one with the most lines.
+  const errorField = new Map<number, MultiLine>();
+  for (const m of multiLine) {
+    if (errorCodes.has(m.row) && m.lines > (errorField.get(m.row)?.lines ?? 0)) errorField.set(m.row, m);
+  }
+  for (const m of multiLine) {
+    const code = errorCodes.get(m.row);
+    // Lines taken in: those after the first, but not the empty one after the newline that ends the file.
+    const taken = m.lines - 1 - (m.row === grid.length - 1 && m.endsEmpty ? 1 : 0);
+    if (taken <= 0) continue;
+    const lines = `${taken.toLocaleString('en-US')} ${taken === 1 ? 'line' : 'lines'}`;
+    const span = taken === 1 ? `line ${m.line + 1}` : `lines ${m.line + 1} to ${m.line + taken}`;
+    const were = taken === 1 ? 'was' : 'were';
+    const where = `row ${m.row + 1}: `;
+    if (code !== undefined && errorField.get(m.row) === m) {
+      swallowed += taken;
+      suspect.add(m.row);
+      described.push(
+        `${where}a quoted field is malformed: its quote, opened on line ${m.line} of the file (column ${m.column + 1}), is ${code === 'MissingQuotes' ? 'never closed' : 'not closed where the value ends'}, so the ${lines} after it (${span}) ${were} read into that one cell instead of as rows; check the quotes on line ${m.line}`,
+      );
+      continue;
+    }
+    const looksLikeRows = m.rowLike;
+    const farLonger = m.lines >= MANY_LINES && m.lines >= FAR_LONGER * median;
+    if (!looksLikeRows && !farLonger) continue;
+    swallowed += taken;
+    suspect.add(m.row);
+    described.push(
+      `${where}the quoted value in column ${m.column + 1} runs over ${m.lines.toLocaleString('en-US')} lines of the file (lines ${m.line} to ${m.line + m.lines - 1}), ${looksLikeRows ? 'some of them looking like rows of their own' : "far more than the file's other values"}: if a quote is missing or stray there, those ${lines} ${were} read into that one cell instead of as rows; check the quotes on line ${m.line}`,
+    );
+  }
+  problems.push(...described.slice(0, LIST_FIELDS));
+  if (described.length > LIST_FIELDS) {
+    const rows = [...suspect].sort((a, b) => a - b).map((r) => r + 1);
+    problems.push(
+      `in all, ${described.length} quoted values took in ${swallowed.toLocaleString('en-US')} lines of the file that may be rows of their own, at ${listRows(rows)}: check the quotes there`,
+    );
+  }
+
+  // Quote errors that took in no line: counted by row, as before.
+  // papaparse may report one field twice (InvalidQuotes, then MissingQuotes): a field is a row and a place.
+  const other = [...new Map(errors.filter((e) => e.row === undefined || !suspect.has(e.row)).map((e) => [`${e.row}:${e.index}`, e])).values()];
+  if (other.length > 0) {
+    const rows = [...new Set(other.map(rowOf))];
+    problems.push(
+      `${plural(other.length, 'quoted field')} ${other.length === 1 ? 'is' : 'are'} malformed (a missing or stray quote), at ${listRows(rows)}: check ${rows.length === 1 ? 'that row' : 'those rows'}`,
+    );
+  }
+  return problems;
+}
+
+/** The most common number of fields of a row (blank rows aside); 0 for none. */
+function usualFields(grid: readonly (readonly string[])[], blank: (row: readonly string[]) => boolean): number {
   const counts = new Map<number, number>();
   for (const row of grid) if (!blank(row)) counts.set(row.length, (counts.get(row.length) ?? 0) + 1);
-  if (counts.size <= 1) return undefined;
   let usual = 0;
   let most = -1;
   for (const [fields, n] of counts) {
     if (n > most || (n === most && fields > usual)) [usual, most] = [fields, n];
   }
+  return usual;
+}
+
+/** Rows whose number of fields differs from the most common one (blank rows aside). */
+function raggedRows(grid: readonly (readonly string[])[], blank: (row: readonly string[]) => boolean): string | undefined {
+  const usual = usualFields(grid, blank);
   const rows: number[] = [];
   grid.forEach((row, i) => {
     if (!blank(row) && row.length !== usual) rows.push(i + 1);
   });
+  if (rows.length === 0) return undefined;
   return `${rows.length} ${rows.length === 1 ? 'row has' : 'rows have'} a different number of fields than most rows (${usual}): ${listRows(rows)}`;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Workbooks
 
-async function readWorkbook(fileName: string, bytes: Uint8Array, notes: readonly string[]): Promise<FileSheet[]> {
+async function readWorkbook(fileName: string, bytes: Uint8Array, notes: readonly string[], limits: XlsxLimits): Promise<FileSheet[]> {
+  const name = baseName(fileName);
+  // The package is looked at before exceljs inflates it: a small file may unpack to gigabytes, or be cut short.
+  const problem = await checkPackage(bytes, name, limits);
+  if (problem) return [unreadable(fileName, 'xlsx', problem.damaged ? `not a valid .xlsx file: ${problem.message}` : problem.message, notes)];
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its input as an ArrayBuffer-like "Buffer"; JSZip underneath accepts a Uint8Array.
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
-    return [unreadable(fileName, 'xlsx', `not a valid .xlsx file (${messageOf(error)})`, notes)];
+    return [unreadable(fileName, 'xlsx', `not a valid .xlsx file: ${name} is not a readable Excel workbook (${workbookFailure(error)})`, notes)];
   }
   const worksheets = workbook.worksheets;
   if (worksheets.length === 0) return [unreadable(fileName, 'xlsx', 'the workbook has no worksheets', notes)];
-  return worksheets.map((worksheet, i) => readWorksheet(fileName, worksheet, i === 0 ? notes : []));
+  return worksheets.map((worksheet, i) => readWorksheet(fileName, worksheet, i === 0 ? notes : [], limits));
 }
 
-function readWorksheet(fileName: string, worksheet: ExcelJS.Worksheet, notes: readonly string[]): FileSheet {
+/**
+ * A worksheet's grid, built from the cells that hold a value (never from the used range the file
+ * declares, which a stray cell or a lying <dimension> can make 17 billion cells). Values far outside
+ * the table are left out and named (see tableBounds for why they are not refused); a sheet whose values
+ * are strewn over a vast area is not read, and says so.
+ */
+function readWorksheet(fileName: string, worksheet: ExcelJS.Worksheet, notes: readonly string[], limits: XlsxLimits): FileSheet {
   const source = `${fileName} › ${worksheet.name}`;
   const problems = [...notes];
-  const cells: { row: number; col: number; value: RawCell }[] = [];
-  let rows = 0;
-  let cols = 0;
   let noResult = 0;
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      // A merged range keeps its value in the top-left cell only; exceljs echoes it in the others.
-      if (cell.type === ExcelJS.ValueType.Merge) return;
-      const raw = cell.value as unknown;
-      if (isFormula(raw) && raw.result === undefined) noResult++;
-      const value = toRawCell(raw);
-      if (value === null || value === undefined) return;
-      cells.push({ row: rowNumber - 1, col: colNumber - 1, value });
-      rows = Math.max(rows, rowNumber);
-      cols = Math.max(cols, colNumber);
-    });
+  const cells = sheetCells(worksheet, (raw) => {
+    if (isFormula(raw) && raw.result === undefined) noResult++;
+    return toRawCell(raw);
   });
   if (noResult > 0) {
     problems.push(
       `${plural(noResult, 'formula cell')} ${noResult === 1 ? 'has' : 'have'} no saved result and ${noResult === 1 ? 'was' : 'were'} read as empty: open the file in Excel and save it again`,
     );
   }
-  if (cells.length === 0) return { source, format: 'xlsx', grid: [], problems: [...problems, 'the sheet is empty'] };
-  const grid: RawCell[][] = Array.from({ length: rows }, () => new Array<RawCell>(cols).fill(null));
-  for (const { row, col, value } of cells) grid[row][col] = value;
+  if (cells.values.length === 0) return { source, format: 'xlsx', grid: [], problems: [...problems, 'the sheet is empty'] };
+  const bounds = tableBounds(cells, limits);
+  const sheet = `sheet "${worksheet.name}"`;
+  if (bounds.kind === 'scattered') {
+    problems.push(
+      `${sheet} was not read: ${scatteredText(bounds)}; copy the report's table to the top left of a new sheet and read that`,
+    );
+    return { source, format: 'xlsx', grid: [], problems };
+  }
+  const far = new Set(bounds.far);
+  if (far.size > 0) {
+    const one = far.size === 1;
+    problems.push(
+      `${sheet}: ${one ? '1 value' : `${far.size.toLocaleString('en-US')} values`} far outside the table ${one ? 'was' : 'were'} not read: ${farValuesText(cells, bounds.far)}. The sheet was read as ${gridText(bounds.rows, bounds.columns)}; if ${one ? 'that value belongs' : 'those values belong'} to the report, move ${one ? 'it' : 'them'} next to the table`,
+    );
+  }
+  const grid: RawCell[][] = Array.from({ length: bounds.rows }, () => new Array<RawCell>(bounds.columns).fill(null));
+  for (let i = 0; i < cells.values.length; i++) if (far.size === 0 || !far.has(i)) grid[cells.rows[i]][cells.columns[i]] = cells.values[i];
   return { source, format: 'xlsx', grid, problems };
 }
 

@@ -4,23 +4,14 @@
  * Pure: no host, no Node APIs (the in-memory workbook runs in the browser).
  */
 import type { RawCell } from '../engine/ingest/types';
+import { columnLetters } from '../engine/sheets/columns';
 import type { CellRange } from '../engine/sheets/spec';
+
+export { columnLetters };
 
 /** Excel's sheet size limits. */
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
-
-/** Column letters of a 0-based column index: 0 → A, 25 → Z, 26 → AA. */
-export function columnLetters(column: number): string {
-  let n = column + 1;
-  let letters = '';
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
 
 /** A1 address of a 0-based cell, optionally absolute (`$A$1`). */
 export function cellAddress(row: number, column: number, absolute = false): string {

@@ -480,8 +480,12 @@ describe('importFiles', () => {
     for (const name of [a, b]) {
       expect(name.length).toBeLessThanOrEqual(31);
       expect(name.startsWith('Amazon UAE B')).toBe(true);
-      expect(report(out.scan, name)).toMatchObject({ kind: 'amazon-business-report', channel: 'amazon-uae', rowsUsed: 2 });
+      expect(report(out.scan, name)).toMatchObject({ kind: 'amazon-business-report', channel: 'amazon-uae' });
     }
+    // The two sheets hold the same rows: the second repeats the first and is not counted again.
+    expect(report(out.scan, a)).toMatchObject({ rowsUsed: 2, rowsReported: 0 });
+    expect(report(out.scan, b)).toMatchObject({ rowsUsed: 0, rowsReported: 2 });
+    expect(report(out.scan, b).issues[0].reason).toBe(`Same content as ${a}: not counted again`);
     expect(out.files[0].problems).toEqual([expect.stringMatching(/empty/)]);
     expect(out.scan.reports).toHaveLength(SMALL_SHEETS.length + 2);
   });

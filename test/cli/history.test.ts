@@ -43,6 +43,9 @@ async function twoSnapshots(): Promise<string> {
   return at('oct.xlsx');
 }
 
+// Each test runs lumive analyze several times in process: seconds on a busy shared machine.
+jest.setTimeout(60_000);
+
 test('analyze --snapshot --date saves one snapshot a date, and the same date again replaces it', async () => {
   const file = await twoSnapshots();
   await withStock(at('in3.xlsx'), 21, 14, file);

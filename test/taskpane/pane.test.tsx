@@ -78,7 +78,8 @@ describe('task pane', () => {
     await mount(<App session={session} host={null} initialLang="en" debug={false} />);
     const kind = await screen.findByRole('combobox', { name: 'Kind of sheet “Warehouse Stock”' });
     fireEvent.change(kind, { target: { value: 'warehouse-stock' } });
-    await waitFor(() => expect((screen.getByRole('combobox', { name: 'Kind of sheet “Warehouse Stock”' }) as HTMLSelectElement).value).toBe('warehouse-stock'));
+    // The choice is saved and the workbook scanned again before the card shows it (slow on a busy machine).
+    await waitFor(() => expect((screen.getByRole('combobox', { name: 'Kind of sheet “Warehouse Stock”' }) as HTMLSelectElement).value).toBe('warehouse-stock'), { timeout: 30_000 });
     expect(workbook.sheet('Lumive Sources')?.values.slice(2)).toEqual([['Warehouse Stock', 'warehouse-stock', '']]);
     const card = screen.getByRole('group', { name: 'Warehouse Stock' });
     expect(within(card).getByText(en.chosenByYou)).toBeTruthy();
@@ -224,7 +225,8 @@ describe('task pane', () => {
     fireEvent.change(safety, { target: { value: '-5' } });
     fireEvent.click(screen.getByRole('button', { name: ar.saveSettings }));
     await screen.findByText(ar.settingsInvalid);
-    expect(screen.getByText('يجب أن تكون رقمًا لا يقل عن 0')).toBeTruthy();
+    // Safety days: at least 0, at most ten years (3,650 days).
+    expect(screen.getByText('يجب أن تكون رقمًا لا يقل عن 0 ولا يزيد عن 3650')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: ar.switchLanguageLabel }));
     expect(document.documentElement.dir).toBe('ltr');
   });

@@ -13,7 +13,10 @@
  * month makes it older than the calendar month before).
  *   change = (x_last − x_prev) / x_prev   (blank when x_prev = 0)
  * Trend, on velocity (units per day, so months of 28 and 31 days and a partial month compare fairly):
- *   Growth if change > +t, Decline if change < −t, Stable otherwise (t = trendThreshold, 20%);
+ *   Growth if change > +t, Decline if change < −t, Stable otherwise (t = trendThreshold, 20%: "beyond
+ *   ± t", so exactly ±20% is Stable); compared by the threshold rule of metrics/compare.ts (a change
+ *   within 1e-9 of ±t is ±t), so 5 → 6 units, +20% on paper and 0.20000000000000012 as computed, is
+ *   Stable, and stays Stable after a spreadsheet saves the figures with 15 significant digits;
  *   "New demand" when the previous period sold nothing and the last did; "No sales" when neither did;
  *   "—" with fewer than two periods.
  *
@@ -26,6 +29,7 @@
  *   lost revenue = daysOutOfStock × v × price (metrics/lost-revenue.ts), price at d₁, else at d₂.
  */
 import { isCalcError } from '../errors';
+import { above, below } from '../metrics/compare';
 import { lostRevenue } from '../metrics/lost-revenue';
 import { daysBetween, daysInMonth, HistoryTable, historyKey, SALES, SNAPSHOT } from './history';
 import { sparkline } from './sparkline';
@@ -152,7 +156,7 @@ export function classify(last: number | null, prev: number | null, threshold: nu
   if (last === null || prev === null) return '—';
   if (prev === 0) return last > 0 ? 'New demand' : 'No sales';
   const c = (last - prev) / prev;
-  return c > threshold ? 'Growth' : c < -threshold ? 'Decline' : 'Stable';
+  return above(c, threshold) ? 'Growth' : below(c, -threshold) ? 'Decline' : 'Stable';
 }
 
 /** Days out of stock between two snapshots (see the file comment); 0 when nothing sells. */

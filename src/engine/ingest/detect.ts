@@ -80,6 +80,9 @@ export interface ColumnMatch {
   readonly blankAs?: number;
   /** Day/month order when the column's values do not decide it (FieldSpec.dateOrder). */
   readonly dateOrder?: 'DMY' | 'MDY';
+  /** FieldSpec.nonNegative and FieldSpec.future, when set. */
+  readonly nonNegative?: 'zero' | 'ignore';
+  readonly future?: boolean;
 }
 
 export interface KindMatch {
@@ -129,7 +132,13 @@ export function matchKind(spec: KindSpec, headers: readonly RawCell[]): KindMatc
       const generic = aliasIndex >= field.aliases.length;
       taken.add(index);
       const column: ColumnMatch = { field: field.field, type: field.type, required: !!field.required, index, header: String(headers[index]) };
-      columns.push({ ...column, ...(field.blankAs === undefined ? {} : { blankAs: field.blankAs }), ...(field.dateOrder ? { dateOrder: field.dateOrder } : {}) });
+      columns.push({
+        ...column,
+        ...(field.blankAs === undefined ? {} : { blankAs: field.blankAs }),
+        ...(field.dateOrder ? { dateOrder: field.dateOrder } : {}),
+        ...(field.nonNegative ? { nonNegative: field.nonNegative } : {}),
+        ...(field.future ? { future: true } : {}),
+      });
       if (counts) found += generic ? 0.5 : 1;
       if (field.signature && !generic) signatureFound.push(String(headers[index]));
     } else if (field.required) missingRequired.push(field);
@@ -194,8 +203,12 @@ export function detectKind(headers: readonly RawCell[], sourceName = '', userKin
   const ranked = [...perKind.values()].sort((a, b) => b.score - a.score);
   const candidates = ranked.map((s) => ({ kind: s.match.spec.kind, confidence: s.score }));
 
-  if (userKind) {
-    const chosen = perKind.get(userKind) as (typeof scored)[number];
+  const chosen = userKind ? perKind.get(userKind) : undefined;
+  if (userKind && !chosen) {
+    // A kind the importer does not know (a stale or mistyped choice): said, and the sheet left unread.
+    return { kind: null, match: null, confidence: 0, unsure: true, reasons: [`"${userKind}" is not a report kind Lumive knows`], candidates };
+  }
+  if (userKind && chosen) {
     return {
       kind: userKind,
       match: chosen.match,

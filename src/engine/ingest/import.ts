@@ -7,6 +7,7 @@ import type { Channel } from '../model';
 import { ChannelDecision, inferChannel } from './channel';
 import { joinReports, JoinResult } from './join';
 import { kindSpec, type ReportKind } from './kinds';
+import { setAsideRepeats } from './repeats';
 import { ParsedReport, readReport } from './read-report';
 import type { ImportIssue, SourceGrid } from './types';
 
@@ -41,12 +42,14 @@ export interface ImportOptions {
   readonly assignments?: Readonly<Record<string, SourceAssignment>>;
   readonly decimalComma?: boolean;
   readonly periodDays?: number;
+  /** The day of the analysis (ms UTC; default now): later dates of past events are reported, not used. */
+  readonly asOf?: number;
 }
 
 export function importSources(inputs: readonly SourceGrid[], options: ImportOptions = {}): ImportResult {
   const sources: SourceSummary[] = inputs.map((input) => {
     const said = options.assignments?.[input.source] ?? {};
-    const report = readReport(input, { kind: said.kind, decimalComma: options.decimalComma });
+    const report = readReport(input, { kind: said.kind, decimalComma: options.decimalComma, asOf: options.asOf });
     const spec = report.kind ? kindSpec(report.kind, report.variant) : undefined;
     if (spec?.use === 'set-aside') {
       // Not sales and not stock: recognized so that it is never read as either; one line accounts for its rows.
@@ -65,11 +68,13 @@ export function importSources(inputs: readonly SourceGrid[], options: ImportOpti
     }
     return summary(input.source, report, decision, issues, rowsUsed, rowsReported);
   });
+  // The same report given twice, or two exports of the same days, count once.
+  const checked = setAsideRepeats(sources);
   const joined = joinReports(
-    sources.filter((s) => s.rowsUsed > 0).map((s) => ({ report: s.report, channel: s.channel })),
+    checked.filter((s) => s.rowsUsed > 0).map((s) => ({ report: s.report, channel: s.channel })),
     { periodDays: options.periodDays },
   );
-  return { ...joined, sources };
+  return { ...joined, sources: checked };
 }
 
 function summary(source: string, report: ParsedReport, decision: ChannelDecision | null, issues: ImportIssue[], rowsUsed: number, rowsReported: number): SourceSummary {

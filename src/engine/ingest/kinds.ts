@@ -65,6 +65,10 @@ export interface FieldSpec {
    * MM/DD/YYYY; "05/06/2026" alone cannot tell). Default day first, as noon and KSA/UAE write dates.
    */
   readonly dateOrder?: 'DMY' | 'MDY';
+  /** A negative number here is impossible: reported, and read as 0 ('zero') or not used ('ignore'). */
+  readonly nonNegative?: 'zero' | 'ignore';
+  /** A date here may lie in the future (a promised delivery, a planned removal). */
+  readonly future?: boolean;
 }
 
 export interface KindSpec {
@@ -105,6 +109,10 @@ const n = (field: string, aliases: readonly string[], extra: Partial<FieldSpec> 
 const d = (field: string, aliases: readonly string[], extra: Partial<FieldSpec> = {}): FieldSpec => ({ field, type: 'date', aliases, ...extra });
 const sig = { signature: true } as const;
 const req = { required: true } as const;
+/** Units that cannot be negative: a negative one is reported and counted as 0 (as negative stock is). */
+const ZERO = { nonNegative: 'zero' } as const;
+/** Prices, costs and lead times that cannot be negative: a negative one is reported and not used. */
+const NOT_NEGATIVE = { nonNegative: 'ignore' } as const;
 /** The identity columns most Amazon inventory reports start with. */
 const AMAZON_IDS: readonly FieldSpec[] = [t('sku', SKU, req), t('fnsku', FNSKU), t('asin', ASIN), t('title', TITLE)];
 
@@ -216,7 +224,7 @@ const SET_ASIDE: readonly KindSpec[] = [
       t('description', ['item-description'], sig),
       t('listingId', ['listing-id'], sig),
       t('sku', SKU),
-      n('price', PRICE),
+      n('price', PRICE, NOT_NEGATIVE),
       n('quantity', ['quantity']),
       d('openDate', ['open-date'], sig),
       t('imageUrl', ['image-url'], sig),
@@ -247,8 +255,8 @@ const SET_ASIDE: readonly KindSpec[] = [
       t('psku', ['psku_code', 'psku code'], sig),
       n('price', ['price']),
       n('salePrice', ['sale_price', 'sale price'], sig),
-      d('saleStart', ['sale_start', 'sale start'], sig),
-      d('saleEnd', ['sale_end', 'sale end'], sig),
+      d('saleStart', ['sale_start', 'sale start'], { ...sig, future: true }),
+      d('saleEnd', ['sale_end', 'sale end'], { ...sig, future: true }),
       n('priceMin', ['x_noon_price_min'], sig),
       n('priceMax', ['x_noon_price_max'], sig),
       t('brand', ['brand']),
@@ -338,7 +346,7 @@ export const KINDS: readonly KindSpec[] = [
     fields: [
       ...AMAZON_IDS,
       t('condition', CONDITION),
-      n('price', PRICE),
+      n('price', PRICE, NOT_NEGATIVE),
       n('available', ['afn-fulfillable-quantity', 'fulfillable quantity', 'الكمية القابلة للتنفيذ'], { ...req, ...sig }),
       n('reserved', ['afn-reserved-quantity', 'reserved quantity'], sig),
       n('unfulfillable', ['afn-unsellable-quantity', 'unsellable quantity'], sig),
@@ -380,11 +388,11 @@ export const KINDS: readonly KindSpec[] = [
       n('available', ['available', 'متاح', 'الكمية المتاحة'], req),
       n('pendingRemoval', ['pending-removal-quantity'], sig),
       t('currency', CURRENCY),
-      n('unitsShippedT7', ['units-shipped-t7'], sig),
-      n('unitsShippedT30', ['units-shipped-t30'], sig),
-      n('unitsShippedT60', ['units-shipped-t60'], sig),
-      n('unitsShippedT90', ['units-shipped-t90'], sig),
-      n('price', PRICE),
+      n('unitsShippedT7', ['units-shipped-t7'], { ...sig, ...ZERO }),
+      n('unitsShippedT30', ['units-shipped-t30'], { ...sig, ...ZERO }),
+      n('unitsShippedT60', ['units-shipped-t60'], { ...sig, ...ZERO }),
+      n('unitsShippedT90', ['units-shipped-t90'], { ...sig, ...ZERO }),
+      n('price', PRICE, NOT_NEGATIVE),
       t('recommendedAction', ['recommended-action', 'recommended action'], sig),
       n('storageCostNextMonth', ['estimated-storage-cost-next-month'], sig),
       n('excessQty', ['estimated-excess-quantity'], sig),
@@ -411,9 +419,9 @@ export const KINDS: readonly KindSpec[] = [
       n('sessions', ['sessions - total', 'sessions', 'الجلسات'], sig),
       n('pageViews', ['page views - total', 'page views'], sig),
       n('buyBox', ['featured offer (buy box) percentage', 'buy box percentage'], sig),
-      n('unitsOrdered', ['units ordered', 'الوحدات المطلوبة'], { ...req, ...sig }),
-      n('revenue', ['ordered product sales', 'مبيعات المنتجات المطلوبة'], sig),
-      n('orderItems', ['total order items', 'عناصر الطلب الإجمالية'], sig),
+      n('unitsOrdered', ['units ordered', 'الوحدات المطلوبة'], { ...req, ...sig, ...ZERO }),
+      n('revenue', ['ordered product sales', 'مبيعات المنتجات المطلوبة'], { ...sig, ...NOT_NEGATIVE }),
+      n('orderItems', ['total order items', 'عناصر الطلب الإجمالية'], { ...sig, ...ZERO }),
       n('unitSessionPct', ['unit session percentage'], sig),
     ],
   },
@@ -430,9 +438,9 @@ export const KINDS: readonly KindSpec[] = [
       t('condition', CONDITION),
       t('supplier', ['supplier'], sig),
       t('currency', CURRENCY),
-      n('price', PRICE),
-      n('salesLast30', ['sales last 30 days'], sig),
-      n('unitsSold30', ['units sold last 30 days'], { ...req, ...sig }),
+      n('price', PRICE, NOT_NEGATIVE),
+      n('salesLast30', ['sales last 30 days'], { ...sig, ...NOT_NEGATIVE }),
+      n('unitsSold30', ['units sold last 30 days'], { ...req, ...sig, ...ZERO }),
       n('totalUnits', ['total units']),
       n('inbound', ['inbound']),
       n('available', ['available']),
@@ -441,7 +449,7 @@ export const KINDS: readonly KindSpec[] = [
       n('customerOrder', ['customer order']),
       n('unfulfillable', ['unfulfillable']),
       n('recommendedQty', ['recommended replenishment qty', 'recommended order quantity'], sig),
-      d('recommendedShipDate', ['recommended ship date'], sig),
+      d('recommendedShipDate', ['recommended ship date'], { ...sig, future: true }),
       t('recommendedAction', ['recommended action']),
       n('daysOfSupply', ['total days of supply (including units from open shipments)', 'total days of supply'], sig),
     ],
@@ -453,7 +461,7 @@ export const KINDS: readonly KindSpec[] = [
     fields: [
       t('primaryAction', ['primary-action', 'primary action'], sig),
       d('dateStranded', ['date-stranded', 'date stranded'], sig),
-      d('autoRemovalDate', ['date-to-take-auto-removal'], sig),
+      d('autoRemovalDate', ['date-to-take-auto-removal'], { ...sig, future: true }),
       t('statusPrimary', ['status-primary'], sig),
       t('errorMessage', ['error-message', 'error message'], sig),
       t('strandedReason', ['stranded-reason', 'stranded reason', 'سبب التقطع'], { ...req, ...sig }),
@@ -462,7 +470,7 @@ export const KINDS: readonly KindSpec[] = [
       t('fnsku', FNSKU),
       t('title', TITLE),
       n('fulfillable', ['fulfillable-qty', 'fulfillable qty'], sig),
-      n('price', PRICE),
+      n('price', PRICE, NOT_NEGATIVE),
       n('unfulfillable', ['unfulfillable-qty', 'unfulfillable qty'], sig),
       n('reserved', ['reserved-quantity']),
       n('inboundShipped', ['inbound-shipped-qty']),
@@ -495,9 +503,9 @@ export const KINDS: readonly KindSpec[] = [
       t('sku', SKU, req),
       t('asin', ASIN),
       t('itemStatus', ['item-status']),
-      n('quantity', ['quantity', 'quantity-purchased', 'الكمية'], req),
+      n('quantity', ['quantity', 'quantity-purchased', 'الكمية'], { ...req, ...ZERO }),
       t('currency', CURRENCY),
-      n('itemPrice', ['item-price'], sig),
+      n('itemPrice', ['item-price'], { ...sig, ...NOT_NEGATIVE }),
       t('shipCountry', ['ship-country'], sig),
     ],
   },
@@ -650,7 +658,7 @@ export const KINDS: readonly KindSpec[] = [
       t('title', TITLE),
       t('productGroup', ['product-group']),
       t('fulfilledBy', ['fulfilled-by'], sig),
-      n('price', PRICE),
+      n('price', PRICE, NOT_NEGATIVE),
       t('productSizeTier', ['product-size-tier'], sig),
       t('currency', CURRENCY),
       n('feeTotal', ['estimated-fee-total'], { ...req, ...sig }),
@@ -699,7 +707,7 @@ export const KINDS: readonly KindSpec[] = [
       t('sku', ['partner_sku', 'partner sku', 'رمز الشريك'], req),
       t('noonSku', ['sku']),
       t('status', ['status', 'item_status', 'الحالة'], { ...req, ...sig }),
-      n('offerPrice', ['offer_price', 'offer price', 'سعر العرض'], sig),
+      n('offerPrice', ['offer_price', 'offer price', 'سعر العرض'], { ...sig, ...NOT_NEGATIVE }),
       n('gmv', ['gmv_lcy'], sig),
       t('currency', ['currency_code', 'currency']),
       t('fulfillmentModel', ['fulfillment_model'], sig),
@@ -723,12 +731,12 @@ export const KINDS: readonly KindSpec[] = [
       t('title', ['product_title', ...TITLE]),
       t('currency', ['currency_code', 'currency']),
       t('country', ['country_code', 'country']),
-      n('visitors', ['your_visitors'], sig),
+      n('visitors', ['your_visitors'], { ...sig, ...ZERO }),
       n('totalVisitors', ['total_visitors'], sig),
-      n('grossUnits', ['gross_units'], sig),
-      n('shippedUnits', ['shipped_units'], sig),
-      n('cancelledUnits', ['cancelled_units'], sig),
-      n('revenue', ['revenue_shipped'], sig),
+      n('grossUnits', ['gross_units'], { ...sig, ...ZERO }),
+      n('shippedUnits', ['shipped_units'], { ...sig, ...ZERO }),
+      n('cancelledUnits', ['cancelled_units'], { ...sig, ...ZERO }),
+      n('revenue', ['revenue_shipped'], { ...sig, ...NOT_NEGATIVE }),
       n('buyBox', ['buy_box_visitor_percentage'], sig),
       n('conversion', ['conversion_visitors_percentage'], sig),
     ],
@@ -750,11 +758,11 @@ export const KINDS: readonly KindSpec[] = [
       t('fnsku', ['fnsku']),
       t('psku', ['psku', 'noon psku']),
       t('title', TITLE),
-      n('costPrice', ['cost price', 'cost', 'unit cost', 'cogs', 'سعر التكلفة', 'التكلفة'], sig),
-      n('sellingPrice', ['selling price', 'sale price', 'price', 'سعر البيع'], sig),
-      n('casePack', ['case pack', 'units per case']),
-      n('moq', ['moq', 'minimum order quantity']),
-      n('leadTimeDays', ['lead time', 'lead time days']),
+      n('costPrice', ['cost price', 'cost', 'unit cost', 'cogs', 'سعر التكلفة', 'التكلفة'], { ...sig, ...NOT_NEGATIVE }),
+      n('sellingPrice', ['selling price', 'sale price', 'price', 'سعر البيع'], { ...sig, ...NOT_NEGATIVE }),
+      n('casePack', ['case pack', 'units per case'], NOT_NEGATIVE),
+      n('moq', ['moq', 'minimum order quantity'], NOT_NEGATIVE),
+      n('leadTimeDays', ['lead time', 'lead time days'], NOT_NEGATIVE),
       t('supplier', ['supplier', 'المورد']),
     ],
   },
@@ -769,7 +777,7 @@ export const KINDS: readonly KindSpec[] = [
       d('poDate', ['po date', 'order date', 'ordered', 'تاريخ أمر الشراء'], { ...req, ...sig }),
       // Blank while the PO is open.
       d('receivedDate', ['received date', 'receipt date', 'received', 'تاريخ الاستلام'], sig),
-      d('promisedDate', ['promised date', 'expected date', 'due date'], sig),
+      d('promisedDate', ['promised date', 'expected date', 'due date'], { ...sig, future: true }),
       n('quantity', ['qty', 'quantity', 'ordered qty', 'الكمية']),
     ],
   },

@@ -4,9 +4,10 @@
  * every unusable cell or row becomes an ImportIssue with source, row number, column, raw value and
  * reason, and for every source rows read = rows used + rows reported (blank rows aside).
  */
-import { ColumnMatch, detectKind, Detection, findHeaderRow } from './detect';
+import { columnLetters } from '../sheets/columns';
+import { ColumnMatch, detectKind, Detection, findHeaderRow, normalizeHeader } from './detect';
 import type { ReportKind } from './kinds';
-import { ImportIssue, isValueProblem, RawCell, RawGrid, SourceGrid } from './types';
+import { ImportIssue, isValueProblem, RawCell, RawGrid, SourceGrid, ValueProblem } from './types';
 import { decideDateOrder, parseDate, parseNumber, parseText } from './values';
 import type { DateOrder } from './types';
 
@@ -42,6 +43,58 @@ export interface ReadOptions {
   readonly kind?: ReportKind;
   /** Numbers written with a decimal comma ("1.234,50"): only when the user's settings say so. */
   readonly decimalComma?: boolean;
+  /**
+   * The day of the analysis (ms UTC; default now): a date more than FUTURE_DAYS after it, in a field
+   * that holds past events, is reported and not used.
+   */
+  readonly asOf?: number;
+}
+
+/** Excel's limit on the characters of a cell: longer text is cut there, and said so. */
+export const MAX_CELL_TEXT = 32_767;
+/** No quantity, price or fee in a seller's report comes near this; larger figures are reported, not used. */
+export const MAX_FIGURE = 1e12;
+/** Dates before this are not dates of a marketplace report (a sale dated 1900-01-01 is a typo or a blank Excel date). */
+export const MIN_DATE = Date.UTC(2000, 0, 1);
+/** Past events (sales, returns, receipts) may be dated this many days after the analysis day (time zones, late downloads), not more. */
+export const FUTURE_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+/** Fields that identify a product: invisible and control characters in them are removed and reported. */
+const IDENTIFIER = /^(sku|masterSku|asin|fnsku|psku|noonSku|amazon\w*Sku|noon\w*Sku)$/;
+/** Control characters (C0, DEL, C1) and invisible format characters (zero-width, bidi marks, BOM, soft hyphen). */
+const INVISIBLE_CLASS = '[\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\ufeff]';
+const INVISIBLE = new RegExp(INVISIBLE_CLASS, 'g');
+const HAS_INVISIBLE = new RegExp(INVISIBLE_CLASS);
+const codePoints = (s: string) => [...new Set(s.match(INVISIBLE) ?? [])].map((c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`).join(', ');
+
+/** A value read but not usable as it is: `problem` (not used, like an unreadable cell) or a replacement with a `note`. */
+type Checked = { readonly problem: string } | { readonly value: string | number | null; readonly note: string } | null;
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** Checks a parsed value against what the field can hold (REPORTS.md, "Values"); null when it is fine. */
+function plausible(c: ColumnMatch, value: string | number, raw: RawCell, asOf: number): Checked {
+  if (typeof value === 'string') {
+    if (IDENTIFIER.test(c.field) && typeof raw === 'string' && HAS_INVISIBLE.test(raw.trim())) {
+      const clean = raw.replace(INVISIBLE, '').trim();
+      const codes = codePoints(raw.trim());
+      return clean === '' ? { problem: `${c.header} holds only invisible or control characters (${codes})` } : { value: clean, note: `${c.header} held invisible or control characters (${codes}): read as "${clean}"` };
+    }
+    if (value.length > MAX_CELL_TEXT) return { value: value.slice(0, MAX_CELL_TEXT), note: `${c.header} is ${value.length.toLocaleString('en-US')} characters long: cut at Excel's limit of 32,767` };
+    return null;
+  }
+  if (c.type === 'number') {
+    if (!Number.isFinite(value) || Math.abs(value) > MAX_FIGURE) return { problem: `${value} is too large to be a ${c.header}` };
+    if (value < 0 && c.nonNegative === 'zero') return { value: 0, note: `Negative ${c.header} ${value} counted as 0` };
+    if (value < 0 && c.nonNegative === 'ignore') return { value: null, note: `Negative ${c.header} ${value} is not possible: not used` };
+    return null;
+  }
+  if (c.type === 'date') {
+    if (value < MIN_DATE) return { problem: `${isoDay(value)} is before 2000: not a date this report can hold` };
+    if (!c.future && value > asOf + FUTURE_DAYS * DAY_MS) return { problem: `${Number.isFinite(value) && Math.abs(value) < 8.64e15 ? isoDay(value) : String(raw)} is after the analysis day ${isoDay(asOf)}: not a date this report can hold yet` };
+  }
+  return null;
 }
 
 function isBlank(cell: RawCell): boolean {
@@ -105,6 +158,10 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
   }
 
   const notApplicable = spec.notApplicable ? new Set(spec.notApplicable) : null;
+  const asOf = options.asOf ?? Date.now();
+  // Identifier cells with spaces around them, per column: read without them, and said once.
+  const spaced = new Map<string, { count: number; row: number; raw: string }>();
+  issues.push(...duplicateHeaders(source, header + 1, headers, match.columns));
   const records: ReportRecord[] = [];
   let rowsRead = 0;
   let rowsReported = 0;
@@ -118,8 +175,21 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
     let rowIssues: ImportIssue[] | undefined; // allocated only for a row with a problem
     for (const c of match.columns) {
       const cell = notApplicable && typeof row[c.index] === 'string' && notApplicable.has((row[c.index] as string).trim()) ? null : row[c.index];
-      const value =
+      let value: string | number | null | ValueProblem =
         c.type === 'text' ? parseText(cell) : c.type === 'number' ? parseNumber(cell, { decimalComma: options.decimalComma }) : parseDate(cell, dateOrders.get(c.index));
+      if (value !== null && !isValueProblem(value)) {
+        if (typeof cell === 'string' && cell !== cell.trim() && IDENTIFIER.test(c.field)) {
+          const seen = spaced.get(c.header);
+          if (seen) seen.count++;
+          else spaced.set(c.header, { count: 1, row: rowNumber, raw: cell });
+        }
+        const checked = plausible(c, value, cell, asOf);
+        if (checked && 'problem' in checked) value = new ValueProblem(checked.problem);
+        else if (checked) {
+          value = checked.value;
+          (rowIssues ??= []).push({ source, row: rowNumber, column: c.header, value: rawText(cell), reason: checked.note, dropped: false });
+        }
+      }
       // A field with a value for blank cannot guess an unreadable one either: the row is not used.
       const needed = c.required || c.blankAs !== undefined;
       if (isValueProblem(value)) {
@@ -148,6 +218,16 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
     }
     if (rowIssues) issues.push(...rowIssues);
     records.push(extra ? { row: rowNumber, values, extra } : { row: rowNumber, values });
+  }
+  for (const [column, t] of spaced) {
+    issues.push({
+      source,
+      row: t.row,
+      column,
+      value: t.raw,
+      reason: `${t.count} ${column} value${t.count === 1 ? '' : 's'} had spaces around ${t.count === 1 ? 'it' : 'them'} (first "${t.raw}" at row ${t.row}): read without them, so "${t.raw.trim()} " and "${t.raw.trim()}" are the same SKU`,
+      dropped: false,
+    });
   }
   return {
     source,
@@ -194,4 +274,29 @@ function empty(source: string, detection: Detection | null, headerRow: number | 
     rowsReported: rowsRead,
     issues,
   };
+}
+
+/**
+ * A column name the header holds twice (after normalizing) where a field reads it: the first is used,
+ * and the user is told which one (a report that repeats a column is usually one pasted into another).
+ */
+function duplicateHeaders(source: string, headerRow: number, headers: readonly RawCell[], columns: readonly ColumnMatch[]): ImportIssue[] {
+  const out: ImportIssue[] = [];
+  const used = new Set(columns.map((c) => c.index));
+  for (const c of columns) {
+    const name = normalizeHeader(headers[c.index]);
+    // Another copy of the name that no field reads (a copy another field reads is that field's column).
+    const again = headers.map((h, i) => (!used.has(i) && normalizeHeader(h) === name ? i : -1)).filter((i) => i >= 0);
+    if (again.length === 0) continue;
+    const letters = again.map(columnLetters).join(', ');
+    out.push({
+      source,
+      row: headerRow,
+      column: c.header,
+      value: null,
+      reason: `Column "${c.header}" appears ${again.length + 1} times (also column ${letters}): column ${columnLetters(c.index)} is used, the other${again.length > 1 ? 's are' : ' is'} ignored`,
+      dropped: false,
+    });
+  }
+  return out;
 }

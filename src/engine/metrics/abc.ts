@@ -9,6 +9,8 @@
  * item is always A). Tie rule: the sort is stable, so equal values keep their input order and, where a
  * run of ties straddles a cut, the earlier ones get the better class (a higher value never gets a worse
  * class; an equal value may). When S = 0 every valid item is C.
+ * Shares are compared with the cuts by the threshold rule (metrics/compare.ts): a share within 1e-9 of a
+ * cut is the cut, so the item after 80 of 100 is B whether the sum before it comes to 0.8 or 0.7999….
  * Blank entries (null) give null and are left out of S; negative or non-finite entries give a CalcError in
  * their slot and are left out too. Invalid cuts (not 0 < a < b ≤ 1) give the same CalcError in every slot.
  * The result is in input order. Cost O(n log n) for the sort, O(n) otherwise.
@@ -16,6 +18,7 @@
 import { finite, nonNegative } from '../check';
 import { type CalcError, valueError } from '../errors';
 import type { AbcClass } from '../model';
+import { below } from './compare';
 
 function checkCuts(cuts: readonly [number, number]): CalcError | undefined {
   const [a, b] = cuts;
@@ -63,7 +66,7 @@ export function abcClasses(
   for (const i of order) {
     const value = v[i];
     const share = before / total;
-    result[i] = value === 0 ? 'C' : share < a ? 'A' : share < b ? 'B' : 'C';
+    result[i] = value === 0 ? 'C' : below(share, a) ? 'A' : below(share, b) ? 'B' : 'C';
     before += value;
   }
   return result;

@@ -6,7 +6,8 @@
  * `agingBucket(ageDays)`: upper bounds are inclusive and the buckets are contiguous on the real line
  * (0 ≤ age ≤ 30 → '0-30', 30 < age ≤ 60 → '31-60', …, age > 365 → '365+'). Convention for fractional
  * ages: this is the same as rounding up (ceil) to whole days, so a unit 30.2 days old is in its 31st day
- * and in '31-60'; 0.5 days is '0-30'.
+ * and in '31-60'; 0.5 days is '0-30'. The bounds are compared by the threshold rule (metrics/compare.ts):
+ * an age within 1e-9 of a bound is the bound (30.00000000001 days is '0-30').
  *
  * `mapAgingColumns(columns)`: Amazon names its age columns `inv-age-<a>-to-<b>-days` or
  * `inv-age-<a>-plus-days` and has changed the split over time (181-270 + 271-365, later 181-330 +
@@ -25,6 +26,7 @@
 import { nonNegative } from '../check';
 import type { CalcError } from '../errors';
 import type { Days } from '../model';
+import { atMost } from './compare';
 
 export const AGING_BUCKETS = ['0-30', '31-60', '61-90', '91-180', '181-365', '365+'] as const;
 export type AgingBucket = (typeof AGING_BUCKETS)[number];
@@ -42,11 +44,11 @@ const BUCKET_RANGES: readonly (readonly [number, number])[] = [
 export function agingBucket(ageDays: Days): AgingBucket | CalcError {
   const bad = nonNegative(ageDays, 'ageDays');
   if (bad) return bad;
-  if (ageDays <= 30) return '0-30';
-  if (ageDays <= 60) return '31-60';
-  if (ageDays <= 90) return '61-90';
-  if (ageDays <= 180) return '91-180';
-  if (ageDays <= 365) return '181-365';
+  if (atMost(ageDays, 30)) return '0-30';
+  if (atMost(ageDays, 60)) return '31-60';
+  if (atMost(ageDays, 90)) return '61-90';
+  if (atMost(ageDays, 180)) return '91-180';
+  if (atMost(ageDays, 365)) return '181-365';
   return '365+';
 }
 

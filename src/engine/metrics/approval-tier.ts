@@ -6,12 +6,16 @@
  *
  * Defaults (DEFAULT_APPROVAL_TIERS): Auto < 5,000 ≤ Manager < 50,000 ≤ Director < 100,000 ≤ Executive.
  *
- * Conventions: each limit is exclusive (a 5,000 order needs a Manager). The rules must be strictly
- * ascending and end with an open-ended rule (below = null), so every value has exactly one tier; a
- * table that breaks this is a settings error (#VALUE!), not silently patched. No allocation per call.
+ * Conventions: each limit is exclusive (a 5,000 order needs a Manager), and the order value is compared
+ * with it by the threshold rule (metrics/compare.ts): a value within 1e-9 of a limit is the limit, so a
+ * 5,000 order computed as 4,999.999999999999 (a currency conversion) needs a Manager too. The rules must
+ * be strictly ascending and end with an open-ended rule (below = null), so every value has exactly one
+ * tier; a table that breaks this is a settings error (#VALUE!), not silently patched. No allocation per
+ * call.
  */
 import { CalcError, messages, valueError } from '../errors';
 import { nonNegative } from '../check';
+import { below as under } from './compare';
 import { DEFAULT_APPROVAL_TIERS } from '../model';
 import type { ApprovalTierRule, Money } from '../model';
 
@@ -32,7 +36,7 @@ export function approvalTier(
   }
   if (tiers[last].below !== null) return valueError('tiers must be ascending');
   for (let i = 0; i < last; i++) {
-    if (orderValue < (tiers[i].below as number)) return tiers[i].tier;
+    if (under(orderValue, tiers[i].below as number)) return tiers[i].tier;
   }
   return tiers[last].tier;
 }

@@ -18,9 +18,12 @@
  * Other tools measure only the gaps between demands (k − 1 intervals); they differ when demand starts late.
  * CV² convention: sample standard deviation (n − 1, as R's sd()); with one non-zero period it is 0 (R
  * gives NA there). No non-zero period gives null (no class).
+ * ADI and CV² are compared with the cut-offs by the threshold rule (metrics/compare.ts): within 1e-9 of a
+ * cut-off is the cut-off (so a CV of 0.7, CV² 0.48999999999999994 as computed, is erratic, CV² ≥ 0.49).
  */
 import { nonNegative } from '../check';
 import { type CalcError, isCalcError } from '../errors';
+import { below } from './compare';
 import { coefficientOfVariation } from './xyz';
 
 export type DemandClass = 'smooth' | 'erratic' | 'intermittent' | 'lumpy';
@@ -52,8 +55,8 @@ export function demandClassification(series: readonly number[]): DemandClassific
   const adi = last / sizes.length;
   const cv = coefficientOfVariation(sizes);
   const cv2 = cv === null ? 0 : cv * cv;
-  const smoothInterval = adi < ADI_CUTOFF;
-  const smoothSize = cv2 < CV2_CUTOFF;
+  const smoothInterval = below(adi, ADI_CUTOFF);
+  const smoothSize = below(cv2, CV2_CUTOFF);
   const demandClass: DemandClass = smoothInterval
     ? smoothSize
       ? 'smooth'

@@ -17,16 +17,16 @@
  * under the linear model the plan's daysToClear need not equal targetDoi even uncapped.
  * v = 0 with stock is #N/A "No sales": there is no elasticity to use (dead stock goes to outlet,
  * liquidation or removal). available = 0 needs no discount (0) whatever v is.
- * reachesTarget allows a relative tolerance of 1e-9 (the uncapped constant-elasticity discount lands on
- * targetDoi exactly, up to rounding).
+ * Decisions compare by the threshold rule (metrics/compare.ts, 1e-9): no discount when v is at least
+ * vReq, capped when the discount is more than maxDiscount, reachesTarget when daysToClear is at most
+ * targetDoi (the uncapped constant-elasticity discount lands on targetDoi exactly, up to rounding).
  */
 import { finite, nonNegative, positive } from '../check';
 import { type CalcError, messages, naError, valueError } from '../errors';
 import { DEFAULT_SETTINGS, type Days, type LiquidationModel, type Money, type Units, type Velocity } from '../model';
+import { above, atLeast, atMost } from './compare';
 
 export const LIQUIDATION_MODELS: readonly LiquidationModel[] = ['elasticity', 'linear'];
-
-const REACH_TOLERANCE = 1e-9;
 
 export interface LiquidationOptions {
   targetDoi?: Days;
@@ -62,7 +62,7 @@ export function requiredVelocity(available: Units, targetDoi: Days): Velocity | 
 
 /** Discount before the cap, for validated inputs with v > 0. */
 function rawDiscount(velocity: Velocity, vReq: Velocity, elasticity: number, model: LiquidationModel): number {
-  if (velocity >= vReq) return 0;
+  if (atLeast(velocity, vReq)) return 0;
   return model === 'linear' ? (vReq / velocity - 1) / elasticity : 1 - Math.pow(velocity / vReq, 1 / elasticity);
 }
 
@@ -136,8 +136,8 @@ export function liquidationPlan(
   if (bad) return bad;
   if (available > 0 && velocity === 0) return naError(messages.noSales());
   const uncappedDiscount = available === 0 ? 0 : rawDiscount(velocity, available / targetDoi, elasticity, model);
-  const capped = uncappedDiscount > maxDiscount;
-  const discount = capped ? maxDiscount : uncappedDiscount;
+  const capped = above(uncappedDiscount, maxDiscount);
+  const discount = capped ? maxDiscount : Math.min(maxDiscount, uncappedDiscount);
   const newVelocity = velocity * Math.pow(1 - discount, -elasticity);
   const days = available === 0 ? 0 : available / newVelocity;
   return {
@@ -147,6 +147,6 @@ export function liquidationPlan(
     newPrice: price * (1 - discount),
     expectedVelocity: newVelocity,
     daysToClear: days,
-    reachesTarget: days <= targetDoi * (1 + REACH_TOLERANCE),
+    reachesTarget: atMost(days, targetDoi),
   };
 }

@@ -18,10 +18,13 @@
  * Conventions: available and inbound must be ≥ 0 — Amazon can report a negative fulfillable quantity,
  * which is a data issue to repair upstream, so it gives #VALUE! here. The target and reorder point only
  * have to be finite (a negative service safety stock can make them negative; the result is then 0).
+ * IP is compared with the reorder point by the threshold rule (metrics/compare.ts): an IP within 1e-9 of
+ * the reorder point has fallen to it.
  */
 import type { CalcError } from '../errors';
 import { finite, nonNegative } from '../check';
 import type { Units } from '../model';
+import { above } from './compare';
 
 /** Units to order: max(0, target − available − inbound) when available + inbound ≤ reorderPoint (default target), else 0. */
 export function reorderQty(target: Units, available: Units, inbound: Units, reorderPoint?: Units): Units | CalcError {
@@ -32,6 +35,6 @@ export function reorderQty(target: Units, available: Units, inbound: Units, reor
     (reorderPoint === undefined ? undefined : finite(reorderPoint, 'reorderPoint'));
   if (bad) return bad;
   const position = available + inbound;
-  if (position > (reorderPoint ?? target)) return 0;
+  if (above(position, reorderPoint ?? target)) return 0;
   return Math.max(0, target - position);
 }

@@ -13,13 +13,15 @@
  * - The rate is units returned over units sold in the same period, not returns matched to the sales they
  *   came from; returns of earlier sales can exceed this period's sales, so a rate above 1 is returned as
  *   is, not capped.
- * - "Alert above 15%" is strict: exactly 15% does not alert. No rate (null: nothing sold) does not alert.
+ * - "Alert above 15%" is strict: exactly 15% does not alert (by the threshold rule of metrics/compare.ts,
+ *   so neither does a rate within 1e-9 of 15%). No rate (null: nothing sold) does not alert.
  * - Net demand is floored at 0: it is a quantity to plan stock for, and more returns than sales do not
  *   create negative demand (the surplus units come back as stock, which the stock reports count).
  */
 import { nonNegative } from '../check';
 import type { CalcError } from '../errors';
 import type { Units } from '../model';
+import { above } from './compare';
 
 /** Return rate above which a position is flagged (FORMULAS.md: "alert above 15%"). */
 export const RETURN_ALERT_RATE = 0.15;
@@ -34,7 +36,7 @@ export function returnRate(sold: Units, returned: Units): number | null | CalcEr
 
 /** True when the return rate is strictly above RETURN_ALERT_RATE; false for no rate (null) or NaN. */
 export function returnAlert(rate: number | null): boolean {
-  return rate !== null && rate > RETURN_ALERT_RATE;
+  return rate !== null && above(rate, RETURN_ALERT_RATE);
 }
 
 /** max(0, sales − returns): sales and returns (actual or forecast) of the same period, both finite and ≥ 0. */

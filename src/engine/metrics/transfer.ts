@@ -11,11 +11,13 @@
  * removal + shipping + inbound cost of moving one unit (setting, default 5 per route), unitCost = cost of
  * buying one unit.
  * Convention: when unitCost is missing (undefined or null) the cost rule is not checked, only the minimum
- * quantity. The greedy matching across positions lives elsewhere.
+ * quantity. The greedy matching across positions lives elsewhere. Both rules compare by the threshold
+ * rule (metrics/compare.ts): a quantity within 1e-9 of minTransferQty is minTransferQty (recommended).
  */
 import { nonNegative } from '../check';
 import type { CalcError } from '../errors';
 import type { Money, Units } from '../model';
+import { below } from './compare';
 
 export function transferQty(
   sourceExcess: Units,
@@ -32,8 +34,8 @@ export function transferQty(
     (unitCost == null ? undefined : nonNegative(unitCost, 'unitCost'));
   if (bad) return bad;
   const qty = Math.min(sourceExcess, destinationNeed);
-  if (qty < minTransferQty) return 0;
-  if (unitCost != null && !(transferCostPerUnit < unitCost)) return 0;
+  if (below(qty, minTransferQty)) return 0;
+  if (unitCost != null && !below(transferCostPerUnit, unitCost)) return 0;
   return qty;
 }
 

@@ -15,8 +15,11 @@
  * Symbols: v = velocity (units/day), DOI = available / v as computed by the caller (only read when v > 0),
  * available = saleable units, strandedUnits = stranded / unfulfillable units; criticalDays (7),
  * stockoutDays (14) and severeExcessDays (365) are the settings.
+ * DOI is compared with the settings by the threshold rule (metrics/compare.ts): a DOI within 1e-9 of a
+ * threshold is the threshold, so DOI 7 computed as 6.999999999999999 is not below 7 (LOW, not CRITICAL).
  */
 import { nonNegative, nonNegativeOrInfinite } from '../check';
+import { above, below } from './compare';
 import type { CalcError } from '../errors';
 import { type Days, DEFAULT_SETTINGS, type Units, type Velocity } from '../model';
 
@@ -45,9 +48,9 @@ export function urgency(
     nonNegative(thresholds.severeExcessDays, 'severeExcessDays');
   if (bad) return bad;
   const selling = velocity > 0;
-  if (selling && doi < thresholds.criticalDays) return 'CRITICAL';
-  if ((selling && doi > thresholds.severeExcessDays) || strandedUnits > 0) return 'HIGH';
+  if (selling && below(doi, thresholds.criticalDays)) return 'CRITICAL';
+  if ((selling && above(doi, thresholds.severeExcessDays)) || strandedUnits > 0) return 'HIGH';
   if (!selling && available > 0) return 'MEDIUM';
-  if (selling && doi < thresholds.stockoutDays) return 'LOW';
+  if (selling && below(doi, thresholds.stockoutDays)) return 'LOW';
   return null;
 }

@@ -9,10 +9,13 @@
  * Convention: the sample standard deviation (n − 1 divisor, as R's sd() and the tsintermittent package);
  * the population one (n) would give a CV smaller by √((n − 1) / n).
  * Fewer than 3 periods, or all-zero demand (mean 0), gives null (shown "—"): no class.
+ * CV is compared with the cuts by the threshold rule (metrics/compare.ts): a CV within 1e-9 of a cut is
+ * the cut (so X).
  */
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { nonNegative } from '../check';
 import { type CalcError, valueError } from '../errors';
+import { atMost } from './compare';
 
 export type XyzClass = 'X' | 'Y' | 'Z';
 
@@ -52,5 +55,5 @@ export function xyzClass(
   if (monthlyDemand.length < XYZ_MIN_PERIODS) return null;
   const cv = coefficientOfVariation(monthlyDemand);
   if (cv === null) return null;
-  return cv <= cuts[0] ? 'X' : cv <= cuts[1] ? 'Y' : 'Z';
+  return atMost(cv, cuts[0]) ? 'X' : atMost(cv, cuts[1]) ? 'Y' : 'Z';
 }

@@ -9,6 +9,7 @@
  *   HIGH excess     value of the excess units at cost; HIGH stranded: stranded units at cost;
  *   MEDIUM (dead)   stock value at cost.
  */
+import { above } from '../metrics/compare';
 import type { Settings } from '../model';
 import type { Urgency } from '../metrics/urgency';
 import type { PositionMetrics } from '../analysis/position-metrics';
@@ -80,7 +81,7 @@ function line(m: PositionMetrics, idx: RecommendationIndex, s: Settings): Urgent
       return { priority, metrics: m, issue, moneyAtStake: m.projectedLostReporting, action: restockAction(m, idx) };
     }
     case 'HIGH': {
-      const severe = m.velocity > 0 && m.doi > s.severeExcessDays;
+      const severe = m.velocity > 0 && above(m.doi, s.severeExcessDays);
       if (severe) {
         return { priority, metrics: m, issue: `Severe excess: ${units(m.doi)} days of stock`, moneyAtStake: atCost(m.excessQty), action: excessAction(m, idx) };
       }

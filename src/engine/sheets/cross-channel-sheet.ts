@@ -4,6 +4,7 @@
  * another holds excess (DOI > excessDays, including stock that does not sell): stock a transfer could
  * move (Rebalance decides whether it pays).
  */
+import { above, below } from '../metrics/compare';
 import type { PositionMetrics } from '../analysis/position-metrics';
 import { CHANNELS, type AbcClass, type Channel, type Settings } from '../model';
 import type { SheetSpec } from './spec';
@@ -24,8 +25,8 @@ function imbalance(byChannel: ReadonlyMap<string, PositionMetrics>, s: Settings)
   const countries = new Set([...byChannel.values()].map((m) => m.position.channel.country));
   for (const country of countries) {
     const here = [...byChannel.values()].filter((m) => m.position.channel.country === country && m.velocityMethod !== 'no sales report');
-    const short = here.filter((m) => m.velocity > 0 && m.doi < s.stockoutDays);
-    const excess = here.filter((m) => m.position.available > 0 && m.doi > s.excessDays);
+    const short = here.filter((m) => m.velocity > 0 && below(m.doi, s.stockoutDays));
+    const excess = here.filter((m) => m.position.available > 0 && above(m.doi, s.excessDays));
     if (short.length > 0 && excess.length > 0) {
       notes.push(`${excess.map((m) => m.position.channel.label).join(', ')} excess; ${short.map((m) => m.position.channel.label).join(', ')} short`);
     }

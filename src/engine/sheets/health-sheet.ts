@@ -5,6 +5,7 @@
  * and "No sales" (stock, no sales). The Trend column is the sparkline of units sold over the last 6
  * periods of the position's history (history/trends.ts), as on the Trends sheet.
  */
+import { atMost, below } from '../metrics/compare';
 import type { PositionMetrics } from '../analysis/position-metrics';
 import { AGING_BUCKETS } from '../metrics/aging';
 import type { Settings } from '../model';
@@ -35,11 +36,12 @@ export function doiBand(m: PositionMetrics, s: Settings): string {
   if (v === 0) return available > 0 ? b[7] : b[8];
   if (available <= 0) return b[0];
   const d = m.doi;
-  if (d < s.criticalDays) return b[1];
-  if (d < s.stockoutDays) return b[2];
-  if (d <= s.safetyDays) return b[3];
-  if (d <= s.excessDays) return b[4];
-  if (d <= s.severeExcessDays) return b[5];
+  // Thresholds compared as urgency compares them (metrics/compare.ts): floating-point noise never moves a band.
+  if (below(d, s.criticalDays)) return b[1];
+  if (below(d, s.stockoutDays)) return b[2];
+  if (atMost(d, s.safetyDays)) return b[3];
+  if (atMost(d, s.excessDays)) return b[4];
+  if (atMost(d, s.severeExcessDays)) return b[5];
   return b[6];
 }
 

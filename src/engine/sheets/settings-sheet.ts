@@ -28,9 +28,13 @@ export interface SettingField {
   readonly format?: string;
 }
 
-const days = (key: string, label: string, meaning: string, minOpen = false): SettingField => ({ key, label, meaning, rule: { type: 'number', min: 0, minOpen }, format: '0' });
+/** Ten years: no period, lead time or cover a seller plans with is longer (a larger value is a typo, and 1e308 would overflow the plan). */
+const MAX_DAYS = 3650;
+/** No money setting (fees, order cost, approval limits) comes near a billion. */
+const MAX_AMOUNT = 1e9;
+const days = (key: string, label: string, meaning: string, minOpen = false): SettingField => ({ key, label, meaning, rule: { type: 'number', min: 0, minOpen, max: MAX_DAYS }, format: '0' });
 const share = (key: string, label: string, meaning: string, maxOpen = false, minOpen = false): SettingField => ({ key, label, meaning, rule: { type: 'number', min: 0, minOpen, max: 1, maxOpen }, format: '0.0%' });
-const amount = (key: string, label: string, meaning: string): SettingField => ({ key, label, meaning, rule: { type: 'number', min: 0 }, format: '#,##0.00' });
+const amount = (key: string, label: string, meaning: string): SettingField => ({ key, label, meaning, rule: { type: 'number', min: 0, max: MAX_AMOUNT }, format: '#,##0.00' });
 
 export const SETTING_FIELDS: readonly SettingField[] = [
   { key: 'policy', label: 'Policy', meaning: 'cover = days of cover (the simple rule); service = statistical service level', rule: { type: 'choice', options: ['cover', 'service'] } },
@@ -49,17 +53,17 @@ export const SETTING_FIELDS: readonly SettingField[] = [
   { key: 'abcBasis', label: 'ABC basis', meaning: 'revenue or units', rule: { type: 'choice', options: ['revenue', 'units'] } },
   share('abcCutA', 'ABC cut A', 'Cumulative share limit of A items', false, true),
   share('abcCutB', 'ABC cut B', 'Cumulative share limit of B items', false, true),
-  { key: 'xyzCutX', label: 'XYZ cut X', meaning: 'Coefficient-of-variation limit of X items', rule: { type: 'number', min: 0, minOpen: true }, format: '0.00' },
-  { key: 'xyzCutY', label: 'XYZ cut Y', meaning: 'Coefficient-of-variation limit of Y items', rule: { type: 'number', min: 0, minOpen: true }, format: '0.00' },
+  { key: 'xyzCutX', label: 'XYZ cut X', meaning: 'Coefficient-of-variation limit of X items', rule: { type: 'number', min: 0, minOpen: true, max: 100 }, format: '0.00' },
+  { key: 'xyzCutY', label: 'XYZ cut Y', meaning: 'Coefficient-of-variation limit of Y items', rule: { type: 'number', min: 0, minOpen: true, max: 100 }, format: '0.00' },
   share('trendThreshold', 'Trend band', 'Month-over-month velocity change beyond ± this is growth or decline (Trends)', false, true),
-  { key: 'minTransferQty', label: 'Minimum transfer (units)', meaning: 'Smallest transfer worth recommending', rule: { type: 'number', min: 0, integer: true }, format: '#,##0' },
+  { key: 'minTransferQty', label: 'Minimum transfer (units)', meaning: 'Smallest transfer worth recommending', rule: { type: 'number', min: 0, max: MAX_AMOUNT, integer: true }, format: '#,##0' },
   amount('transferCostPerUnit', 'Transfer cost per unit', 'Removal + shipping + inbound cost of moving one unit between channels'),
   amount('orderCost', 'Order cost', 'Fixed cost of placing one purchase order (EOQ)'),
   share('holdingRate', 'Holding rate per year', 'Holding cost per year as a share of unit cost (EOQ)'),
   amount('approvalAutoBelow', 'Auto-approve below', 'Order value (reporting currency) below which rows are approved automatically'),
   amount('approvalManagerBelow', 'Manager approval below', 'Order value below which a manager approves'),
   amount('approvalDirectorBelow', 'Director approval below', 'Order value below which a director approves; above it, executive'),
-  { key: 'elasticity', label: 'Price elasticity', meaning: 'Price elasticity of demand (positive number)', rule: { type: 'number', min: 0, minOpen: true }, format: '0.00' },
+  { key: 'elasticity', label: 'Price elasticity', meaning: 'Price elasticity of demand (positive number)', rule: { type: 'number', min: 0, minOpen: true, max: 100 }, format: '0.00' },
   days('targetDoi', 'Target DOI after liquidation', 'Days of inventory a clearance aims for', true),
   share('maxDiscount', 'Maximum discount', 'Largest discount the liquidation planner proposes', true),
   { key: 'liquidationModel', label: 'Liquidation model', meaning: 'elasticity (constant elasticity) or linear (the original dashboard)', rule: { type: 'choice', options: ['elasticity', 'linear'] } },
@@ -68,7 +72,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
   share('liquidationRecovery', 'Liquidation recovery', 'Share of the price a liquidation pays back per unit, after fees'),
   amount('removalFeePerUnit', 'Removal fee per unit', 'Fee to remove or dispose of one unit (channel currency)'),
   { key: 'reportingCurrency', label: 'Reporting currency', meaning: 'Currency of totals: SAR or AED', rule: { type: 'choice', options: ['SAR', 'AED'] } },
-  { key: 'aedToSar', label: 'AED to SAR', meaning: 'SAR per AED', rule: { type: 'number', min: 0, minOpen: true }, format: '0.0000' },
+  { key: 'aedToSar', label: 'AED to SAR', meaning: 'SAR per AED', rule: { type: 'number', min: 0, minOpen: true, max: 100 }, format: '0.0000' },
 ];
 
 export type FlatSettings = Record<string, number | string>;

@@ -18,7 +18,7 @@ import type { ChartSpec, SheetSpec } from '../../engine/sheets/spec';
 import type { SheetInfo, SheetValues, WorkbookPort, WriteProgress } from '../port';
 import { checkSpecs, type ExistingSheet } from '../spec-checks';
 import { usedRowCount } from '../grid';
-import { readWorksheet } from './read-worksheet';
+import { loadWorkbook, readWorksheet } from './read-worksheet';
 import { renderSheet } from './render-sheet';
 import { compactValidations } from './validations';
 import { injectCharts, sheetsWithCharts, type SheetCharts } from './charts';
@@ -38,11 +38,13 @@ export class XlsxWorkbook implements WorkbookPort {
     private readonly loadedWithCharts: ReadonlySet<ExcelJS.Worksheet> = new Set(),
   ) {}
 
-  /** Opens an .xlsx file's bytes. Throws when they are not a workbook exceljs can read. */
-  static async fromBuffer(bytes: Uint8Array): Promise<XlsxWorkbook> {
-    const book = new ExcelJS.Workbook();
-    // exceljs types its input as a Node Buffer; JSZip underneath accepts a Uint8Array.
-    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  /**
+   * Opens an .xlsx file's bytes. Throws a WorkbookReadError, whose message names the file (`name`, as
+   * the user knows it) and says why, when they are not a workbook that can be read: damaged or cut
+   * short, or unpacking to more than a report could (read-worksheet.ts, checkPackage).
+   */
+  static async fromBuffer(bytes: Uint8Array, name = 'the workbook'): Promise<XlsxWorkbook> {
+    const book = await loadWorkbook(bytes, name);
     for (const ws of book.worksheets) compactValidations(ws);
     const charted = new Set(await sheetsWithCharts(bytes));
     return new XlsxWorkbook(book, new Set(book.worksheets.filter((ws) => charted.has(ws.name))));
