@@ -3,10 +3,10 @@
  * after Analyze — monthly sales history summed over a Master SKU's channels, its per-channel figures,
  * its links into the result sheets, and the search box.
  *
- * The workbook below is small enough to work out by hand. noon sales exports (the real header of
- * ../shared/data/reports/noon/sales-export.sample.csv) have one row per unit sold: join.ts counts
- * every row whose status is not Cancelled as 1 unit and files it under the UTC calendar month
- * ("YYYY-MM") of its order_timestamp.
+ * The workbook below is small enough to work out by hand. noon sales exports (the real header, as
+ * typed in test/fixtures/real-headers.ts) have one row per unit sold: join.ts counts every row
+ * whose status is not Cancelled as 1 unit and files it under the UTC calendar month ("YYYY-MM") of
+ * its order_timestamp.
  */
 import { sparkline } from '../../src/app/explorer';
 import { sessionOver, type Session } from '../../src/app/session';

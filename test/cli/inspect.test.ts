@@ -1,7 +1,7 @@
 /**
  * `lumive inspect` on report files in the real Amazon and noon columns with rows of our own, and on an
- * .xlsx workbook holding the project's fixtures, in text and --json. The same command on the real
- * files of ../shared/data/reports is test/reference/inspect.test.ts (`npm run test:reference`).
+ * .xlsx workbook holding the project's fixtures, in text and --json. The same command on the
+ * real report files is test/reference/inspect.test.ts (`npm run test:reference`).
  */
 import * as fs from 'fs';
 import * as os from 'os';

@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { readReportFile, type FileSheet } from '../../src/io/read-report-file';
 import { AMAZON_BUSINESS_REPORT_BY_CHILD_ITEM, csvText, NOON_SALES_EXPORT } from '../fixtures/real-headers';
 
-// The real files of ../shared/data/reports are read by test/reference/read-report-file.test.ts
+// The real report files are read by test/reference/read-report-file.test.ts
 // (`npm run test:reference`); here, their real headers with rows of our own (test/fixtures/real-headers.ts).
 
 const ARABIC_TITLE = 'حقيبة ظهر';

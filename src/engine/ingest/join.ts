@@ -27,6 +27,7 @@ import { COUNTRY_FIELDS, recordCountry } from './channel';
 import type { ReportKind } from './kinds';
 import type { ParsedReport, ReportRecord } from './read-report';
 import type { ImportIssue } from './types';
+import { isoDay } from './values';
 
 export interface MonthSales {
   units: number;
@@ -438,12 +439,6 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
   for (const { report, channel } of inputs) {
     if (channel && report.kind === 'amazon-business-report') businessReports.set(channel.id, (businessReports.get(channel.id) ?? 0) + 1);
   }
-  // A row of a mixed report that names the other country goes to that country's channel.
-  const rowChannel = (report: ParsedReport, channel: Channel, rec: ReportRecord, hasCountry: boolean): Channel => {
-    const rowCountry = hasCountry ? recordCountry(rec) : null;
-    return rowCountry && rowCountry !== channel.country ? (CHANNELS.find((c) => c.marketplace === channel.marketplace && c.country === rowCountry) as Channel) : channel;
-  };
-  const hasCountryColumn = (report: ParsedReport) => report.columns.some((c) => COUNTRY_FIELDS.includes(c.field));
 
   // The days noon's sales export covers, per channel: Product views & sales rows of those days are
   // not counted again (the export, one row per unit with its status, is the more detailed of the two).
@@ -454,7 +449,7 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
     for (const rec of report.records) {
       const ms = num(rec.values.orderTimestamp);
       if (ms === null) continue;
-      const id = rowChannel(report, channel, rec, hasCountry).id;
+      const id = rowChannel(channel, rec, hasCountry).id;
       const day = Math.floor(ms / DAY_MS) * DAY_MS;
       const known = exportDays.get(id);
       exportDays.set(id, known ? { from: Math.min(known.from, day), to: Math.max(known.to, day + DAY_MS - 1) } : { from: day, to: day + DAY_MS - 1 });
@@ -493,7 +488,7 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
     const reportMonth = kind === 'amazon-business-report' ? monthFromName(report.source) : null;
     for (const rec of report.records) {
       const v = rec.values;
-      const ch = rowChannel(report, channel, rec, hasCountry);
+      const ch = rowChannel(channel, rec, hasCountry);
       const sku = str(v.sku);
       let master = mapping.resolve(ch, rec);
       let provisional = false;
@@ -658,17 +653,14 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
             if (seenType) seenType.units += qty;
             else unknownTypes.set(key, { source: report.source, row: rec.row, units: qty });
           }
-          if (use === 'available') p.available += qty;
-          else if (use === 'inbound') p.inbound += qty;
-          else p.unfulfillable += qty;
+          const field = use === 'unknown' ? 'unfulfillable' : use;
+          p[field] += qty;
           const warehouse = str(v.warehouseCode);
           if (warehouse) {
             p.warehouses ??= [];
             let w = p.warehouses.find((x) => x.warehouse === warehouse);
             if (!w) p.warehouses.push((w = { warehouse, available: 0, inbound: 0, unfulfillable: 0, byType: {} }));
-            if (use === 'available') w.available += qty;
-            else if (use === 'inbound') w.inbound += qty;
-            else w.unfulfillable += qty;
+            w[field] += qty;
             const typeKey = type ?? 'saleable';
             w.byType[typeKey] = (w.byType[typeKey] ?? 0) + qty;
           }
@@ -724,7 +716,7 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
       row: null,
       column: null,
       value: null,
-      reason: `${label} units from ${isoDay(covered.from)} to ${isoDay(covered.to)} are counted from the noon sales export; the ${t.covered} rows of Product views & sales for those days are not counted again (their visitors are kept)${t.counted ? `, its ${t.counted} rows of other days are` : ''}`,
+      reason: `${label} units from ${dayOf(covered.from)} to ${dayOf(covered.to)} are counted from the noon sales export; the ${t.covered} rows of Product views & sales for those days are not counted again (their visitors are kept)${t.counted ? `, its ${t.counted} rows of other days are` : ''}`,
       dropped: false,
     });
   }
@@ -732,7 +724,18 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
   return { positions: [...positions.values()], warehouseStock, poRecords, salesSpans, issues };
 }
 
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const dayOf = (ms: number) => isoDay(new Date(ms));
+
+/** A report with a country-like column checks each row's country; one without skips the check. */
+function hasCountryColumn(report: ParsedReport): boolean {
+  return report.columns.some((c) => COUNTRY_FIELDS.includes(c.field));
+}
+
+/** A row of a mixed report that names the other country goes to that country's channel. */
+function rowChannel(channel: Channel, rec: ReportRecord, hasCountry: boolean): Channel {
+  const rowCountry = hasCountry ? recordCountry(rec) : null;
+  return rowCountry && rowCountry !== channel.country ? (CHANNELS.find((c) => c.marketplace === channel.marketplace && c.country === rowCountry) as Channel) : channel;
+}
 
 /** What a noon FBN inventory type is: saleable is available, inbound_* inbound, the rest not available. */
 export function noonStockUse(type: string | null): 'available' | 'inbound' | 'unfulfillable' | 'unknown' {
@@ -769,14 +772,13 @@ function attachImported(
       issues.push({ source: report.source, row: null, column: null, value: null, reason: `Not used: the Inventory Ledger summary of ${channel.label} gives the same days with their balances`, dropped: false });
       continue;
     }
-    const hasCountry = report.columns.some((c) => COUNTRY_FIELDS.includes(c.field));
+    const hasCountry = hasCountryColumn(report);
     const missing = new Set<string>();
     let missingRows = 0;
     let otherDisposition = 0;
     for (const rec of report.records) {
       const v = rec.values;
-      const rowCountry = hasCountry ? recordCountry(rec) : null;
-      const ch = rowCountry && rowCountry !== channel.country ? (CHANNELS.find((c) => c.marketplace === channel.marketplace && c.country === rowCountry) as Channel) : channel;
+      const ch = rowChannel(channel, rec, hasCountry);
       const master = mapping.resolve(ch, rec) ?? str(v.sku);
       let p = master ? positions.get(`${master}\u0000${ch.id}`) : undefined;
       for (const id of [str(v.asin), str(v.fnsku)]) if (!p && id) p = byId.get(`${ch.id}\u0000${id}`);
@@ -793,7 +795,7 @@ function attachImported(
             otherDisposition++;
             break;
           }
-          const date = isoDay(num(v.date) as number);
+          const date = dayOf(num(v.date) as number);
           let days = ledger.get(p);
           if (!days) ledger.set(p, (days = new Map()));
           let day = days.get(date);

@@ -8,7 +8,7 @@ import { columnLetters } from '../sheets/columns';
 import { ColumnMatch, detectKind, Detection, findHeaderRow, normalizeHeader } from './detect';
 import type { ReportKind } from './kinds';
 import { ImportIssue, isValueProblem, RawCell, RawGrid, SourceGrid, ValueProblem } from './types';
-import { decideDateOrder, parseDate, parseNumber, parseText } from './values';
+import { decideDateOrder, isoDay, parseDate, parseNumber, parseText } from './values';
 import type { DateOrder } from './types';
 
 /** One usable row: the 1-based row number in the source and the values of the kind's fields. */
@@ -71,7 +71,7 @@ const codePoints = (s: string) => [...new Set(s.match(INVISIBLE) ?? [])].map((c)
 /** A value read but not usable as it is: `problem` (not used, like an unreadable cell) or a replacement with a `note`. */
 type Checked = { readonly problem: string } | { readonly value: string | number | null; readonly note: string } | null;
 
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const day = (ms: number) => isoDay(new Date(ms));
 
 /** Checks a parsed value against what the field can hold (REPORTS.md, "Values"); null when it is fine. */
 function plausible(c: ColumnMatch, value: string | number, raw: RawCell, asOf: number): Checked {
@@ -91,8 +91,8 @@ function plausible(c: ColumnMatch, value: string | number, raw: RawCell, asOf: n
     return null;
   }
   if (c.type === 'date') {
-    if (value < MIN_DATE) return { problem: `${isoDay(value)} is before 2000: not a date this report can hold` };
-    if (!c.future && value > asOf + FUTURE_DAYS * DAY_MS) return { problem: `${Number.isFinite(value) && Math.abs(value) < 8.64e15 ? isoDay(value) : String(raw)} is after the analysis day ${isoDay(asOf)}: not a date this report can hold yet` };
+    if (value < MIN_DATE) return { problem: `${day(value)} is before 2000: not a date this report can hold` };
+    if (!c.future && value > asOf + FUTURE_DAYS * DAY_MS) return { problem: `${day(value)} is after the analysis day ${day(asOf)}: not a date this report can hold yet` };
   }
   return null;
 }

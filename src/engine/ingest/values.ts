@@ -399,8 +399,8 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
-/** A Date as "YYYY-MM-DD" in UTC. */
-function isoDay(d: Date): string {
+/** A Date as "YYYY-MM-DD" in UTC (years beyond 0000–9999 as "+010000"). */
+export function isoDay(d: Date): string {
   const y = d.getUTCFullYear();
   const year = y >= 0 && y <= 9999 ? pad(y, 4) : (y < 0 ? '-' : '+') + pad(Math.abs(y), 6);
   return `${year}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;

@@ -1,5 +1,5 @@
 /**
- * Real marketplace downloads (headers typed from ../shared/data/reports in
+ * Real marketplace downloads (headers typed from the shared reference reports in
  * test/fixtures/marketplace-reports.ts and other-report-headers.ts, rows of our own): noon's FBN
  * inventory export by inventory type, noon's Product views & sales, Amazon's Inventory Ledger and fee
  * reports, and reports that are neither sales nor stock. Expected figures are worked out by hand from

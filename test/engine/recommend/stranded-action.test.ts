@@ -88,7 +88,7 @@ describe('strandedAction: fallbacks', () => {
 
 describe('strandedAction: the report columns it reads', () => {
   test('the real Amazon Stranded Inventory header has primary-action, stranded-reason and error-message', () => {
-    // Typed from ../shared/data/reports/amazon/stranded-inventory.header.tsv (test/fixtures/real-headers.ts).
+    // The real header, typed into test/fixtures/real-headers.ts (which names its source file).
     expect(AMAZON_STRANDED_INVENTORY_HEADER).toEqual(expect.arrayContaining(['primary-action', 'stranded-reason', 'error-message']));
   });
 });
