@@ -10,6 +10,7 @@ import { HISTORY_PERIODS, HISTORY_POSITIONS, HISTORY_SCENARIOS, type HistoryFigu
 import type { IngestFigures } from './ingest';
 import { READ_PHASES, WRITE_PHASES, type OfficeFigures, type OfficeRunFigures, type SyncFigure } from './office';
 import * as fns from '../../src/functions/functions';
+import { inputBytes, peerFiles, raceEngine, racePandas, raceUnavailable, type EngineFigures, type PandasFigures } from './race';
 
 interface Row {
   name: string;
@@ -379,8 +380,117 @@ function historyBenchmark(): void {
   console.log(`  budget: none for history in ARCHITECTURE.md; the nearest is the engine's, a whole analysis of 100,000 positions from cells to sheet specs ≤ 1 s (printed for reference, not a verdict)`);
 }
 
+// ---- The race against pandas (../shared/peers) --------------------------------------------------
+
+/**
+ * The medians this bench measured at commit 3ed2a37 (before the mapping suggestions used an index),
+ * on this machine type on 2026-12-06: engine 1,180 ms and 88,874 ms (peak RSS 246 MB and 1,555 MB),
+ * pandas 253 ms and 2,026 ms. Printed as the record of where the race started, never compared with.
+ */
+const BEFORE: Readonly<Record<number, { engineMs: number; pandasMs: number }>> = {
+  2500: { engineMs: 1180, pandasMs: 253 },
+  36000: { engineMs: 88874, pandasMs: 2026 },
+};
+
+const engineRuns = new Map<string, EngineFigures | null>();
+const pandasRuns = new Map<string, PandasFigures>();
+
+function engineOn(dir: string, timed: number): EngineFigures | null {
+  if (!engineRuns.has(dir)) {
+    const r = raceEngine(dir, timed);
+    if (!r.figures) {
+      console.log(`  engine on ${dir}: failed (${r.error})`);
+      process.exitCode = 1;
+    }
+    engineRuns.set(dir, r.figures);
+  }
+  return engineRuns.get(dir) ?? null;
+}
+
+function pandasOn(dir: string): PandasFigures {
+  if (!pandasRuns.has(dir)) pandasRuns.set(dir, racePandas(dir));
+  return pandasRuns.get(dir) as PandasFigures;
+}
+
+const RACE_SIZES = [2500, 36000] as const;
+const seconds = (x: number) => `${(x / 1000).toFixed(2)} s`;
+const stagesText = (f: EngineFigures) => Object.entries(f.stages).map(([k, v]) => `${k} ${ms(v)}`).join(', ');
+
+/** `npm run bench -- race`: pandas and the engine on the same files, side by side; the ratio. */
+function raceBenchmark(): void {
+  const why = raceUnavailable();
+  console.log('\nThe race: the engine (file bytes → recommendations and sheet specs) and pandas (parse + compute) on the peer generator\'s files, same invocation');
+  if (why) {
+    console.log(`  not run: ${why}`);
+    return;
+  }
+  const rows: string[][] = [['positions (masters)', 'engine, median', 'pandas parse + compute, median', 'engine ÷ pandas', 'engine peak RSS', 'before (3ed2a37): engine / pandas']];
+  const details: string[] = [];
+  for (const masters of RACE_SIZES) {
+    const dir = peerFiles(masters, 0.005);
+    const pandas = pandasOn(dir);
+    const engine = engineOn(dir, masters > 10_000 ? 3 : 5);
+    if (!engine) continue;
+    const ratio = engine.medianMs / pandas.medianMs;
+    const before = BEFORE[masters];
+    const beforeText = before && Number.isFinite(before.engineMs) ? `${seconds(before.engineMs)} / ${seconds(before.pandasMs)} (${(before.engineMs / before.pandasMs).toFixed(1)}× slower)` : 'not recorded';
+    rows.push([
+      `${count(engine.positions)} (${count(masters)})`,
+      seconds(engine.medianMs),
+      seconds(pandas.medianMs),
+      ratio >= 1 ? `${ratio.toFixed(2)}× slower` : `${(1 / ratio).toFixed(2)}× faster`,
+      mb(engine.peakRssMb),
+      beforeText,
+    ]);
+    details.push(
+      `  ${count(masters)} masters: ${engine.files} files, ${engine.megabytes.toFixed(1)} MB, ${count(engine.inputRows)} rows; engine runs ${engine.runs.map((r) => r.toFixed(0)).join(' / ')} ms; stages ${stagesText(engine)}; peak heap ${mb(engine.peakHeapMb)}`,
+      `    pandas ${pandas.version}: runs ${pandas.runs.map((r) => r.toFixed(0)).join(' / ')} ms (median parse ${ms(pandas.parseMs)} + compute ${ms(pandas.computeMs)}); ${count(pandas.positions)} positions (pandas keeps mapped positions with no report row; the engine makes positions from report rows)`,
+    );
+  }
+  printTable(rows);
+  for (const d of details) console.log(d);
+  console.log('  goal: engine at least 3× faster than pandas (ratio ≤ 0.33) at both sizes, engine peak memory below 600 MB at 36,000 masters');
+}
+
+/** `npm run bench -- scaling`: engine time per input row across sizes and unmapped shares (it should stay flat). */
+function scalingBenchmark(): void {
+  const why = raceUnavailable();
+  console.log('\nScaling: engine time per input row on the peer generator\'s files (linear cost: the figure stays flat)');
+  if (why) {
+    console.log(`  not run: ${why}`);
+    return;
+  }
+  const cases = [
+    { masters: 2500, unmapped: 0.005 },
+    { masters: 10000, unmapped: 0.005 },
+    { masters: 36000, unmapped: 0.005 },
+    { masters: 10000, unmapped: 0.05 },
+    { masters: 10000, unmapped: 0.2 },
+  ];
+  const rows: string[][] = [['masters', 'unmapped rows', 'input', 'rows', 'positions', 'SKUs not in the mapping', 'engine, median', 'per input row', 'stages']];
+  const perRow: number[] = [];
+  for (const c of cases) {
+    const dir = peerFiles(c.masters, c.unmapped);
+    const f = engineOn(dir, c.masters > 10_000 ? 3 : 5);
+    if (!f) continue;
+    const us = (f.medianMs * 1000) / f.inputRows;
+    perRow.push(us);
+    rows.push([count(c.masters), `${(c.unmapped * 100).toFixed(1)}%`, `${(inputBytes(dir) / 1e6).toFixed(1)} MB`, count(f.inputRows), count(f.positions), count(f.unmappedIssues), ms(f.medianMs), `${us.toFixed(2)} µs`, stagesText(f)]);
+  }
+  printTable(rows);
+  if (perRow.length > 1) console.log(`  largest ÷ smallest time per input row: ${(Math.max(...perRow) / Math.min(...perRow)).toFixed(2)} (1.00 is perfectly linear)`);
+}
+
+function printTable(rows: readonly (readonly string[])[]): void {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  for (const [k, r] of rows.entries()) {
+    console.log(`  ${r.map((c, i) => c.padEnd(widths[i])).join('  ')}`);
+    if (k === 0) console.log(`  ${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  }
+}
+
 if (require.main === module) {
-  // `npm run bench` runs everything; `npm run bench -- analysis` (or functions, ingest, office, history) one group.
+  // `npm run bench` runs everything; `npm run bench -- analysis` (or functions, ingest, office, history, race, scaling) one group.
   const only = process.argv[2];
   const want = (group: string) => only === undefined || only === group;
   console.log(`Lumive benchmarks: Node ${process.version}, median of repeated runs after warm-up`);
@@ -402,4 +512,6 @@ if (require.main === module) {
     officeBenchmark(100_000);
   }
   if (want('history')) historyBenchmark();
+  if (want('race')) raceBenchmark();
+  if (want('scaling')) scalingBenchmark();
 }

@@ -22,6 +22,20 @@ export const COUNTRY_FIELDS: readonly string[] = ['salesChannel', 'marketplace',
 /** The country a cell value names: "Amazon.sa", "SA", "KSA", "Saudi Arabia", a SAR or AED currency …, or null. */
 export function countryOf(value: string | number | null | undefined): Country | null {
   if (value === null || value === undefined) return null;
+  // A report repeats a handful of values (SA, AE, Amazon.sa) on every row: each is read once.
+  const known = countries.get(value);
+  if (known !== undefined) return known;
+  if (countries.size >= MAX_REMEMBERED) countries.clear();
+  const country = readCountry(value);
+  countries.set(value, country);
+  return country;
+}
+
+const countries = new Map<string | number, Country | null>();
+/** Distinct values countryOf remembers (a column of free text would otherwise grow the memo without end). */
+const MAX_REMEMBERED = 1000;
+
+function readCountry(value: string | number): Country | null {
   const v = String(value).trim().toLowerCase();
   if (v === '') return null;
   const currency = parseCurrencyCode(v);

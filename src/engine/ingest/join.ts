@@ -27,6 +27,7 @@ import { COUNTRY_FIELDS, recordCountry } from './channel';
 import type { ReportKind } from './kinds';
 import type { ParsedReport, ReportRecord } from './read-report';
 import type { ImportIssue } from './types';
+import { SimilarIndex } from './similar';
 import { isoDay } from './values';
 
 export interface MonthSales {
@@ -190,6 +191,27 @@ const str = (v: string | number | null | undefined): string | null => (v === nul
 const num = (v: string | number | null | undefined): number | null => (typeof v === 'number' ? v : null);
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9\u0600-\u06ff]+/g, '');
 
+/**
+ * Values by channel id, then by a text key (a Master SKU, an ASIN): two lookups of strings the reports
+ * already hold, where one composite key would build and hash a new string for every row.
+ */
+class ByChannel<T> {
+  private readonly maps = new Map<string, Map<string, T>>();
+
+  get(channelId: string, key: string): T | undefined {
+    return this.maps.get(channelId)?.get(key);
+  }
+
+  /** Sets the value unless the key has one already; true when it was set. */
+  setNew(channelId: string, key: string, value: T): boolean {
+    let map = this.maps.get(channelId);
+    if (!map) this.maps.set(channelId, (map = new Map()));
+    if (map.has(key)) return false;
+    map.set(key, value);
+    return true;
+  }
+}
+
 const only = (id: string) => CHANNELS.filter((c) => c.id === id);
 /** Mapping columns that name a channel SKU (field, the channels it applies to, header), most specific first. */
 export const MAPPING_SKU_COLUMNS: readonly (readonly [string, readonly Channel[], string])[] = [
@@ -311,36 +333,24 @@ class MappingIndex {
     // The closest Master SKU or mapped channel SKU, within a few edits.
     const target = norm(sku);
     const limit = Math.max(1, Math.min(3, Math.floor(target.length / 4)));
-    let best: MappingSuggestion | null = null;
-    let bestDistance = limit + 1;
-    const consider = (candidate: string, master: string) => {
-      const d = editDistance(target, norm(candidate), limit);
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = { masterSku: master, reason: candidate === master ? 'similar SKU' : `similar SKU ${candidate}` };
-      }
-    };
-    for (const master of this.masters.keys()) consider(master, master);
-    for (const map of this.byChannelSku.values()) for (const [channelSku, master] of map) consider(channelSku, master);
-    return best;
+    const found = this.similar().nearest(target, limit);
+    if (!found) return null;
+    const { candidate, master } = found.candidate.value;
+    return { masterSku: master, reason: candidate === master ? 'similar SKU' : `similar SKU ${candidate}` };
   }
-}
 
-/** Levenshtein distance, giving up (returning limit + 1) once it exceeds `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      rowMin = Math.min(rowMin, cur[j]);
+  private similarIndex: SimilarIndex<{ candidate: string; master: string }> | null = null;
+
+  /** Master SKUs, then every mapped channel SKU, by normalized text; built on first use (only unmapped SKUs need it). */
+  private similar(): SimilarIndex<{ candidate: string; master: string }> {
+    if (!this.similarIndex) {
+      const entries: { key: string; value: { candidate: string; master: string } }[] = [];
+      for (const master of this.masters.keys()) entries.push({ key: norm(master), value: { candidate: master, master } });
+      for (const map of this.byChannelSku.values()) for (const [channelSku, master] of map) entries.push({ key: norm(channelSku), value: { candidate: channelSku, master } });
+      this.similarIndex = new SimilarIndex(entries);
     }
-    if (rowMin > limit) return limit + 1;
-    prev = cur;
+    return this.similarIndex;
   }
-  return prev[b.length];
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -375,7 +385,9 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
     issues,
   );
   mapping.learnFromIds(inputs);
-  const positions = new Map<string, Position>();
+  // Positions by channel and Master SKU, and in the order they were made (the sheets' row order).
+  const positions = new ByChannel<Position>();
+  const positionList: Position[] = [];
   const warehouseStock = new Map<string, number>();
   const poRecords: ReportRecord[] = [];
   const salesSpans = new Map<string, { from: number; to: number }>();
@@ -391,8 +403,7 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
   const firstPresent = (channel: Channel, order: readonly ReportKind[]) => order.find((k) => kindsPerChannel.get(channel.id)?.has(k)) ?? null;
 
   const position = (master: string, channel: Channel, provisional: boolean, sku: string | null): Position => {
-    const key = `${master}\u0000${channel.id}`;
-    let p = positions.get(key);
+    let p = positions.get(channel.id, master);
     if (!p) {
       const info = mapping.masters.get(master);
       p = {
@@ -427,7 +438,8 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
         leadTimeDays: info?.leadTimeDays ?? null,
         supplier: info?.supplier ?? null,
       };
-      positions.set(key, p);
+      positions.setNew(channel.id, master, p);
+      positionList.push(p);
     }
     if (sku && !p.channelSkus.includes(sku)) p.channelSkus.push(sku);
     return p;
@@ -459,7 +471,7 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
   const viewsRows = new Map<string, { source: string; counted: number; covered: number }>();
   // Positions by channel and Amazon ASIN / FNSKU seen on their rows: how a fee or ledger row without a
   // mapped SKU finds its position.
-  const byId = new Map<string, Position>();
+  const byId = new ByChannel<Position>();
   const unknownTypes = new Map<string, { source: string; row: number; units: number }>();
 
   for (const { report, channel } of inputs) {
@@ -485,6 +497,7 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
 
     // A report without a country-like column skips the per-row check.
     const hasCountry = hasCountryColumn(report);
+    const summed = SUMMED_KINDS.has(kind);
     const reportMonth = kind === 'amazon-business-report' ? monthFromName(report.source) : null;
     for (const rec of report.records) {
       const v = rec.values;
@@ -496,7 +509,7 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
       if (!master) {
         master = sku ?? str(v.asin) ?? '(no SKU)';
         provisional = true;
-        if (!positions.has(`${master}\u0000${ch.id}`)) {
+        if (positions.get(ch.id, master) === undefined) {
           suggestion = mapping.masters.size > 0 ? mapping.suggest(rec) : null;
           issues.push({
             source: report.source,
@@ -512,11 +525,14 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
       if (suggestion !== undefined) p.suggestion = suggestion;
       if (p.title === null) p.title = str(v.title);
       if (p.asin === null) p.asin = str(v.asin);
-      for (const id of [str(v.asin), str(v.fnsku)]) if (id && !byId.has(`${ch.id}\u0000${id}`)) byId.set(`${ch.id}\u0000${id}`, p);
+      const asin = str(v.asin);
+      if (asin) byId.setNew(ch.id, asin, p);
+      const fnsku = str(v.fnsku);
+      if (fnsku) byId.setNew(ch.id, fnsku, p);
 
       // One row per SKU (per warehouse, condition, inventory type and reason where the report has them).
-      const dupKey = `${sku}\u0000${ch.id}\u0000${str(v.warehouseCondition) ?? ''}\u0000${str(v.warehouseCode) ?? ''}\u0000${str(v.inventoryType) ?? ''}\u0000${str(v.reasonCode) ?? ''}`;
-      if (sku && SUMMED_KINDS.has(kind)) {
+      if (sku && summed) {
+        const dupKey = `${sku}\u0000${ch.id}\u0000${str(v.warehouseCondition) ?? ''}\u0000${str(v.warehouseCode) ?? ''}\u0000${str(v.inventoryType) ?? ''}\u0000${str(v.reasonCode) ?? ''}`;
         const first = seen.get(dupKey);
         if (first !== undefined) {
           issues.push({ source: report.source, row: rec.row, column: 'SKU', value: sku, reason: `Duplicate SKU ${sku} (first at row ${first}): quantities summed`, dropped: false });
@@ -699,7 +715,7 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
     }
   }
   // Dated sales cover their channel's span (whole days, at least one).
-  for (const p of positions.values()) {
+  for (const p of positionList) {
     const span = p.salesFrom && DATED_SALES.has(p.salesFrom) ? salesSpans.get(p.channel.id) : undefined;
     if (span) p.periodDays = Math.max(1, Math.ceil((span.to - span.from) / DAY_MS));
   }
@@ -721,7 +737,7 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
     });
   }
   attachImported(inputs, positions, byId, mapping, kindsPerChannel, issues);
-  return { positions: [...positions.values()], warehouseStock, poRecords, salesSpans, issues };
+  return { positions: positionList, warehouseStock, poRecords, salesSpans, issues };
 }
 
 const dayOf = (ms: number) => isoDay(new Date(ms));
@@ -754,8 +770,8 @@ export function noonStockUse(type: string | null): 'available' | 'inbound' | 'un
  */
 function attachImported(
   inputs: readonly JoinInput[],
-  positions: Map<string, Position>,
-  byId: Map<string, Position>,
+  positions: ByChannel<Position>,
+  byId: ByChannel<Position>,
   mapping: MappingIndex,
   kindsPerChannel: Map<string, Set<ReportKind>>,
   issues: ImportIssue[],
@@ -780,8 +796,8 @@ function attachImported(
       const v = rec.values;
       const ch = rowChannel(channel, rec, hasCountry);
       const master = mapping.resolve(ch, rec) ?? str(v.sku);
-      let p = master ? positions.get(`${master}\u0000${ch.id}`) : undefined;
-      for (const id of [str(v.asin), str(v.fnsku)]) if (!p && id) p = byId.get(`${ch.id}\u0000${id}`);
+      let p = master ? positions.get(ch.id, master) : undefined;
+      for (const id of [str(v.asin), str(v.fnsku)]) if (!p && id) p = byId.get(ch.id, id);
       if (!p) {
         missing.add(str(v.sku) ?? str(v.asin) ?? str(v.fnsku) ?? '(no SKU)');
         missingRows++;

@@ -74,9 +74,9 @@ type Checked = { readonly problem: string } | { readonly value: string | number 
 const day = (ms: number) => isoDay(new Date(ms));
 
 /** Checks a parsed value against what the field can hold (REPORTS.md, "Values"); null when it is fine. */
-function plausible(c: ColumnMatch, value: string | number, raw: RawCell, asOf: number): Checked {
+function plausible(c: ColumnMatch, value: string | number, raw: RawCell, asOf: number, identifier: boolean): Checked {
   if (typeof value === 'string') {
-    if (IDENTIFIER.test(c.field) && typeof raw === 'string' && HAS_INVISIBLE.test(raw.trim())) {
+    if (identifier && typeof raw === 'string' && HAS_INVISIBLE.test(raw.trim())) {
       const clean = raw.replace(INVISIBLE, '').trim();
       const codes = codePoints(raw.trim());
       return clean === '' ? { problem: `${c.header} holds only invisible or control characters (${codes})` } : { value: clean, note: `${c.header} held invisible or control characters (${codes}): read as "${clean}"` };
@@ -162,6 +162,14 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
   // Identifier cells with spaces around them, per column: read without them, and said once.
   const spaced = new Map<string, { count: number; row: number; raw: string }>();
   issues.push(...duplicateHeaders(source, header + 1, headers, match.columns));
+  // What each column needs, worked out once instead of for every cell.
+  const decimalComma = { decimalComma: options.decimalComma };
+  const plan = match.columns.map((c) => {
+    const order = dateOrders.get(c.index);
+    const parse: (cell: RawCell) => string | number | null | ValueProblem =
+      c.type === 'text' ? parseText : c.type === 'number' ? (cell) => parseNumber(cell, decimalComma) : (cell) => parseDate(cell, order);
+    return { c, parse, identifier: IDENTIFIER.test(c.field), needed: c.required || c.blankAs !== undefined };
+  });
   const records: ReportRecord[] = [];
   let rowsRead = 0;
   let rowsReported = 0;
@@ -173,25 +181,23 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
     const values: Record<string, string | number | null> = {};
     let dropped = false;
     let rowIssues: ImportIssue[] | undefined; // allocated only for a row with a problem
-    for (const c of match.columns) {
+    for (const { c, parse, identifier, needed } of plan) {
       const cell = notApplicable && typeof row[c.index] === 'string' && notApplicable.has((row[c.index] as string).trim()) ? null : row[c.index];
-      let value: string | number | null | ValueProblem =
-        c.type === 'text' ? parseText(cell) : c.type === 'number' ? parseNumber(cell, { decimalComma: options.decimalComma }) : parseDate(cell, dateOrders.get(c.index));
+      let value: string | number | null | ValueProblem = parse(cell);
       if (value !== null && !isValueProblem(value)) {
-        if (typeof cell === 'string' && cell !== cell.trim() && IDENTIFIER.test(c.field)) {
+        if (identifier && typeof cell === 'string' && cell !== cell.trim()) {
           const seen = spaced.get(c.header);
           if (seen) seen.count++;
           else spaced.set(c.header, { count: 1, row: rowNumber, raw: cell });
         }
-        const checked = plausible(c, value, cell, asOf);
+        const checked = plausible(c, value, cell, asOf, identifier);
         if (checked && 'problem' in checked) value = new ValueProblem(checked.problem);
         else if (checked) {
           value = checked.value;
           (rowIssues ??= []).push({ source, row: rowNumber, column: c.header, value: rawText(cell), reason: checked.note, dropped: false });
         }
       }
-      // A field with a value for blank cannot guess an unreadable one either: the row is not used.
-      const needed = c.required || c.blankAs !== undefined;
+      // A field with a value for blank cannot guess an unreadable one either: the row is not used (`needed`).
       if (isValueProblem(value)) {
         (rowIssues ??= []).push({ source, row: rowNumber, column: c.header, value: rawText(cell), reason: value.reason, dropped: needed });
         if (needed) dropped = true;

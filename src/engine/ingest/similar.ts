@@ -1,0 +1,134 @@
+/**
+ * The closest known SKU to an unmapped one, within a few edits (REPORTS.md, "Joining": the mapping
+ * suggestion "similar SKU"). Comparing each unmapped SKU with every mapped one is quadratic: 500
+ * unmapped SKUs against 136,000 mapped ones is 68 million edit distances. Instead the known SKUs are
+ * sorted once, which makes them a trie laid flat (SKUs that share a prefix sit together), and one
+ * search walks it with one row of the Levenshtein table per prefix character: a prefix shared by
+ * many SKUs is computed once, and a prefix already more than `limit` edits from every alignment of
+ * the target is skipped with all the SKUs that start with it (one binary search). The answer is
+ * exactly the brute-force one: the smallest distance, ties to the candidate added first.
+ *
+ * Work per search is bounded by the prefixes within `limit` edits of the target, not by the number of
+ * known SKUs; `MAX_ROWS` caps it for adversarial inputs (then the best found so far is returned).
+ */
+
+/** Table rows one search may compute before it settles for the best found so far. */
+export const MAX_ROWS = 200_000;
+
+export interface Candidate<T> {
+  /** The text compared (already normalized by the caller). */
+  readonly key: string;
+  /** Order of addition: among equally close candidates the first added wins. */
+  readonly ordinal: number;
+  readonly value: T;
+}
+
+export class SimilarIndex<T> {
+  /** Distinct keys, sorted by UTF-16 code units (the order of `<` on strings), each with its first-added value. */
+  private readonly keys: string[];
+  private readonly firsts: Candidate<T>[];
+
+  constructor(candidates: Iterable<{ readonly key: string; readonly value: T }>) {
+    const first = new Map<string, Candidate<T>>();
+    let ordinal = 0;
+    for (const c of candidates) {
+      if (c.key !== '' && !first.has(c.key)) first.set(c.key, { key: c.key, ordinal, value: c.value });
+      ordinal++;
+    }
+    this.keys = [...first.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    this.firsts = this.keys.map((k) => first.get(k) as Candidate<T>);
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** The closest candidate within `limit` edits of `target` (ties: the first added), or null. */
+  nearest(target: string, limit: number): { readonly candidate: Candidate<T>; readonly distance: number } | null {
+    const m = target.length;
+    const keys = this.keys;
+    // rows[d] is the Levenshtein row of the prefix of length d against the target; row 0 is 0..m.
+    const rows: Int32Array[] = [Int32Array.from({ length: m + 1 }, (_, j) => j)];
+    let best: Candidate<T> | null = null;
+    let bestDistance = limit + 1;
+    /** The key whose first `valid` characters have their rows computed. */
+    let prefixOf = '';
+    let valid = 0;
+    let computed = 0;
+    let i = 0;
+    while (i < keys.length && computed < MAX_ROWS) {
+      const key = keys[i];
+      let d = commonPrefix(prefixOf, key, valid);
+      let pruned = -1;
+      for (; d < key.length; d++) {
+        const row = (rows[d + 1] ??= new Int32Array(m + 1));
+        const prev = rows[d];
+        const c = key.charCodeAt(d);
+        row[0] = d + 1;
+        let rowMin = row[0];
+        for (let j = 1; j <= m; j++) {
+          const v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (target.charCodeAt(j - 1) === c ? 0 : 1));
+          row[j] = v;
+          if (v < rowMin) rowMin = v;
+        }
+        computed++;
+        if (rowMin > limit) {
+          pruned = d + 1; // every key starting with key[0, d] is too far
+          break;
+        }
+      }
+      prefixOf = key;
+      if (pruned >= 0) {
+        valid = pruned - 1;
+        i = endOfPrefix(keys, key.slice(0, pruned), i + 1);
+        continue;
+      }
+      valid = key.length;
+      const distance = rows[key.length][m];
+      const c = this.firsts[i];
+      if (distance < bestDistance || (distance === bestDistance && best !== null && c.ordinal < best.ordinal)) {
+        best = c;
+        bestDistance = distance;
+      }
+      i++;
+    }
+    return best === null ? null : { candidate: best, distance: bestDistance };
+  }
+}
+
+/** Length of the common prefix of a and b, at most `max`. */
+function commonPrefix(a: string, b: string, max: number): number {
+  const n = Math.min(max, a.length, b.length);
+  let k = 0;
+  while (k < n && a.charCodeAt(k) === b.charCodeAt(k)) k++;
+  return k;
+}
+
+/** The first index from `from` whose key does not start with `prefix` (keys sorted; those that do are contiguous). */
+function endOfPrefix(keys: readonly string[], prefix: string, from: number): number {
+  let lo = from;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid].startsWith(prefix)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Levenshtein distance, giving up (returning limit + 1) once it exceeds `limit`: the reference the index answers as. */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      rowMin = Math.min(rowMin, cur[j]);
+    }
+    if (rowMin > limit) return limit + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}

@@ -1,0 +1,184 @@
+/**
+ * The race against the peer (../shared/peers/README.md): the seed's pandas stack and the engine on the
+ * same report files, written by the peer's own generator (`gen_reports.py --masters N --seed 42`).
+ *
+ * - pandas: `pandas_reference.py DIR --json --no-write`, parse + compute (its own timers), run three
+ *   times; the median.
+ * - the engine: the project's path from file bytes to recommendations and sheet specs, in one process:
+ *   readReportFile (decode, delimiter, papaparse) on every file, then analyze() (recognize, parse, join,
+ *   metrics, recommendations, sheet specs). A warm-up run, then the median of the timed runs. Each size
+ *   runs in its own child process (`race.ts engine DIR`), so its peak memory is its own.
+ *
+ * Files are generated into the system's temporary directory (kept between runs, never in the repo).
+ * The bench installs nothing: without Python 3 and pandas it says how to get them and races nothing.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
+import { analyze, type Stage } from '../../src/engine/analyze';
+import { readReportFile, type FileSheet } from '../../src/io/read-report-file';
+
+/** Where the peer scripts are: ../shared/peers beside the repository, or LUMIVE_PEERS. */
+export const PEERS = process.env.LUMIVE_PEERS ?? path.resolve(__dirname, '../../../shared/peers');
+/** Debian's Python, as the peers README says (pandas comes from the python3-pandas package). */
+export const PYTHON = process.env.LUMIVE_PYTHON ?? '/usr/bin/python3';
+const SEED = 42;
+/** The day the generator's reports end (gen_reports.py's default --end-date 2025-10-30): the analysis runs the next morning. */
+const AS_OF = new Date('2025-10-31T06:00:00Z');
+
+export interface EngineFigures {
+  readonly dir: string;
+  readonly files: number;
+  readonly megabytes: number;
+  readonly inputRows: number;
+  readonly positions: number;
+  readonly unmappedIssues: number;
+  readonly runs: number[];
+  readonly medianMs: number;
+  /** Median per stage, ms: the file reader, then analyze()'s own stages. */
+  readonly stages: Record<string, number>;
+  readonly peakRssMb: number;
+  readonly peakHeapMb: number;
+  readonly heapLimitMb: number;
+}
+
+export interface PandasFigures {
+  readonly runs: number[];
+  readonly medianMs: number;
+  readonly parseMs: number;
+  readonly computeMs: number;
+  readonly positions: number;
+  readonly version: string;
+}
+
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Why the race cannot run here (peer scripts or pandas missing), with what to do; null when it can. */
+export function raceUnavailable(): string | null {
+  if (!existsSync(path.join(PEERS, 'gen_reports.py')) || !existsSync(path.join(PEERS, 'pandas_reference.py'))) {
+    return `the peer scripts are not at ${PEERS} (gen_reports.py, pandas_reference.py): put ../shared beside the repository or set LUMIVE_PEERS`;
+  }
+  const probe = spawnSync(PYTHON, ['-c', 'import pandas, numpy'], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0) {
+    return `${PYTHON} with pandas is needed for the race and is not installed: as root, \`apt-get update && apt-get install -y python3-pandas\` (Debian's Python 3 and pandas), or set LUMIVE_PYTHON to a Python that has pandas`;
+  }
+  return null;
+}
+
+/** The peer's files for N masters and an unmapped share, generated once into the temporary directory. */
+export function peerFiles(masters: number, unmapped: number): string {
+  const dir = path.join(tmpdir(), 'lumive-race', `m${masters}-seed${SEED}-u${unmapped}`);
+  if (existsSync(path.join(dir, 'mapping.csv')) && existsSync(path.join(dir, 'truth_positions.csv'))) return dir;
+  const run = spawnSync(PYTHON, [path.join(PEERS, 'gen_reports.py'), '--masters', String(masters), '--seed', String(SEED), '--unmapped-frac', String(unmapped), '--out', dir], {
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`gen_reports.py failed: ${run.stderr || run.error?.message}`);
+  return dir;
+}
+
+/** pandas_reference.py three times on the files; the median of parse + compute. */
+export function racePandas(dir: string, times = 3): PandasFigures {
+  const runs: { parse: number; compute: number; positions: number; version: string }[] = [];
+  for (let i = 0; i < times; i++) {
+    const run = spawnSync(PYTHON, [path.join(PEERS, 'pandas_reference.py'), dir, '--json', '--no-write'], { encoding: 'utf8', maxBuffer: 1 << 22 });
+    if (run.status !== 0) throw new Error(`pandas_reference.py failed: ${run.stderr || run.error?.message}`);
+    const j = JSON.parse(run.stdout.trim().split('\n').pop() as string) as { parse_s: number; compute_s: number; positions: number; pandas: string };
+    runs.push({ parse: j.parse_s * 1000, compute: j.compute_s * 1000, positions: j.positions, version: j.pandas });
+  }
+  const totals = runs.map((r) => r.parse + r.compute);
+  const mid = runs[totals.indexOf(median(totals))];
+  return { runs: totals, medianMs: median(totals), parseMs: mid.parse, computeMs: mid.compute, positions: mid.positions, version: mid.version };
+}
+
+/** The peer's input files (not its ground truth) as bytes. */
+function inputFiles(dir: string): { name: string; bytes: Uint8Array }[] {
+  return readdirSync(dir)
+    .filter((f) => /\.(csv|txt)$/.test(f) && f !== 'truth_positions.csv')
+    .sort()
+    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(dir, name))) }));
+}
+
+/** One engine run: bytes → sheets → analysis; the time of each stage. */
+async function engineRun(files: readonly { name: string; bytes: Uint8Array }[], sample: () => void): Promise<{ ms: number; stages: Record<string, number>; positions: number; rows: number; unmapped: number }> {
+  const stages: Record<string, number> = {};
+  const t0 = performance.now();
+  const sheets: FileSheet[] = [];
+  for (const f of files) sheets.push(...(await readReportFile(f.name, f.bytes)));
+  let last = performance.now();
+  stages['read files'] = last - t0;
+  sample();
+  // Time between two progress reports counts for the stage of the later one (the metrics stage
+  // includes the history and forecast set-up before its first report).
+  const analysis = analyze(sheets, {
+    now: AS_OF,
+    onProgress: (stage: Stage) => {
+      const t = performance.now();
+      stages[stage] = (stages[stage] ?? 0) + (t - last);
+      last = t;
+      sample();
+    },
+  });
+  const ms = performance.now() - t0;
+  const rows = analysis.sources.reduce((n, s) => n + s.rowsRead, 0);
+  const unmapped = analysis.issues.filter((i) => /is not in the mapping/.test(i.reason)).length;
+  return { ms, stages, positions: analysis.metrics.length, rows, unmapped };
+}
+
+/** The engine's figures for one directory (run in a child process: `race.ts engine DIR [runs]`). */
+async function engineFigures(dir: string, timed: number): Promise<EngineFigures> {
+  const files = inputFiles(dir);
+  let peakHeap = 0;
+  const sample = () => {
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  };
+  await engineRun(files, sample); // warm-up: JIT
+  const results = [];
+  for (let i = 0; i < timed; i++) {
+    (globalThis as { gc?: () => void }).gc?.();
+    results.push(await engineRun(files, sample));
+  }
+  const runs = results.map((r) => r.ms);
+  const stages: Record<string, number> = {};
+  for (const k of Object.keys(results[0].stages)) stages[k] = median(results.map((r) => r.stages[k] ?? 0));
+  return {
+    dir,
+    files: files.length,
+    megabytes: files.reduce((n, f) => n + f.bytes.length, 0) / 1e6,
+    inputRows: results[0].rows,
+    positions: results[0].positions,
+    unmappedIssues: results[0].unmapped,
+    runs,
+    medianMs: median(runs),
+    stages,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    peakHeapMb: peakHeap / 1e6,
+    heapLimitMb: getHeapStatistics().heap_size_limit / 1e6,
+  };
+}
+
+/** Runs the engine on a directory in its own process; null and the reason when it failed. */
+export function raceEngine(dir: string, timed: number): { figures: EngineFigures | null; error: string } {
+  const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', __filename, 'engine', dir, String(timed)], { encoding: 'utf8', maxBuffer: 1 << 22 });
+  if (run.status !== 0) return { figures: null, error: `exit ${run.status ?? run.signal}: ${run.stderr.slice(-1500)}` };
+  return { figures: JSON.parse(run.stdout) as EngineFigures, error: '' };
+}
+
+/** Bytes of a directory's input files (for the scaling table). */
+export function inputBytes(dir: string): number {
+  return readdirSync(dir)
+    .filter((f) => /\.(csv|txt)$/.test(f) && f !== 'truth_positions.csv')
+    .reduce((n, f) => n + statSync(path.join(dir, f)).size, 0);
+}
+
+if (require.main === module && process.argv[2] === 'engine') {
+  engineFigures(process.argv[3], Number(process.argv[4] ?? 3)).then(
+    (f) => process.stdout.write(JSON.stringify(f)),
+    (e: unknown) => {
+      process.stderr.write(String(e instanceof Error ? e.stack : e));
+      process.exitCode = 1;
+    },
+  );
+}
