@@ -13,7 +13,9 @@
  */
 import { abcClasses } from './metrics/abc';
 import { isCalcError } from './errors';
-import { importSources, type ImportResult, type SourceAssignment, type SourceSummary } from './ingest/import';
+import { importReports, readSource, type ImportResult, type SourceAssignment, type SourceSummary } from './ingest/import';
+import type { Position } from './ingest/join';
+import type { ParsedReport } from './ingest/read-report';
 import type { ImportIssue, RawGrid, SourceGrid } from './ingest/types';
 import { DEFAULT_SETTINGS, type AbcClass, type Settings } from './model';
 import { kpis as computeKpis, type Kpis } from './analysis/kpis';
@@ -144,46 +146,142 @@ function approvalRequests<T>(lines: readonly T[], sheet: string, key: (l: T) => 
   return lines.map((l) => ({ key: { sheet, ...key(l) }, recommendedQty: qty(l), tier: tier(l) }));
 }
 
+/**
+ * Reads every sheet or file into typed records (the import's first step), each on its own: a caller
+ * that reads files one at a time can let each file's grid go before reading the next.
+ */
+export function readSources(sources: readonly SourceGrid[], options: Pick<AnalyzeOptions, 'assignments' | 'decimalComma' | 'now'> = {}): ParsedReport[] {
+  const asOf = (options.now ?? new Date()).getTime();
+  return sources.map((input) => readSource(input, { assignments: options.assignments, decimalComma: options.decimalComma, asOf }));
+}
+
+/** The whole analysis from sheets or files as grids of cells. */
 export function analyze(sources: readonly SourceGrid[], options: AnalyzeOptions = {}): Analysis {
-  const s = options.settings ?? DEFAULT_SETTINGS;
-  const progress = options.onProgress ?? (() => undefined);
   const now = options.now ?? new Date();
-  const at = now.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
-  const name = (id: OutputId) => options.names?.[id] ?? OUTPUT_SHEETS[id];
+  options.onProgress?.('import', 0, 1);
+  return analyzeReports(readSources(sources, { ...options, now }), { ...options, now });
+}
 
-  progress('import', 0, 1);
-  const imported = importSources(sources, { assignments: options.assignments, decimalComma: options.decimalComma, periodDays: s.periodDays, asOf: now.getTime() });
-  // Nothing after the join reads the parsed rows: let them go (at 1,000,000 positions they are ~740 MB).
-  for (const src of imported.sources) (src.report as unknown as { records: unknown[] }).records = [];
-  progress('import', 1, 1);
+/** What every stage needs: the settings, the moment of the analysis and the progress callback. */
+interface Context {
+  readonly s: Settings;
+  readonly now: Date;
+  /** The moment as the log and the Summary write it. */
+  readonly at: string;
+  readonly progress: Progress;
+  readonly options: AnalyzeOptions;
+}
 
+/**
+ * The analysis from reports already read (readSources), as a short sequence of pure stages, each
+ * returning new values: import (channels, repeats, join), money (each position's mapping prices in its
+ * channel's currency), planning (history, lead times, forecasts, metrics), recommendations (with the
+ * approvals carried forward) and sheets.
+ */
+export function analyzeReports(reports: readonly ParsedReport[], options: AnalyzeOptions = {}): Analysis {
+  const now = options.now ?? new Date();
+  const ctx: Context = {
+    s: options.settings ?? DEFAULT_SETTINGS,
+    now,
+    at: now.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    progress: options.onProgress ?? (() => undefined),
+    options,
+  };
+  const imported = importStage(reports, ctx);
+  const positions = moneyStage(imported.positions, ctx.s);
+  const planned = planningStage(imported, positions, ctx);
+  const recommended = recommendationStage(planned.metrics, imported, ctx);
+  const issues: ImportIssue[] = [
+    ...(options.issues ?? []),
+    ...recommended.issues,
+    ...imported.sources.flatMap((src) => src.issues),
+    ...imported.issues,
+    ...planned.leadIssues,
+    ...analysisNotes(planned.metrics, imported),
+  ];
+  const kpis = computeKpis(planned.metrics, recommended.urgent.reduce((a, u) => a + (u.moneyAtStake ?? 0), 0), ctx.s);
+  const sheets = sheetStage(imported, planned, recommended, issues, kpis, ctx);
+  return {
+    settings: ctx.s,
+    sources: imported.sources,
+    metrics: planned.metrics,
+    forecasts: planned.forecastRows,
+    suppliers: planned.suppliers,
+    trends: planned.trendRows,
+    snapshot: planned.snapshot,
+    snapshotDate: planned.date,
+    history: { snapshotDates: sheets.savedDates, savedRows: planned.saved.length },
+    reorder: recommended.reorder,
+    rebalance: recommended.transfers,
+    liquidation: recommended.liquidation,
+    stranded: recommended.stranded,
+    urgent: recommended.urgent,
+    approvals: recommended.approvals,
+    logRows: recommended.logRows,
+    kpis,
+    issues,
+    specs: sheets.specs,
+  };
+}
+
+/** Channels, repeats and the join. The summaries keep no records: nothing after the join reads them. */
+function importStage(reports: readonly ParsedReport[], ctx: Context): ImportResult {
+  ctx.progress('import', 0, 1);
+  const imported = importReports(reports, { assignments: ctx.options.assignments, periodDays: ctx.s.periodDays });
+  ctx.progress('import', 1, 1);
+  return { ...imported, sources: imported.sources.map((src) => ({ ...src, report: { ...src.report, records: [] } })) };
+}
+
+/** Each position's mapping cost and price (reporting currency) in its channel's currency; a report's own price already is. */
+function moneyStage(positions: readonly Position[], s: Settings): Position[] {
+  return positions.map((p) => {
+    const currency = p.channel.currency;
+    if (currency === s.reportingCurrency) return p;
+    return {
+      ...p,
+      cost: p.cost === null ? null : fromReporting(p.cost, currency, s),
+      price: p.price !== null && p.priceFromMapping ? fromReporting(p.price, currency, s) : p.price,
+    };
+  });
+}
+
+interface Planned {
+  readonly metrics: PositionMetrics[];
+  readonly forecastRows: ForecastRow[];
+  readonly trendRows: TrendSheetRow[];
+  readonly suppliers: readonly SupplierLeadTime[];
+  readonly leadIssues: ImportIssue[];
+  readonly snapshot: HistoryTable;
+  readonly saved: HistoryTable;
+  readonly date: string;
+  readonly periods: ReturnType<typeof channelPeriods>;
+}
+
+/**
+ * ABC, supplier lead times, the history (saved snapshots joined with this run's rows: the Trends sheet
+ * and, from 3 periods on, each position's monthly demand for XYZ, demand class and forecasts), the
+ * forecasts and every position's metrics under the policy.
+ */
+function planningStage(imported: ImportResult, positions: readonly Position[], ctx: Context): Planned {
+  const { s, progress } = ctx;
   progress('classes', 0, 1);
   const abc = abcByMaster(imported, s);
   progress('classes', 1, 1);
 
-  const positions = imported.positions;
-  for (const p of positions) {
-    const currency = p.channel.currency;
-    if (currency === s.reportingCurrency) continue;
-    if (p.cost !== null) p.cost = fromReporting(p.cost, currency, s);
-    if (p.price !== null && p.priceFromMapping) p.price = fromReporting(p.price, currency, s);
-  }
   const withSales = new Set(positions.filter((p) => p.salesFrom !== null).map((p) => p.channel.id));
   // Supplier lead times from PO history; a position's supplier is the mapping's, else its latest PO's.
   const leadTimes = supplierLeadTimes(imported.poRecords);
   const bySupplier = new Map<string, SupplierLeadTime>(leadTimes.suppliers.map((x) => [x.supplier, x]));
-  const measuredLead = (p: (typeof positions)[number]): PlanningInputs['leadTime'] => {
+  const measuredLead = (p: Position): PlanningInputs['leadTime'] => {
     const supplier = p.supplier ?? leadTimes.perMaster.get(p.masterSku) ?? null;
     const st = supplier === null ? undefined : bySupplier.get(supplier);
     return st ? { meanDays: st.meanDays, sdDays: st.sdDays, supplier: st.supplier } : null;
   };
   const months = channelMonths(positions);
-  // History: the saved snapshots joined with this run's rows (history/trends.ts). It gives the Trends
-  // sheet and, from 3 periods on, each position's monthly demand for XYZ, demand class and forecasts.
-  const date = isoDate(now);
+  const date = isoDate(ctx.now);
   const velocities = positions.map((p) => positionVelocity(p, withSales.has(p.channel.id)).v);
   const current = snapshotRows({ positions: positions.map((p, i) => ({ p, velocity: velocities[i] })), date, withSales, months, spans: imported.salesSpans });
-  const saved = options.history ?? new HistoryTable();
+  const saved = ctx.options.history ?? new HistoryTable();
   const view = historyView(saved, current.view, date);
   const groups = groupByPosition(view);
   const periods = channelPeriods(view);
@@ -218,7 +316,29 @@ export function analyze(sources: readonly SourceGrid[], options: AnalyzeOptions 
     if (i % step === 0) progress('metrics', i, positions.length);
   }
   progress('metrics', positions.length, positions.length);
+  const poSource = imported.sources.find((src) => src.kind === 'po-history')?.source ?? 'Supplier PO history';
+  const leadIssues: ImportIssue[] = leadTimes.issues.map((x) => ({ source: poSource, row: x.row, column: x.column, value: x.value === null || x.value === undefined ? null : String(x.value), reason: `${x.reason}: not used for lead times`, dropped: false }));
+  return { metrics, forecastRows, trendRows, suppliers: leadTimes.suppliers, leadIssues, snapshot: current.save, saved, date, periods };
+}
 
+interface Recommended {
+  readonly transfers: Rebalance;
+  readonly reorder: ReorderLine[];
+  readonly liquidation: LiquidationLine[];
+  readonly stranded: StrandedLine[];
+  readonly urgent: UrgentAction[];
+  readonly approvals: Analysis['approvals'];
+  readonly logRows: readonly LogRow[];
+  /** Problems found reading the previous approval sheets. */
+  readonly issues: ImportIssue[];
+}
+
+/**
+ * Transfers, reorders, liquidation, stranded units and urgent actions, and the approvals: what users
+ * typed on the previous sheets, merged by row key, and the log.
+ */
+function recommendationStage(metrics: readonly PositionMetrics[], imported: ImportResult, ctx: Context): Recommended {
+  const { s, progress } = ctx;
   progress('recommendations', 0, 5);
   const transfers = planTransfers(metrics, s);
   const reorder = reorderLines(metrics, imported.warehouseStock, transfers.received, s);
@@ -228,7 +348,11 @@ export function analyze(sources: readonly SourceGrid[], options: AnalyzeOptions 
   const byId = <T>(lines: readonly T[], id: (l: T) => string) => new Map(lines.map((l) => [id(l), l]));
   const group = (lines: readonly TransferLine[], id: (l: TransferLine) => string) => {
     const map = new Map<string, TransferLine[]>();
-    for (const l of lines) map.set(id(l), [...(map.get(id(l)) ?? []), l]);
+    for (const l of lines) {
+      const list = map.get(id(l));
+      if (list) list.push(l);
+      else map.set(id(l), [l]);
+    }
     return map;
   };
   const urgent = urgentActions(
@@ -244,9 +368,8 @@ export function analyze(sources: readonly SourceGrid[], options: AnalyzeOptions 
   );
   progress('recommendations', 4, 5);
 
-  // Approvals: what users typed on the previous sheets, merged by row key, and the log.
-  const issues: ImportIssue[] = [...(options.issues ?? [])];
-  const prev = options.previous ?? {};
+  const issues: ImportIssue[] = [];
+  const prev = ctx.options.previous ?? {};
   const seen = new Map<string, SeenRow>();
   const headers = { reorder: ['Channel', null], rebalance: ['From', 'To'], liquidation: ['Channel', null] } as const;
   for (const id of ['reorder', 'rebalance', 'liquidation'] as const) {
@@ -262,35 +385,36 @@ export function analyze(sources: readonly SourceGrid[], options: AnalyzeOptions 
     ...approvalRequests(transfers.lines, OUTPUT_SHEETS.rebalance, (l) => ({ masterSku: l.from.position.masterSku, channel: l.from.position.channel.label, destination: l.to.position.channel.label }), (l) => l.transfer.qty, (l) => l.tier),
     ...approvalRequests(liquidation, OUTPUT_SHEETS.liquidation, (l) => ({ masterSku: l.metrics.position.masterSku, channel: l.metrics.position.channel.label, destination: '' }), (l) => l.units, (l) => l.tier),
   ];
-  const merged = mergeApprovals(requests, seen, log, autoTier, at);
+  const merged = mergeApprovals(requests, seen, log, autoTier, ctx.at);
   const approvals = {
     reorder: merged.states.slice(0, reorder.length),
     rebalance: merged.states.slice(reorder.length, reorder.length + transfers.lines.length),
     liquidation: merged.states.slice(reorder.length + transfers.lines.length),
   };
   progress('recommendations', 5, 5);
+  return { transfers, reorder, liquidation, stranded, urgent, approvals, logRows: merged.logRows, issues };
+}
 
-  const poSource = imported.sources.find((src) => src.kind === 'po-history')?.source ?? 'Supplier PO history';
-  const leadIssues: ImportIssue[] = leadTimes.issues.map((x) => ({ source: poSource, row: x.row, column: x.column, value: x.value === null || x.value === undefined ? null : String(x.value), reason: `${x.reason}: not used for lead times`, dropped: false }));
-  issues.push(...imported.sources.flatMap((src) => src.issues), ...imported.issues, ...leadIssues, ...analysisNotes(metrics, imported));
-  const atRiskValue = urgent.reduce((a, u) => a + (u.moneyAtStake ?? 0), 0);
-  const kpis = computeKpis(metrics, atRiskValue, s);
-
+/** The output sheets as specs, in the order the workbook shows them. */
+function sheetStage(imported: ImportResult, planned: Planned, r: Recommended, issues: readonly ImportIssue[], kpis: Kpis, ctx: Context): { specs: SheetSpec[]; savedDates: string[] } {
+  const { s, progress, options } = ctx;
+  const name = (id: OutputId) => options.names?.[id] ?? OUTPUT_SHEETS[id];
+  const prev = options.previous ?? {};
   progress('sheets', 0, 10);
   const channelLabel = (src: SourceSummary) => src.channel?.label ?? (src.kind === null ? '—' : src.channelDecision?.channel === null && src.channelDecision?.reason !== 'not a channel report' ? 'unknown' : '—');
   const specs: SheetSpec[] = [
-    urgentSheet(name('urgent'), urgent, s),
+    urgentSheet(name('urgent'), r.urgent, s),
     summarySheet(
       name('summary'),
       kpis,
       {
-        analyzedAt: at,
-        reorderValue: reorder.reduce((a, l) => a + (l.orderValueReporting ?? 0), 0),
-        reorderLines: reorder.length,
-        transfers: transfers.lines.length,
-        capitalSaved: transfers.lines.reduce((a, l) => a + l.capitalSavedReporting, 0),
-        liquidationLines: liquidation.length,
-        strandedUnits: stranded.reduce((a, l) => a + l.stranded + l.unfulfillable, 0),
+        analyzedAt: ctx.at,
+        reorderValue: r.reorder.reduce((a, l) => a + (l.orderValueReporting ?? 0), 0),
+        reorderLines: r.reorder.length,
+        transfers: r.transfers.lines.length,
+        capitalSaved: r.transfers.lines.reduce((a, l) => a + l.capitalSavedReporting, 0),
+        liquidationLines: r.liquidation.length,
+        strandedUnits: r.stranded.reduce((a, l) => a + l.stranded + l.unfulfillable, 0),
         dataIssues: issues.length,
         sources: imported.sources.map((src) => ({
           sheet: src.source,
@@ -305,42 +429,21 @@ export function analyze(sources: readonly SourceGrid[], options: AnalyzeOptions 
     ),
   ];
   progress('sheets', 2, 10);
-  specs.push(healthSheet(name('health'), metrics, s, trendRows));
+  specs.push(healthSheet(name('health'), planned.metrics, s, planned.trendRows));
   progress('sheets', 4, 10);
   specs.push(
-    reorderSheet(name('reorder'), reorder, approvals.reorder, s),
-    rebalanceSheet(name('rebalance'), transfers.lines, approvals.rebalance, s),
-    liquidationSheet(name('liquidation'), liquidation, approvals.liquidation, s),
+    reorderSheet(name('reorder'), r.reorder, r.approvals.reorder, s),
+    rebalanceSheet(name('rebalance'), r.transfers.lines, r.approvals.rebalance, s),
+    liquidationSheet(name('liquidation'), r.liquidation, r.approvals.liquidation, s),
   );
   progress('sheets', 6, 10);
-  specs.push(crossChannelSheet(name('crossChannel'), metrics, s), strandedSheet(name('stranded'), stranded, s), forecastSheet(name('forecast'), forecastRows, leadTimes.suppliers));
-  const savedDates = [...new Set([...snapshotDates(saved), ...(options.savingSnapshot ? [date] : [])])].sort();
-  const allPeriods = [...periods.all.values()].flat().sort();
-  specs.push(trendsSheet(name('trends'), trendRows, { snapshotDates: savedDates, savedRows: saved.length, firstPeriod: allPeriods[0] ?? null, lastPeriod: allPeriods.at(-1) ?? null }, s));
+  specs.push(crossChannelSheet(name('crossChannel'), planned.metrics, s), strandedSheet(name('stranded'), r.stranded, s), forecastSheet(name('forecast'), planned.forecastRows, planned.suppliers));
+  const savedDates = [...new Set([...snapshotDates(planned.saved), ...(options.savingSnapshot ? [planned.date] : [])])].sort();
+  const allPeriods = [...planned.periods.all.values()].flat().sort();
+  specs.push(trendsSheet(name('trends'), planned.trendRows, { snapshotDates: savedDates, savedRows: planned.saved.length, firstPeriod: allPeriods[0] ?? null, lastPeriod: allPeriods.at(-1) ?? null }, s));
   progress('sheets', 8, 10);
   specs.push(dataIssuesSheet(name('dataIssues'), issues), settingsSheet(name('settings'), s));
-  if (merged.logRows.length > 0 || !prev.log) specs.push(approvalLogSheet(name('approvalLog'), merged.logRows, prev.log !== undefined));
+  if (r.logRows.length > 0 || !prev.log) specs.push(approvalLogSheet(name('approvalLog'), r.logRows, prev.log !== undefined));
   progress('sheets', 10, 10);
-
-  return {
-    settings: s,
-    sources: imported.sources,
-    metrics,
-    forecasts: forecastRows,
-    suppliers: leadTimes.suppliers,
-    trends: trendRows,
-    snapshot: current.save,
-    snapshotDate: date,
-    history: { snapshotDates: savedDates, savedRows: saved.length },
-    reorder,
-    rebalance: transfers,
-    liquidation,
-    stranded,
-    urgent,
-    approvals,
-    logRows: merged.logRows,
-    kpis,
-    issues,
-    specs,
-  };
+  return { specs, savedDates };
 }

@@ -5,8 +5,8 @@
  * - pandas: `pandas_reference.py DIR --json --no-write`, parse + compute (its own timers), run three
  *   times; the median.
  * - the engine: the project's path from file bytes to recommendations and sheet specs, in one process:
- *   readReportFile (decode, delimiter, papaparse) on every file, then analyze() (recognize, parse, join,
- *   metrics, recommendations, sheet specs). A warm-up run, then the median of the timed runs. Each size
+ *   readReportFile (decode, delimiter, papaparse) and readSources (recognize, parse into records) file by
+ *   file, then analyzeReports() (channels, join, metrics, recommendations, sheet specs). A warm-up run, then the median of the timed runs. Each size
  *   runs in its own child process (`race.ts engine DIR`), so its peak memory is its own.
  *
  * Files are generated into the system's temporary directory (kept between runs, never in the repo).
@@ -18,8 +18,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
-import { analyze, type Stage } from '../../src/engine/analyze';
-import { readReportFile, type FileSheet } from '../../src/io/read-report-file';
+import { analyzeReports, readSources, type Stage } from '../../src/engine/analyze';
+import type { ParsedReport } from '../../src/engine/ingest/read-report';
+import { readReportFile } from '../../src/io/read-report-file';
 
 /** Where the peer scripts are: ../shared/peers beside the repository, or LUMIVE_PEERS. */
 export const PEERS = process.env.LUMIVE_PEERS ?? path.resolve(__dirname, '../../../shared/peers');
@@ -105,14 +106,16 @@ function inputFiles(dir: string): { name: string; bytes: Uint8Array }[] {
 async function engineRun(files: readonly { name: string; bytes: Uint8Array }[], sample: () => void): Promise<{ ms: number; stages: Record<string, number>; positions: number; rows: number; unmapped: number }> {
   const stages: Record<string, number> = {};
   const t0 = performance.now();
-  const sheets: FileSheet[] = [];
-  for (const f of files) sheets.push(...(await readReportFile(f.name, f.bytes)));
+  // Each file is read into records before the next is read, so that only one file's grid of cells is
+  // held at a time (as `lumive analyze` reads report files).
+  const reports: ParsedReport[] = [];
+  for (const f of files) reports.push(...readSources(await readReportFile(f.name, f.bytes), { now: AS_OF }));
   let last = performance.now();
   stages['read files'] = last - t0;
   sample();
   // Time between two progress reports counts for the stage of the later one (the metrics stage
   // includes the history and forecast set-up before its first report).
-  const analysis = analyze(sheets, {
+  const analysis = analyzeReports(reports, {
     now: AS_OF,
     onProgress: (stage: Stage) => {
       const t = performance.now();

@@ -47,26 +47,39 @@ export interface ImportOptions {
 }
 
 export function importSources(inputs: readonly SourceGrid[], options: ImportOptions = {}): ImportResult {
-  const sources: SourceSummary[] = inputs.map((input) => {
-    const said = options.assignments?.[input.source] ?? {};
-    const report = readReport(input, { kind: said.kind, decimalComma: options.decimalComma, asOf: options.asOf });
+  return importReports(
+    inputs.map((input) => readSource(input, options)),
+    options,
+  );
+}
+
+/** One sheet or file read into typed records, with the kind the user chose for it if any (the import's first step). */
+export function readSource(input: SourceGrid, options: ImportOptions = {}): ParsedReport {
+  const said = options.assignments?.[input.source] ?? {};
+  return readReport(input, { kind: said.kind, decimalComma: options.decimalComma, asOf: options.asOf });
+}
+
+/** The rest of the import, from reports already read: channels decided, repeats set aside, the join. */
+export function importReports(reports: readonly ParsedReport[], options: ImportOptions = {}): ImportResult {
+  const sources: SourceSummary[] = reports.map((report) => {
+    const said = options.assignments?.[report.source] ?? {};
     const spec = report.kind ? kindSpec(report.kind, report.variant) : undefined;
     if (spec?.use === 'set-aside') {
       // Not sales and not stock: recognized so that it is never read as either; one line accounts for its rows.
       const reason = `${spec.label}: not used by the analysis (${spec.note}); its ${report.rowsRead} rows count as neither sales nor stock`;
-      return summary(input.source, report, null, [{ source: input.source, row: null, column: null, value: null, reason, dropped: true }], 0, report.rowsRead);
+      return summary(report.source, report, null, [{ source: report.source, row: null, column: null, value: null, reason, dropped: true }], 0, report.rowsRead);
     }
-    const decision = report.kind ? inferChannel(report.kind, input.source, report.records, said.channel) : null;
+    const decision = report.kind ? inferChannel(report.kind, report.source, report.records, said.channel) : null;
     const needsChannel = report.kind !== null && decision !== null && decision.channel === null && decision.reason !== 'not a channel report';
     const issues = [...report.issues];
     let { rowsUsed, rowsReported } = report;
     if (needsChannel) {
       // The rows are fine but cannot be joined until the user says which channel they belong to.
-      issues.unshift({ source: input.source, row: null, column: null, value: null, reason: `Channel unknown: ${decision.reason}`, dropped: true });
+      issues.unshift({ source: report.source, row: null, column: null, value: null, reason: `Channel unknown: ${decision.reason}`, dropped: true });
       rowsReported += rowsUsed;
       rowsUsed = 0;
     }
-    return summary(input.source, report, decision, issues, rowsUsed, rowsReported);
+    return summary(report.source, report, decision, issues, rowsUsed, rowsReported);
   });
   // The same report given twice, or two exports of the same days, count once.
   const checked = setAsideRepeats(sources);
