@@ -97,6 +97,38 @@ function plausible(c: ColumnMatch, value: string | number, raw: RawCell, asOf: n
   return null;
 }
 
+/**
+ * One copy of each text a column repeats (a SKU on every one of its sales rows, a status, a country):
+ * the records share it, so the join compares and hashes a few thousand strings that stay in the cache
+ * instead of one string per row, and the records do not keep the file's whole decoded text alive
+ * (a substring of it would). A column of mostly different texts (order ids) stops sharing after
+ * MAX_SHARED distinct ones; identifier columns always share (a position has one SKU).
+ */
+class TextPool {
+  private readonly texts = new Map<string, string>();
+  private open = true;
+
+  constructor(private readonly unbounded: boolean) {}
+
+  share(text: string): string {
+    if (!this.open) return text;
+    const known = this.texts.get(text);
+    if (known !== undefined) return known;
+    if (!this.unbounded && this.texts.size >= MAX_SHARED) {
+      this.open = false;
+      this.texts.clear();
+      return text;
+    }
+    // A copy of its own: appending and cutting one character gives a new flat string, not a view of the text it came from.
+    const own = (text + ' ').slice(0, -1);
+    this.texts.set(own, own);
+    return own;
+  }
+}
+
+/** Distinct texts a non-identifier column shares before it stops (its values are mostly different). */
+const MAX_SHARED = 4096;
+
 function isBlank(cell: RawCell): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 }
@@ -168,7 +200,8 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
     const order = dateOrders.get(c.index);
     const parse: (cell: RawCell) => string | number | null | ValueProblem =
       c.type === 'text' ? parseText : c.type === 'number' ? (cell) => parseNumber(cell, decimalComma) : (cell) => parseDate(cell, order);
-    return { c, parse, identifier: IDENTIFIER.test(c.field), needed: c.required || c.blankAs !== undefined };
+    const identifier = IDENTIFIER.test(c.field);
+    return { c, parse, identifier, needed: c.required || c.blankAs !== undefined, texts: c.type === 'text' ? new TextPool(identifier) : null };
   });
   const records: ReportRecord[] = [];
   let rowsRead = 0;
@@ -181,7 +214,7 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
     const values: Record<string, string | number | null> = {};
     let dropped = false;
     let rowIssues: ImportIssue[] | undefined; // allocated only for a row with a problem
-    for (const { c, parse, identifier, needed } of plan) {
+    for (const { c, parse, identifier, needed, texts } of plan) {
       const cell = notApplicable && typeof row[c.index] === 'string' && notApplicable.has((row[c.index] as string).trim()) ? null : row[c.index];
       let value: string | number | null | ValueProblem = parse(cell);
       if (value !== null && !isValueProblem(value)) {
@@ -208,7 +241,7 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
         (rowIssues ??= []).push({ source, row: rowNumber, column: c.header, value: null, reason: `${c.header} is blank`, dropped: true });
         dropped = true;
         values[c.field] = null;
-      } else values[c.field] = value;
+      } else values[c.field] = texts !== null && typeof value === 'string' ? texts.share(value) : value;
     }
     let extra: Record<string, number> | undefined;
     for (const c of match.patternColumns) {
