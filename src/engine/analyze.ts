@@ -307,8 +307,7 @@ function planningStage(imported: ImportResult, positions: readonly Position[], c
     let f = null;
     if (hasSales) {
       const span = seriesMonths.get(p.channel.id) ?? [];
-      const sold = new Map(points.map((pt) => [pt.period, pt.sold ?? 0]));
-      f = positionForecast(p, span, velocities[i], resolveLeadTime(p, leadTime, s).days + s.reviewDays, withReturns.has(p.channel.id), span.map((m) => sold.get(m) ?? 0), s.xyzCuts);
+      f = positionForecast(p, span, velocities[i], resolveLeadTime(p, leadTime, s).days + s.reviewDays, withReturns.has(p.channel.id), soldPerMonth(span, points), s.xyzCuts);
     }
     metrics[i] = positionMetrics(p, abc.get(p.masterSku) ?? 'C', s, hasSales, { leadTime, forecast: f?.daily ? { ...f.daily, label: f.label } : null });
     if (f) forecastRows.push({ m: metrics[i], f });
@@ -319,6 +318,17 @@ function planningStage(imported: ImportResult, positions: readonly Position[], c
   const poSource = imported.sources.find((src) => src.kind === 'po-history')?.source ?? 'Supplier PO history';
   const leadIssues: ImportIssue[] = leadTimes.issues.map((x) => ({ source: poSource, row: x.row, column: x.column, value: x.value === null || x.value === undefined ? null : String(x.value), reason: `${x.reason}: not used for lead times`, dropped: false }));
   return { metrics, forecastRows, trendRows, suppliers: leadTimes.suppliers, leadIssues, snapshot: current.save, saved, date, periods };
+}
+
+/** Units sold in each month of the span from the position's history points (0 where it has none); both are short and in month order. */
+function soldPerMonth(span: readonly string[], points: readonly { readonly period: string; readonly sold: number | null }[]): number[] {
+  const out = new Array<number>(span.length).fill(0);
+  let k = 0;
+  for (let j = 0; j < span.length && k < points.length; j++) {
+    while (k < points.length && points[k].period < span[j]) k++;
+    if (k < points.length && points[k].period === span[j]) out[j] = points[k].sold ?? 0;
+  }
+  return out;
 }
 
 interface Recommended {

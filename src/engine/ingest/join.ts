@@ -370,9 +370,18 @@ export function monthFromName(name: string): string | null {
   return null;
 }
 
+/** The calendar month of the last moment asked for and its bounds: dated sales come in runs of the same month. */
+const lastMonth = { from: 0, to: -1, key: '' };
+
 function monthOf(ms: number): string {
+  if (ms >= lastMonth.from && ms < lastMonth.to) return lastMonth.key;
   const d = new Date(ms);
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth();
+  lastMonth.from = Date.UTC(y, m, 1);
+  lastMonth.to = Date.UTC(y, m + 1, 1);
+  lastMonth.key = `${y}-${String(m + 1).padStart(2, '0')}`;
+  return lastMonth.key;
 }
 
 const isCancelled = (s: string | number | null | undefined) => typeof s === 'string' && /cancel/i.test(s);

@@ -98,36 +98,24 @@ function plausible(c: ColumnMatch, value: string | number, raw: RawCell, asOf: n
 }
 
 /**
- * One copy of each text a column repeats (a SKU on every one of its sales rows, a status, a country):
- * the records share it, so the join compares and hashes a few thousand strings that stay in the cache
- * instead of one string per row, and the records do not keep the file's whole decoded text alive
- * (a substring of it would). A column of mostly different texts (order ids) stops sharing after
- * MAX_SHARED distinct ones; identifier columns always share (a position has one SKU).
+ * One copy of each SKU (and ASIN, PSKU …) an identifier column repeats: a SKU appears on every one of
+ * its sales rows, and the join hashes and compares it several times a row. Shared, the records hold a
+ * few thousand strings that stay in the cache instead of one per row, and no substring that keeps the
+ * file's whole decoded text alive. (Other columns are left as they are: sharing them costs more time
+ * than it saves.)
  */
 class TextPool {
   private readonly texts = new Map<string, string>();
-  private open = true;
-
-  constructor(private readonly unbounded: boolean) {}
 
   share(text: string): string {
-    if (!this.open) return text;
     const known = this.texts.get(text);
     if (known !== undefined) return known;
-    if (!this.unbounded && this.texts.size >= MAX_SHARED) {
-      this.open = false;
-      this.texts.clear();
-      return text;
-    }
-    // A copy of its own: appending and cutting one character gives a new flat string, not a view of the text it came from.
+    // A copy of its own: appending and cutting one character gives a new string, not a view of the text it came from.
     const own = (text + ' ').slice(0, -1);
     this.texts.set(own, own);
     return own;
   }
 }
-
-/** Distinct texts a non-identifier column shares before it stops (its values are mostly different). */
-const MAX_SHARED = 4096;
 
 function isBlank(cell: RawCell): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
@@ -201,7 +189,7 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
     const parse: (cell: RawCell) => string | number | null | ValueProblem =
       c.type === 'text' ? parseText : c.type === 'number' ? (cell) => parseNumber(cell, decimalComma) : (cell) => parseDate(cell, order);
     const identifier = IDENTIFIER.test(c.field);
-    return { c, parse, identifier, needed: c.required || c.blankAs !== undefined, texts: c.type === 'text' ? new TextPool(identifier) : null };
+    return { c, parse, identifier, needed: c.required || c.blankAs !== undefined, texts: identifier && c.type === 'text' ? new TextPool() : null };
   });
   const records: ReportRecord[] = [];
   let rowsRead = 0;
