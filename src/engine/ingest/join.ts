@@ -507,7 +507,20 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
     // A report without a country-like column skips the per-row check.
     const hasCountry = hasCountryColumn(report);
     const summed = SUMMED_KINDS.has(kind);
-    const reportMonth = kind === 'amazon-business-report' ? monthFromName(report.source) : null;
+    const scope: ReportScope = {
+      report,
+      kind,
+      stockKind,
+      salesKind,
+      issues,
+      periodDays,
+      businessReports,
+      reportMonth: kind === 'amazon-business-report' ? monthFromName(report.source) : null,
+      spans,
+      exportDays,
+      viewsRows,
+      unknownTypes,
+    };
     for (const rec of report.records) {
       const v = rec.values;
       const ch = rowChannel(channel, rec, hasCountry);
@@ -548,174 +561,7 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
         } else seen.set(dupKey, rec.row);
       }
 
-      switch (kind) {
-        case 'amazon-inventory': {
-          if (stockKind !== kind) break;
-          p.stockFrom = kind;
-          if (report.variant === 'afn') {
-            const qty = units(report, rec, 'quantity', issues);
-            if (/unsellable|defective|damaged/i.test(String(v.warehouseCondition ?? ''))) p.unfulfillable += qty;
-            else p.available += qty;
-          } else {
-            p.available += units(report, rec, 'available', issues);
-            p.reserved += units(report, rec, 'reserved', issues);
-            p.unfulfillable += units(report, rec, 'unfulfillable', issues);
-            p.inbound += units(report, rec, 'inboundWorking', issues) + units(report, rec, 'inboundShipped', issues) + units(report, rec, 'inboundReceiving', issues);
-          }
-          if (p.price === null) p.price = num(v.price);
-          break;
-        }
-        case 'amazon-inventory-age': {
-          if (stockKind === kind) {
-            p.stockFrom = kind;
-            p.available += num(v.available) ?? 0;
-            p.reserved += num(v.reserved) ?? 0;
-            p.unfulfillable += num(v.unfulfillable) ?? 0;
-            p.inbound += (num(v.inboundWorking) ?? 0) + (num(v.inboundShipped) ?? 0) + (num(v.inboundReceiving) ?? 0);
-          }
-          if (salesKind === kind) {
-            p.salesFrom = kind;
-            p.sold += num(v.unitsShippedT30) ?? 0;
-            p.periodDays = 30;
-          }
-          p.unitsShipped = { t7: num(v.unitsShippedT7), t30: num(v.unitsShippedT30), t60: num(v.unitsShippedT60), t90: num(v.unitsShippedT90) };
-          if (rec.extra) {
-            const { buckets } = mapAgingColumns(rec.extra);
-            p.aging ??= {};
-            for (const [bucket, units] of Object.entries(buckets)) p.aging[bucket] = (p.aging[bucket] ?? 0) + units;
-          }
-          if (p.price === null) p.price = num(v.price);
-          break;
-        }
-        case 'amazon-restock': {
-          if (stockKind === kind) {
-            p.stockFrom = kind;
-            p.available += num(v.available) ?? 0;
-            p.inbound += num(v.inbound) ?? 0;
-            p.unfulfillable += num(v.unfulfillable) ?? 0;
-          }
-          if (salesKind === kind) {
-            p.salesFrom = kind;
-            p.sold += num(v.unitsSold30) ?? 0;
-            p.revenue += num(v.salesLast30) ?? 0;
-            p.periodDays = 30;
-          }
-          const rq = num(v.recommendedQty);
-          if (rq !== null) p.amazonRecommendedQty = (p.amazonRecommendedQty ?? 0) + rq;
-          if (p.price === null) p.price = num(v.price);
-          break;
-        }
-        case 'amazon-business-report': {
-          if (salesKind !== kind) break;
-          p.salesFrom = kind;
-          const units = num(v.unitsOrdered) ?? 0;
-          const revenue = num(v.revenue) ?? 0;
-          p.sold += units;
-          p.revenue += revenue;
-          p.periodDays = periodDays * (businessReports.get(ch.id) ?? 1);
-          if (reportMonth) {
-            const month = (p.salesByMonth[reportMonth] ??= { units: 0, revenue: 0 });
-            month.units += units;
-            month.revenue += revenue;
-          }
-          break;
-        }
-        case 'amazon-orders': {
-          if (salesKind !== kind || isCancelled(v.orderStatus) || isCancelled(v.itemStatus)) break;
-          p.salesFrom = kind;
-          const units = num(v.quantity) ?? 0;
-          const revenue = num(v.itemPrice) ?? 0;
-          p.sold += units;
-          p.revenue += revenue;
-          addMonth(p, num(v.purchaseDate), units, revenue, spans, 0);
-          break;
-        }
-        case 'noon-sales': {
-          if (salesKind !== kind || isCancelled(v.status)) break;
-          p.salesFrom = kind;
-          const revenue = num(v.offerPrice) ?? 0;
-          p.sold += 1;
-          p.revenue += revenue;
-          if (p.price === null) p.price = num(v.offerPrice);
-          addMonth(p, num(v.orderTimestamp), 1, revenue, spans, 0);
-          break;
-        }
-        case 'noon-views-sales': {
-          const day = num(v.visitDate) as number; // required: the reader dropped rows without it
-          const views = (p.views ??= { visitors: 0, grossUnits: 0, days: 0 });
-          views.visitors += num(v.visitors) ?? 0;
-          views.grossUnits += num(v.grossUnits) ?? 0;
-          views.days++;
-          if (salesKind !== 'noon-sales' && salesKind !== kind) break;
-          const tally = viewsRows.get(ch.id) ?? { source: report.source, counted: 0, covered: 0 };
-          viewsRows.set(ch.id, tally);
-          const covered = exportDays.get(ch.id);
-          if (covered && day >= covered.from && day <= covered.to) {
-            tally.covered++;
-            break;
-          }
-          tally.counted++;
-          p.salesFrom ??= kind;
-          const shipped = num(v.shippedUnits);
-          const gross = num(v.grossUnits);
-          const sold = shipped ?? Math.max(0, (gross ?? 0) - (num(v.cancelledUnits) ?? 0));
-          const revenue = num(v.revenue) ?? 0;
-          p.sold += sold;
-          p.revenue += revenue;
-          if (p.price === null && sold > 0 && revenue > 0) p.price = revenue / sold;
-          addMonth(p, day, sold, revenue, spans, DAY_MS - 1);
-          break;
-        }
-        case 'noon-stock': {
-          if (stockKind !== kind) break;
-          p.stockFrom = kind;
-          const qty = units(report, rec, 'quantity', issues);
-          const type = str(v.inventoryType);
-          const use = noonStockUse(type);
-          if (use === 'unknown') {
-            const key = `${report.source}\u0000${type}`;
-            const seenType = unknownTypes.get(key);
-            if (seenType) seenType.units += qty;
-            else unknownTypes.set(key, { source: report.source, row: rec.row, units: qty });
-          }
-          const field = use === 'unknown' ? 'unfulfillable' : use;
-          p[field] += qty;
-          const warehouse = str(v.warehouseCode);
-          if (warehouse) {
-            p.warehouses ??= [];
-            let w = p.warehouses.find((x) => x.warehouse === warehouse);
-            if (!w) p.warehouses.push((w = { warehouse, available: 0, inbound: 0, unfulfillable: 0, byType: {} }));
-            w[field] += qty;
-            const typeKey = type ?? 'saleable';
-            w.byType[typeKey] = (w.byType[typeKey] ?? 0) + qty;
-          }
-          const at = num(v.snapshotAt);
-          if (at !== null && (p.stockAsOf === undefined || p.stockAsOf === null || at > p.stockAsOf)) p.stockAsOf = at;
-          break;
-        }
-        case 'amazon-stranded': {
-          p.stranded += (num(v.fulfillable) ?? 0) + (num(v.unfulfillable) ?? 0);
-          const reason = str(v.strandedReason);
-          if (reason && !p.strandedReasons.includes(reason)) p.strandedReasons.push(reason);
-          break;
-        }
-        case 'amazon-reserved': {
-          if (stockKind === null) p.reserved += num(v.reserved) ?? 0;
-          break;
-        }
-        case 'amazon-returns': {
-          // One unit when the quantity is blank or its column is missing (the reader drops a row whose
-          // quantity is unreadable).
-          const qty = num(v.quantity) === null ? 1 : units(report, rec, 'quantity', issues, 'returned');
-          p.returned += qty;
-          const ms = num(v.returnDate);
-          if (ms !== null) {
-            const key = monthOf(ms);
-            p.returnsByMonth[key] = (p.returnsByMonth[key] ?? 0) + qty;
-          }
-          break;
-        }
-      }
+      ROWS[kind]?.(p, rec, ch, scope);
     }
     // Dated sales cover the span of their dates, per channel over all its dated sales reports.
     if (spans.max >= spans.min) {
@@ -748,6 +594,203 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
   attachImported(inputs, positions, byId, mapping, kindsPerChannel, issues);
   return { positions: positionList, warehouseStock, poRecords, salesSpans, issues };
 }
+
+/** What a report's rows are read with: the report, the kinds its channel takes stock and sales from, and the join's running tallies. */
+interface ReportScope {
+  readonly report: ParsedReport;
+  readonly kind: ReportKind;
+  readonly stockKind: ReportKind | null;
+  readonly salesKind: ReportKind | null;
+  readonly issues: ImportIssue[];
+  readonly periodDays: number;
+  /** Business Reports per channel id (each covers one period). */
+  readonly businessReports: ReadonlyMap<string, number>;
+  /** The month the report's name gives (Business Reports carry no dates). */
+  readonly reportMonth: string | null;
+  /** First and last moment of this report's dated sales. */
+  readonly spans: { min: number; max: number };
+  /** Days noon's sales export covers, per channel id. */
+  readonly exportDays: ReadonlyMap<string, { from: number; to: number }>;
+  readonly viewsRows: Map<string, { source: string; counted: number; covered: number }>;
+  readonly unknownTypes: Map<string, { source: string; row: number; units: number }>;
+}
+
+/** Adds one row to its position. */
+type RowReader = (p: Position, rec: ReportRecord, ch: Channel, r: ReportScope) => void;
+
+/**
+ * What each kind's rows add to their position: a new kind is one entry. Stock comes only from the
+ * channel's `stockKind` and sales only from its `salesKind` (STOCK_PRIORITY, SALES_PRIORITY), so the
+ * same units are never counted twice.
+ */
+const ROWS: Partial<Record<ReportKind, RowReader>> = {
+  'amazon-inventory': (p, rec, ch, r) => {
+    const v = rec.values;
+    if (r.stockKind !== r.kind) return;
+    p.stockFrom = r.kind;
+    if (r.report.variant === 'afn') {
+      const qty = units(r.report, rec, 'quantity', r.issues);
+      if (/unsellable|defective|damaged/i.test(String(v.warehouseCondition ?? ''))) p.unfulfillable += qty;
+      else p.available += qty;
+    } else {
+      p.available += units(r.report, rec, 'available', r.issues);
+      p.reserved += units(r.report, rec, 'reserved', r.issues);
+      p.unfulfillable += units(r.report, rec, 'unfulfillable', r.issues);
+      p.inbound += units(r.report, rec, 'inboundWorking', r.issues) + units(r.report, rec, 'inboundShipped', r.issues) + units(r.report, rec, 'inboundReceiving', r.issues);
+    }
+    if (p.price === null) p.price = num(v.price);
+  },
+  'amazon-inventory-age': (p, rec, ch, r) => {
+    const v = rec.values;
+    if (r.stockKind === r.kind) {
+      p.stockFrom = r.kind;
+      p.available += num(v.available) ?? 0;
+      p.reserved += num(v.reserved) ?? 0;
+      p.unfulfillable += num(v.unfulfillable) ?? 0;
+      p.inbound += (num(v.inboundWorking) ?? 0) + (num(v.inboundShipped) ?? 0) + (num(v.inboundReceiving) ?? 0);
+    }
+    if (r.salesKind === r.kind) {
+      p.salesFrom = r.kind;
+      p.sold += num(v.unitsShippedT30) ?? 0;
+      p.periodDays = 30;
+    }
+    p.unitsShipped = { t7: num(v.unitsShippedT7), t30: num(v.unitsShippedT30), t60: num(v.unitsShippedT60), t90: num(v.unitsShippedT90) };
+    if (rec.extra) {
+      const { buckets } = mapAgingColumns(rec.extra);
+      p.aging ??= {};
+      for (const [bucket, units] of Object.entries(buckets)) p.aging[bucket] = (p.aging[bucket] ?? 0) + units;
+    }
+    if (p.price === null) p.price = num(v.price);
+  },
+  'amazon-restock': (p, rec, ch, r) => {
+    const v = rec.values;
+    if (r.stockKind === r.kind) {
+      p.stockFrom = r.kind;
+      p.available += num(v.available) ?? 0;
+      p.inbound += num(v.inbound) ?? 0;
+      p.unfulfillable += num(v.unfulfillable) ?? 0;
+    }
+    if (r.salesKind === r.kind) {
+      p.salesFrom = r.kind;
+      p.sold += num(v.unitsSold30) ?? 0;
+      p.revenue += num(v.salesLast30) ?? 0;
+      p.periodDays = 30;
+    }
+    const rq = num(v.recommendedQty);
+    if (rq !== null) p.amazonRecommendedQty = (p.amazonRecommendedQty ?? 0) + rq;
+    if (p.price === null) p.price = num(v.price);
+  },
+  'amazon-business-report': (p, rec, ch, r) => {
+    const v = rec.values;
+    if (r.salesKind !== r.kind) return;
+    p.salesFrom = r.kind;
+    const units = num(v.unitsOrdered) ?? 0;
+    const revenue = num(v.revenue) ?? 0;
+    p.sold += units;
+    p.revenue += revenue;
+    p.periodDays = r.periodDays * (r.businessReports.get(ch.id) ?? 1);
+    if (r.reportMonth) {
+      const month = (p.salesByMonth[r.reportMonth] ??= { units: 0, revenue: 0 });
+      month.units += units;
+      month.revenue += revenue;
+    }
+  },
+  'amazon-orders': (p, rec, ch, r) => {
+    const v = rec.values;
+    if (r.salesKind !== r.kind || isCancelled(v.orderStatus) || isCancelled(v.itemStatus)) return;
+    p.salesFrom = r.kind;
+    const units = num(v.quantity) ?? 0;
+    const revenue = num(v.itemPrice) ?? 0;
+    p.sold += units;
+    p.revenue += revenue;
+    addMonth(p, num(v.purchaseDate), units, revenue, r.spans, 0);
+  },
+  'noon-sales': (p, rec, ch, r) => {
+    const v = rec.values;
+    if (r.salesKind !== r.kind || isCancelled(v.status)) return;
+    p.salesFrom = r.kind;
+    const revenue = num(v.offerPrice) ?? 0;
+    p.sold += 1;
+    p.revenue += revenue;
+    if (p.price === null) p.price = num(v.offerPrice);
+    addMonth(p, num(v.orderTimestamp), 1, revenue, r.spans, 0);
+  },
+  'noon-views-sales': (p, rec, ch, r) => {
+    const v = rec.values;
+    const day = num(v.visitDate) as number; // required: the reader dropped rows without it
+    const views = (p.views ??= { visitors: 0, grossUnits: 0, days: 0 });
+    views.visitors += num(v.visitors) ?? 0;
+    views.grossUnits += num(v.grossUnits) ?? 0;
+    views.days++;
+    if (r.salesKind !== 'noon-sales' && r.salesKind !== r.kind) return;
+    const tally = r.viewsRows.get(ch.id) ?? { source: r.report.source, counted: 0, covered: 0 };
+    r.viewsRows.set(ch.id, tally);
+    const covered = r.exportDays.get(ch.id);
+    if (covered && day >= covered.from && day <= covered.to) {
+      tally.covered++;
+      return;
+    }
+    tally.counted++;
+    p.salesFrom ??= r.kind;
+    const shipped = num(v.shippedUnits);
+    const gross = num(v.grossUnits);
+    const sold = shipped ?? Math.max(0, (gross ?? 0) - (num(v.cancelledUnits) ?? 0));
+    const revenue = num(v.revenue) ?? 0;
+    p.sold += sold;
+    p.revenue += revenue;
+    if (p.price === null && sold > 0 && revenue > 0) p.price = revenue / sold;
+    addMonth(p, day, sold, revenue, r.spans, DAY_MS - 1);
+  },
+  'noon-stock': (p, rec, ch, r) => {
+    const v = rec.values;
+    if (r.stockKind !== r.kind) return;
+    p.stockFrom = r.kind;
+    const qty = units(r.report, rec, 'quantity', r.issues);
+    const type = str(v.inventoryType);
+    const use = noonStockUse(type);
+    if (use === 'unknown') {
+      const key = `${r.report.source}\u0000${type}`;
+      const seenType = r.unknownTypes.get(key);
+      if (seenType) seenType.units += qty;
+      else r.unknownTypes.set(key, { source: r.report.source, row: rec.row, units: qty });
+    }
+    const field = use === 'unknown' ? 'unfulfillable' : use;
+    p[field] += qty;
+    const warehouse = str(v.warehouseCode);
+    if (warehouse) {
+      p.warehouses ??= [];
+      let w = p.warehouses.find((x) => x.warehouse === warehouse);
+      if (!w) p.warehouses.push((w = { warehouse, available: 0, inbound: 0, unfulfillable: 0, byType: {} }));
+      w[field] += qty;
+      const typeKey = type ?? 'saleable';
+      w.byType[typeKey] = (w.byType[typeKey] ?? 0) + qty;
+    }
+    const at = num(v.snapshotAt);
+    if (at !== null && (p.stockAsOf === undefined || p.stockAsOf === null || at > p.stockAsOf)) p.stockAsOf = at;
+  },
+  'amazon-stranded': (p, rec) => {
+    const v = rec.values;
+    p.stranded += (num(v.fulfillable) ?? 0) + (num(v.unfulfillable) ?? 0);
+    const reason = str(v.strandedReason);
+    if (reason && !p.strandedReasons.includes(reason)) p.strandedReasons.push(reason);
+  },
+  'amazon-reserved': (p, rec, ch, r) => {
+    const v = rec.values;
+    if (r.stockKind === null) p.reserved += num(v.reserved) ?? 0;
+  },
+  'amazon-returns': (p, rec, ch, r) => {
+    const v = rec.values;
+    // One unit when the quantity is blank or its column is missing (the reader drops a row whose
+    // quantity is unreadable).
+    const qty = num(v.quantity) === null ? 1 : units(r.report, rec, 'quantity', r.issues, 'returned');
+    p.returned += qty;
+    const ms = num(v.returnDate);
+    if (ms !== null) {
+      const key = monthOf(ms);
+      p.returnsByMonth[key] = (p.returnsByMonth[key] ?? 0) + qty;
+    }
+  },
+};
 
 const dayOf = (ms: number) => isoDay(new Date(ms));
 
