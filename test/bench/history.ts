@@ -25,9 +25,10 @@ import { getHeapStatistics } from 'node:v8';
 import { snapshotPlan } from '../../src/app/history';
 import type { PositionMetrics } from '../../src/engine/analysis/position-metrics';
 import { positionMetrics } from '../../src/engine/analysis/position-metrics';
-import { analyze, type Stage } from '../../src/engine/analyze';
-import { HISTORY_HEADER, HISTORY_PART_ROWS, HistoryTable, historyId, historyKey, historyName, historySheets, historyView, planSave, readHistory, snapshotDates, SNAPSHOT, type HistoryRead } from '../../src/engine/history/history';
-import { channelPeriods, groupByPosition, positionTrend, type TrendRow } from '../../src/engine/history/trends';
+import { positionForecast } from '../../src/engine/analysis/position-forecast';
+import { analyze, type Analysis, type Stage } from '../../src/engine/analyze';
+import { HISTORY_HEADER, HISTORY_PART_ROWS, HistoryTable, historyId, historyKey, historyName, historySheets, historyView, isoDate, planSave, readHistory, snapshotDates, SNAPSHOT, type HistoryRead } from '../../src/engine/history/history';
+import { channelPeriods, groupByPosition, positionPoints, positionTrend, type TrendRow } from '../../src/engine/history/trends';
 import type { RawCell } from '../../src/engine/ingest/types';
 import { CHANNELS, DEFAULT_SETTINGS } from '../../src/engine/model';
 import type { SheetSpec } from '../../src/engine/sheets/spec';
@@ -43,6 +44,8 @@ export const HISTORY_POSITIONS = 100_000;
 export const HISTORY_PERIODS = 24;
 /** Positions of the full analysis with history (scenario `analyze`). */
 export const ANALYZE_POSITIONS = 10_000;
+/** Positions of the full-size analysis with history (scenario `analyze-100k`). */
+export const SCALE_POSITIONS = 100_000;
 const SEED = 20261130;
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
@@ -501,11 +504,119 @@ function analyzeScenario(): HistoryFigures {
   return figures('analyze', out, `analysis.ts synthetic workbook of ${count(positions)} positions (${count(wb.rows)} rows) + a history of ${count(history.length)} rows (${HISTORY_PERIODS} snapshots)`, input.ms, input.heap, probe);
 }
 
+// ---- Scenario: analyze() of 100,000 positions with 24 months of history ---------------------------
+
+/**
+ * The whole analysis at full size: analysis.ts' synthetic workbook of 100,000 positions and 24 monthly
+ * snapshots of them (2,400,000 history rows), forecasts included. Median of LUMIVE_BENCH_RUNS timed calls
+ * (default 3) after LUMIVE_BENCH_WARMUPS untimed ones (default 1).
+ *
+ * Stage split: analyze() reports its own stages (the history view is built between its `classes` and
+ * `metrics` reports, the per-position trends and forecasts inside `metrics`); the bench then times, on
+ * their own and over the same inputs, (1) the history view and trends as analyze() builds them
+ * (historyView of the saved history and this run's snapshot rows, groupByPosition, channelPeriods, then
+ * positionPoints + positionTrend per position) and (2) positionForecast of every forecast row on the
+ * months and units analyze() forecast. "Rest" is the median analyze() time less those two medians:
+ * import, metrics, recommendations and sheets.
+ */
+function analyzeScaleScenario(): HistoryFigures {
+  const probe = new Probe();
+  const n = SCALE_POSITIONS;
+  const warmups = Number(process.env.LUMIVE_BENCH_WARMUPS ?? 1);
+  const runs = Number(process.env.LUMIVE_BENCH_RUNS ?? 3);
+  const input = measured(() => ({ wb: syntheticWorkbook(n), history: historyTable(n, 0, HISTORY_PERIODS) }));
+  const { wb, history } = input.value;
+  const s = DEFAULT_SETTINGS;
+  const stagesOf: Partial<Record<Stage, number>>[] = [];
+  const run = (): Analysis => {
+    const stages: Partial<Record<Stage, number>> = {};
+    const at: { stage: Stage | null; since: number } = { stage: null, since: performance.now() };
+    const onProgress = (stage: Stage) => {
+      const t = performance.now();
+      if (at.stage !== null) stages[at.stage] = (stages[at.stage] ?? 0) + t - at.since;
+      at.stage = stage;
+      at.since = t;
+    };
+    const a = analyze(wb.sources, { settings: s, now: ANALYSIS_NOW, history, onProgress });
+    if (at.stage !== null) stages[at.stage] = (stages[at.stage] ?? 0) + performance.now() - at.since;
+    stagesOf.push(stages);
+    probe.sample();
+    return a;
+  };
+  const whole = probe.time(warmups, runs, run);
+  const a = whole.result;
+  const stageText = (() => {
+    const last = stagesOf.slice(-whole.runs.length);
+    const i = whole.runs.indexOf(median(whole.runs));
+    return Object.entries(last[i < 0 ? 0 : i]).map(([k, v]) => `${k} ${(v as number).toFixed(0)}`).join(', ');
+  })();
+
+  // (1) History view and trends, as analyze() builds them, over the same saved history and this run's rows.
+  const date = isoDate(ANALYSIS_NOW);
+  const trendsPart = probe.time(Math.min(1, warmups), runs, () => {
+    const view = historyView(history, a.snapshot, date);
+    const groups = groupByPosition(view);
+    const periods = channelPeriods(view);
+    let withTrend = 0;
+    for (const m of a.metrics) {
+      const label = m.position.channel.label;
+      const idx = groups.get(historyKey(m.position.masterSku, label));
+      if (!idx) continue;
+      const all = periods.all.get(label) ?? [];
+      const sales = periods.sales.get(label);
+      const points = positionPoints(view, idx, all, sales);
+      positionTrend(view, idx, all, sales, s.trendThreshold, points);
+      withTrend++;
+    }
+    return withTrend;
+  });
+
+  // (2) The forecasts, on the months and units analyze() forecast.
+  const rows = a.forecasts;
+  const fcPart = probe.time(Math.min(1, warmups), runs, () => {
+    let fitted = 0;
+    for (const { m, f } of rows) {
+      const r = positionForecast(m.position, f.months, m.velocity, m.leadTimeDays + s.reviewDays, false, f.history, s.xyzCuts);
+      if (r.result) fitted++;
+    }
+    return fitted;
+  });
+  const methods = new Map<string, number>();
+  let months = 0;
+  for (const { f } of rows) {
+    methods.set(f.label, (methods.get(f.label) ?? 0) + 1);
+    months = Math.max(months, f.history.length);
+  }
+  const mix = [...methods].sort((x, y) => y[1] - x[1]).map(([k, v]) => `${k} ${count(v)}`).join(', ');
+  const rest = whole.ms - trendsPart.ms - fcPart.ms;
+  const perPos = (ms: number, of: number) => `${((ms * 1000) / Math.max(1, of)).toFixed(1)} µs per position`;
+  const out: HistoryRow[] = [
+    {
+      name: `analyze(), ${count(a.metrics.length)} positions, ${HISTORY_PERIODS} months of history`,
+      ms: whole.ms,
+      note: `forecasts included; ${runsNote(whole.runs, warmups)}; analyze()'s own stages (ms) ${stageText}; split below: history view/trends ${trendsPart.ms.toFixed(0)} + forecasts ${fcPart.ms.toFixed(0)} + rest ${rest.toFixed(0)} ms`,
+    },
+    {
+      name: `  of which history view and trends (${count(history.length)} saved rows)`,
+      ms: trendsPart.ms,
+      note: `historyView + groupByPosition + channelPeriods + positionPoints and positionTrend of ${count(trendsPart.result)} positions, timed on their own; ${runsNote(trendsPart.runs, Math.min(1, warmups))}`,
+    },
+    {
+      name: `  of which forecasts (${count(rows.length)} positions, ${months} months each)`,
+      ms: fcPart.ms,
+      note: `positionForecast timed on its own on the months and units analyze() forecast: ${perPos(fcPart.ms, rows.length)}; ${count(fcPart.result)} fitted; methods ${mix}; ${runsNote(fcPart.runs, Math.min(1, warmups))}`,
+    },
+    { name: `  of which the rest (import, metrics, recommendations, sheets)`, ms: rest, note: `the median analyze() time less the two parts above` },
+  ];
+  return figures('analyze-100k', out, `analysis.ts synthetic workbook of ${count(n)} positions (${count(wb.rows)} rows) + a history of ${count(history.length)} rows (${HISTORY_PERIODS} snapshots)`, input.ms, input.heap, probe);
+}
+
 export const SCENARIOS = {
   read: readScenario,
   save: saveScenario,
   trends: trendsScenario,
   analyze: analyzeScenario,
+  'analyze-100k': analyzeScaleScenario,
 } as const;
 export type HistoryScenario = keyof typeof SCENARIOS;
 export const HISTORY_SCENARIOS = Object.keys(SCENARIOS) as HistoryScenario[];

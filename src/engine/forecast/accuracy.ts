@@ -20,10 +20,14 @@
 import { CalcError, messages, valueError } from '../errors';
 import { finite } from '../check';
 
+const isFiniteNumber = (x: unknown): boolean => typeof x === 'number' && x - x === 0;
+
 function checkPairs(actual: readonly number[], forecast: readonly number[]): CalcError | undefined {
   if (actual.length === 0) return valueError(messages.atLeastPeriods('actual', 1));
   if (forecast.length !== actual.length) return valueError(`forecast must have as many periods as actual (${actual.length}), not ${forecast.length}`);
   for (let i = 0; i < actual.length; i++) {
+    // The common case inline (two finite numbers); finite words the error.
+    if (isFiniteNumber(actual[i]) && isFiniteNumber(forecast[i])) continue;
     const bad = finite(actual[i], `actual[${i + 1}]`) ?? finite(forecast[i], `forecast[${i + 1}]`);
     if (bad) return bad;
   }
@@ -35,6 +39,7 @@ export function seasonalScale(insample: readonly number[], seasonLength: number,
   if (!Number.isInteger(seasonLength) || seasonLength < 1) return valueError('seasonLength must be a whole number of at least 1');
   if (insample.length < 2) return valueError(messages.atLeastPeriods('insample', 2));
   for (let i = 0; i < insample.length; i++) {
+    if (isFiniteNumber(insample[i])) continue;
     const bad = finite(insample[i], `insample[${i + 1}]`);
     if (bad) return bad;
   }

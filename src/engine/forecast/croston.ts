@@ -18,8 +18,8 @@
  * without demand forecasts 0. Needs 1 period. Intervals are count-based (intervals.ts).
  */
 import type { CalcError } from '../errors';
-import { minimize } from './optimize';
-import { checkSeries, flat, rmse, type Fitted, type ForecastMethod, type MethodId } from './types';
+import { minimize1d } from './brent';
+import { checkSeries, flat, type Fitted, type ForecastMethod, type MethodId } from './types';
 
 export const INTERMITTENT_BOUNDS = [0.01, 0.5] as const;
 
@@ -45,6 +45,89 @@ export function crostonRun(series: readonly number[], alpha: number, factor: num
   return { fitted, forecast: (factor * z) / p, sse };
 }
 
+/** The SSE of crostonRun alone (a series with demand, `first` its first demand's index): the objective of the fit. */
+function crostonSse(y: Float64Array, first: number, alpha: number, factor: number): number {
+  let z = y[first];
+  let p = first + 1;
+  let q = 1;
+  let sse = 0;
+  for (let t = first + 1; t < y.length; t++) {
+    const f = (factor * z) / p;
+    sse += (y[t] - f) ** 2;
+    if (y[t] > 0) {
+      z += alpha * (y[t] - z);
+      p += alpha * (q - p);
+      q = 1;
+    } else q++;
+  }
+  return sse;
+}
+
+class CrostonModel implements Fitted {
+  readonly params: Readonly<Record<string, number>>;
+  readonly interval = 'count' as const;
+  readonly sigma: number;
+  private readonly point: number;
+  private values: (number | null)[] | null = null;
+
+  constructor(
+    readonly method: MethodId,
+    private readonly series: readonly number[],
+    private readonly alpha: number,
+    private readonly factor: number,
+  ) {
+    this.params = { alpha };
+    // crostonRun and rmse of its fitted values, without building them.
+    const first = series.findIndex((y) => y > 0);
+    if (first < 0) {
+      this.point = 0;
+      this.sigma = 0;
+      return;
+    }
+    let z = series[first];
+    let p = first + 1;
+    let q = 1;
+    let sum = 0;
+    for (let t = first + 1; t < series.length; t++) {
+      const e = series[t] - (factor * z) / p;
+      sum += e * e;
+      if (series[t] > 0) {
+        z += alpha * (series[t] - z);
+        p += alpha * (q - p);
+        q = 1;
+      } else q++;
+    }
+    const count = series.length - first - 1;
+    this.point = (factor * z) / p;
+    this.sigma = count > 0 ? Math.sqrt(sum / count) : 0;
+  }
+
+  get fitted(): readonly (number | null)[] {
+    return (this.values ??= crostonRun(this.series, this.alpha, this.factor).fitted);
+  }
+
+  forecast(h: number): number[] {
+    return flat(this.point, h);
+  }
+
+  sd(): number {
+    return this.sigma;
+  }
+}
+
+/** Fits a Croston-type model to a series already checked (finite values ≥ 0, at least 1 period). */
+export function fitCroston(id: MethodId, series: readonly number[], factor: (alpha: number) => number): Fitted {
+  const first = series.findIndex((v) => v > 0);
+  // Without demand every α gives SSE 0 and the forecast is 0 (crostonRun): α is left at 0.1, where the
+  // Nelder–Mead search this replaced stayed.
+  let alpha = 0.1;
+  if (first >= 0) {
+    const y = new Float64Array(series);
+    alpha = minimize1d((a) => crostonSse(y, first, a, factor(a)), INTERMITTENT_BOUNDS[0], INTERMITTENT_BOUNDS[1]).x;
+  }
+  return new CrostonModel(id, series, alpha, factor(alpha));
+}
+
 /** Croston-type method: `factor(α)` is 1 for Croston, 1 − α/2 for SBA. */
 export function crostonMethod(id: MethodId, label: string, factor: (alpha: number) => number): ForecastMethod {
   return {
@@ -52,15 +135,13 @@ export function crostonMethod(id: MethodId, label: string, factor: (alpha: numbe
     label,
     minLength: () => 1,
     fit(series): Fitted | CalcError {
-      const bad = checkSeries(series, 1);
-      if (bad) return bad;
-      const best = minimize((x) => crostonRun(series, x[0], factor(x[0])).sse, { lower: [INTERMITTENT_BOUNDS[0]], upper: [INTERMITTENT_BOUNDS[1]] }, [0.1]);
-      const alpha = best.x[0];
-      const r = crostonRun(series, alpha, factor(alpha));
-      const sigma = rmse(series, r.fitted);
-      return { method: id, params: { alpha }, fitted: r.fitted, sigma, interval: 'count', forecast: (h) => flat(r.forecast, h), sd: () => sigma };
+      return checkSeries(series, 1) ?? fitCroston(id, series, factor);
     },
   };
 }
 
-export const croston: ForecastMethod = crostonMethod('croston', 'Croston', () => 1);
+/** SBA's factor (sba.ts). */
+export const sbaFactor = (alpha: number): number => 1 - alpha / 2;
+export const crostonFactor = (): number => 1;
+
+export const croston: ForecastMethod = crostonMethod('croston', 'Croston', crostonFactor);

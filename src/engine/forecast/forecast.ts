@@ -24,7 +24,7 @@ import { isCalcError, messages, valueError, type CalcError } from '../errors';
 import { demandClassification, type DemandClass } from '../metrics/demand-class';
 import { bias, mase, rmsse } from './accuracy';
 import { predictionInterval } from './intervals';
-import { methodById } from './methods';
+import { FIT_CHECKED, methodById } from './methods';
 import { checkSeasonLength, checkSeries, type Fitted, type MethodId } from './types';
 
 export interface ForecastOptions {
@@ -134,7 +134,7 @@ export function forecast(history: readonly number[], options: ForecastOptions): 
         candidates.push({ method: id, heldOutMse: null });
         continue;
       }
-      const fit = method.fit(train, { seasonLength: m });
+      const fit = FIT_CHECKED[id](train, m);
       if (isCalcError(fit)) {
         candidates.push({ method: id, heldOutMse: null });
         continue;
@@ -152,11 +152,12 @@ export function forecast(history: readonly number[], options: ForecastOptions): 
   let heldOut: HeldOutAccuracy | null = null;
   if (v >= 1 && train.length >= Math.max(2, method.minLength(m))) {
     const known = trials.get(chosen);
-    const trial = known ? null : method.fit(train, { seasonLength: m });
+    const trial = known ? null : FIT_CHECKED[chosen](train, m);
     const predicted = known ?? (trial && !isCalcError(trial) ? trial.forecast(v) : null);
     if (predicted) heldOut = accuracyOf(train, test, predicted, m);
   }
-  const model: Fitted | CalcError = method.fit(history, { seasonLength: m });
+  // The history was checked above: its values once, its length against the method's minLength.
+  const model: Fitted | CalcError = FIT_CHECKED[chosen](history, m);
   if (isCalcError(model)) return model;
   const points = model.forecast(horizon);
   const interval = predictionInterval(model, points, level);

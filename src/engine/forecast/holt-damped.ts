@@ -13,11 +13,11 @@
  * "Forecasting: Principles and Practice", 3rd ed., §8.2 and Table 8.8 (class 1 models, Hyndman et al.
  * 2008 Table 6.1).
  * Parameters: α, β* ∈ [0.0001, 0.9999], φ ∈ [0.8, 0.98] (the range fpp3 recommends), fitted by the
- * smallest in-sample SSE. Initial ℓ₀, b₀: least-squares line through the first min(n, 10) periods
+ * smallest in-sample SSE (quasi-newton.ts, with the SSE's gradient from holtSse). Initial ℓ₀, b₀: least-squares line through the first min(n, 10) periods
  * (Hyndman et al. 2008, §2.6.1 heuristic). Needs 3 periods.
  */
 import type { CalcError } from '../errors';
-import { minimize } from './optimize';
+import { minimizeWithGradient } from './quasi-newton';
 import { checkSeries, type Fitted, type ForecastMethod } from './types';
 
 /** Least-squares intercept (value just before period 1) and slope through the first `count` periods. */
@@ -39,6 +39,77 @@ export function initialTrend(series: readonly number[], count: number): { level:
   return { level: (sy - trend * sx) / n, trend };
 }
 
+/**
+ * The in-sample SSE and, when `g` is given, its gradient in (α, β*, φ): the objective of the fit.
+ *
+ * The recursion of run() in its linear form (substituting ℓ_t into b_t):
+ *   ŷ_t = ℓ + φb,   e_t = y_t − ŷ_t
+ *   ℓ' = (1 − α)·ŷ_t + α·y_t
+ *   b' = αβ*·(y_t − ℓ) + φ(1 − αβ*)·b
+ * and the derivatives of the states carried along it (forward mode), θ ∈ {α, β*, φ}:
+ *   ∂ŷ = ∂ℓ + φ∂b (+ b for φ)
+ *   ∂ℓ' = (1 − α)∂ŷ (+ e_t for α)
+ *   ∂b' = φ(1 − αβ*)∂b − αβ*∂ℓ (+ β*·e_t for α, α·e_t for β*, (1 − αβ*)·b for φ)
+ *   ∂SSE = −2 Σ e_t·∂ŷ_t
+ * (equal to run()'s SSE up to rounding).
+ */
+export function holtSse(y: Float64Array, alpha: number, beta: number, phi: number, level0: number, trend0: number, g: Float64Array | null): number {
+  const A = 1 - alpha;
+  const AB = alpha * beta;
+  const D = 1 - AB;
+  const C = phi * D;
+  let l = level0;
+  let b = trend0;
+  let sse = 0;
+  if (g === null) {
+    for (let t = 0; t < y.length; t++) {
+      const yt = y[t];
+      const f = l + phi * b;
+      const e = yt - f;
+      sse += e * e;
+      b = AB * (yt - l) + C * b;
+      l = A * f + alpha * yt;
+    }
+    return sse;
+  }
+  let la = 0;
+  let lb = 0;
+  let lp = 0;
+  let ba = 0;
+  let bb = 0;
+  let bp = 0;
+  let ga = 0;
+  let gb = 0;
+  let gp = 0;
+  for (let t = 0; t < y.length; t++) {
+    const yt = y[t];
+    const f = l + phi * b;
+    const e = yt - f;
+    const fa = la + phi * ba;
+    const fb = lb + phi * bb;
+    const fp = lp + phi * bp + b;
+    sse += e * e;
+    ga -= e * fa;
+    gb -= e * fb;
+    gp -= e * fp;
+    const nba = C * ba - AB * la + beta * e;
+    const nbb = C * bb - AB * lb + alpha * e;
+    const nbp = C * bp - AB * lp + D * b;
+    la = A * fa + e;
+    lb = A * fb;
+    lp = A * fp;
+    ba = nba;
+    bb = nbb;
+    bp = nbp;
+    b = AB * (yt - l) + C * b;
+    l = A * f + alpha * yt;
+  }
+  g[0] = 2 * ga;
+  g[1] = 2 * gb;
+  g[2] = 2 * gp;
+  return sse;
+}
+
 function run(series: readonly number[], alpha: number, beta: number, phi: number, level0: number, trend0: number) {
   const fitted = new Array<number>(series.length);
   let level = level0;
@@ -56,43 +127,83 @@ function run(series: readonly number[], alpha: number, beta: number, phi: number
   return { fitted, level, trend, sse };
 }
 
+class HoltModel implements Fitted {
+  readonly method = 'holt-damped' as const;
+  readonly params: Readonly<Record<string, number>>;
+  readonly interval = 'normal' as const;
+  readonly sigma: number;
+  private readonly level: number;
+  private readonly trend: number;
+  private values: number[] | null = null;
+
+  constructor(
+    private readonly series: readonly number[],
+    private readonly alpha: number,
+    private readonly betaStar: number,
+    private readonly phi: number,
+    private readonly level0: number,
+    private readonly trend0: number,
+  ) {
+    this.params = { alpha, beta: betaStar, phi };
+    // run() without its fitted values.
+    let level = level0;
+    let trend = trend0;
+    let sse = 0;
+    for (let t = 0; t < series.length; t++) {
+      const f = level + phi * trend;
+      const e = series[t] - f;
+      sse += e * e;
+      const next = alpha * series[t] + (1 - alpha) * f;
+      trend = betaStar * (next - level) + (1 - betaStar) * phi * trend;
+      level = next;
+    }
+    this.level = level;
+    this.trend = trend;
+    this.sigma = Math.sqrt(sse / series.length);
+  }
+
+  get fitted(): readonly number[] {
+    return (this.values ??= run(this.series, this.alpha, this.betaStar, this.phi, this.level0, this.trend0).fitted.map((f) => Math.max(0, f)));
+  }
+
+  forecast(h: number): number[] {
+    const { phi } = this;
+    const out: number[] = [];
+    let damp = 0;
+    for (let i = 1; i <= h; i++) {
+      damp += phi ** i;
+      out.push(Math.max(0, this.level + damp * this.trend));
+    }
+    return out;
+  }
+
+  sd(h: number): number {
+    const { alpha, phi, sigma } = this;
+    const beta = alpha * this.betaStar;
+    const q = 1 - phi;
+    const v =
+      1 +
+      alpha * alpha * (h - 1) +
+      ((beta * phi * h) / (q * q)) * (2 * alpha * q + beta * phi) -
+      ((beta * phi * (1 - phi ** h)) / (q * q * (1 - phi * phi))) * (2 * alpha * (1 - phi * phi) + beta * phi * (1 + 2 * phi - phi ** h));
+    return sigma * Math.sqrt(Math.max(1, v));
+  }
+}
+
+/** Fits a series already checked (finite values ≥ 0, at least 3 periods). */
+export function fitHoltDamped(series: readonly number[]): Fitted {
+  const init = initialTrend(series, 10);
+  const y = new Float64Array(series);
+  const best = minimizeWithGradient((x, g) => holtSse(y, x[0], x[1], x[2], init.level, init.trend, g), { lower: [0.0001, 0.0001, 0.8], upper: [0.9999, 0.9999, 0.98] }, [0.2, 0.1, 0.9]);
+  const [alpha, betaStar, phi] = best.x;
+  return new HoltModel(series, alpha, betaStar, phi, init.level, init.trend);
+}
+
 export const holtDamped: ForecastMethod = {
   id: 'holt-damped',
   label: 'Holt damped trend',
   minLength: () => 3,
   fit(series): Fitted | CalcError {
-    const bad = checkSeries(series, 3);
-    if (bad) return bad;
-    const init = initialTrend(series, 10);
-    const best = minimize((x) => run(series, x[0], x[1], x[2], init.level, init.trend).sse, { lower: [0.0001, 0.0001, 0.8], upper: [0.9999, 0.9999, 0.98] }, [0.2, 0.1, 0.9]);
-    const [alpha, betaStar, phi] = best.x;
-    const r = run(series, alpha, betaStar, phi, init.level, init.trend);
-    const sigma = Math.sqrt(r.sse / series.length);
-    const beta = alpha * betaStar;
-    return {
-      method: 'holt-damped',
-      params: { alpha, beta: betaStar, phi },
-      fitted: r.fitted.map((f) => Math.max(0, f)),
-      sigma,
-      interval: 'normal',
-      forecast(h) {
-        const out: number[] = [];
-        let damp = 0;
-        for (let i = 1; i <= h; i++) {
-          damp += phi ** i;
-          out.push(Math.max(0, r.level + damp * r.trend));
-        }
-        return out;
-      },
-      sd(h) {
-        const q = 1 - phi;
-        const v =
-          1 +
-          alpha * alpha * (h - 1) +
-          ((beta * phi * h) / (q * q)) * (2 * alpha * q + beta * phi) -
-          ((beta * phi * (1 - phi ** h)) / (q * q * (1 - phi * phi))) * (2 * alpha * (1 - phi * phi) + beta * phi * (1 + 2 * phi - phi ** h));
-        return sigma * Math.sqrt(Math.max(1, v));
-      },
-    };
+    return checkSeries(series, 3) ?? fitHoltDamped(series);
   },
 };

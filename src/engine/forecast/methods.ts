@@ -1,25 +1,46 @@
 /** Every forecasting method by id, in the order sheets and the benchmark list them. */
-import { adida } from './adida';
-import { croston } from './croston';
-import { holtDamped } from './holt-damped';
-import { holtWinters } from './holt-winters';
-import { movingAverage } from './moving-average';
-import { naive } from './naive';
+import type { CalcError } from '../errors';
+import { adida, fitAdida } from './adida';
+import { croston, crostonFactor, fitCroston, sbaFactor } from './croston';
+import { fitHoltDamped, holtDamped } from './holt-damped';
+import { fitHoltWinters, holtWinters } from './holt-winters';
+import { fitMovingAverage, movingAverage } from './moving-average';
+import { fitNaive, naive } from './naive';
 import { sba } from './sba';
-import { seasonalNaive } from './seasonal-naive';
-import { ses } from './ses';
-import { tsb } from './tsb';
-import type { ForecastMethod, MethodId } from './types';
+import { fitSeasonalNaive, seasonalNaive } from './seasonal-naive';
+import { fitSesModel, ses } from './ses';
+import { fitTsb, tsb } from './tsb';
+import type { Fitted, ForecastMethod, MethodId } from './types';
 
 export const METHODS: readonly ForecastMethod[] = [naive, seasonalNaive, movingAverage, ses, holtDamped, holtWinters, croston, sba, tsb, adida];
 
 export const METHOD_IDS: readonly MethodId[] = METHODS.map((m) => m.id);
 
+const BY_ID = new Map<MethodId, ForecastMethod>(METHODS.map((m) => [m.id, m]));
+
 export function methodById(id: MethodId): ForecastMethod {
-  const m = METHODS.find((x) => x.id === id);
+  const m = BY_ID.get(id);
   if (!m) throw new Error(`Unknown forecasting method ${id}`);
   return m;
 }
+
+/**
+ * Each method's fit without the checks of `fit`, for a series already checked (finite values ≥ 0, at
+ * least the method's minLength periods): forecast() checks the history once, then fits up to six models
+ * on it and its training part. Same result as `fit`.
+ */
+export const FIT_CHECKED: Readonly<Record<MethodId, (series: readonly number[], seasonLength: number) => Fitted | CalcError>> = {
+  'naive': (y) => fitNaive(y),
+  'seasonal-naive': (y, m) => fitSeasonalNaive(y, m),
+  'moving-average': (y) => fitMovingAverage(y),
+  'ses': (y) => fitSesModel(y),
+  'holt-damped': (y) => fitHoltDamped(y),
+  'holt-winters': (y, m) => fitHoltWinters(y, m),
+  'croston': (y) => fitCroston('croston', y, crostonFactor),
+  'sba': (y) => fitCroston('sba', y, sbaFactor),
+  'tsb': (y) => fitTsb(y),
+  'adida': (y) => fitAdida(y),
+};
 
 /** Reads a method name as a user types it ("SES", "holt winters", "Holt-Winters", "sba"); null if none. */
 export function parseMethod(text: string): MethodId | 'auto' | null {

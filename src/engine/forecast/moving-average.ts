@@ -10,7 +10,7 @@
  * window compared on the same periods (those the widest window can forecast). Needs 2 periods.
  */
 import type { CalcError } from '../errors';
-import { checkSeries, flat, rmse, type Fitted, type ForecastMethod } from './types';
+import { checkSeries, flat, type Fitted, type ForecastMethod } from './types';
 
 const MAX_WINDOW = 12;
 
@@ -25,39 +25,80 @@ function fittedFor(series: readonly number[], k: number): (number | null)[] {
   return out;
 }
 
+/**
+ * The SSE of window k's one-step forecasts (fittedFor's, the same running sum) over periods from..n−1;
+ * `squareRoot`: the root mean square instead (rmse over the periods it forecasts, from = k).
+ */
+function windowError(series: readonly number[], k: number, from: number, squareRoot: boolean): number {
+  let sum = 0;
+  let sse = 0;
+  for (let t = 0; t < series.length; t++) {
+    if (t >= k && t >= from) {
+      const e = series[t] - sum / k;
+      sse += squareRoot ? e * e : e ** 2;
+    }
+    sum += series[t];
+    if (t >= k) sum -= series[t - k];
+  }
+  if (!squareRoot) return sse;
+  const count = series.length - Math.max(k, from);
+  return count > 0 ? Math.sqrt(sse / count) : 0;
+}
+
+class MovingAverageModel implements Fitted {
+  readonly method = 'moving-average' as const;
+  readonly params: Readonly<Record<string, number>>;
+  readonly interval = 'normal' as const;
+  readonly sigma: number;
+  private readonly mean: number;
+  private values: (number | null)[] | null = null;
+
+  constructor(
+    private readonly series: readonly number[],
+    private readonly k: number,
+  ) {
+    this.params = { k };
+    this.sigma = windowError(series, k, k, true);
+    let last = 0;
+    for (let t = series.length - k; t < series.length; t++) last += series[t];
+    this.mean = last / k;
+  }
+
+  get fitted(): readonly (number | null)[] {
+    return (this.values ??= fittedFor(this.series, this.k));
+  }
+
+  forecast(h: number): number[] {
+    return flat(this.mean, h);
+  }
+
+  sd(): number {
+    return this.sigma;
+  }
+}
+
+/** Fits a series already checked (finite values ≥ 0, at least 2 periods). */
+export function fitMovingAverage(series: readonly number[]): Fitted {
+  const n = series.length;
+  const maxK = Math.min(MAX_WINDOW, n - 1);
+  // Compare windows on the same periods: those the widest window can forecast.
+  let bestK = 1;
+  let bestSse = Infinity;
+  for (let k = 1; k <= maxK; k++) {
+    const sse = windowError(series, k, maxK, false);
+    if (sse < bestSse - 1e-12) {
+      bestSse = sse;
+      bestK = k;
+    }
+  }
+  return new MovingAverageModel(series, bestK);
+}
+
 export const movingAverage: ForecastMethod = {
   id: 'moving-average',
   label: 'Moving average',
   minLength: () => 2,
   fit(series): Fitted | CalcError {
-    const bad = checkSeries(series, 2);
-    if (bad) return bad;
-    const n = series.length;
-    const maxK = Math.min(MAX_WINDOW, n - 1);
-    // Compare windows on the same periods: those the widest window can forecast.
-    let bestK = 1;
-    let bestSse = Infinity;
-    for (let k = 1; k <= maxK; k++) {
-      const f = fittedFor(series, k);
-      let sse = 0;
-      for (let t = maxK; t < n; t++) sse += (series[t] - (f[t] as number)) ** 2;
-      if (sse < bestSse - 1e-12) {
-        bestSse = sse;
-        bestK = k;
-      }
-    }
-    const fitted = fittedFor(series, bestK);
-    const sigma = rmse(series, fitted);
-    let last = 0;
-    for (let t = n - bestK; t < n; t++) last += series[t];
-    return {
-      method: 'moving-average',
-      params: { k: bestK },
-      fitted,
-      sigma,
-      interval: 'normal',
-      forecast: (h) => flat(last / bestK, h),
-      sd: () => sigma,
-    };
+    return checkSeries(series, 2) ?? fitMovingAverage(series);
   },
 };

@@ -10,26 +10,49 @@
  * No parameters. Needs 1 period.
  */
 import type { CalcError } from '../errors';
-import { checkSeries, flat, rmse, type Fitted, type ForecastMethod } from './types';
+import { checkSeries, flat, type Fitted, type ForecastMethod } from './types';
+
+/** The fitted naive model (a class: its methods are shared, not made per fit). */
+class NaiveModel implements Fitted {
+  readonly method = 'naive' as const;
+  readonly params: Readonly<Record<string, number>> = {};
+  readonly interval = 'normal' as const;
+  readonly sigma: number;
+  private values: (number | null)[] | null = null;
+
+  constructor(private readonly series: readonly number[]) {
+    // rmse(series, fitted) with fitted = [null, y₁, …, y_{n−1}], without building it.
+    let sum = 0;
+    for (let t = 1; t < series.length; t++) {
+      const e = series[t] - series[t - 1];
+      sum += e * e;
+    }
+    this.sigma = series.length > 1 ? Math.sqrt(sum / (series.length - 1)) : 0;
+  }
+
+  get fitted(): readonly (number | null)[] {
+    return (this.values ??= this.series.map((_, t) => (t === 0 ? null : this.series[t - 1])));
+  }
+
+  forecast(h: number): number[] {
+    return flat(this.series[this.series.length - 1], h);
+  }
+
+  sd(h: number): number {
+    return this.sigma * Math.sqrt(h);
+  }
+}
+
+/** Fits a series already checked (finite values ≥ 0, at least minLength periods). */
+export function fitNaive(series: readonly number[]): Fitted {
+  return new NaiveModel(series);
+}
 
 export const naive: ForecastMethod = {
   id: 'naive',
   label: 'Naive',
   minLength: () => 1,
   fit(series): Fitted | CalcError {
-    const bad = checkSeries(series, 1);
-    if (bad) return bad;
-    const fitted = series.map((_, t) => (t === 0 ? null : series[t - 1]));
-    const sigma = rmse(series, fitted);
-    const last = series[series.length - 1];
-    return {
-      method: 'naive',
-      params: {},
-      fitted,
-      sigma,
-      interval: 'normal',
-      forecast: (h) => flat(last, h),
-      sd: (h) => sigma * Math.sqrt(h),
-    };
+    return checkSeries(series, 1) ?? fitNaive(series);
   },
 };

@@ -9,7 +9,7 @@
  * Same recursion, initialisation and bounds as Croston (α ∈ [0.01, 0.5]); α is fitted by the smallest
  * in-sample SSE of the corrected one-step forecasts. Needs 1 period. Count-based intervals.
  */
-import { crostonMethod } from './croston';
+import { crostonMethod, sbaFactor } from './croston';
 import type { ForecastMethod } from './types';
 
-export const sba: ForecastMethod = crostonMethod('sba', 'Syntetos–Boylan (SBA)', (alpha) => 1 - alpha / 2);
+export const sba: ForecastMethod = crostonMethod('sba', 'Syntetos–Boylan (SBA)', sbaFactor);

@@ -9,26 +9,55 @@
  * m = 1 it is the naive method.
  */
 import type { CalcError } from '../errors';
-import { checkSeasonLength, checkSeries, rmse, type Fitted, type ForecastMethod } from './types';
+import { checkSeasonLength, checkSeries, type Fitted, type ForecastMethod } from './types';
+
+class SeasonalNaiveModel implements Fitted {
+  readonly method = 'seasonal-naive' as const;
+  readonly params: Readonly<Record<string, number>>;
+  readonly interval = 'normal' as const;
+  readonly sigma: number;
+  private values: (number | null)[] | null = null;
+
+  constructor(
+    private readonly series: readonly number[],
+    private readonly m: number,
+  ) {
+    this.params = { m };
+    // rmse(series, fitted) with fitted_t = y_{t−m}, without building it.
+    let sum = 0;
+    for (let t = m; t < series.length; t++) {
+      const e = series[t] - series[t - m];
+      sum += e * e;
+    }
+    this.sigma = series.length > m ? Math.sqrt(sum / (series.length - m)) : 0;
+  }
+
+  get fitted(): readonly (number | null)[] {
+    const { series, m } = this;
+    return (this.values ??= series.map((_, t) => (t < m ? null : series[t - m])));
+  }
+
+  forecast(h: number): number[] {
+    const { series, m } = this;
+    const n = series.length;
+    return Array.from({ length: Math.max(0, h) }, (_, i) => Math.max(0, series[n - m + (i % m)]));
+  }
+
+  sd(h: number): number {
+    return this.sigma * Math.sqrt(Math.floor((h - 1) / this.m) + 1);
+  }
+}
+
+/** Fits a series already checked (finite values ≥ 0, at least minLength periods; m ≥ 1). */
+export function fitSeasonalNaive(series: readonly number[], m: number): Fitted {
+  return new SeasonalNaiveModel(series, m);
+}
 
 export const seasonalNaive: ForecastMethod = {
   id: 'seasonal-naive',
   label: 'Seasonal naive',
   minLength: (m) => Math.max(1, m),
   fit(series, { seasonLength: m }): Fitted | CalcError {
-    const bad = checkSeasonLength(m) ?? checkSeries(series, Math.max(1, m));
-    if (bad) return bad;
-    const n = series.length;
-    const fitted = series.map((_, t) => (t < m ? null : series[t - m]));
-    const sigma = rmse(series, fitted);
-    return {
-      method: 'seasonal-naive',
-      params: { m },
-      fitted,
-      sigma,
-      interval: 'normal',
-      forecast: (h) => Array.from({ length: Math.max(0, h) }, (_, i) => Math.max(0, series[n - m + (i % m)])),
-      sd: (h) => sigma * Math.sqrt(Math.floor((h - 1) / m) + 1),
-    };
+    return checkSeasonLength(m) ?? checkSeries(series, Math.max(1, m)) ?? fitSeasonalNaive(series, m);
   },
 };

@@ -10,12 +10,52 @@
  * forecasting to inventory obsolescence", European Journal of Operational Research 214(3), 606–615.
  * Initial values: d₀ = share of periods with demand, z₀ = mean non-zero demand (over the whole series).
  * Parameters α, β ∈ [0.01, 0.5] fitted together by the smallest in-sample SSE of the one-step
- * forecasts. A series without demand forecasts 0. Needs 1 period. Count-based intervals.
+ * forecasts (quasi-newton.ts, with the SSE's gradient from tsbSse). A series without demand forecasts 0. Needs 1 period. Count-based intervals.
  */
 import type { CalcError } from '../errors';
 import { INTERMITTENT_BOUNDS } from './croston';
-import { minimize } from './optimize';
+import { minimizeWithGradient } from './quasi-newton';
 import { checkSeries, flat, type Fitted, type ForecastMethod } from './types';
+
+/**
+ * The in-sample SSE of run() and, when `g` is given, its gradient in (α, β): the objective of the fit.
+ * The probability d does not depend on α, the size z not on β, so (forward mode)
+ *   ∂ŷ/∂α = d·∂z/∂α,   ∂z'/∂α = (1 − α)·∂z/∂α + (y − z) after a demand, unchanged after none
+ *   ∂ŷ/∂β = z·∂d/∂β,   ∂d'/∂β = (1 − β)·∂d/∂β + (1 − d) after a demand, (1 − β)·∂d/∂β − d after none
+ *   ∂SSE = −2 Σ e_t·∂ŷ_t
+ */
+export function tsbSse(y: Float64Array, alpha: number, beta: number, d0: number, z0: number, g: Float64Array | null): number {
+  let d = d0;
+  let z = z0;
+  let sum = 0;
+  let za = 0;
+  let db = 0;
+  let ga = 0;
+  let gb = 0;
+  for (let t = 0; t < y.length; t++) {
+    const yt = y[t];
+    const f = d * z;
+    const e = yt - f;
+    sum += e ** 2;
+    if (g !== null) {
+      ga -= e * d * za;
+      gb -= e * z * db;
+      if (yt > 0) {
+        za = (1 - alpha) * za + (yt - z);
+        db = (1 - beta) * db + (1 - d);
+      } else db = (1 - beta) * db - d;
+    }
+    if (yt > 0) {
+      d += beta * (1 - d);
+      z += alpha * (yt - z);
+    } else d *= 1 - beta;
+  }
+  if (g !== null) {
+    g[0] = 2 * ga;
+    g[1] = 2 * gb;
+  }
+  return sum;
+}
 
 function run(series: readonly number[], alpha: number, beta: number, d0: number, z0: number) {
   const fitted = new Array<number>(series.length);
@@ -34,21 +74,73 @@ function run(series: readonly number[], alpha: number, beta: number, d0: number,
   return { fitted, forecast: d * z, sse };
 }
 
+class TsbModel implements Fitted {
+  readonly method = 'tsb' as const;
+  readonly params: Readonly<Record<string, number>>;
+  readonly interval = 'count' as const;
+  readonly sigma: number;
+  private readonly point: number;
+  private values: number[] | null = null;
+
+  constructor(
+    private readonly series: readonly number[],
+    private readonly alpha: number,
+    private readonly beta: number,
+    private readonly d0: number,
+    private readonly z0: number,
+  ) {
+    this.params = { alpha, beta };
+    // run() without its fitted values.
+    let d = d0;
+    let z = z0;
+    let sse = 0;
+    for (let t = 0; t < series.length; t++) {
+      sse += (series[t] - d * z) ** 2;
+      if (series[t] > 0) {
+        d += beta * (1 - d);
+        z += alpha * (series[t] - z);
+      } else d *= 1 - beta;
+    }
+    this.point = d * z;
+    this.sigma = Math.sqrt(sse / series.length);
+  }
+
+  get fitted(): readonly number[] {
+    return (this.values ??= run(this.series, this.alpha, this.beta, this.d0, this.z0).fitted);
+  }
+
+  forecast(h: number): number[] {
+    return flat(this.point, h);
+  }
+
+  sd(): number {
+    return this.sigma;
+  }
+}
+
+/** Fits a series already checked (finite values ≥ 0, at least 1 period). */
+export function fitTsb(series: readonly number[]): Fitted {
+  let count = 0;
+  let total = 0;
+  for (const y of series) {
+    if (y > 0) {
+      count++;
+      total += y;
+    }
+  }
+  const d0 = count / series.length;
+  const z0 = count === 0 ? 0 : total / count;
+  const [lo, hi] = INTERMITTENT_BOUNDS;
+  const y = new Float64Array(series);
+  const best = minimizeWithGradient((x, g) => tsbSse(y, x[0], x[1], d0, z0, g), { lower: [lo, lo], upper: [hi, hi] }, [0.1, 0.1]);
+  return new TsbModel(series, best.x[0], best.x[1], d0, z0);
+}
+
 export const tsb: ForecastMethod = {
   id: 'tsb',
   label: 'Teunter–Syntetos–Babai (TSB)',
   minLength: () => 1,
   fit(series): Fitted | CalcError {
-    const bad = checkSeries(series, 1);
-    if (bad) return bad;
-    const sizes = series.filter((y) => y > 0);
-    const d0 = sizes.length / series.length;
-    const z0 = sizes.length === 0 ? 0 : sizes.reduce((a, b) => a + b, 0) / sizes.length;
-    const [lo, hi] = INTERMITTENT_BOUNDS;
-    const best = minimize((x) => run(series, x[0], x[1], d0, z0).sse, { lower: [lo, lo], upper: [hi, hi] }, [0.1, 0.1]);
-    const [alpha, beta] = best.x;
-    const r = run(series, alpha, beta, d0, z0);
-    const sigma = Math.sqrt(r.sse / series.length);
-    return { method: 'tsb', params: { alpha, beta }, fitted: r.fitted, sigma, interval: 'count', forecast: (h) => flat(r.forecast, h), sd: () => sigma };
+    return checkSeries(series, 1) ?? fitTsb(series);
   },
 };

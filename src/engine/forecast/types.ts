@@ -62,7 +62,10 @@ export interface ForecastMethod {
 export function checkSeries(series: readonly number[], min: number, name = 'history'): CalcError | undefined {
   if (!Array.isArray(series)) return valueError(messages.atLeastPeriods(name, min));
   for (let i = 0; i < series.length; i++) {
-    const bad = nonNegative(series[i], `${name}[${i + 1}]`);
+    const x = series[i];
+    // The common case inline (a finite number ≥ 0); nonNegative words the error.
+    if (typeof x === 'number' && x >= 0 && x < Infinity) continue;
+    const bad = nonNegative(x, `${name}[${i + 1}]`);
     if (bad) return bad;
   }
   if (series.length < min) return valueError(messages.atLeastPeriods(name, min));

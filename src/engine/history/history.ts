@@ -99,7 +99,15 @@ export class HistoryTable {
     this.masterSku.push(r.masterSku);
     this.channel.push(r.channel);
     this.currency.push(r.currency);
-    for (const k of NUMERIC) this[k].push(r[k] ?? NaN);
+    // Column by column, not a loop over NUMERIC: a history holds millions of rows.
+    this.available.push(r.available ?? NaN);
+    this.inbound.push(r.inbound ?? NaN);
+    this.sold.push(r.sold ?? NaN);
+    this.revenue.push(r.revenue ?? NaN);
+    this.velocity.push(r.velocity ?? NaN);
+    this.doi.push(r.doi ?? NaN);
+    this.stockValue.push(r.stockValue ?? NaN);
+    this.price.push(r.price ?? NaN);
   }
 
   /** Appends row `i` of another table. */
@@ -110,7 +118,42 @@ export class HistoryTable {
     this.masterSku.push(from.masterSku[i]);
     this.channel.push(from.channel[i]);
     this.currency.push(from.currency[i]);
-    for (const k of NUMERIC) this[k].push(from[k][i]);
+    this.available.push(from.available[i]);
+    this.inbound.push(from.inbound[i]);
+    this.sold.push(from.sold[i]);
+    this.revenue.push(from.revenue[i]);
+    this.velocity.push(from.velocity[i]);
+    this.doi.push(from.doi[i]);
+    this.stockValue.push(from.stockValue[i]);
+    this.price.push(from.price[i]);
+  }
+
+  /**
+   * Rows `from` … `to − 1` of another table appended in one step per column (a block copy, where
+   * copyRow row by row would take seconds over millions of rows).
+   */
+  appendRange(src: HistoryTable, from: number, to: number): void {
+    if (to <= from) return;
+    const whole = from === 0 && to === src.length;
+    const add = <T>(target: T[], source: readonly T[]): T[] => {
+      if (target.length === 0) return whole ? source.slice() : source.slice(from, to);
+      for (let i = from; i < to; i++) target.push(source[i]);
+      return target;
+    };
+    this.date = add(this.date, src.date);
+    this.period = add(this.period, src.period);
+    this.source = add(this.source, src.source);
+    this.masterSku = add(this.masterSku, src.masterSku);
+    this.channel = add(this.channel, src.channel);
+    this.currency = add(this.currency, src.currency);
+    this.available = add(this.available, src.available);
+    this.inbound = add(this.inbound, src.inbound);
+    this.sold = add(this.sold, src.sold);
+    this.revenue = add(this.revenue, src.revenue);
+    this.velocity = add(this.velocity, src.velocity);
+    this.doi = add(this.doi, src.doi);
+    this.stockValue = add(this.stockValue, src.stockValue);
+    this.price = add(this.price, src.price);
   }
 
   row(i: number): HistoryRow {
@@ -169,7 +212,19 @@ export const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
 
 /** Days between two "YYYY-MM-DD" dates (b − a). */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+  return Math.round((dayMs(b) - dayMs(a)) / 86_400_000);
+}
+
+/** Date.parse of a "YYYY-MM-DD" at 00:00 UTC; a history holds few distinct dates, each parsed once. */
+const parsedDays = new Map<string, number>();
+function dayMs(date: string): number {
+  let ms = parsedDays.get(date);
+  if (ms === undefined) {
+    ms = Date.parse(`${date}T00:00:00Z`);
+    if (parsedDays.size >= 10_000) parsedDays.clear(); // bounded: dates of a long-lived session
+    parsedDays.set(date, ms);
+  }
+  return ms;
 }
 
 /** Days in the month "YYYY-MM". */
@@ -450,15 +505,73 @@ export function snapshotDates(t: HistoryTable): string[] {
  * analysis' own) followed by the analysis' rows, less its sales months already saved for the channel
  * (the saved month stands, as a save would keep it), so the Trends of a run and of the reopened
  * workbook after saving it agree.
+ *
+ * The saved rows are not copied (2,400,000 rows × 14 columns take seconds to copy): the view reads the
+ * saved table's rows before the first one it leaves out, and holds copies of only the rows after it
+ * (usually none, or the last save's) and of the analysis' rows. Its columns are built the first time
+ * one is read or written; the trend functions (trends.ts) read the two parts without building them
+ * (viewParts). The saved table must not change while the view is in use.
  */
 export function historyView(saved: HistoryTable, current: HistoryTable, date: string): HistoryTable {
-  const out = new HistoryTable();
   const savedSales = new Set<string>();
+  let first = saved.length;
   for (let i = 0; i < saved.length; i++) {
     if (saved.source[i] === SALES) savedSales.add(`${saved.channel[i]}|${saved.period[i]}`);
-    if (!(saved.source[i] === SNAPSHOT && saved.date[i] === date)) out.copyRow(saved, i);
+    else if (first === saved.length && saved.date[i] === date) first = i;
   }
+  const rest = new HistoryTable();
+  for (let i = first; i < saved.length; i++) if (!(saved.source[i] === SNAPSHOT && saved.date[i] === date)) rest.copyRow(saved, i);
   // As planSave: a channel's month already saved is the saved one, whole (not topped up by this import).
-  for (let i = 0; i < current.length; i++) if (!(current.source[i] === SALES && savedSales.has(`${current.channel[i]}|${current.period[i]}`))) out.copyRow(current, i);
-  return out;
+  for (let i = 0; i < current.length; i++) if (!(current.source[i] === SALES && savedSales.has(`${current.channel[i]}|${current.period[i]}`))) rest.copyRow(current, i);
+  return lazyTable(saved, first, rest);
+}
+
+/** A history seen as rows 0 … `rows` − 1 of `head` followed by every row of `tail` (viewParts). */
+export interface TableParts {
+  readonly head: HistoryTable;
+  readonly rows: number;
+  readonly tail: HistoryTable;
+}
+
+const EMPTY = new HistoryTable();
+const lazyParts = new WeakMap<HistoryTable, TableParts>();
+
+/** The parts of a view not yet built (historyView); any other table is its own head, with no tail. */
+export function viewParts(t: HistoryTable): TableParts {
+  return lazyParts.get(t) ?? { head: t, rows: t.length, tail: EMPTY };
+}
+
+const COLUMNS = ['date', 'period', 'source', 'masterSku', 'channel', 'currency', ...NUMERIC] as const;
+
+/** A table of `head`'s first `rows` rows and `tail`'s rows, its columns built on first use. */
+function lazyTable(head: HistoryTable, rows: number, tail: HistoryTable): HistoryTable {
+  if (rows === 0) return tail;
+  const t = new HistoryTable();
+  const parts: TableParts = { head, rows, tail };
+  lazyParts.set(t, parts);
+  const build = () => {
+    if (lazyParts.get(t) !== parts) return;
+    lazyParts.delete(t);
+    const built = new HistoryTable();
+    built.appendRange(head, 0, rows);
+    built.appendRange(tail, 0, tail.length);
+    delete (t as unknown as { length?: number }).length;
+    for (const k of COLUMNS) Object.defineProperty(t, k, { value: built[k], writable: true, enumerable: true, configurable: true });
+  };
+  for (const k of COLUMNS) {
+    Object.defineProperty(t, k, {
+      configurable: true,
+      enumerable: true,
+      get: () => {
+        build();
+        return t[k];
+      },
+      set: (v: unknown) => {
+        build();
+        (t as unknown as Record<string, unknown>)[k] = v;
+      },
+    });
+  }
+  Object.defineProperty(t, 'length', { configurable: true, get: () => rows + tail.length });
+  return t;
 }

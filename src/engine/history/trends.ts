@@ -31,7 +31,7 @@
 import { isCalcError } from '../errors';
 import { above, below } from '../metrics/compare';
 import { lostRevenue } from '../metrics/lost-revenue';
-import { daysBetween, daysInMonth, HistoryTable, historyKey, SALES, SNAPSHOT } from './history';
+import { daysBetween, daysInMonth, HistoryTable, historyKey, SALES, SNAPSHOT, viewParts } from './history';
 import { sparkline } from './sparkline';
 
 export type Trend = 'Growth' | 'Stable' | 'Decline' | 'New demand' | 'No sales' | '—';
@@ -77,12 +77,44 @@ export interface TrendRow {
 
 /** The rows of each position, by historyKey, in table order. */
 export function groupByPosition(t: HistoryTable): Map<string, number[]> {
+  // By channel, then Master SKU: no key text is built per row (a history holds millions of rows, a
+  // channel a handful of labels); one historyKey per position at the end, in order of first row.
+  const byChannel = new Map<string, Map<string, number[]>>();
+  const order: { channel: string; sku: string; rows: number[] }[] = [];
+  let lastChannel: string | null = null;
+  let skus: Map<string, number[]> | undefined;
+  const scan = (part: HistoryTable, from: number, to: number, offset: number) => {
+    const channels = part.channel;
+    const masters = part.masterSku;
+    for (let i = from; i < to; i++) {
+      const channel = channels[i];
+      if (channel !== lastChannel) {
+        skus = byChannel.get(channel);
+        if (!skus) byChannel.set(channel, (skus = new Map()));
+        lastChannel = channel;
+      }
+      const sku = masters[i];
+      const g = skus!.get(sku);
+      if (g) g.push(i + offset);
+      else {
+        const rows = [i + offset];
+        skus!.set(sku, rows);
+        order.push({ channel, sku, rows });
+      }
+    }
+  };
+  const { head, rows, tail } = viewParts(t);
+  scan(head, 0, rows, 0);
+  scan(tail, 0, tail.length, rows);
   const groups = new Map<string, number[]>();
-  for (let i = 0; i < t.length; i++) {
-    const key = historyKey(t.masterSku[i], t.channel[i]);
+  for (const { channel, sku, rows: r } of order) {
+    const key = historyKey(sku, channel);
     const g = groups.get(key);
-    if (g) g.push(i);
-    else groups.set(key, [i]);
+    // Two labels can make the same key ("A|B" + "C" and "A" + "B|C"): their rows join, in table order.
+    if (g) {
+      for (const i of r) g.push(i);
+      g.sort((a, b) => a - b);
+    } else groups.set(key, r);
   }
   return groups;
 }
@@ -96,18 +128,23 @@ export interface ChannelPeriods {
 export function channelPeriods(t: HistoryTable): ChannelPeriods {
   const sales = new Map<string, Set<string>>();
   const all = new Map<string, Set<string>>();
-  for (let i = 0; i < t.length; i++) {
-    const ch = t.channel[i];
-    const p = t.period[i];
-    let a = all.get(ch);
-    if (!a) all.set(ch, (a = new Set()));
-    a.add(p);
-    if (t.source[i] === SALES) {
-      let s = sales.get(ch);
-      if (!s) sales.set(ch, (s = new Set()));
-      s.add(p);
+  const scan = (part: HistoryTable, from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const ch = part.channel[i];
+      const p = part.period[i];
+      let a = all.get(ch);
+      if (!a) all.set(ch, (a = new Set()));
+      a.add(p);
+      if (part.source[i] === SALES) {
+        let s = sales.get(ch);
+        if (!s) sales.set(ch, (s = new Set()));
+        s.add(p);
+      }
     }
-  }
+  };
+  const { head, rows, tail } = viewParts(t);
+  scan(head, 0, rows);
+  scan(tail, 0, tail.length);
   return { sales, all: new Map([...all].map(([ch, s]) => [ch, [...s].sort()])) };
 }
 
@@ -118,36 +155,73 @@ const num = (x: number): number | null => (Number.isNaN(x) ? null : x);
  * a period in which neither the position nor the rule above gives figures is absent.
  */
 export function positionPoints(t: HistoryTable, idx: readonly number[], periods: readonly string[], salesPeriods: ReadonlySet<string> | undefined): PeriodPoint[] {
-  const salesRow = new Map<string, number>();
-  const snapRow = new Map<string, number>();
+  const { head: h, rows: n0, tail: b } = viewParts(t);
+  // Each row's period as its place in `periods` (one lookup per row, no map per position).
+  const at = periodIndex(periods);
+  const P = periods.length;
+  if (salesRow.length < P) {
+    salesRow = new Int32Array(Math.max(P, 2 * salesRow.length));
+    snapRow = new Int32Array(salesRow.length);
+  }
+  salesRow.fill(-1, 0, P);
+  snapRow.fill(-1, 0, P);
   for (const i of idx) {
-    const p = t.period[i];
-    if (t.source[i] === SALES) {
-      if (!salesRow.has(p)) salesRow.set(p, i);
+    const k = at.get(i < n0 ? h.period[i] : b.period[i - n0]);
+    if (k === undefined) continue;
+    if ((i < n0 ? h.source[i] : b.source[i - n0]) === SALES) {
+      if (salesRow[k] < 0) salesRow[k] = i;
     } else {
-      const j = snapRow.get(p);
-      if (j === undefined || t.date[i] >= t.date[j]) snapRow.set(p, i);
+      const j = snapRow[k];
+      if (j < 0 || (i < n0 ? h.date[i] : b.date[i - n0]) >= (j < n0 ? h.date[j] : b.date[j - n0])) snapRow[k] = i;
     }
   }
   const points: PeriodPoint[] = [];
-  for (const p of periods) {
-    const s = salesRow.get(p);
-    const k = snapRow.get(p);
+  for (let q = 0; q < P; q++) {
+    const p = periods[q];
+    const r = at.get(p) as number; // q, or the first place of a period listed twice
+    const s = salesRow[r] < 0 ? undefined : salesRow[r];
+    const k = snapRow[r] < 0 ? undefined : snapRow[r];
     const dated = salesPeriods?.has(p) ?? false;
     if (s === undefined && k === undefined && !dated) continue;
     const salesFrom = s ?? (dated ? undefined : k);
     points.push({
       period: p,
-      sold: salesFrom === undefined ? 0 : num(t.sold[salesFrom]),
-      revenue: salesFrom === undefined ? 0 : num(t.revenue[salesFrom]),
-      velocity: salesFrom === undefined ? 0 : num(t.velocity[salesFrom]),
-      available: k === undefined ? null : num(t.available[k]),
-      inbound: k === undefined ? null : num(t.inbound[k]),
-      doi: k === undefined ? null : num(t.doi[k]),
-      stockValue: k === undefined ? null : num(t.stockValue[k]),
+      sold: salesFrom === undefined ? 0 : numAt(h.sold, b.sold, n0, salesFrom),
+      revenue: salesFrom === undefined ? 0 : numAt(h.revenue, b.revenue, n0, salesFrom),
+      velocity: salesFrom === undefined ? 0 : numAt(h.velocity, b.velocity, n0, salesFrom),
+      available: k === undefined ? null : numAt(h.available, b.available, n0, k),
+      inbound: k === undefined ? null : numAt(h.inbound, b.inbound, n0, k),
+      doi: k === undefined ? null : numAt(h.doi, b.doi, n0, k),
+      stockValue: k === undefined ? null : numAt(h.stockValue, b.stockValue, n0, k),
     });
   }
   return points;
+}
+
+/** Row i of a column of a view in two parts (viewParts), blank (NaN) as null. */
+const numAt = (head: readonly number[], tail: readonly number[], n0: number, i: number): number | null => num(i < n0 ? head[i] : tail[i - n0]);
+
+/** Per position of positionPoints: the first sales row and the latest snapshot row of each period (−1: none). Reused. */
+let salesRow = new Int32Array(64);
+let snapRow = new Int32Array(64);
+
+/**
+ * Period → its first place in a channel's periods, built once per array (the analysis passes the same
+ * array for every position of a channel) and kept with a copy of the array, so one changed since is
+ * indexed again.
+ */
+const periodIndexes = new WeakMap<readonly string[], { readonly copy: readonly string[]; readonly index: Map<string, number> }>();
+function periodIndex(periods: readonly string[]): Map<string, number> {
+  const known = periodIndexes.get(periods);
+  if (known && known.copy.length === periods.length) {
+    let same = true;
+    for (let q = 0; q < periods.length && same; q++) same = known.copy[q] === periods[q];
+    if (same) return known.index;
+  }
+  const index = new Map<string, number>();
+  for (let q = 0; q < periods.length; q++) if (!index.has(periods[q])) index.set(periods[q], q);
+  periodIndexes.set(periods, { copy: [...periods], index });
+  return index;
 }
 
 const change = (last: number | null, prev: number | null): number | null => (last === null || prev === null || prev === 0 ? null : (last - prev) / prev);
@@ -176,23 +250,35 @@ interface Outage {
 }
 
 function outages(t: HistoryTable, idx: readonly number[]): Outage {
-  const snaps = idx.filter((i) => t.source[i] === SNAPSHOT && !Number.isNaN(t.available[i])).sort((a, b) => (t.date[a] < t.date[b] ? -1 : t.date[a] > t.date[b] ? 1 : 0));
+  const { head: h, rows: n0, tail: b } = viewParts(t);
+  const dateOf = (i: number) => (i < n0 ? h.date[i] : b.date[i - n0]);
+  const snaps: number[] = [];
+  let sorted = true;
+  for (const i of idx) {
+    if ((i < n0 ? h.source[i] : b.source[i - n0]) !== SNAPSHOT || Number.isNaN(i < n0 ? h.available[i] : b.available[i - n0])) continue;
+    if (snaps.length > 0 && dateOf(i) < dateOf(snaps[snaps.length - 1])) sorted = false;
+    snaps.push(i);
+  }
+  // Rows are saved date after date, so they are usually in order already (the sort is stable either way).
+  if (!sorted) snaps.sort((x, y) => (dateOf(x) < dateOf(y) ? -1 : dateOf(x) > dateOf(y) ? 1 : 0));
   if (snaps.length < 2) return { last: null, lastLost: null, total: null, totalLost: null, snapshots: snaps.length };
   let total = 0;
   let totalLost: number | null = 0;
   let last = 0;
   let lastLost: number | null = 0;
   for (let j = 1; j < snaps.length; j++) {
-    const a = snaps[j - 1];
-    const b = snaps[j];
-    const v1 = num(t.velocity[a]);
-    const v = v1 !== null && v1 > 0 ? v1 : (num(t.velocity[b]) ?? 0);
-    const d = daysOutOfStock(daysBetween(t.date[a], t.date[b]), t.available[a], t.available[b], v);
-    const price = num(t.price[a]) ?? num(t.price[b]);
+    const x = snaps[j - 1];
+    const y = snaps[j];
+    const v1 = numAt(h.velocity, b.velocity, n0, x);
+    const v = v1 !== null && v1 > 0 ? v1 : (numAt(h.velocity, b.velocity, n0, y) ?? 0);
+    const a1 = x < n0 ? h.available[x] : b.available[x - n0];
+    const a2 = y < n0 ? h.available[y] : b.available[y - n0];
+    const d = daysOutOfStock(daysBetween(dateOf(x), dateOf(y)), a1, a2, v);
+    const price = numAt(h.price, b.price, n0, x) ?? numAt(h.price, b.price, n0, y);
     let lost: number | null = d === 0 ? 0 : null;
     if (d > 0 && price !== null) {
-      const x = lostRevenue(d, v, price);
-      lost = isCalcError(x) ? null : x;
+      const r = lostRevenue(d, v, price);
+      lost = isCalcError(r) ? null : r;
     }
     total += d;
     totalLost = totalLost === null || lost === null ? null : totalLost + lost;
@@ -214,15 +300,18 @@ export function positionTrend(
   threshold: number,
   points: readonly PeriodPoint[] = positionPoints(t, idx, periods, salesPeriods),
 ): TrendRow {
+  const { head: h, rows: n0, tail: b } = viewParts(t);
   const i0 = idx[0];
+  const first = i0 < n0 ? h : b;
+  const r0 = i0 < n0 ? i0 : i0 - n0;
   const last = points.at(-1) ?? null;
   const previous = points.length >= 2 ? points[points.length - 2] : null;
   const spark = points.slice(-SPARK_PERIODS).map((p) => p.sold ?? 0);
   const out = outages(t, idx);
   return {
-    masterSku: t.masterSku[i0],
-    channel: t.channel[i0],
-    currency: t.currency[i0],
+    masterSku: first.masterSku[r0],
+    channel: first.channel[r0],
+    currency: first.currency[r0],
     points,
     last,
     previous,
