@@ -541,9 +541,11 @@ function quoteProblems(text: string, grid: readonly (readonly string[])[], delim
   const errorCodes = new Map<number, string>();
   for (const e of errors) if (e.row !== undefined && errorCodes.get(e.row) !== 'MissingQuotes') errorCodes.set(e.row, e.code);
 
-  // Cells holding a line break exist only when the file has more line breaks than rows.
+  // Cells holding a line break exist only when the file has more line breaks than lie between its rows
+  // (and after the last one, when the file ends with a line break: its empty line is not a row).
   const multiLine: MultiLine[] = [];
-  if (countLineBreaks(text) >= grid.length) {
+  const between = grid.length - 1 + (/[\r\n]$/.test(text) ? 1 : 0);
+  if (countLineBreaks(text) > between) {
     const rowLike = (segment: string) => usual >= 2 && segment.split(delimiter).length >= usual;
     let line = 1;
     grid.forEach((row, r) => {
