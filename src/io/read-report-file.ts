@@ -410,16 +410,19 @@ function readDelimitedText(fileName: string, format: Format, bytes: Uint8Array, 
 
   // Amazon flat files (.txt) and .tsv files are tab-delimited: when tabs split the first lines into
   // fields, do not let product names full of commas or stray quotes sway the guess.
-  const guessed = guessDelimiter(text, format === 'tsv' || format === 'txt' ? '\t' : undefined);
+  // papaparse guesses the line break from the first megabyte on every parse: guessed once here instead
+  // (the same guess, which does not depend on the delimiter) for the five parses below.
+  const newline = lineBreakOf(text);
+  const guessed = guessDelimiter(text, newline, format === 'tsv' || format === 'txt' ? '\t' : undefined);
   const delimiterFound = guessed !== undefined;
   const delimiter = guessed ?? (format === 'csv' ? ',' : '\t');
-  let result = parseDelimited(text, delimiter);
+  let result = parseDelimited(text, delimiter, newline);
 
   let quoteErrors = result.errors.filter((e) => e.type === 'Quotes');
   if (quoteErrors.length > 0 && delimiter === '\t') {
     // Tab-delimited reports (Amazon flat files) do not quote fields, but product names may start with
     // a quote ("Classic" backpack). Read the quotes as ordinary characters instead of merging lines.
-    result = parseDelimited(text, '\t', '\u0000');
+    result = parseDelimited(text, '\t', undefined, '\u0000');
     problems.push(
       `${plural(quoteErrors.length, 'field')} started with a quote that was not closed (first at row ${rowOf(quoteErrors[0])}); the file was read with quotes as ordinary characters`,
     );
@@ -458,11 +461,11 @@ function readDelimitedText(fileName: string, format: Format, bytes: Uint8Array, 
  * separated by a comma, not a tab with a broken quote). A `preferred` delimiter wins whenever it splits
  * the lines into fields at all.
  */
-function guessDelimiter(text: string, preferred?: string): string | undefined {
+function guessDelimiter(text: string, newline: Newline, preferred?: string): string | undefined {
   const head = text.slice(0, SNIFF_BYTES * 4);
   let best: { delimiter: string; quoteErrors: number; delta: number; fields: number } | undefined;
   for (const delimiter of DELIMITERS_TO_GUESS) {
-    const preview = Papa.parse<string[]>(head, { delimiter, quoteChar: '"', skipEmptyLines: true, preview: 10 });
+    const preview = Papa.parse<string[]>(head, { delimiter, newline, quoteChar: '"', skipEmptyLines: true, preview: 10 });
     const rows = preview.data;
     if (rows.length === 0) continue;
     let delta = 0;
@@ -480,9 +483,18 @@ function guessDelimiter(text: string, preferred?: string): string | undefined {
   return best?.delimiter;
 }
 
-function parseDelimited(text: string, delimiter: string, quoteChar = '"'): Papa.ParseResult<string[]> {
+type Newline = '\r' | '\n' | '\r\n';
+
+/** The line break papaparse would guess for the text with '"' as its quote (from its first megabyte, quoted text aside). */
+function lineBreakOf(text: string): Newline {
+  return Papa.parse<string[]>(text.slice(0, 1 << 20), { delimiter: ',', quoteChar: '"', preview: 1 }).meta.linebreak as Newline;
+}
+
+/** `newline` undefined: papaparse guesses it (for another quote character than '"'). */
+function parseDelimited(text: string, delimiter: string, newline?: Newline, quoteChar = '"'): Papa.ParseResult<string[]> {
   return Papa.parse<string[]>(text, {
     delimiter,
+    newline,
     quoteChar,
     header: false,
     dynamicTyping: false,
