@@ -16,6 +16,7 @@ import { isCalcError } from './errors';
 import { importReports, readSource, type ImportResult, type SourceAssignment, type SourceSummary } from './ingest/import';
 import type { Position } from './ingest/join';
 import type { ParsedReport } from './ingest/read-report';
+import { RecordTable } from './ingest/records';
 import type { ImportIssue, RawGrid, SourceGrid } from './ingest/types';
 import { DEFAULT_SETTINGS, type AbcClass, type Settings } from './model';
 import { kpis as computeKpis, type Kpis } from './analysis/kpis';
@@ -229,7 +230,7 @@ function importStage(reports: readonly ParsedReport[], ctx: Context): ImportResu
   ctx.progress('import', 0, 1);
   const imported = importReports(reports, { assignments: ctx.options.assignments, periodDays: ctx.s.periodDays });
   ctx.progress('import', 1, 1);
-  return { ...imported, sources: imported.sources.map((src) => ({ ...src, report: { ...src.report, records: [] } })) };
+  return { ...imported, sources: imported.sources.map((src) => ({ ...src, report: { ...src.report, records: RecordTable.EMPTY } })) };
 }
 
 /** Each position's mapping cost and price (reporting currency) in its channel's currency; a report's own price already is. */

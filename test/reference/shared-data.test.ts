@@ -60,10 +60,10 @@ describe('reports in ../shared/data/reports', () => {
   it('reads the sample rows: business report values and noon timestamps', () => {
     const br = readReport({ source: 'Business Report', grid: grid('amazon/business-report-by-child-item.sample.csv') });
     expect([br.rowsRead, br.rowsUsed, br.rowsReported]).toEqual([1, 1, 0]);
-    expect(br.records[0].values).toMatchObject({ sku: '5K-SC4U-PO06', sessions: 12131, unitsOrdered: 683, revenue: 12905.25 });
+    expect(br.records.at(0).values).toMatchObject({ sku: '5K-SC4U-PO06', sessions: 12131, unitsOrdered: 683, revenue: 12905.25 });
     const noon = readReport({ source: 'noon', grid: grid('noon/sales-export.sample.csv') });
     expect([noon.rowsRead, noon.rowsUsed, noon.rowsReported]).toEqual([2, 2, 0]);
-    expect(noon.records[0].values.orderTimestamp).toBe(Date.UTC(2026, 4, 19, 23, 29, 16));
+    expect(noon.records.at(0).values.orderTimestamp).toBe(Date.UTC(2026, 4, 19, 23, 29, 16));
     // The planning report's inv-age-* columns are found by pattern.
     const planning = detectKind(grid('amazon/fba-inventory-planning.header.tsv')[0]);
     expect(planning.match!.patternColumns.map((c) => c.header)).toEqual([
@@ -75,25 +75,25 @@ describe('reports in ../shared/data/reports', () => {
   it('reads the new samples: noon FBN rows by type with their snapshot time, views & sales units, ledger MM/DD/YYYY, fee values', () => {
     const fbn = readReport({ source: 'fbn', grid: grid('noon/fbn-inventory-export.sample.csv') });
     expect([fbn.rowsRead, fbn.rowsUsed, fbn.rowsReported]).toEqual([3, 3, 0]);
-    expect(fbn.records.map((r) => [r.values.inventoryType, r.values.quantity])).toEqual([
+    expect(fbn.records.toArray().map((r) => [r.values.inventoryType, r.values.quantity])).toEqual([
       ['saleable', 7],
       ['graded_returns_cir', 2],
       ['inbound_ps', 3],
     ]);
     // "2026-06-17, 09:37:08": a comma between the date and the time.
-    expect(fbn.records[0].values.snapshotAt).toBe(Date.UTC(2026, 5, 17, 9, 37, 8));
+    expect(fbn.records.at(0).values.snapshotAt).toBe(Date.UTC(2026, 5, 17, 9, 37, 8));
     const views = readReport({ source: 'views', grid: grid('noon/product-views-and-sales.sample.csv') });
     expect([views.rowsRead, views.rowsUsed, views.rowsReported]).toEqual([3, 3, 0]);
-    expect(views.records[2].values).toMatchObject({ visitDate: Date.UTC(2026, 4, 4), grossUnits: 3, shippedUnits: 2, cancelledUnits: 1 });
+    expect(views.records.at(2).values).toMatchObject({ visitDate: Date.UTC(2026, 4, 4), grossUnits: 3, shippedUnits: 2, cancelledUnits: 1 });
     const ledger = readReport({ source: 'ledger', grid: grid('amazon/inventory-ledger-summary.sample.tsv') });
-    expect(ledger.records[0].values).toMatchObject({ date: Date.UTC(2026, 4, 13), startingBalance: 10, endingBalance: 11, sku: 'SKU1' });
+    expect(ledger.records.at(0).values).toMatchObject({ date: Date.UTC(2026, 4, 13), startingBalance: 10, endingBalance: 11, sku: 'SKU1' });
     const detail = readReport({ source: 'ledger detail', grid: grid('amazon/inventory-ledger-detail.sample.tsv') });
-    expect(detail.records[0].values).toMatchObject({ date: Date.UTC(2026, 4, 13), dateTime: Date.UTC(2026, 4, 13, 9), eventType: 'Shipments', quantity: -1 });
+    expect(detail.records.at(0).values).toMatchObject({ date: Date.UTC(2026, 4, 13), dateTime: Date.UTC(2026, 4, 13, 9), eventType: 'Shipments', quantity: -1 });
     const aged = readReport({ source: 'aged', grid: grid('amazon/aged-inventory-surcharge.sample.tsv') });
     // The second sample row has no qty-charged: no per-unit surcharge can come from it, and it is reported.
     expect([aged.rowsRead, aged.rowsUsed, aged.rowsReported]).toEqual([2, 1, 1]);
     const storage = readReport({ source: 'storage', grid: grid('amazon/monthly-storage-fees.sample.csv') });
     expect([storage.rowsRead, storage.rowsUsed, storage.rowsReported]).toEqual([3, 3, 0]);
-    expect(storage.records[1].values).toMatchObject({ averageQtyOnHand: 18.5, fee: 0.94, monthOfCharge: '2026-06' });
+    expect(storage.records.at(1).values).toMatchObject({ averageQtyOnHand: 18.5, fee: 0.94, monthOfCharge: '2026-06' });
   });
 });

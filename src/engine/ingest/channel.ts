@@ -5,7 +5,7 @@
  */
 import { CHANNELS, Channel, Country } from '../model';
 import { KINDS, ReportKind } from './kinds';
-import type { ReportRecord } from './read-report';
+import type { RecordTable, ReportRecord } from './records';
 import { parseCurrencyCode } from './values';
 
 export type ChannelSource = 'user' | 'column' | 'name' | null;
@@ -71,7 +71,7 @@ function channelFor(marketplace: 'amazon' | 'noon', country: Country): Channel {
  * Decides a report's channel. `userChannel` (a channel id) always wins. Reports that belong to no
  * channel (mapping, PO history, warehouse stock) get null with the reason.
  */
-export function inferChannel(kind: ReportKind, source: string, records: readonly ReportRecord[], userChannel?: string): ChannelDecision {
+export function inferChannel(kind: ReportKind, source: string, records: RecordTable, userChannel?: string): ChannelDecision {
   if (userChannel) {
     const chosen = CHANNELS.find((c) => c.id === userChannel) ?? null;
     return chosen

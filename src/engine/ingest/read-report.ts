@@ -7,17 +7,12 @@
 import { columnLetters } from '../sheets/columns';
 import { ColumnMatch, detectKind, Detection, findHeaderRow, normalizeHeader } from './detect';
 import type { ReportKind } from './kinds';
+import { RecordTable } from './records';
 import { ImportIssue, isValueProblem, RawCell, RawGrid, SourceGrid, ValueProblem } from './types';
 import { decideDateOrder, isoDay, parseDate, parseNumber, parseText } from './values';
 import type { DateOrder } from './types';
 
-/** One usable row: the 1-based row number in the source and the values of the kind's fields. */
-export interface ReportRecord {
-  readonly row: number;
-  readonly values: Readonly<Record<string, string | number | null>>;
-  /** Pattern columns (inv-age-*): header as written → value. */
-  readonly extra?: Readonly<Record<string, number>>;
-}
+export type { ReportRecord } from './records';
 
 export interface ParsedReport {
   readonly source: string;
@@ -31,7 +26,8 @@ export interface ParsedReport {
   readonly patternColumns: readonly ColumnMatch[];
   /** Header names no field of the kind uses (normal: Amazon adds columns). */
   readonly unknownColumns: readonly string[];
-  readonly records: readonly ReportRecord[];
+  /** The usable rows, column by column (records.ts). */
+  readonly records: RecordTable;
   readonly rowsRead: number;
   readonly rowsUsed: number;
   readonly rowsReported: number;
@@ -98,23 +94,43 @@ function plausible(c: ColumnMatch, value: string | number, raw: RawCell, asOf: n
 }
 
 /**
- * One copy of each SKU (and ASIN, PSKU …) an identifier column repeats: a SKU appears on every one of
- * its sales rows, and the join hashes and compares it several times a row. Shared, the records hold a
- * few thousand strings that stay in the cache instead of one per row, and no substring that keeps the
- * file's whole decoded text alive. (Other columns are left as they are: sharing them costs more time
- * than it saves.)
+ * One copy of each text a column repeats (a SKU appears on every one of its sales rows, a status or a
+ * currency on every row), each a copy of its own. Shared, the records hold a few thousand strings that
+ * stay in the cache (the join hashes and compares SKUs several times a row) instead of one per row; and
+ * no value is a slice of the file's decoded text, which would keep the whole text (50 MB for a large
+ * sales export) alive as long as the records. A column of nearly unique texts (an order item number)
+ * stops sharing after POOL_LIMIT distinct values and copies each value instead.
  */
 class TextPool {
   private readonly texts = new Map<string, string>();
+  private full = false;
+
+  private last = '';
+  private lastOwn = '';
 
   share(text: string): string {
+    // Neighbouring rows often repeat a value (a status, a currency, an order's SKU): compared, not hashed.
+    if (text === this.last) return this.lastOwn;
+    this.last = text;
+    this.lastOwn = this.lookUp(text);
+    return this.lastOwn;
+  }
+
+  private lookUp(text: string): string {
+    if (this.full) return ownCopy(text);
     const known = this.texts.get(text);
     if (known !== undefined) return known;
-    // A copy of its own: appending and cutting one character gives a new string, not a view of the text it came from.
-    const own = (text + ' ').slice(0, -1);
+    const own = ownCopy(text);
     this.texts.set(own, own);
+    if (this.texts.size >= POOL_LIMIT) this.full = true;
     return own;
   }
+}
+const POOL_LIMIT = 20_000;
+
+/** A copy of its own: appending and cutting one character gives a new string, not a view of the text it came from. */
+export function ownCopy(text: string): string {
+  return (text + ' ').slice(0, -1);
 }
 
 function isBlank(cell: RawCell): boolean {
@@ -130,7 +146,7 @@ function isBlankRow(row: readonly RawCell[] | undefined): boolean {
 function rawText(cell: RawCell): string | null {
   if (isBlank(cell)) return null;
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? 'Invalid Date' : cell.toISOString();
-  return String(cell);
+  return ownCopy(String(cell));
 }
 
 /** Reads every row after the header of a source whose kind is known or detected. */
@@ -150,7 +166,9 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
     issues.push(whole(reason));
     return empty(source, null, null, rowsRead, issues);
   }
-  const headers = grid[header] ?? [];
+  // Own copies of the names: what the report keeps of them (columns, reasons) must not hold on to the
+  // file's whole text, of which a cell is a slice.
+  const headers = (grid[header] ?? []).map((h) => (typeof h === 'string' ? ownCopy(h) : h));
   const detection = detectKind(headers, source, options.kind);
   const match = detection.match;
   if (!detection.kind || !match) {
@@ -189,9 +207,15 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
     const parse: (cell: RawCell) => string | number | null | ValueProblem =
       c.type === 'text' ? parseText : c.type === 'number' ? (cell) => parseNumber(cell, decimalComma) : (cell) => parseDate(cell, order);
     const identifier = IDENTIFIER.test(c.field);
-    return { c, parse, identifier, needed: c.required || c.blankAs !== undefined, texts: identifier && c.type === 'text' ? new TextPool() : null };
+    return { c, parse, identifier, needed: c.required || c.blankAs !== undefined, texts: c.type === 'text' ? new TextPool() : null };
   });
-  const records: ReportRecord[] = [];
+  const records = new RecordTable(
+    plan.map((p) => p.c.field),
+    plan.map((p) => p.c.type !== 'text'),
+    Math.max(0, grid.length - header - 1),
+  );
+  // One row's values in plan order, reused: the table copies them into its columns.
+  const values: (string | number | null)[] = new Array<string | number | null>(plan.length).fill(null);
   let rowsRead = 0;
   let rowsReported = 0;
   for (let r = header + 1; r < grid.length; r++) {
@@ -199,17 +223,17 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
     if (isBlankRow(row)) continue;
     rowsRead++;
     const rowNumber = r + 1;
-    const values: Record<string, string | number | null> = {};
     let dropped = false;
     let rowIssues: ImportIssue[] | undefined; // allocated only for a row with a problem
-    for (const { c, parse, identifier, needed, texts } of plan) {
+    for (let k = 0; k < plan.length; k++) {
+      const { c, parse, identifier, needed, texts } = plan[k];
       const cell = notApplicable && typeof row[c.index] === 'string' && notApplicable.has((row[c.index] as string).trim()) ? null : row[c.index];
       let value: string | number | null | ValueProblem = parse(cell);
       if (value !== null && !isValueProblem(value)) {
         if (identifier && typeof cell === 'string' && cell !== cell.trim()) {
           const seen = spaced.get(c.header);
           if (seen) seen.count++;
-          else spaced.set(c.header, { count: 1, row: rowNumber, raw: cell });
+          else spaced.set(c.header, { count: 1, row: rowNumber, raw: ownCopy(cell) });
         }
         const checked = plausible(c, value, cell, asOf, identifier);
         if (checked && 'problem' in checked) value = new ValueProblem(checked.problem);
@@ -222,14 +246,14 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
       if (isValueProblem(value)) {
         (rowIssues ??= []).push({ source, row: rowNumber, column: c.header, value: rawText(cell), reason: value.reason, dropped: needed });
         if (needed) dropped = true;
-        values[c.field] = null;
+        values[k] = null;
       } else if (value === null && c.blankAs !== undefined) {
-        values[c.field] = c.blankAs;
+        values[k] = c.blankAs;
       } else if (value === null && c.required) {
         (rowIssues ??= []).push({ source, row: rowNumber, column: c.header, value: null, reason: `${c.header} is blank`, dropped: true });
         dropped = true;
-        values[c.field] = null;
-      } else values[c.field] = texts !== null && typeof value === 'string' ? texts.share(value) : value;
+        values[k] = null;
+      } else values[k] = texts !== null && typeof value === 'string' ? texts.share(value) : value;
     }
     let extra: Record<string, number> | undefined;
     for (const c of match.patternColumns) {
@@ -244,7 +268,7 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
       continue;
     }
     if (rowIssues) issues.push(...rowIssues);
-    records.push(extra ? { row: rowNumber, values, extra } : { row: rowNumber, values });
+    records.push(rowNumber, values, extra);
   }
   for (const [column, t] of spaced) {
     issues.push({
@@ -295,7 +319,7 @@ function empty(source: string, detection: Detection | null, headerRow: number | 
     columns: [],
     patternColumns: [],
     unknownColumns: [],
-    records: [],
+    records: RecordTable.EMPTY,
     rowsRead,
     rowsUsed: 0,
     rowsReported: rowsRead,

@@ -84,6 +84,7 @@ function snapshotOf(report: ParsedReport): number | null {
 /** The content of a report, independent of row order and row numbers. */
 function fingerprint(report: ParsedReport): string {
   return report.records
+    .toArray()
     .map((r) => JSON.stringify(r.values) + (r.extra ? JSON.stringify(r.extra) : ''))
     .sort()
     .join('\n');
@@ -123,13 +124,15 @@ export function setAsideRepeats<T extends RepeatCandidate>(sources: readonly T[]
       const seen = new Map<string, { source: string; row: number }>();
       for (const i of members) {
         const c = out[i];
-        const repeated: { rec: ReportRecord; first: { source: string; row: number } }[] = [];
+        const repeated: { rec: ReportRecord; at: number; first: { source: string; row: number } }[] = [];
         const mine: [string, number][] = [];
-        for (const rec of c.report.records) {
+        const records = c.report.records;
+        for (let at = 0; at < records.length; at++) {
+          const rec = records.view(at);
           const key = identity.key(rec.values);
           if (key === null) continue;
           const first = seen.get(key);
-          if (first && first.source !== c.source) repeated.push({ rec, first });
+          if (first && first.source !== c.source) repeated.push({ rec, at, first });
           else if (!first) mine.push([key, rec.row]);
         }
         for (const [key, row] of mine) seen.set(key, { source: c.source, row });
@@ -139,7 +142,7 @@ export function setAsideRepeats<T extends RepeatCandidate>(sources: readonly T[]
           setAsideWhole(i, `Every row repeats ${others} (the same ${c.label ?? kind} rows): not counted again`);
           continue;
         }
-        const dropped = new Set(repeated.map((r) => r.rec));
+        const dropped = new Set(repeated.map((r) => r.at));
         const rowIssues: ImportIssue[] = repeated.map(({ rec, first }) => ({
           source: c.source,
           row: rec.row,
@@ -150,7 +153,7 @@ export function setAsideRepeats<T extends RepeatCandidate>(sources: readonly T[]
         }));
         out[i] = {
           ...c,
-          report: { ...c.report, records: c.report.records.filter((r) => !dropped.has(r)), rowsUsed: c.report.rowsUsed - repeated.length },
+          report: { ...c.report, records: c.report.records.filter((at) => !dropped.has(at)), rowsUsed: c.report.rowsUsed - repeated.length },
           rowsUsed: c.rowsUsed - repeated.length,
           rowsReported: c.rowsReported + repeated.length,
           issues: [...c.issues, ...rowIssues],

@@ -214,7 +214,7 @@ describe('what the reader cleans up, it says', () => {
   it('invisible and control characters in a SKU are removed and reported', () => {
     const grid = [F.NOON_SALES_KSA[0], ['1', 'SA', 'SA', 'SA', '', 'N1-1', 'NOON\u200b-BAG-01', 'ZBAG-1', 'Delivered', '95', '95', 'SAR', 'b', 'bags', 'FBN', '2026-10-03 10:00:00', '', '']];
     const r = readReport({ source: 'noon', grid }, { asOf: NOW });
-    expect(r.records[0].values.sku).toBe('NOON-BAG-01');
+    expect(r.records.at(0).values.sku).toBe('NOON-BAG-01');
     expect(r.issues).toEqual([{ source: 'noon', row: 2, column: 'partner_sku', value: 'NOON\u200b-BAG-01', reason: 'partner_sku held invisible or control characters (U+200B): read as "NOON-BAG-01"', dropped: false }]);
   });
 
@@ -226,7 +226,7 @@ describe('what the reader cleans up, it says', () => {
       ['MUG-02', 'NOON-MUG-02', '8'],
     ];
     const r = readReport({ source: 'Mapping', grid: mapping }, { asOf: NOW });
-    expect(r.records.map((x) => x.values.masterSku)).toEqual(['BAG-01', 'BAG-01', 'MUG-02']);
+    expect(r.records.toArray().map((x) => x.values.masterSku)).toEqual(['BAG-01', 'BAG-01', 'MUG-02']);
     expect(r.issues).toEqual([
       {
         source: 'Mapping',
@@ -245,7 +245,7 @@ describe('what the reader cleans up, it says', () => {
       ['NOON-BAG-01', '5', 'RUH01S', 'saleable', '9'],
     ];
     const r = readReport({ source: 'noon stock', grid }, { asOf: NOW });
-    expect(r.records[0].values.quantity).toBe(5);
+    expect(r.records.at(0).values.quantity).toBe(5);
     expect(r.issues).toEqual([{ source: 'noon stock', row: 1, column: 'qty', value: null, reason: 'Column "qty" appears 2 times (also column E): column B is used, the other is ignored', dropped: false }]);
   });
 

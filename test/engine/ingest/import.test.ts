@@ -60,12 +60,12 @@ describe('recognition', () => {
   });
 
   it('reads shuffled columns by name, and formatted values', () => {
-    const [bag] = summary('Business Report KSA').report.records;
+    const [bag] = summary('Business Report KSA').report.records.toArray();
     expect(bag.values).toMatchObject({ sku: 'AMZ-BAG-01', unitsOrdered: 300, revenue: 29700, sessions: 12131, unitSessionPct: 0.0247 });
   });
 
   it('keeps SKUs as text exactly as written', () => {
-    expect(summary('Amazon KSA inventory').report.records.map((r) => r.values.sku)).toContain('00123');
+    expect(summary('Amazon KSA inventory').report.records.toArray().map((r) => r.values.sku)).toContain('00123');
   });
 
   it('a user-chosen kind wins over detection', () => {

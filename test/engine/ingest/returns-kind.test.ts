@@ -91,7 +91,7 @@ describe('rows', () => {
   });
 
   it('reads the return date as a date-time and a blank quantity as 1', () => {
-    const [first, , third] = summary.report.records;
+    const [first, , third] = summary.report.records.toArray();
     expect(first.values).toMatchObject({ returnDate: Date.UTC(2026, 8, 14, 10, 21, 7), sku: 'AMZ-BAG-01', quantity: 1, detailedDisposition: 'SELLABLE', licensePlateNumber: 'LPNRR123456789' });
     expect(third.values.quantity).toBe(1);
   });
