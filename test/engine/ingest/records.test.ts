@@ -1,0 +1,63 @@
+import fc from 'fast-check';
+import { RecordTable } from '../../../src/engine/ingest/records';
+
+describe('RecordTable', () => {
+  const fields = ['sku', 'quantity', 'date'];
+  const numeric = [false, true, true];
+
+  it('gives back each row as pushed: texts, numbers, dates and blanks (null), row numbers and pattern columns', () => {
+    const t = new RecordTable(fields, numeric, 1); // capacity 1: pushing three rows grows it twice
+    t.push(2, ['A-1', 5, Date.UTC(2026, 0, 3)]);
+    t.push(3, [null, null, null], { 'inv-age-0-to-90-days': 4 });
+    t.push(5, ['B-2', 0.5, 0]);
+    expect(t.length).toBe(3);
+    expect(t.toArray()).toEqual([
+      { row: 2, values: { sku: 'A-1', quantity: 5, date: Date.UTC(2026, 0, 3) } },
+      { row: 3, values: { sku: null, quantity: null, date: null }, extra: { 'inv-age-0-to-90-days': 4 } },
+      { row: 5, values: { sku: 'B-2', quantity: 0.5, date: 0 } },
+    ]);
+  });
+
+  it('iterates views that read the columns: fields by name, a field the kind lacks is undefined, a view may be kept', () => {
+    const t = new RecordTable(fields, numeric);
+    t.push(7, ['A-1', 3, null]);
+    t.push(8, ['C-3', -2, 1]);
+    const views = [...t];
+    expect(views.map((v) => [v.row, v.values.sku, v.values.quantity, v.values.date])).toEqual([
+      [7, 'A-1', 3, null],
+      [8, 'C-3', -2, 1],
+    ]);
+    expect(views[0].values.asin).toBeUndefined();
+    expect(views[0].extra).toBeUndefined();
+  });
+
+  it('filters rows by index into a new table, keeping row numbers and pattern columns', () => {
+    const t = new RecordTable(fields, numeric);
+    t.push(2, ['A', 1, null]);
+    t.push(3, ['B', 2, null], { x: 1 });
+    t.push(4, ['C', 3, null]);
+    const kept = t.filter((i) => i !== 0);
+    expect(kept.toArray()).toEqual([
+      { row: 3, values: { sku: 'B', quantity: 2, date: null }, extra: { x: 1 } },
+      { row: 4, values: { sku: 'C', quantity: 3, date: null } },
+    ]);
+    expect(t.length).toBe(3);
+  });
+
+  it('EMPTY has no rows', () => {
+    expect(RecordTable.EMPTY.length).toBe(0);
+    expect([...RecordTable.EMPTY]).toEqual([]);
+  });
+
+  it('round-trips any rows (property): at(i) equals what was pushed', () => {
+    const value = fc.oneof(fc.constant(null), fc.string({ maxLength: 12 }));
+    const num = fc.oneof(fc.constant(null), fc.double({ noNaN: true, noDefaultInfinity: true }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 1e6 }), value, num, num), { maxLength: 60 }), (rows) => {
+        const t = new RecordTable(fields, numeric, 0);
+        for (const [row, a, b, c] of rows) t.push(row, [a, b, c]);
+        expect(t.toArray()).toEqual(rows.map(([row, a, b, c]) => ({ row, values: { sku: a, quantity: b, date: c } })));
+      }),
+    );
+  });
+});
