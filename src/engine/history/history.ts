@@ -510,9 +510,12 @@ export function snapshotDates(t: HistoryTable): string[] {
  * saved table's rows before the first one it leaves out, and holds copies of only the rows after it
  * (usually none, or the last save's) and of the analysis' rows. Its columns are built the first time
  * one is read or written; the trend functions (trends.ts) read the two parts without building them
- * (viewParts). The saved table must not change while the view is in use.
+ * (viewParts). The saved table must not change while the view is in use; nor must `current`, which
+ * is the view itself when nothing is saved.
  */
 export function historyView(saved: HistoryTable, current: HistoryTable, date: string): HistoryTable {
+  // Without a saved history the view is the analysis' rows as they are (not a copy of 100,000s of rows).
+  if (saved.length === 0) return current;
   const savedSales = new Set<string>();
   let first = saved.length;
   for (let i = 0; i < saved.length; i++) {

@@ -122,7 +122,7 @@ const highestDoiFirst = (a: TransferCandidate, b: TransferCandidate): number =>
 function groups(candidates: readonly TransferCandidate[]): TransferCandidate[][] {
   const byGroup = new Map<string, TransferCandidate[]>();
   for (const c of candidates) {
-    const id = JSON.stringify([c.masterSku, c.country]);
+    const id = `${c.masterSku}\u0000${c.country}`; // neither holds a NUL (identifiers are read without control characters)
     const group = byGroup.get(id);
     if (group) group.push(c);
     else byGroup.set(id, [c]);
