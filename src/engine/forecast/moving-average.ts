@@ -35,7 +35,7 @@ function windowError(series: readonly number[], k: number, from: number, squareR
   for (let t = 0; t < series.length; t++) {
     if (t >= k && t >= from) {
       const e = series[t] - sum / k;
-      sse += squareRoot ? e * e : e ** 2;
+      sse += e * e;
     }
     sum += series[t];
     if (t >= k) sum -= series[t - k];

@@ -129,7 +129,7 @@ class TextPool {
 const POOL_LIMIT = 20_000;
 
 /** A copy of its own: appending and cutting one character gives a new string, not a view of the text it came from. */
-export function ownCopy(text: string): string {
+function ownCopy(text: string): string {
   return (text + ' ').slice(0, -1);
 }
 
