@@ -354,7 +354,8 @@ async function run(command: string, port: XlsxWorkbook, inputs: Inputs, p: Parse
       return 2;
     }
   }
-  const sources: readonly SourceGrid[] = inputs.files ? inputs.files.map((f) => ({ source: f.source, grid: f.grid })) : inputs.state.inputs;
+  // A file read a row at a time is passed as it is: its grid is made only if something asks for it.
+  const sources: readonly SourceGrid[] = inputs.files ?? inputs.state.inputs;
   const assignments = resolveAssignments(p.assignments, p.files, sources.map((s) => s.source));
   if (typeof assignments === 'string') {
     err.write(`lumive ${command}: ${assignments}\n`);

@@ -73,6 +73,6 @@ export function resolveAssignments(
  */
 export function readerIssues(sheets: readonly FileSheet[]): ImportIssue[] {
   return sheets.flatMap((s) =>
-    s.problems.map((reason) => ({ source: s.source, row: null, column: null, value: null, reason: reason.charAt(0).toUpperCase() + reason.slice(1), dropped: s.grid.length === 0 })),
+    s.problems.map((reason) => ({ source: s.source, row: null, column: null, value: null, reason: reason.charAt(0).toUpperCase() + reason.slice(1), dropped: (s.rows ?? s.grid).length === 0 })),
   );
 }

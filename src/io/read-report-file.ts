@@ -8,6 +8,7 @@
  */
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { LineGrid } from '../engine/ingest/line-grid';
 import type { RawCell, SourceGrid } from '../engine/ingest/types';
 import { checkPackage, farValuesText, gridText, scatteredText, sheetCells, tableBounds, workbookFailure, XLSX_LIMITS, type XlsxLimits } from '../workbook/xlsx/read-worksheet';
 
@@ -416,6 +417,9 @@ function readDelimitedText(fileName: string, format: Format, bytes: Uint8Array, 
   const guessed = guessDelimiter(text, newline, format === 'tsv' || format === 'txt' ? '\t' : undefined);
   const delimiterFound = guessed !== undefined;
   const delimiter = guessed ?? (format === 'csv' ? ',' : '\t');
+  if (text.indexOf('"') === -1 && countLineBreaks(text) === countOf(text, newline)) {
+    return readLines(base, new LineGrid(text, delimiter, newline), delimiterFound, problems);
+  }
   let result = parseDelimited(text, delimiter, newline);
 
   let quoteErrors = result.errors.filter((e) => e.type === 'Quotes');
@@ -435,22 +439,62 @@ function readDelimitedText(fileName: string, format: Format, bytes: Uint8Array, 
   if (grid.length > 1 && last.length === 1 && last[0] === '' && /[\r\n]$/.test(text)) grid.pop();
   if (grid.length > 0 && grid[0].length > 0 && grid[0][0].charCodeAt(0) === 0xfeff) grid[0][0] = grid[0][0].slice(1);
 
-  const blank = (row: readonly string[]) => row.length === 1 && row[0] === '';
-  problems.push(...quoteProblems(text, grid, delimiter, quoteErrors, usualFields(grid, blank)));
-  const nonBlank = grid.reduce((n, row) => (blank(row) ? n : n + 1), 0);
-  if (nonBlank === 0) {
-    problems.push('the file has only blank lines');
-  } else if (grid.every((row) => row.every((cell) => cell.trim() === ''))) {
-    // What the importer would call an empty sheet: say what the file holds instead.
-    problems.push('the file holds no values: only spaces, delimiters and blank lines');
-  } else {
-    if (!delimiterFound && grid.length > 1) {
-      problems.push('no delimiter (tab, comma, semicolon or pipe) was found: each line was read as one column');
-    }
-    const ragged = raggedRows(grid, blank);
-    if (ragged) problems.push(ragged);
-  }
+  const shape: Shape = { rows: grid.length, fields: (r) => grid[r].length, blank: (r) => grid[r].length === 1 && grid[r][0] === '', row: (r) => grid[r] };
+  problems.push(...quoteProblems(text, grid, delimiter, quoteErrors, usualFields(shape)));
+  problems.push(...shapeProblems(shape, delimiterFound));
   return { ...base, grid, delimiter, problems };
+}
+
+/** What the checks of a file's rows need: how many, and each one's fields. */
+interface Shape {
+  readonly rows: number;
+  fields(r: number): number;
+  /** An empty line (one empty field). */
+  blank(r: number): boolean;
+  row(r: number): readonly string[];
+}
+
+/** Blank files, a missing delimiter and rows of another width than most. */
+function shapeProblems(shape: Shape, delimiterFound: boolean): string[] {
+  let nonBlank = 0;
+  for (let r = 0; r < shape.rows; r++) if (!shape.blank(r)) nonBlank++;
+  if (nonBlank === 0) return ['the file has only blank lines'];
+  let anyValue = false;
+  for (let r = 0; r < shape.rows && !anyValue; r++) anyValue = shape.row(r).some((cell) => cell.trim() !== '');
+  // What the importer would call an empty sheet: say what the file holds instead.
+  if (!anyValue) return ['the file holds no values: only spaces, delimiters and blank lines'];
+  const problems: string[] = [];
+  if (!delimiterFound && shape.rows > 1) problems.push('no delimiter (tab, comma, semicolon or pipe) was found: each line was read as one column');
+  const ragged = raggedRows(shape);
+  if (ragged) problems.push(ragged);
+  return problems;
+}
+
+/**
+ * A text without quotes, read a row at a time (LineGrid): the same rows, problems and grid as the
+ * whole parse gives, without every cell of the file existing at once. The grid is made only for a
+ * caller that asks for it (a preview); the importer reads `rows`.
+ */
+function readLines(base: Pick<FileSheet, 'source' | 'format' | 'encoding'>, lines: LineGrid, delimiterFound: boolean, problems: string[]): FileSheet {
+  const shape: Shape = { rows: lines.length, fields: (r) => lines.fields(r), blank: (r) => lines.isEmptyLine(r), row: (r) => lines.row(r) };
+  problems.push(...shapeProblems(shape, delimiterFound));
+  let grid: string[][] | undefined;
+  return {
+    ...base,
+    delimiter: lines.delimiter,
+    problems,
+    rows: lines,
+    get grid() {
+      return (grid ??= lines.toGrid());
+    },
+  };
+}
+
+/** Occurrences of a line break in a text. */
+function countOf(text: string, newline: string): number {
+  let n = 0;
+  for (let i = text.indexOf(newline); i !== -1; i = text.indexOf(newline, i + newline.length)) n++;
+  return n;
 }
 
 /**
@@ -632,9 +676,13 @@ function quoteProblems(text: string, grid: readonly (readonly string[])[], delim
 }
 
 /** The most common number of fields of a row (blank rows aside); 0 for none. */
-function usualFields(grid: readonly (readonly string[])[], blank: (row: readonly string[]) => boolean): number {
+function usualFields(shape: Shape): number {
   const counts = new Map<number, number>();
-  for (const row of grid) if (!blank(row)) counts.set(row.length, (counts.get(row.length) ?? 0) + 1);
+  for (let r = 0; r < shape.rows; r++) {
+    if (shape.blank(r)) continue;
+    const fields = shape.fields(r);
+    counts.set(fields, (counts.get(fields) ?? 0) + 1);
+  }
   let usual = 0;
   let most = -1;
   for (const [fields, n] of counts) {
@@ -644,12 +692,10 @@ function usualFields(grid: readonly (readonly string[])[], blank: (row: readonly
 }
 
 /** Rows whose number of fields differs from the most common one (blank rows aside). */
-function raggedRows(grid: readonly (readonly string[])[], blank: (row: readonly string[]) => boolean): string | undefined {
-  const usual = usualFields(grid, blank);
+function raggedRows(shape: Shape): string | undefined {
+  const usual = usualFields(shape);
   const rows: number[] = [];
-  grid.forEach((row, i) => {
-    if (!blank(row) && row.length !== usual) rows.push(i + 1);
-  });
+  for (let r = 0; r < shape.rows; r++) if (!shape.blank(r) && shape.fields(r) !== usual) rows.push(r + 1);
   if (rows.length === 0) return undefined;
   return `${rows.length} ${rows.length === 1 ? 'row has' : 'rows have'} a different number of fields than most rows (${usual}): ${listRows(rows)}`;
 }

@@ -5,10 +5,10 @@
  * reason, and for every source rows read = rows used + rows reported (blank rows aside).
  */
 import { columnLetters } from '../sheets/columns';
-import { ColumnMatch, detectKind, Detection, findHeaderRow, normalizeHeader } from './detect';
+import { ColumnMatch, detectKind, Detection, findHeaderRow, HEADER_SEARCH_ROWS, normalizeHeader } from './detect';
 import type { ReportKind } from './kinds';
 import { RecordTable } from './records';
-import { ImportIssue, isValueProblem, RawCell, RawGrid, SourceGrid, ValueProblem } from './types';
+import { gridRows, ImportIssue, isValueProblem, RawCell, RowSource, SourceGrid, ValueProblem } from './types';
 import { decideDateOrder, isoDay, parseDate, parseNumber, parseText } from './values';
 import type { DateOrder } from './types';
 
@@ -151,12 +151,14 @@ function rawText(cell: RawCell): string | null {
 
 /** Reads every row after the header of a source whose kind is known or detected. */
 export function readReport(input: SourceGrid, options: ReadOptions = {}): ParsedReport {
-  const { source, grid } = input;
+  const { source } = input;
+  // A file read a row at a time gives `rows`; a sheet gives its grid.
+  const rows = input.rows ?? gridRows(input.grid);
   const issues: ImportIssue[] = [];
   const whole = (reason: string): ImportIssue => ({ source, row: null, column: null, value: null, reason, dropped: true });
-  const dataRowsFrom = (start: number) => countNonBlank(grid, start);
+  const dataRowsFrom = (start: number) => countNonBlank(rows, start);
 
-  const header = findHeaderRow(grid);
+  const header = findHeaderRow(input.rows ? headRows(input.rows) : input.grid);
   if (header === null) {
     const rowsRead = dataRowsFrom(0);
     const reason =
@@ -168,7 +170,7 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
   }
   // Own copies of the names: what the report keeps of them (columns, reasons) must not hold on to the
   // file's whole text, of which a cell is a slice.
-  const headers = (grid[header] ?? []).map((h) => (typeof h === 'string' ? ownCopy(h) : h));
+  const headers = rows.row(header).map((h) => (typeof h === 'string' ? ownCopy(h) : h));
   const detection = detectKind(headers, source, options.kind);
   const match = detection.match;
   if (!detection.kind || !match) {
@@ -190,9 +192,7 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
   const dateOrders = new Map<number, DateOrder>();
   for (const c of match.columns) {
     if (c.type !== 'date') continue;
-    const column: RawCell[] = [];
-    for (let r = header + 1; r < grid.length; r++) column.push(grid[r]?.[c.index]);
-    dateOrders.set(c.index, decideDateOrder(column) ?? c.dateOrder ?? 'DMY');
+    dateOrders.set(c.index, decideDateOrder(cellsOf(rows, c.index, header + 1)) ?? c.dateOrder ?? 'DMY');
   }
 
   const notApplicable = spec.notApplicable ? new Set(spec.notApplicable) : null;
@@ -212,14 +212,14 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
   const records = new RecordTable(
     plan.map((p) => p.c.field),
     plan.map((p) => p.c.type !== 'text'),
-    Math.max(0, grid.length - header - 1),
+    Math.max(0, rows.length - header - 1),
   );
   // One row's values in plan order, reused: the table copies them into its columns.
   const values: (string | number | null)[] = new Array<string | number | null>(plan.length).fill(null);
   let rowsRead = 0;
   let rowsReported = 0;
-  for (let r = header + 1; r < grid.length; r++) {
-    const row = grid[r];
+  for (let r = header + 1; r < rows.length; r++) {
+    const row = rows.row(r);
     if (isBlankRow(row)) continue;
     rowsRead++;
     const rowNumber = r + 1;
@@ -298,10 +298,22 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
   };
 }
 
-function countNonBlank(grid: RawGrid, start: number): number {
+function countNonBlank(rows: RowSource, start: number): number {
   let n = 0;
-  for (let r = start; r < grid.length; r++) if (!isBlankRow(grid[r])) n++;
+  for (let r = start; r < rows.length; r++) if (!isBlankRow(rows.row(r))) n++;
   return n;
+}
+
+/** The rows the header is looked for in. */
+function headRows(rows: RowSource): (readonly RawCell[])[] {
+  const head: (readonly RawCell[])[] = [];
+  for (let r = 0; r < Math.min(rows.length, HEADER_SEARCH_ROWS); r++) head.push(rows.row(r));
+  return head;
+}
+
+/** The cells of one column from a row on, one at a time. */
+function* cellsOf(rows: RowSource, column: number, from: number): Iterable<RawCell> {
+  for (let r = from; r < rows.length; r++) yield rows.cell(r, column);
 }
 
 /**

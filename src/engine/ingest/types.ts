@@ -12,6 +12,31 @@ export type RawGrid = readonly (readonly RawCell[])[];
 export interface SourceGrid {
   readonly source: string;
   readonly grid: RawGrid;
+  /**
+   * The same rows as `grid`, made one at a time when asked for (a large delimited file, line-grid.ts):
+   * the importer reads these when present, so that the rows of a file never all exist at once.
+   */
+  readonly rows?: RowSource;
+}
+
+/** Rows of cells by index, each made when asked for; a grid of arrays is one (gridRows). */
+export interface RowSource {
+  readonly length: number;
+  /** Row r (0-based); an empty row past the last. */
+  row(r: number): readonly RawCell[];
+  /** The cell at row r and column c (0-based), without making the whole row; undefined past the row's end. */
+  cell(r: number, c: number): RawCell;
+}
+
+const NO_CELLS: readonly RawCell[] = [];
+
+/** A grid of arrays as rows by index. */
+export function gridRows(grid: RawGrid): RowSource {
+  return {
+    length: grid.length,
+    row: (r) => grid[r] ?? NO_CELLS,
+    cell: (r, c) => grid[r]?.[c],
+  };
 }
 
 /**

@@ -690,7 +690,7 @@ const A_B_YEAR_RE = /^(\d{1,2})([-/.])(\d{1,2})\2\d{4}(?:$|[\sT])/;
  * order: a > 12 (and b ≤ 12) can only be day first, b > 12 (and a ≤ 12) only month first. A value
  * with both parts > 12 is no date in either order and counts for neither (parseDate reports it).
  */
-export function dateOrderEvidence(cells: readonly RawCell[]): DateOrderEvidence {
+export function dateOrderEvidence(cells: Iterable<RawCell>): DateOrderEvidence {
   let dayFirst = 0;
   let monthFirst = 0;
   for (const cell of cells) {
@@ -711,7 +711,7 @@ export function dateOrderEvidence(cells: readonly RawCell[]): DateOrderEvidence 
  * null when the column has both (inconsistent: use `dateOrderEvidence` to tell) or neither (ambiguous).
  * On null, callers read the column day first ('DMY'), which is what noon and KSA/UAE sellers write.
  */
-export function decideDateOrder(cells: readonly RawCell[]): DateOrder | null {
+export function decideDateOrder(cells: Iterable<RawCell>): DateOrder | null {
   const { dayFirst, monthFirst } = dateOrderEvidence(cells);
   if (dayFirst > 0 && monthFirst === 0) return 'DMY';
   if (monthFirst > 0 && dayFirst === 0) return 'MDY';
