@@ -28,14 +28,15 @@ export class LineGrid implements RowSource {
     let lines = 1;
     for (let i = text.indexOf(newline); i !== -1; i = text.indexOf(newline, i + newline.length)) lines++;
     const starts = new Int32Array(lines);
-    // A byte order mark starts no cell: papaparse drops one at the start of the text and the reader one
-    // more at the start of the first cell.
-    starts[0] = text.charCodeAt(0) === 0xfeff ? (text.charCodeAt(1) === 0xfeff ? 2 : 1) : 0;
+    // A byte order mark starts no cell: papaparse drops one at the start of the text (a text of only
+    // that has no row) and the reader one more at the start of the first cell.
+    const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    starts[0] = bom + (text.charCodeAt(bom) === 0xfeff ? 1 : 0);
     let line = 1;
     for (let i = text.indexOf(newline); i !== -1; i = text.indexOf(newline, i + newline.length)) starts[line++] = i + newline.length;
     this.starts = starts;
     // The line break that ends the last line does not start another (blank) row; an empty text has no row.
-    this.length = starts[0] === text.length ? 0 : lines > 1 && starts[lines - 1] === text.length ? lines - 1 : lines;
+    this.length = bom === text.length ? 0 : lines > 1 && starts[lines - 1] === text.length ? lines - 1 : lines;
   }
 
   private end(r: number): number {
