@@ -5,7 +5,7 @@
  */
 import { CHANNELS, Channel, Country } from '../model';
 import { KINDS, ReportKind } from './kinds';
-import type { RecordTable, ReportRecord } from './records';
+import type { RecordTable } from './records';
 import { parseCurrencyCode } from './values';
 
 export type ChannelSource = 'user' | 'column' | 'name' | null;
@@ -22,16 +22,23 @@ export const COUNTRY_FIELDS: readonly string[] = ['salesChannel', 'marketplace',
 /** The country a cell value names: "Amazon.sa", "SA", "KSA", "Saudi Arabia", a SAR or AED currency …, or null. */
 export function countryOf(value: string | number | null | undefined): Country | null {
   if (value === null || value === undefined) return null;
+  // Neighbouring rows mostly name the same country: compared, not hashed.
+  if (value === last.value) return last.country;
   // A report repeats a handful of values (SA, AE, Amazon.sa) on every row: each is read once.
-  const known = countries.get(value);
-  if (known !== undefined) return known;
-  if (countries.size >= MAX_REMEMBERED) countries.clear();
-  const country = readCountry(value);
-  countries.set(value, country);
+  let country = countries.get(value);
+  if (country === undefined) {
+    if (countries.size >= MAX_REMEMBERED) countries.clear();
+    country = readCountry(value);
+    countries.set(value, country);
+  }
+  last.value = value;
+  last.country = country;
   return country;
 }
 
 const countries = new Map<string | number, Country | null>();
+/** The value countryOf read last and its country. */
+const last: { value: string | number | null; country: Country | null } = { value: null, country: null };
 /** Distinct values countryOf remembers (a column of free text would otherwise grow the memo without end). */
 const MAX_REMEMBERED = 1000;
 
@@ -54,10 +61,29 @@ export function countryFromName(name: string): Country | null {
   return ksa === uae ? null : ksa ? 'KSA' : 'UAE';
 }
 
-/** The country one record names in its own columns, if any (rows of an orders report can differ). */
-export function recordCountry(record: ReportRecord): Country | null {
+/** One country-like column of a table: its field and its values. */
+export interface CountryColumn {
+  readonly field: string;
+  readonly values: readonly (string | null)[];
+}
+
+/** The country-like columns a table has, in the order COUNTRY_FIELDS trusts them (all are text fields). */
+export function countryColumns(records: RecordTable): CountryColumn[] {
+  const out: CountryColumn[] = [];
   for (const field of COUNTRY_FIELDS) {
-    const c = countryOf(record.values[field]);
+    const values = records.textColumn(field);
+    if (values) out.push({ field, values });
+  }
+  return out;
+}
+
+/**
+ * The country row `i` names in its own columns (`countryColumns`), if any: rows of an orders report
+ * can differ. Read straight from the columns, without a view of the row and a getter per field.
+ */
+export function rowCountry(columns: readonly CountryColumn[], i: number): Country | null {
+  for (let k = 0; k < columns.length; k++) {
+    const c = countryOf(columns[k].values[i]);
     if (c) return c;
   }
   return null;
@@ -84,13 +110,14 @@ export function inferChannel(kind: ReportKind, source: string, records: RecordTa
   let ksa = 0;
   let uae = 0;
   let field: string | null = null;
-  for (const record of records) {
-    for (const f of COUNTRY_FIELDS) {
-      const c = countryOf(record.values[f]);
+  const columns = countryColumns(records);
+  for (let i = 0; columns.length > 0 && i < records.length; i++) {
+    for (const column of columns) {
+      const c = countryOf(column.values[i]);
       if (!c) continue;
       if (c === 'KSA') ksa++;
       else uae++;
-      field ??= f;
+      field ??= column.field;
       break;
     }
   }

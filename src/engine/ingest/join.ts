@@ -21,11 +21,12 @@
  *   what we have seen (the sample export: Processing, Delivered; REPORTS.md and the demo: Shipped,
  *   Cancelled), so noon sales are left as they are and noon positions show no returns.
  */
-import { CHANNELS, Channel, DEFAULT_SETTINGS } from '../model';
+import { CHANNELS, Channel, Country, DEFAULT_SETTINGS } from '../model';
 import { mapAgingColumns } from '../metrics/aging';
-import { COUNTRY_FIELDS, recordCountry } from './channel';
+import { COUNTRY_FIELDS, countryColumns, rowCountry } from './channel';
 import type { ReportKind } from './kinds';
 import type { ParsedReport, ReportRecord } from './read-report';
+import { numberAt, RecordTable, textAt } from './records';
 import type { ImportIssue } from './types';
 import { SimilarIndex } from './similar';
 import { isoDay } from './values';
@@ -204,11 +205,21 @@ class ByChannel<T> {
 
   /** Sets the value unless the key has one already; true when it was set. */
   setNew(channelId: string, key: string, value: T): boolean {
-    let map = this.maps.get(channelId);
-    if (!map) this.maps.set(channelId, (map = new Map()));
+    const map = this.of(channelId);
     if (map.has(key)) return false;
     map.set(key, value);
     return true;
+  }
+
+  /** Sets the value of a key that has none (the caller just looked it up): one lookup fewer than setNew. */
+  set(channelId: string, key: string, value: T): void {
+    this.of(channelId).set(key, value);
+  }
+
+  private of(channelId: string): Map<string, T> {
+    let map = this.maps.get(channelId);
+    if (!map) this.maps.set(channelId, (map = new Map()));
+    return map;
   }
 }
 
@@ -224,6 +235,35 @@ export const MAPPING_SKU_COLUMNS: readonly (readonly [string, readonly Channel[]
   ['sku', CHANNELS, 'SKU'],
 ];
 
+/** A text column of a report (records.ts), undefined when the report's kind has no such field. */
+type TextColumn = readonly (string | null)[] | undefined;
+/** A number or date column of a report (NaN for no value), undefined when the kind has no such field. */
+type NumberColumn = Float64Array | undefined;
+
+/**
+ * The columns that identify a row's product, looked up once per report: the join's loops read rows by
+ * index from them, without a view object per row and a getter per value.
+ */
+interface IdColumns {
+  readonly sku: TextColumn;
+  readonly asin: TextColumn;
+  readonly fnsku: TextColumn;
+  readonly psku: TextColumn;
+  readonly noonSku: TextColumn;
+  readonly title: TextColumn;
+}
+
+function idColumns(table: RecordTable): IdColumns {
+  return {
+    sku: table.textColumn('sku'),
+    asin: table.textColumn('asin'),
+    fnsku: table.textColumn('fnsku'),
+    psku: table.textColumn('psku'),
+    noonSku: table.textColumn('noonSku'),
+    title: table.textColumn('title'),
+  };
+}
+
 /** The mapping: channel SKU (per channel), ASIN/FNSKU and PSKU → Master SKU. */
 class MappingIndex {
   readonly masters = new Map<string, MasterInfo>();
@@ -232,34 +272,53 @@ class MappingIndex {
   private readonly byPsku = new Map<string, string>();
 
   constructor(reports: readonly ParsedReport[], issues: ImportIssue[]) {
-    for (const report of reports) {
-      for (const rec of report.records) this.add(report.source, rec, issues);
-    }
+    for (const report of reports) this.add(report, issues);
   }
 
-  private add(source: string, rec: ReportRecord, issues: ImportIssue[]): void {
-    const v = rec.values;
-    const master = str(v.masterSku) as string;
-    if (!this.masters.has(master)) {
-      this.masters.set(master, {
-        masterSku: master,
-        title: str(v.title),
-        cost: num(v.costPrice),
-        price: num(v.sellingPrice),
-        casePack: num(v.casePack),
-        moq: num(v.moq),
-        leadTimeDays: num(v.leadTimeDays),
-        supplier: str(v.supplier),
-        asin: str(v.asin),
-      });
+  private add(report: ParsedReport, issues: ImportIssue[]): void {
+    const t = report.records;
+    const masterSku = t.textColumn('masterSku');
+    const title = t.textColumn('title');
+    const costPrice = t.numberColumn('costPrice');
+    const sellingPrice = t.numberColumn('sellingPrice');
+    const casePack = t.numberColumn('casePack');
+    const moq = t.numberColumn('moq');
+    const leadTimeDays = t.numberColumn('leadTimeDays');
+    const supplier = t.textColumn('supplier');
+    const asin = t.textColumn('asin');
+    const fnsku = t.textColumn('fnsku');
+    const psku = t.textColumn('psku');
+    // The channel SKU columns the sheet has, in MAPPING_SKU_COLUMNS order (the order of the issues).
+    const skuColumns = MAPPING_SKU_COLUMNS.flatMap(([field, channels, column]) => {
+      const values = t.textColumn(field);
+      return values ? [{ values, channels, column }] : [];
+    });
+    for (let i = 0; i < t.length; i++) {
+      const master = textAt(masterSku, i) as string;
+      if (!this.masters.has(master)) {
+        this.masters.set(master, {
+          masterSku: master,
+          title: textAt(title, i),
+          cost: numberAt(costPrice, i),
+          price: numberAt(sellingPrice, i),
+          casePack: numberAt(casePack, i),
+          moq: numberAt(moq, i),
+          leadTimeDays: numberAt(leadTimeDays, i),
+          supplier: textAt(supplier, i),
+          asin: textAt(asin, i),
+        });
+      }
+      for (const { values, channels, column } of skuColumns) {
+        const sku = textAt(values, i);
+        if (sku) this.link(report.source, t.rows[i], master, channels, sku, column, issues);
+      }
+      const a = textAt(asin, i);
+      if (a && !this.byAmazonId.has(a)) this.byAmazonId.set(a, master);
+      const f = textAt(fnsku, i);
+      if (f && !this.byAmazonId.has(f)) this.byAmazonId.set(f, master);
+      const p = textAt(psku, i);
+      if (p && !this.byPsku.has(p)) this.byPsku.set(p, master);
     }
-    for (const [field, channels, column] of MAPPING_SKU_COLUMNS) {
-      const sku = str(v[field]);
-      if (sku) this.link(source, rec.row, master, channels, sku, column, issues);
-    }
-    for (const id of [str(v.asin), str(v.fnsku)]) if (id && !this.byAmazonId.has(id)) this.byAmazonId.set(id, master);
-    const psku = str(v.psku);
-    if (psku && !this.byPsku.has(psku)) this.byPsku.set(psku, master);
   }
 
   private link(source: string, row: number, master: string, channels: readonly Channel[], sku: string, column: string, issues: ImportIssue[]): void {
@@ -278,7 +337,11 @@ class MappingIndex {
   private byTitle(): Map<string, string> {
     if (!this.titles) {
       this.titles = new Map();
-      for (const info of this.masters.values()) if (info.title && !this.titles.has(norm(info.title))) this.titles.set(norm(info.title), info.masterSku);
+      for (const info of this.masters.values()) {
+        if (!info.title) continue;
+        const key = norm(info.title);
+        if (!this.titles.has(key)) this.titles.set(key, info.masterSku);
+      }
     }
     return this.titles;
   }
@@ -292,62 +355,79 @@ class MappingIndex {
     for (const { report, channel } of inputs) {
       if (!channel || report.kind === 'mapping') continue;
       const map = this.byChannelSku.get(channel.id) as Map<string, string>;
-      for (const rec of report.records) {
-        const sku = str(rec.values.sku);
+      const t = report.records;
+      const ids = idColumns(t);
+      // Nothing to learn from a report without SKUs or without the ids its marketplace is mapped by.
+      const amazon = channel.marketplace === 'amazon';
+      if (!ids.sku || (amazon ? this.byAmazonId : this.byPsku).size === 0 || (amazon ? !ids.asin && !ids.fnsku : !ids.psku && !ids.noonSku)) continue;
+      for (let i = 0; i < t.length; i++) {
+        const sku = textAt(ids.sku, i);
         if (!sku || map.has(sku) || this.masters.has(sku)) continue;
-        const master = this.resolveById(channel, rec);
+        const master = this.resolveById(channel, ids, i);
         if (master) map.set(sku, master);
       }
     }
   }
 
-  private resolveById(channel: Channel, rec: ReportRecord): string | null {
-    const v = rec.values;
-    const ids = channel.marketplace === 'amazon' ? [str(v.asin), str(v.fnsku)] : [str(v.psku), str(v.noonSku)];
-    const index = channel.marketplace === 'amazon' ? this.byAmazonId : this.byPsku;
-    for (const id of ids) if (id && index.has(id)) return index.get(id) as string;
-    return null;
+  /** The Master SKU of row `i` by its ASIN, then FNSKU (Amazon) or its PSKU, then noon SKU (noon). */
+  resolveById(channel: Channel, ids: IdColumns, i: number): string | null {
+    const amazon = channel.marketplace === 'amazon';
+    const index = amazon ? this.byAmazonId : this.byPsku;
+    const first = textAt(amazon ? ids.asin : ids.psku, i);
+    const byFirst = first ? index.get(first) : undefined;
+    if (byFirst !== undefined) return byFirst;
+    const second = textAt(amazon ? ids.fnsku : ids.noonSku, i);
+    return (second ? index.get(second) : undefined) ?? null;
   }
 
-  resolve(channel: Channel, rec: ReportRecord): string | null {
-    const v = rec.values;
-    const sku = str(v.sku);
-    if (sku) {
-      // A channel SKU mapped for this channel, or a Master SKU used as the channel SKU.
-      const bySku = this.byChannelSku.get(channel.id)?.get(sku) ?? (this.masters.has(sku) ? sku : undefined);
-      if (bySku) return bySku;
-    }
-    return this.resolveById(channel, rec);
+  /** A channel SKU mapped for this channel, or a Master SKU used as the channel SKU; null when neither. */
+  resolveSku(channel: Channel, sku: string): string | null {
+    return this.byChannelSku.get(channel.id)?.get(sku) ?? (this.masters.has(sku) ? sku : null);
   }
 
-  /** The best guess for an unmapped SKU: same ASIN, same title, then a similar SKU. */
-  suggest(rec: ReportRecord): MappingSuggestion | null {
-    const v = rec.values;
-    const asin = str(v.asin);
+  /** The Master SKU of row `i` (its SKU is `sku`): by SKU, then by ASIN / FNSKU or PSKU. */
+  resolve(channel: Channel, sku: string | null, ids: IdColumns, i: number): string | null {
+    return (sku ? this.resolveSku(channel, sku) : null) ?? this.resolveById(channel, ids, i);
+  }
+
+  /** The best guess for an unmapped SKU from its row's ASIN, title and SKU: same ASIN, same title, then a similar SKU. */
+  suggest(asin: string | null, title: string | null, sku: string | null): MappingSuggestion | null {
     if (asin && this.byAmazonId.has(asin)) return { masterSku: this.byAmazonId.get(asin) as string, reason: `same ASIN ${asin}` };
-    const title = str(v.title);
-    const byTitle = this.byTitle();
-    if (title && byTitle.has(norm(title))) return { masterSku: byTitle.get(norm(title)) as string, reason: 'same title' };
-    const sku = str(v.sku);
+    const sameTitle = title ? this.byTitle().get(norm(title)) : undefined;
+    if (sameTitle !== undefined) return { masterSku: sameTitle, reason: 'same title' };
     if (!sku) return null;
     // The closest Master SKU or mapped channel SKU, within a few edits.
     const target = norm(sku);
     const limit = Math.max(1, Math.min(3, Math.floor(target.length / 4)));
-    const found = this.similar().nearest(target, limit);
+    const similar = this.similar();
+    const found = similar.index.nearest(target, limit);
     if (!found) return null;
-    const { candidate, master } = found.candidate.value;
+    const candidate = similar.candidates[found.candidate.value];
+    const master = similar.masters[found.candidate.value];
     return { masterSku: master, reason: candidate === master ? 'similar SKU' : `similar SKU ${candidate}` };
   }
 
-  private similarIndex: SimilarIndex<{ candidate: string; master: string }> | null = null;
+  private similarIndex: { index: SimilarIndex<number>; candidates: string[]; masters: string[] } | null = null;
 
-  /** Master SKUs, then every mapped channel SKU, by normalized text; built on first use (only unmapped SKUs need it). */
-  private similar(): SimilarIndex<{ candidate: string; master: string }> {
+  /**
+   * Master SKUs, then every mapped channel SKU, by normalized text; built on first use (only unmapped SKUs
+   * need it). A candidate's value is its place in `candidates` (the text) and `masters` (its Master SKU).
+   */
+  private similar(): { index: SimilarIndex<number>; candidates: string[]; masters: string[] } {
     if (!this.similarIndex) {
-      const entries: { key: string; value: { candidate: string; master: string } }[] = [];
-      for (const master of this.masters.keys()) entries.push({ key: norm(master), value: { candidate: master, master } });
-      for (const map of this.byChannelSku.values()) for (const [channelSku, master] of map) entries.push({ key: norm(channelSku), value: { candidate: channelSku, master } });
-      this.similarIndex = new SimilarIndex(entries);
+      const candidates: string[] = [];
+      const masters: string[] = [];
+      for (const master of this.masters.keys()) {
+        candidates.push(master);
+        masters.push(master);
+      }
+      for (const map of this.byChannelSku.values()) {
+        for (const [channelSku, master] of map) {
+          candidates.push(channelSku);
+          masters.push(master);
+        }
+      }
+      this.similarIndex = { index: new SimilarIndex(candidates.map((c, value) => ({ key: norm(c), value }))), candidates, masters };
     }
     return this.similarIndex;
   }
@@ -414,40 +494,8 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
   const position = (master: string, channel: Channel, provisional: boolean, sku: string | null): Position => {
     let p = positions.get(channel.id, master);
     if (!p) {
-      const info = mapping.masters.get(master);
-      p = {
-        masterSku: master,
-        channel,
-        provisional,
-        channelSkus: [],
-        title: info?.title ?? null,
-        asin: info?.asin ?? null,
-        available: 0,
-        reserved: 0,
-        unfulfillable: 0,
-        inbound: 0,
-        sold: 0,
-        revenue: 0,
-        periodDays,
-        stockFrom: null,
-        salesFrom: null,
-        salesByMonth: {},
-        returned: 0,
-        returnsByMonth: {},
-        unitsShipped: null,
-        aging: null,
-        stranded: 0,
-        strandedReasons: [],
-        price: info?.price ?? null,
-        cost: info?.cost ?? null,
-        priceFromMapping: info?.price !== null && info?.price !== undefined,
-        amazonRecommendedQty: null,
-        casePack: info?.casePack ?? null,
-        moq: info?.moq ?? null,
-        leadTimeDays: info?.leadTimeDays ?? null,
-        supplier: info?.supplier ?? null,
-      };
-      positions.setNew(channel.id, master, p);
+      p = newPosition(master, channel, provisional, mapping.masters.get(master), periodDays);
+      positions.set(channel.id, master, p);
       positionList.push(p);
     }
     if (sku && !p.channelSkus.includes(sku)) p.channelSkus.push(sku);
@@ -466,30 +514,42 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
   const exportDays = new Map<string, { from: number; to: number }>();
   for (const { report, channel } of inputs) {
     if (!channel || report.kind !== 'noon-sales') continue;
-    const hasCountry = hasCountryColumn(report);
-    for (const rec of report.records) {
-      const ms = num(rec.values.orderTimestamp);
+    const t = report.records;
+    const countries = hasCountryColumn(report) ? countryColumns(t) : [];
+    const orderTimestamp = t.numberColumn('orderTimestamp');
+    // The first and last day of the rows of the report's own channel, kept here; other rows' at once.
+    let from = Infinity;
+    let to = -Infinity;
+    for (let i = 0; i < t.length; i++) {
+      const ms = numberAt(orderTimestamp, i);
       if (ms === null) continue;
-      const id = rowChannel(channel, rec, hasCountry).id;
+      const ch = channelOf(channel, rowCountry(countries, i));
       const day = Math.floor(ms / DAY_MS) * DAY_MS;
-      const known = exportDays.get(id);
-      exportDays.set(id, known ? { from: Math.min(known.from, day), to: Math.max(known.to, day + DAY_MS - 1) } : { from: day, to: day + DAY_MS - 1 });
+      if (ch === channel) {
+        from = Math.min(from, day);
+        to = Math.max(to, day);
+      } else addDays(exportDays, ch.id, day, day);
     }
+    if (from <= to) addDays(exportDays, channel.id, from, to);
   }
   // Per channel id: Product views & sales rows counted and rows of days the export already covers.
   const viewsRows = new Map<string, { source: string; counted: number; covered: number }>();
   // Positions by channel and Amazon ASIN / FNSKU seen on their rows: how a fee or ledger row without a
-  // mapped SKU finds its position.
+  // mapped SKU finds its position (kept only when there is such a report).
   const byId = new ByChannel<Position>();
+  const attaching = inputs.some(({ report, channel }) => channel && report.kind && ATTACHED.has(report.kind));
   const unknownTypes = new Map<string, { source: string; row: number; units: number }>();
 
   for (const { report, channel } of inputs) {
     const kind = report.kind;
     if (!kind || kind === 'mapping' || ATTACHED.has(kind)) continue;
+    const t = report.records;
     if (kind === 'warehouse-stock') {
-      for (const rec of report.records) {
-        const master = str(rec.values.masterSku) as string;
-        warehouseStock.set(master, (warehouseStock.get(master) ?? 0) + (num(rec.values.quantity) ?? 0));
+      const masterSku = t.textColumn('masterSku');
+      const quantity = t.numberColumn('quantity');
+      for (let i = 0; i < t.length; i++) {
+        const master = textAt(masterSku, i) as string;
+        warehouseStock.set(master, (warehouseStock.get(master) ?? 0) + (numberAt(quantity, i) ?? 0));
       }
       continue;
     }
@@ -501,14 +561,16 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
 
     const stockKind = firstPresent(channel, STOCK_PRIORITY);
     const salesKind = firstPresent(channel, SALES_PRIORITY);
-    const seen = new Map<string, number>(); // SKU → first row, for duplicates within this report
     const spans = { min: Infinity, max: -Infinity };
 
     // A report without a country-like column skips the per-row check.
-    const hasCountry = hasCountryColumn(report);
-    const summed = SUMMED_KINDS.has(kind);
+    const countries = hasCountryColumn(report) ? countryColumns(t) : [];
+    const ids = idColumns(t);
+    const rows = t.rows;
+    const firstRows = SUMMED_KINDS.has(kind) ? new FirstRows(t) : null;
     const scope: ReportScope = {
       report,
+      table: t,
       kind,
       stockKind,
       salesKind,
@@ -521,47 +583,58 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
       viewsRows,
       unknownTypes,
     };
-    for (const rec of report.records) {
-      const v = rec.values;
-      const ch = rowChannel(channel, rec, hasCountry);
-      const sku = str(v.sku);
-      let master = mapping.resolve(ch, rec);
-      let provisional = false;
-      let suggestion: MappingSuggestion | null | undefined; // set when a provisional position is new
-      if (!master) {
-        master = sku ?? str(v.asin) ?? '(no SKU)';
-        provisional = true;
-        if (positions.get(ch.id, master) === undefined) {
-          suggestion = mapping.masters.size > 0 ? mapping.suggest(rec) : null;
-          issues.push({
-            source: report.source,
-            row: rec.row,
-            column: 'SKU',
-            value: master,
-            reason: `SKU ${master} is not in the mapping: analyzed on its own${suggestion ? `; perhaps ${suggestion.masterSku} (${suggestion.reason})` : ''}`,
-            dropped: false,
-          });
+    const read = ROWS[kind]?.(scope);
+    // The position of each SKU the mapping resolved by SKU, per row channel: the same for every row of
+    // that SKU, so its later rows take it in one lookup instead of resolving it again. (A SKU resolved
+    // by its row's ASIN or PSKU, or not at all, is resolved row by row: another row may carry other ids.)
+    // Not kept for a report of one row per SKU, where hardly a later row would take it.
+    const bySku = firstRows ? null : new ByChannel<Position>();
+    for (let i = 0; i < t.length; i++) {
+      const ch = countries.length > 0 ? channelOf(channel, rowCountry(countries, i)) : channel;
+      const sku = textAt(ids.sku, i);
+      let p = sku && bySku ? bySku.get(ch.id, sku) : undefined;
+      if (p === undefined) {
+        const mapped = sku ? mapping.resolveSku(ch, sku) : null;
+        let master = mapped ?? mapping.resolveById(ch, ids, i);
+        let provisional = false;
+        let suggestion: MappingSuggestion | null | undefined; // set when a provisional position is new
+        if (!master) {
+          master = sku ?? textAt(ids.asin, i) ?? '(no SKU)';
+          provisional = true;
+          if (positions.get(ch.id, master) === undefined) {
+            suggestion = mapping.masters.size > 0 ? mapping.suggest(textAt(ids.asin, i), textAt(ids.title, i), sku) : null;
+            issues.push({
+              source: report.source,
+              row: rows[i],
+              column: 'SKU',
+              value: master,
+              reason: `SKU ${master} is not in the mapping: analyzed on its own${suggestion ? `; perhaps ${suggestion.masterSku} (${suggestion.reason})` : ''}`,
+              dropped: false,
+            });
+          }
         }
+        p = position(master, ch, provisional, sku);
+        if (suggestion !== undefined) p.suggestion = suggestion;
+        if (mapped && bySku) bySku.set(ch.id, sku as string, p);
       }
-      const p = position(master, ch, provisional, sku);
-      if (suggestion !== undefined) p.suggestion = suggestion;
-      if (p.title === null) p.title = str(v.title);
-      if (p.asin === null) p.asin = str(v.asin);
-      const asin = str(v.asin);
-      if (asin) byId.setNew(ch.id, asin, p);
-      const fnsku = str(v.fnsku);
-      if (fnsku) byId.setNew(ch.id, fnsku, p);
+      if (p.title === null) p.title = textAt(ids.title, i);
+      const asin = textAt(ids.asin, i);
+      if (p.asin === null) p.asin = asin;
+      if (attaching) {
+        const fnsku = textAt(ids.fnsku, i);
+        if (asin) byId.setNew(ch.id, asin, p);
+        if (fnsku) byId.setNew(ch.id, fnsku, p);
+      }
 
       // One row per SKU (per warehouse, condition, inventory type and reason where the report has them).
-      if (sku && summed) {
-        const dupKey = `${sku}\u0000${ch.id}\u0000${str(v.warehouseCondition) ?? ''}\u0000${str(v.warehouseCode) ?? ''}\u0000${str(v.inventoryType) ?? ''}\u0000${str(v.reasonCode) ?? ''}`;
-        const first = seen.get(dupKey);
+      if (sku && firstRows) {
+        const first = firstRows.first(sku, ch.id, i);
         if (first !== undefined) {
-          issues.push({ source: report.source, row: rec.row, column: 'SKU', value: sku, reason: `Duplicate SKU ${sku} (first at row ${first}): quantities summed`, dropped: false });
-        } else seen.set(dupKey, rec.row);
+          issues.push({ source: report.source, row: rows[i], column: 'SKU', value: sku, reason: `Duplicate SKU ${sku} (first at row ${first}): quantities summed`, dropped: false });
+        }
       }
 
-      ROWS[kind]?.(p, rec, ch, scope);
+      read?.(p, i, ch);
     }
     // Dated sales cover the span of their dates, per channel over all its dated sales reports.
     if (spans.max >= spans.min) {
@@ -595,9 +668,90 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
   return { positions: positionList, warehouseStock, poRecords, salesSpans, issues };
 }
 
+/** A new position of a Master SKU (or, provisional, of an unmapped SKU) on a channel, with the mapping's data. */
+function newPosition(master: string, channel: Channel, provisional: boolean, info: MasterInfo | undefined, periodDays: number): Position {
+  return {
+    masterSku: master,
+    channel,
+    provisional,
+    channelSkus: [],
+    title: info?.title ?? null,
+    asin: info?.asin ?? null,
+    available: 0,
+    reserved: 0,
+    unfulfillable: 0,
+    inbound: 0,
+    sold: 0,
+    revenue: 0,
+    periodDays,
+    stockFrom: null,
+    salesFrom: null,
+    salesByMonth: {},
+    returned: 0,
+    returnsByMonth: {},
+    unitsShipped: null,
+    aging: null,
+    stranded: 0,
+    strandedReasons: [],
+    price: info?.price ?? null,
+    cost: info?.cost ?? null,
+    priceFromMapping: info?.price !== null && info?.price !== undefined,
+    amazonRecommendedQty: null,
+    casePack: info?.casePack ?? null,
+    moq: info?.moq ?? null,
+    leadTimeDays: info?.leadTimeDays ?? null,
+    supplier: info?.supplier ?? null,
+  };
+}
+
+/** Besides the channel, what tells two rows of one SKU apart in a report of one row per SKU. */
+const DUPLICATE_PARTS: readonly string[] = ['warehouseCondition', 'warehouseCode', 'inventoryType', 'reasonCode'];
+
+/**
+ * The first row of each SKU in a report of one row per SKU, per channel and per warehouse condition,
+ * warehouse, inventory type and reason where the report has those columns: a later row of the same is
+ * a duplicate. Kept by channel, by those values, then by SKU, so that a row looks up the SKU string the
+ * report holds (its hash kept with it) instead of building and hashing a key of all six parts. A column
+ * the report lacks is blank on all its rows and is left out of the group; several present are joined
+ * with U+0000 as that one key joined them.
+ */
+class FirstRows {
+  private readonly parts: readonly (readonly (string | null)[])[];
+  private readonly groups = new Map<string, Map<string, Map<string, number>>>();
+
+  constructor(private readonly table: RecordTable) {
+    this.parts = DUPLICATE_PARTS.flatMap((field) => {
+      const column = table.textColumn(field);
+      return column ? [column] : [];
+    });
+  }
+
+  /** The row number of the first row of row `i`'s SKU and group; undefined when row `i` is that first row. */
+  first(sku: string, channelId: string, i: number): number | undefined {
+    let byGroup = this.groups.get(channelId);
+    if (!byGroup) this.groups.set(channelId, (byGroup = new Map()));
+    const group = this.group(i);
+    let bySku = byGroup.get(group);
+    if (!bySku) byGroup.set(group, (bySku = new Map()));
+    const first = bySku.get(sku);
+    if (first === undefined) bySku.set(sku, this.table.rows[i]);
+    return first;
+  }
+
+  private group(i: number): string {
+    const parts = this.parts;
+    if (parts.length === 0) return '';
+    let key = parts[0][i] ?? '';
+    for (let k = 1; k < parts.length; k++) key += `\u0000${parts[k][i] ?? ''}`;
+    return key;
+  }
+}
+
 /** What a report's rows are read with: the report, the kinds its channel takes stock and sales from, and the join's running tallies. */
 interface ReportScope {
   readonly report: ParsedReport;
+  /** The report's rows (`report.records`), read by index. */
+  readonly table: RecordTable;
   readonly kind: ReportKind;
   readonly stockKind: ReportKind | null;
   readonly salesKind: ReportKind | null;
@@ -615,194 +769,311 @@ interface ReportScope {
   readonly unknownTypes: Map<string, { source: string; row: number; units: number }>;
 }
 
-/** Adds one row to its position. */
-type RowReader = (p: Position, rec: ReportRecord, ch: Channel, r: ReportScope) => void;
+/** Adds row `i` of the report to its position. */
+type RowReader = (p: Position, i: number, ch: Channel) => void;
 
 /**
- * What each kind's rows add to their position: a new kind is one entry. Stock comes only from the
+ * What each kind's rows add to their position: a new kind is one entry. An entry is called once per
+ * report: it looks up the columns it reads and gives the reader of one row (none when the report's
+ * rows add nothing, as a stock report that is not the channel's stock source). Stock comes only from the
  * channel's `stockKind` and sales only from its `salesKind` (STOCK_PRIORITY, SALES_PRIORITY), so the
  * same units are never counted twice.
  */
-const ROWS: Partial<Record<ReportKind, RowReader>> = {
-  'amazon-inventory': (p, rec, ch, r) => {
-    const v = rec.values;
-    if (r.stockKind !== r.kind) return;
-    p.stockFrom = r.kind;
+const ROWS: Partial<Record<ReportKind, (r: ReportScope) => RowReader | undefined>> = {
+  'amazon-inventory': (r) => {
+    if (r.stockKind !== r.kind) return undefined;
+    const t = r.table;
+    const price = t.numberColumn('price');
     if (r.report.variant === 'afn') {
-      const qty = units(r.report, rec, 'quantity', r.issues);
-      if (/unsellable|defective|damaged/i.test(String(v.warehouseCondition ?? ''))) p.unfulfillable += qty;
-      else p.available += qty;
-    } else {
-      p.available += units(r.report, rec, 'available', r.issues);
-      p.reserved += units(r.report, rec, 'reserved', r.issues);
-      p.unfulfillable += units(r.report, rec, 'unfulfillable', r.issues);
-      p.inbound += units(r.report, rec, 'inboundWorking', r.issues) + units(r.report, rec, 'inboundShipped', r.issues) + units(r.report, rec, 'inboundReceiving', r.issues);
+      const quantity = t.numberColumn('quantity');
+      const condition = t.textColumn('warehouseCondition');
+      return (p, i) => {
+        p.stockFrom = r.kind;
+        const qty = units(r, quantity, 'quantity', i);
+        if (/unsellable|defective|damaged/i.test(condition?.[i] ?? '')) p.unfulfillable += qty;
+        else p.available += qty;
+        if (p.price === null) p.price = numberAt(price, i);
+      };
     }
-    if (p.price === null) p.price = num(v.price);
-  },
-  'amazon-inventory-age': (p, rec, ch, r) => {
-    const v = rec.values;
-    if (r.stockKind === r.kind) {
+    const available = t.numberColumn('available');
+    const reserved = t.numberColumn('reserved');
+    const unfulfillable = t.numberColumn('unfulfillable');
+    const inboundWorking = t.numberColumn('inboundWorking');
+    const inboundShipped = t.numberColumn('inboundShipped');
+    const inboundReceiving = t.numberColumn('inboundReceiving');
+    return (p, i) => {
       p.stockFrom = r.kind;
-      p.available += num(v.available) ?? 0;
-      p.reserved += num(v.reserved) ?? 0;
-      p.unfulfillable += num(v.unfulfillable) ?? 0;
-      p.inbound += (num(v.inboundWorking) ?? 0) + (num(v.inboundShipped) ?? 0) + (num(v.inboundReceiving) ?? 0);
-    }
-    if (r.salesKind === r.kind) {
-      p.salesFrom = r.kind;
-      p.sold += num(v.unitsShippedT30) ?? 0;
-      p.periodDays = 30;
-    }
-    p.unitsShipped = { t7: num(v.unitsShippedT7), t30: num(v.unitsShippedT30), t60: num(v.unitsShippedT60), t90: num(v.unitsShippedT90) };
-    if (rec.extra) {
-      const { buckets } = mapAgingColumns(rec.extra);
-      p.aging ??= {};
-      for (const [bucket, units] of Object.entries(buckets)) p.aging[bucket] = (p.aging[bucket] ?? 0) + units;
-    }
-    if (p.price === null) p.price = num(v.price);
+      p.available += units(r, available, 'available', i);
+      p.reserved += units(r, reserved, 'reserved', i);
+      p.unfulfillable += units(r, unfulfillable, 'unfulfillable', i);
+      p.inbound += units(r, inboundWorking, 'inboundWorking', i) + units(r, inboundShipped, 'inboundShipped', i) + units(r, inboundReceiving, 'inboundReceiving', i);
+      if (p.price === null) p.price = numberAt(price, i);
+    };
   },
-  'amazon-restock': (p, rec, ch, r) => {
-    const v = rec.values;
-    if (r.stockKind === r.kind) {
+  'amazon-inventory-age': (r) => {
+    const t = r.table;
+    const stock = r.stockKind === r.kind;
+    const sales = r.salesKind === r.kind;
+    const available = t.numberColumn('available');
+    const reserved = t.numberColumn('reserved');
+    const unfulfillable = t.numberColumn('unfulfillable');
+    const inboundWorking = t.numberColumn('inboundWorking');
+    const inboundShipped = t.numberColumn('inboundShipped');
+    const inboundReceiving = t.numberColumn('inboundReceiving');
+    const t7 = t.numberColumn('unitsShippedT7');
+    const t30 = t.numberColumn('unitsShippedT30');
+    const t60 = t.numberColumn('unitsShippedT60');
+    const t90 = t.numberColumn('unitsShippedT90');
+    const price = t.numberColumn('price');
+    return (p, i) => {
+      if (stock) {
+        p.stockFrom = r.kind;
+        p.available += numberAt(available, i) ?? 0;
+        p.reserved += numberAt(reserved, i) ?? 0;
+        p.unfulfillable += numberAt(unfulfillable, i) ?? 0;
+        p.inbound += (numberAt(inboundWorking, i) ?? 0) + (numberAt(inboundShipped, i) ?? 0) + (numberAt(inboundReceiving, i) ?? 0);
+      }
+      if (sales) {
+        p.salesFrom = r.kind;
+        p.sold += numberAt(t30, i) ?? 0;
+        p.periodDays = 30;
+      }
+      p.unitsShipped = { t7: numberAt(t7, i), t30: numberAt(t30, i), t60: numberAt(t60, i), t90: numberAt(t90, i) };
+      const extra = t.extraAt(i);
+      if (extra) {
+        const { buckets } = mapAgingColumns(extra);
+        p.aging ??= {};
+        for (const [bucket, units] of Object.entries(buckets)) p.aging[bucket] = (p.aging[bucket] ?? 0) + units;
+      }
+      if (p.price === null) p.price = numberAt(price, i);
+    };
+  },
+  'amazon-restock': (r) => {
+    const t = r.table;
+    const stock = r.stockKind === r.kind;
+    const sales = r.salesKind === r.kind;
+    const available = t.numberColumn('available');
+    const inbound = t.numberColumn('inbound');
+    const unfulfillable = t.numberColumn('unfulfillable');
+    const unitsSold30 = t.numberColumn('unitsSold30');
+    const salesLast30 = t.numberColumn('salesLast30');
+    const recommendedQty = t.numberColumn('recommendedQty');
+    const price = t.numberColumn('price');
+    return (p, i) => {
+      if (stock) {
+        p.stockFrom = r.kind;
+        p.available += numberAt(available, i) ?? 0;
+        p.inbound += numberAt(inbound, i) ?? 0;
+        p.unfulfillable += numberAt(unfulfillable, i) ?? 0;
+      }
+      if (sales) {
+        p.salesFrom = r.kind;
+        p.sold += numberAt(unitsSold30, i) ?? 0;
+        p.revenue += numberAt(salesLast30, i) ?? 0;
+        p.periodDays = 30;
+      }
+      const rq = numberAt(recommendedQty, i);
+      if (rq !== null) p.amazonRecommendedQty = (p.amazonRecommendedQty ?? 0) + rq;
+      if (p.price === null) p.price = numberAt(price, i);
+    };
+  },
+  'amazon-business-report': (r) => {
+    if (r.salesKind !== r.kind) return undefined;
+    const unitsOrdered = r.table.numberColumn('unitsOrdered');
+    const revenueColumn = r.table.numberColumn('revenue');
+    return (p, i, ch) => {
+      p.salesFrom = r.kind;
+      const units = numberAt(unitsOrdered, i) ?? 0;
+      const revenue = numberAt(revenueColumn, i) ?? 0;
+      p.sold += units;
+      p.revenue += revenue;
+      p.periodDays = r.periodDays * (r.businessReports.get(ch.id) ?? 1);
+      if (r.reportMonth) {
+        const month = (p.salesByMonth[r.reportMonth] ??= { units: 0, revenue: 0 });
+        month.units += units;
+        month.revenue += revenue;
+      }
+    };
+  },
+  'amazon-orders': (r) => {
+    if (r.salesKind !== r.kind) return undefined;
+    const t = r.table;
+    const orderCancelled = cancelledIn(t.textColumn('orderStatus'));
+    const itemCancelled = cancelledIn(t.textColumn('itemStatus'));
+    const quantity = t.numberColumn('quantity');
+    const itemPrice = t.numberColumn('itemPrice');
+    const purchaseDate = t.numberColumn('purchaseDate');
+    return (p, i) => {
+      if (orderCancelled(i) || itemCancelled(i)) return;
+      p.salesFrom = r.kind;
+      const units = numberAt(quantity, i) ?? 0;
+      const revenue = numberAt(itemPrice, i) ?? 0;
+      p.sold += units;
+      p.revenue += revenue;
+      addMonth(p, numberAt(purchaseDate, i), units, revenue, r.spans, 0);
+    };
+  },
+  'noon-sales': (r) => {
+    if (r.salesKind !== r.kind) return undefined;
+    const t = r.table;
+    const cancelled = cancelledIn(t.textColumn('status'));
+    const offerPrice = t.numberColumn('offerPrice');
+    const orderTimestamp = t.numberColumn('orderTimestamp');
+    return (p, i) => {
+      if (cancelled(i)) return;
+      p.salesFrom = r.kind;
+      const price = numberAt(offerPrice, i);
+      const revenue = price ?? 0;
+      p.sold += 1;
+      p.revenue += revenue;
+      if (p.price === null) p.price = price;
+      addMonth(p, numberAt(orderTimestamp, i), 1, revenue, r.spans, 0);
+    };
+  },
+  'noon-views-sales': (r) => {
+    const t = r.table;
+    const counts = r.salesKind === 'noon-sales' || r.salesKind === r.kind;
+    const visitDate = t.numberColumn('visitDate');
+    const visitors = t.numberColumn('visitors');
+    const grossUnits = t.numberColumn('grossUnits');
+    const shippedUnits = t.numberColumn('shippedUnits');
+    const cancelledUnits = t.numberColumn('cancelledUnits');
+    const revenueColumn = t.numberColumn('revenue');
+    return (p, i, ch) => {
+      const day = numberAt(visitDate, i) as number; // required: the reader dropped rows without it
+      const views = (p.views ??= { visitors: 0, grossUnits: 0, days: 0 });
+      views.visitors += numberAt(visitors, i) ?? 0;
+      views.grossUnits += numberAt(grossUnits, i) ?? 0;
+      views.days++;
+      if (!counts) return;
+      const tally = r.viewsRows.get(ch.id) ?? { source: r.report.source, counted: 0, covered: 0 };
+      r.viewsRows.set(ch.id, tally);
+      const covered = r.exportDays.get(ch.id);
+      if (covered && day >= covered.from && day <= covered.to) {
+        tally.covered++;
+        return;
+      }
+      tally.counted++;
+      p.salesFrom ??= r.kind;
+      const shipped = numberAt(shippedUnits, i);
+      const gross = numberAt(grossUnits, i);
+      const sold = shipped ?? Math.max(0, (gross ?? 0) - (numberAt(cancelledUnits, i) ?? 0));
+      const revenue = numberAt(revenueColumn, i) ?? 0;
+      p.sold += sold;
+      p.revenue += revenue;
+      if (p.price === null && sold > 0 && revenue > 0) p.price = revenue / sold;
+      addMonth(p, day, sold, revenue, r.spans, DAY_MS - 1);
+    };
+  },
+  'noon-stock': (r) => {
+    if (r.stockKind !== r.kind) return undefined;
+    const t = r.table;
+    const quantity = t.numberColumn('quantity');
+    const inventoryType = t.textColumn('inventoryType');
+    const warehouseCode = t.textColumn('warehouseCode');
+    const snapshotAt = t.numberColumn('snapshotAt');
+    // The use of the last inventory type read: a type repeats row after row.
+    let lastType: string | null = null;
+    let lastUse = noonStockUse(null);
+    return (p, i) => {
       p.stockFrom = r.kind;
-      p.available += num(v.available) ?? 0;
-      p.inbound += num(v.inbound) ?? 0;
-      p.unfulfillable += num(v.unfulfillable) ?? 0;
-    }
-    if (r.salesKind === r.kind) {
-      p.salesFrom = r.kind;
-      p.sold += num(v.unitsSold30) ?? 0;
-      p.revenue += num(v.salesLast30) ?? 0;
-      p.periodDays = 30;
-    }
-    const rq = num(v.recommendedQty);
-    if (rq !== null) p.amazonRecommendedQty = (p.amazonRecommendedQty ?? 0) + rq;
-    if (p.price === null) p.price = num(v.price);
+      const qty = units(r, quantity, 'quantity', i);
+      const type = textAt(inventoryType, i);
+      if (type !== lastType) {
+        lastType = type;
+        lastUse = noonStockUse(type);
+      }
+      const use = lastUse;
+      if (use === 'unknown') {
+        const key = `${r.report.source}\u0000${type}`;
+        const seenType = r.unknownTypes.get(key);
+        if (seenType) seenType.units += qty;
+        else r.unknownTypes.set(key, { source: r.report.source, row: t.rows[i], units: qty });
+      }
+      const field = use === 'unknown' ? 'unfulfillable' : use;
+      p[field] += qty;
+      const warehouse = textAt(warehouseCode, i);
+      if (warehouse) {
+        p.warehouses ??= [];
+        let w = p.warehouses.find((x) => x.warehouse === warehouse);
+        if (!w) p.warehouses.push((w = { warehouse, available: 0, inbound: 0, unfulfillable: 0, byType: {} }));
+        w[field] += qty;
+        const typeKey = type ?? 'saleable';
+        w.byType[typeKey] = (w.byType[typeKey] ?? 0) + qty;
+      }
+      const at = numberAt(snapshotAt, i);
+      if (at !== null && (p.stockAsOf === undefined || p.stockAsOf === null || at > p.stockAsOf)) p.stockAsOf = at;
+    };
   },
-  'amazon-business-report': (p, rec, ch, r) => {
-    const v = rec.values;
-    if (r.salesKind !== r.kind) return;
-    p.salesFrom = r.kind;
-    const units = num(v.unitsOrdered) ?? 0;
-    const revenue = num(v.revenue) ?? 0;
-    p.sold += units;
-    p.revenue += revenue;
-    p.periodDays = r.periodDays * (r.businessReports.get(ch.id) ?? 1);
-    if (r.reportMonth) {
-      const month = (p.salesByMonth[r.reportMonth] ??= { units: 0, revenue: 0 });
-      month.units += units;
-      month.revenue += revenue;
-    }
+  'amazon-stranded': (r) => {
+    const fulfillable = r.table.numberColumn('fulfillable');
+    const unfulfillable = r.table.numberColumn('unfulfillable');
+    const strandedReason = r.table.textColumn('strandedReason');
+    return (p, i) => {
+      p.stranded += (numberAt(fulfillable, i) ?? 0) + (numberAt(unfulfillable, i) ?? 0);
+      const reason = textAt(strandedReason, i);
+      if (reason && !p.strandedReasons.includes(reason)) p.strandedReasons.push(reason);
+    };
   },
-  'amazon-orders': (p, rec, ch, r) => {
-    const v = rec.values;
-    if (r.salesKind !== r.kind || isCancelled(v.orderStatus) || isCancelled(v.itemStatus)) return;
-    p.salesFrom = r.kind;
-    const units = num(v.quantity) ?? 0;
-    const revenue = num(v.itemPrice) ?? 0;
-    p.sold += units;
-    p.revenue += revenue;
-    addMonth(p, num(v.purchaseDate), units, revenue, r.spans, 0);
+  'amazon-reserved': (r) => {
+    if (r.stockKind !== null) return undefined;
+    const reserved = r.table.numberColumn('reserved');
+    return (p, i) => {
+      p.reserved += numberAt(reserved, i) ?? 0;
+    };
   },
-  'noon-sales': (p, rec, ch, r) => {
-    const v = rec.values;
-    if (r.salesKind !== r.kind || isCancelled(v.status)) return;
-    p.salesFrom = r.kind;
-    const revenue = num(v.offerPrice) ?? 0;
-    p.sold += 1;
-    p.revenue += revenue;
-    if (p.price === null) p.price = num(v.offerPrice);
-    addMonth(p, num(v.orderTimestamp), 1, revenue, r.spans, 0);
-  },
-  'noon-views-sales': (p, rec, ch, r) => {
-    const v = rec.values;
-    const day = num(v.visitDate) as number; // required: the reader dropped rows without it
-    const views = (p.views ??= { visitors: 0, grossUnits: 0, days: 0 });
-    views.visitors += num(v.visitors) ?? 0;
-    views.grossUnits += num(v.grossUnits) ?? 0;
-    views.days++;
-    if (r.salesKind !== 'noon-sales' && r.salesKind !== r.kind) return;
-    const tally = r.viewsRows.get(ch.id) ?? { source: r.report.source, counted: 0, covered: 0 };
-    r.viewsRows.set(ch.id, tally);
-    const covered = r.exportDays.get(ch.id);
-    if (covered && day >= covered.from && day <= covered.to) {
-      tally.covered++;
-      return;
-    }
-    tally.counted++;
-    p.salesFrom ??= r.kind;
-    const shipped = num(v.shippedUnits);
-    const gross = num(v.grossUnits);
-    const sold = shipped ?? Math.max(0, (gross ?? 0) - (num(v.cancelledUnits) ?? 0));
-    const revenue = num(v.revenue) ?? 0;
-    p.sold += sold;
-    p.revenue += revenue;
-    if (p.price === null && sold > 0 && revenue > 0) p.price = revenue / sold;
-    addMonth(p, day, sold, revenue, r.spans, DAY_MS - 1);
-  },
-  'noon-stock': (p, rec, ch, r) => {
-    const v = rec.values;
-    if (r.stockKind !== r.kind) return;
-    p.stockFrom = r.kind;
-    const qty = units(r.report, rec, 'quantity', r.issues);
-    const type = str(v.inventoryType);
-    const use = noonStockUse(type);
-    if (use === 'unknown') {
-      const key = `${r.report.source}\u0000${type}`;
-      const seenType = r.unknownTypes.get(key);
-      if (seenType) seenType.units += qty;
-      else r.unknownTypes.set(key, { source: r.report.source, row: rec.row, units: qty });
-    }
-    const field = use === 'unknown' ? 'unfulfillable' : use;
-    p[field] += qty;
-    const warehouse = str(v.warehouseCode);
-    if (warehouse) {
-      p.warehouses ??= [];
-      let w = p.warehouses.find((x) => x.warehouse === warehouse);
-      if (!w) p.warehouses.push((w = { warehouse, available: 0, inbound: 0, unfulfillable: 0, byType: {} }));
-      w[field] += qty;
-      const typeKey = type ?? 'saleable';
-      w.byType[typeKey] = (w.byType[typeKey] ?? 0) + qty;
-    }
-    const at = num(v.snapshotAt);
-    if (at !== null && (p.stockAsOf === undefined || p.stockAsOf === null || at > p.stockAsOf)) p.stockAsOf = at;
-  },
-  'amazon-stranded': (p, rec) => {
-    const v = rec.values;
-    p.stranded += (num(v.fulfillable) ?? 0) + (num(v.unfulfillable) ?? 0);
-    const reason = str(v.strandedReason);
-    if (reason && !p.strandedReasons.includes(reason)) p.strandedReasons.push(reason);
-  },
-  'amazon-reserved': (p, rec, ch, r) => {
-    const v = rec.values;
-    if (r.stockKind === null) p.reserved += num(v.reserved) ?? 0;
-  },
-  'amazon-returns': (p, rec, ch, r) => {
-    const v = rec.values;
-    // One unit when the quantity is blank or its column is missing (the reader drops a row whose
-    // quantity is unreadable).
-    const qty = num(v.quantity) === null ? 1 : units(r.report, rec, 'quantity', r.issues, 'returned');
-    p.returned += qty;
-    const ms = num(v.returnDate);
-    if (ms !== null) {
-      const key = monthOf(ms);
-      p.returnsByMonth[key] = (p.returnsByMonth[key] ?? 0) + qty;
-    }
+  'amazon-returns': (r) => {
+    const quantity = r.table.numberColumn('quantity');
+    const returnDate = r.table.numberColumn('returnDate');
+    return (p, i) => {
+      // One unit when the quantity is blank or its column is missing (the reader drops a row whose
+      // quantity is unreadable).
+      const qty = numberAt(quantity, i) === null ? 1 : units(r, quantity, 'quantity', i, 'returned');
+      p.returned += qty;
+      const ms = numberAt(returnDate, i);
+      if (ms !== null) {
+        const key = monthOf(ms);
+        p.returnsByMonth[key] = (p.returnsByMonth[key] ?? 0) + qty;
+      }
+    };
   },
 };
 
+/** isCancelled of a status column's rows, remembering the last answer: a status repeats row after row. */
+function cancelledIn(column: TextColumn): (i: number) => boolean {
+  if (!column) return () => false;
+  let last: string | null = null;
+  let answer = false; // isCancelled(null)
+  return (i) => {
+    const status = column[i];
+    if (status !== last) {
+      last = status;
+      answer = isCancelled(status);
+    }
+    return answer;
+  };
+}
+
 const dayOf = (ms: number) => isoDay(new Date(ms));
+
+/** Widens a channel's covered days to the days from `first` to `last` (midnights, ms): to the end of `last`. */
+function addDays(days: Map<string, { from: number; to: number }>, channelId: string, first: number, last: number): void {
+  const known = days.get(channelId);
+  if (!known) days.set(channelId, { from: first, to: last + DAY_MS - 1 });
+  else {
+    known.from = Math.min(known.from, first);
+    known.to = Math.max(known.to, last + DAY_MS - 1);
+  }
+}
 
 /** A report with a country-like column checks each row's country; one without skips the check. */
 function hasCountryColumn(report: ParsedReport): boolean {
   return report.columns.some((c) => COUNTRY_FIELDS.includes(c.field));
 }
 
-/** A row of a mixed report that names the other country goes to that country's channel. */
-function rowChannel(channel: Channel, rec: ReportRecord, hasCountry: boolean): Channel {
-  const rowCountry = hasCountry ? recordCountry(rec) : null;
-  return rowCountry && rowCountry !== channel.country ? (CHANNELS.find((c) => c.marketplace === channel.marketplace && c.country === rowCountry) as Channel) : channel;
+/** A row of a mixed report that names the other country (`country`, its own) goes to that country's channel. */
+function channelOf(channel: Channel, country: Country | null): Channel {
+  return country && country !== channel.country ? (CHANNELS.find((c) => c.marketplace === channel.marketplace && c.country === country) as Channel) : channel;
 }
 
 /** What a noon FBN inventory type is: saleable is available, inbound_* inbound, the rest not available. */
@@ -840,21 +1111,28 @@ function attachImported(
       issues.push({ source: report.source, row: null, column: null, value: null, reason: `Not used: the Inventory Ledger summary of ${channel.label} gives the same days with their balances`, dropped: false });
       continue;
     }
-    const hasCountry = hasCountryColumn(report);
+    const table = report.records;
+    const countries = hasCountryColumn(report) ? countryColumns(table) : [];
+    const ids = idColumns(table);
     const missing = new Set<string>();
     let missingRows = 0;
     let otherDisposition = 0;
-    for (const rec of report.records) {
-      const v = rec.values;
-      const ch = rowChannel(channel, rec, hasCountry);
-      const master = mapping.resolve(ch, rec) ?? str(v.sku);
+    for (let i = 0; i < table.length; i++) {
+      const ch = channelOf(channel, rowCountry(countries, i));
+      const sku = textAt(ids.sku, i);
+      const asin = textAt(ids.asin, i);
+      const fnsku = textAt(ids.fnsku, i);
+      const master = mapping.resolve(ch, sku, ids, i) ?? sku;
       let p = master ? positions.get(ch.id, master) : undefined;
-      for (const id of [str(v.asin), str(v.fnsku)]) if (!p && id) p = byId.get(ch.id, id);
+      if (!p && asin) p = byId.get(ch.id, asin);
+      if (!p && fnsku) p = byId.get(ch.id, fnsku);
       if (!p) {
-        missing.add(str(v.sku) ?? str(v.asin) ?? str(v.fnsku) ?? '(no SKU)');
+        missing.add(sku ?? asin ?? fnsku ?? '(no SKU)');
         missingRows++;
         continue;
       }
+      // The kind's other fields by name, from a view of the row: these reports are a few rows per SKU.
+      const v = table.view(i).values;
       switch (kind) {
         case 'amazon-ledger-summary':
         case 'amazon-ledger-detail': {
@@ -952,13 +1230,13 @@ function attachImported(
 /** The summary ledger's event columns (kinds.ts field names), signed as Amazon writes them. */
 const LEDGER_EVENTS: readonly string[] = ['receipts', 'customerShipments', 'customerReturns', 'vendorReturns', 'warehouseTransfers', 'found', 'lost', 'damaged', 'disposed', 'otherEvents', 'unknownEvents', 'inTransit'];
 
-/** A stock (or returned) quantity: a negative one is reported and counted as 0. */
-function units(report: ParsedReport, rec: ReportRecord, field: string, issues: ImportIssue[], what = 'stock'): number {
-  const n = num(rec.values[field]);
+/** A stock (or returned) quantity, row `i` of the report's `field` column: a negative one is reported and counted as 0. */
+function units(r: ReportScope, column: NumberColumn, field: string, i: number, what = 'stock'): number {
+  const n = numberAt(column, i);
   if (n === null) return 0;
   if (n >= 0) return n;
-  const column = report.columns.find((c) => c.field === field)?.header ?? field;
-  issues.push({ source: report.source, row: rec.row, column, value: String(n), reason: `Negative ${what} quantity ${n} counted as 0`, dropped: false });
+  const header = r.report.columns.find((c) => c.field === field)?.header ?? field;
+  r.issues.push({ source: r.report.source, row: r.table.rows[i], column: header, value: String(n), reason: `Negative ${what} quantity ${n} counted as 0`, dropped: false });
   return 0;
 }
 

@@ -59,6 +59,20 @@ function prototypeFor(fields: readonly string[], numeric: readonly boolean[]): o
   return proto;
 }
 
+/** Row `i` of a number column as a view reads it: null for no value (NaN) or no column. */
+export function numberAt(column: Float64Array | undefined, i: number): number | null {
+  if (column === undefined) return null;
+  const x = column[i];
+  return x === x ? x : null;
+}
+
+/** Row `i` of a text column: null for no value or no column. */
+export function textAt(column: readonly (string | null)[] | undefined, i: number): string | null {
+  if (column === undefined) return null;
+  const s = column[i];
+  return s === '' ? null : s;
+}
+
 export class RecordTable implements Iterable<ReportRecord> {
   /** A table with no rows and no fields (a report whose rows are not read, or are let go after the join). */
   static readonly EMPTY = new RecordTable([], [], 0);
@@ -116,6 +130,24 @@ export class RecordTable implements Iterable<ReportRecord> {
         this.columns[k] = next;
       } else col.length = capacity;
     });
+  }
+
+  /**
+   * The column of a text field, for reading rows by index without a view per row (the join's loops):
+   * undefined when the kind has no such field or it holds numbers. Entries from `length` on are not rows.
+   */
+  textColumn(field: string): readonly (string | null)[] | undefined {
+    const k = this.fields.indexOf(field);
+    return k >= 0 && !this.numeric[k] ? (this.columns[k] as (string | null)[]) : undefined;
+  }
+
+  /**
+   * The column of a number or date field (NaN for no value; `numberAt` reads it as the views do):
+   * undefined when the kind has no such field or it holds text.
+   */
+  numberColumn(field: string): Float64Array | undefined {
+    const k = this.fields.indexOf(field);
+    return k >= 0 && this.numeric[k] ? (this.columns[k] as Float64Array) : undefined;
   }
 
   /** The pattern columns of row `i`, if it has any. */

@@ -24,19 +24,37 @@ export interface Candidate<T> {
 }
 
 export class SimilarIndex<T> {
-  /** Distinct keys, sorted by UTF-16 code units (the order of `<` on strings), each with its first-added value. */
-  private readonly keys: string[];
-  private readonly firsts: Candidate<T>[];
+  /** Distinct keys, sorted by UTF-16 code units (the order of `<` on strings). */
+  private readonly keys: string[] = [];
+  /** Per sorted key, the ordinal and value of the first candidate added with it. */
+  private readonly ordinals: number[] = [];
+  private readonly values: T[] = [];
 
   constructor(candidates: Iterable<{ readonly key: string; readonly value: T }>) {
-    const first = new Map<string, Candidate<T>>();
-    let ordinal = 0;
+    const all: string[] = [];
+    const values: T[] = [];
     for (const c of candidates) {
-      if (c.key !== '' && !first.has(c.key)) first.set(c.key, { key: c.key, ordinal, value: c.value });
-      ordinal++;
+      all.push(c.key);
+      values.push(c.value);
     }
-    this.keys = [...first.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    this.firsts = this.keys.map((k) => first.get(k) as Candidate<T>);
+    // The candidates by key, then in order of addition: the first of each run of equal keys is the one
+    // added first. (One sort of ordinals, without a map from each key to its first candidate.)
+    const order = new Array<number>(all.length);
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    order.sort((a, b) => {
+      const x = all[a];
+      const y = all[b];
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
+    let last = '';
+    for (const i of order) {
+      const key = all[i];
+      if (key === '' || key === last) continue;
+      last = key;
+      this.keys.push(key);
+      this.ordinals.push(i);
+      this.values.push(values[i]);
+    }
   }
 
   get size(): number {
@@ -49,7 +67,7 @@ export class SimilarIndex<T> {
     const keys = this.keys;
     // rows[d] is the Levenshtein row of the prefix of length d against the target; row 0 is 0..m.
     const rows: Int32Array[] = [Int32Array.from({ length: m + 1 }, (_, j) => j)];
-    let best: Candidate<T> | null = null;
+    let best = -1; // index in keys
     let bestDistance = limit + 1;
     /** The key whose first `valid` characters have their rows computed. */
     let prefixOf = '';
@@ -85,14 +103,15 @@ export class SimilarIndex<T> {
       }
       valid = key.length;
       const distance = rows[key.length][m];
-      const c = this.firsts[i];
-      if (distance < bestDistance || (distance === bestDistance && best !== null && c.ordinal < best.ordinal)) {
-        best = c;
+      if (distance < bestDistance || (distance === bestDistance && best >= 0 && this.ordinals[i] < this.ordinals[best])) {
+        best = i;
         bestDistance = distance;
       }
       i++;
     }
-    return best === null ? null : { candidate: best, distance: bestDistance };
+    if (best < 0) return null;
+    const candidate: Candidate<T> = { key: keys[best], ordinal: this.ordinals[best], value: this.values[best] };
+    return { candidate, distance: bestDistance };
   }
 }
 

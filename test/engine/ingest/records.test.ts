@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { RecordTable } from '../../../src/engine/ingest/records';
+import { numberAt, RecordTable, textAt } from '../../../src/engine/ingest/records';
 
 describe('RecordTable', () => {
   const fields = ['sku', 'quantity', 'date'];
@@ -42,6 +42,27 @@ describe('RecordTable', () => {
       { row: 4, values: { sku: 'C', quantity: 3, date: null } },
     ]);
     expect(t.length).toBe(3);
+  });
+
+  it('gives a field\'s column for reading rows by index: text or numbers, undefined for a field it lacks or of the other type', () => {
+    const t = new RecordTable(fields, numeric, 1);
+    t.push(2, ['A-1', 5, null]);
+    t.push(4, [null, null, 7]);
+    const sku = t.textColumn('sku');
+    const quantity = t.numberColumn('quantity');
+    expect([textAt(sku, 0), textAt(sku, 1)]).toEqual(['A-1', null]);
+    expect([numberAt(quantity, 0), numberAt(quantity, 1)]).toEqual([5, null]);
+    expect(numberAt(t.numberColumn('date'), 1)).toBe(7);
+    expect(t.textColumn('quantity')).toBeUndefined();
+    expect(t.numberColumn('sku')).toBeUndefined();
+    expect(t.textColumn('asin')).toBeUndefined();
+    expect([textAt(undefined, 0), numberAt(undefined, 0)]).toEqual([null, null]);
+    // Each row reads as its view does.
+    [...t].forEach((view, i) => {
+      expect(textAt(sku, i)).toBe(view.values.sku);
+      expect(numberAt(quantity, i)).toBe(view.values.quantity);
+      expect(t.rows[i]).toBe(view.row);
+    });
   });
 
   it('EMPTY has no rows', () => {
