@@ -110,7 +110,7 @@ function abcByMaster(result: ImportResult, s: Settings): Map<string, AbcClass> {
     totals.set(p.masterSku, (totals.get(p.masterSku) ?? 0) + Math.max(0, v));
   }
   const keys = [...totals.keys()];
-  const classes = abcClasses(keys.map((k) => totals.get(k) as number), s.abcCuts);
+  const classes = abcClasses([...totals.values()], s.abcCuts);
   const out = new Map<string, AbcClass>();
   keys.forEach((k, i) => {
     const c = classes[i];
@@ -143,8 +143,9 @@ function analysisNotes(metrics: readonly PositionMetrics[], result: ImportResult
   return notes;
 }
 
-function approvalRequests<T>(lines: readonly T[], sheet: string, key: (l: T) => Omit<ApprovalKey, 'sheet'>, qty: (l: T) => number, tier: (l: T) => string | null): ApprovalRequest[] {
-  return lines.map((l) => ({ key: { sheet, ...key(l) }, recommendedQty: qty(l), tier: tier(l) }));
+/** `key` gives the whole row key (sheet included): a key per line, not a key and a spread copy of it. */
+function approvalRequests<T>(lines: readonly T[], key: (l: T) => ApprovalKey, qty: (l: T) => number, tier: (l: T) => string | null): ApprovalRequest[] {
+  return lines.map((l) => ({ key: key(l), recommendedQty: qty(l), tier: tier(l) }));
 }
 
 /**
@@ -269,7 +270,8 @@ function planningStage(imported: ImportResult, positions: readonly Position[], c
   const abc = abcByMaster(imported, s);
   progress('classes', 1, 1);
 
-  const withSales = new Set(positions.filter((p) => p.salesFrom !== null).map((p) => p.channel.id));
+  const withSales = new Set<string>();
+  for (const p of positions) if (p.salesFrom !== null) withSales.add(p.channel.id);
   // Supplier lead times from PO history; a position's supplier is the mapping's, else its latest PO's.
   const leadTimes = supplierLeadTimes(imported.poRecords);
   const bySupplier = new Map<string, SupplierLeadTime>(leadTimes.suppliers.map((x) => [x.supplier, x]));
@@ -284,7 +286,16 @@ function planningStage(imported: ImportResult, positions: readonly Position[], c
   const current = snapshotRows({ positions: positions.map((p, i) => ({ p, velocity: velocities[i] })), date, withSales, months, spans: imported.salesSpans });
   const saved = ctx.options.history ?? new HistoryTable();
   const view = historyView(saved, current.view, date);
-  const groups = groupByPosition(view);
+  // Without a saved history the view is this run's rows, and each position's rows are its own
+  // (snapshotRows says where): no need to group 100,000s of rows by a key text built per position.
+  const own = saved.length === 0 && view === current.view ? current.positionRows : null;
+  const groups = own ? null : groupByPosition(view);
+  const rowsOf = (p: Position, i: number): number[] | undefined => {
+    if (!own) return groups!.get(historyKey(p.masterSku, p.channel.label));
+    const idx = new Array<number>(own[i + 1] - own[i]);
+    for (let k = 0; k < idx.length; k++) idx[k] = own[i] + k;
+    return idx;
+  };
   const periods = channelPeriods(view);
   const seriesMonths = new Map<string, string[]>();
   for (const p of positions) {
@@ -300,7 +311,7 @@ function planningStage(imported: ImportResult, positions: readonly Position[], c
     const p = positions[i];
     const hasSales = withSales.has(p.channel.id);
     const leadTime = measuredLead(p);
-    const idx = groups.get(historyKey(p.masterSku, p.channel.label));
+    const idx = rowsOf(p, i);
     const salesPeriods = periods.sales.get(p.channel.label);
     // The channel's periods; the forecast's span adds only months without any row, which give no point.
     const points = idx ? positionPoints(view, idx, periods.all.get(p.channel.label) ?? [], salesPeriods) : [];
@@ -392,9 +403,9 @@ function recommendationStage(metrics: readonly PositionMetrics[], imported: Impo
   const log = readApprovalLog(prev.log ?? []);
   const autoTier = s.approvalTiers[0]?.tier ?? 'Auto';
   const requests = [
-    ...approvalRequests(reorder, OUTPUT_SHEETS.reorder, (l) => ({ masterSku: l.metrics.position.masterSku, channel: l.metrics.position.channel.label, destination: '' }), (l) => l.buyQty, (l) => l.tier),
-    ...approvalRequests(transfers.lines, OUTPUT_SHEETS.rebalance, (l) => ({ masterSku: l.from.position.masterSku, channel: l.from.position.channel.label, destination: l.to.position.channel.label }), (l) => l.transfer.qty, (l) => l.tier),
-    ...approvalRequests(liquidation, OUTPUT_SHEETS.liquidation, (l) => ({ masterSku: l.metrics.position.masterSku, channel: l.metrics.position.channel.label, destination: '' }), (l) => l.units, (l) => l.tier),
+    ...approvalRequests(reorder, (l) => ({ sheet: OUTPUT_SHEETS.reorder, masterSku: l.metrics.position.masterSku, channel: l.metrics.position.channel.label, destination: '' }), (l) => l.buyQty, (l) => l.tier),
+    ...approvalRequests(transfers.lines, (l) => ({ sheet: OUTPUT_SHEETS.rebalance, masterSku: l.from.position.masterSku, channel: l.from.position.channel.label, destination: l.to.position.channel.label }), (l) => l.transfer.qty, (l) => l.tier),
+    ...approvalRequests(liquidation, (l) => ({ sheet: OUTPUT_SHEETS.liquidation, masterSku: l.metrics.position.masterSku, channel: l.metrics.position.channel.label, destination: '' }), (l) => l.units, (l) => l.tier),
   ];
   const merged = mergeApprovals(requests, seen, log, autoTier, ctx.at);
   const approvals = {

@@ -132,7 +132,8 @@ export function positionForecast(
   }
 
   let returnsNext: number | null = null;
-  const returnHistory = months.map((m) => Math.max(0, p.returnsByMonth[m] ?? 0));
+  // The monthly returns are read only when there are enough months to forecast them.
+  const returnHistory = months.length >= MIN_HISTORY ? months.map((m) => Math.max(0, p.returnsByMonth[m] ?? 0)) : [];
   if (returnHistory.length >= MIN_HISTORY && returnHistory.some((x) => x > 0)) {
     const r = forecast(returnHistory, { horizon: 1, seasonLength: SEASON_MONTHS });
     if (!isCalcError(r)) returnsNext = r.forecast[0];

@@ -5,7 +5,11 @@
  */
 const BARS = '▁▂▃▄▅▆▇█';
 
+/** In plain loops: the analysis draws one per position (100,000s), so no array of bars per call. */
 export function sparkline(values: readonly number[]): string {
-  const max = Math.max(0, ...values.filter(Number.isFinite));
-  return values.map((v) => (!Number.isFinite(v) || max === 0 ? BARS[0] : BARS[Math.min(7, Math.max(0, Math.round((Math.max(0, v) / max) * 7)))])).join('');
+  let max = 0;
+  for (const v of values) if (Number.isFinite(v) && v > max) max = v;
+  let out = '';
+  for (const v of values) out += !Number.isFinite(v) || max === 0 ? BARS[0] : BARS[Math.min(7, Math.max(0, Math.round((Math.max(0, v) / max) * 7)))];
+  return out;
 }

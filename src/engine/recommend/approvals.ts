@@ -226,11 +226,12 @@ export function mergeApprovals(
     lastLogged.set(k, entry);
     logRows.push(logRow(at, row.key, entry));
   }
-  // 2. This run's rows.
+  // 2. This run's rows (without anything seen or logged, no key text to build per row).
+  const known = seen.size > 0 || lastLogged.size > 0;
   const states = requests.map((req): ApprovalState => {
-    const k = keyString(req.key);
-    const prev = seen.get(k);
-    const logged = lastLogged.get(k);
+    const k = known ? keyString(req.key) : '';
+    const prev = known ? seen.get(k) : undefined;
+    const logged = known ? lastLogged.get(k) : undefined;
     if (prev || logged) {
       const base = prev ?? (logged as LogEntry);
       const decision = logged && logged.status === base.status ? logged.recommendedQty : (prev?.recommendedQty ?? null);

@@ -31,19 +31,18 @@ export interface LiquidationLine {
 
 export function liquidationLines(metrics: readonly PositionMetrics[], sent: ReadonlyMap<string, number>, s: Settings): LiquidationLine[] {
   const lines: LiquidationLine[] = [];
+  const rules = { targetDoi: s.targetDoi, elasticity: s.elasticity, maxDiscount: s.maxDiscount, model: s.liquidationModel };
   for (const m of metrics) {
     const p = m.position;
+    // Without excess there is nothing to clear whatever transfers sent (they only take units away):
+    // no lookup by id for the many positions without excess.
+    if (!m.dead && Math.floor(m.excessQty) <= 0) continue;
     const units = m.dead ? Math.max(0, p.available) : Math.max(0, Math.floor(m.excessQty) - (sent.get(m.id) ?? 0));
     if (units <= 0) continue;
     const price = p.price !== null && p.price >= 0 ? p.price : null;
     let plan: LiquidationPlan | null = null;
     if (!m.dead && price !== null) {
-      const result = liquidationPlan(price, m.velocity, Math.max(0, p.available), {
-        targetDoi: s.targetDoi,
-        elasticity: s.elasticity,
-        maxDiscount: s.maxDiscount,
-        model: s.liquidationModel,
-      });
+      const result = liquidationPlan(price, m.velocity, Math.max(0, p.available), rules);
       plan = isCalcError(result) ? null : result;
     }
     let action: LiquidationAction = 'Discount';

@@ -90,23 +90,23 @@ export const skipReasons = {
   costMissing: () => 'unit cost missing',
 } as const;
 
-function fail(where: string, bad: CalcError | undefined): void {
-  if (bad) throw new TypeError(`matchTransfers: ${where}: ${bad.message}`);
+function fail(where: string | TransferCandidate, bad: CalcError | undefined): void {
+  if (bad) throw new TypeError(`matchTransfers: ${typeof where === 'string' ? where : `candidate ${where.key}`}: ${bad.message}`);
 }
 
 function validate(candidates: readonly TransferCandidate[], rules: TransferRules): void {
   fail('rules', nonNegative(rules.minTransferQty, 'minTransferQty') ?? nonNegative(rules.transferCostPerUnit, 'transferCostPerUnit'));
   const seen = new Set<string>();
   for (const c of candidates) {
-    const where = `candidate ${c.key}`;
+    // The place is named only when something fails (no text per candidate otherwise).
     fail(
-      where,
+      c,
       nonNegativeOrInfinite(c.doi, 'doi') ??
         nonNegative(c.excessQty, 'excessQty') ??
         nonNegative(c.needQty, 'needQty') ??
         (c.unitCost === null ? undefined : nonNegative(c.unitCost, 'unitCost')),
     );
-    if (seen.has(c.key)) throw new TypeError(`matchTransfers: ${where}: key must be unique`);
+    if (seen.has(c.key)) throw new TypeError(`matchTransfers: candidate ${c.key}: key must be unique`);
     seen.add(c.key);
   }
 }
@@ -118,17 +118,31 @@ const lowestDoiFirst = (a: TransferCandidate, b: TransferCandidate): number =>
 const highestDoiFirst = (a: TransferCandidate, b: TransferCandidate): number =>
   a.doi > b.doi ? -1 : a.doi < b.doi ? 1 : byKey(a, b);
 
-/** Groups by (masterSku, country), in Master SKU then country order. */
+/**
+ * Groups by (masterSku, country) that can match (a source and a destination), in Master SKU then
+ * country order. A group without either gives neither transfers nor skips (matchGroup), so it is left
+ * out before the sort: most positions have no counterpart in their country.
+ */
 function groups(candidates: readonly TransferCandidate[]): TransferCandidate[][] {
-  const byGroup = new Map<string, TransferCandidate[]>();
+  // Country, then Master SKU: a handful of countries, and no key text built per candidate.
+  const byCountry = new Map<string, Map<string, TransferCandidate[]>>();
   for (const c of candidates) {
-    const id = `${c.masterSku}\u0000${c.country}`; // neither holds a NUL (identifiers are read without control characters)
-    const group = byGroup.get(id);
+    let bySku = byCountry.get(c.country);
+    if (!bySku) byCountry.set(c.country, (bySku = new Map()));
+    const group = bySku.get(c.masterSku);
     if (group) group.push(c);
-    else byGroup.set(id, [c]);
+    else bySku.set(c.masterSku, [c]);
   }
-  return [...byGroup.values()].sort((a, b) => {
-    const [x, y] = [a[0], b[0]];
+  const out: TransferCandidate[][] = [];
+  for (const bySku of byCountry.values()) {
+    for (const group of bySku.values()) {
+      if (group.length < 2) continue; // a position is never its own source
+      if (group.some((c) => Math.floor(c.excessQty) > 0) && group.some((c) => Math.floor(c.needQty) > 0)) out.push(group);
+    }
+  }
+  return out.sort((a, b) => {
+    const x = a[0];
+    const y = b[0];
     if (x.masterSku !== y.masterSku) return x.masterSku < y.masterSku ? -1 : 1;
     return x.country < y.country ? -1 : x.country > y.country ? 1 : 0;
   });

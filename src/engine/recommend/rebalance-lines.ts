@@ -27,18 +27,18 @@ export interface Rebalance {
 }
 
 export function rebalance(metrics: readonly PositionMetrics[], s: Settings): Rebalance {
-  const byId = new Map(metrics.map((m) => [m.id, m]));
-  const candidates = metrics
-    .filter((m) => m.velocityMethod !== 'no sales report' && (m.excessQty > 0 || m.needQty > 0))
-    .map((m) => ({
-      key: m.id,
-      masterSku: m.position.masterSku,
-      country: m.position.channel.country,
-      doi: m.doi,
-      excessQty: m.excessQty,
-      needQty: m.needQty,
-      unitCost: m.position.cost,
-    }));
+  const eligible = metrics.filter((m) => m.velocityMethod !== 'no sales report' && (m.excessQty > 0 || m.needQty > 0));
+  // Transfers name candidates only: the positions with excess or need, not every position.
+  const byId = new Map(eligible.map((m) => [m.id, m]));
+  const candidates = eligible.map((m) => ({
+    key: m.id,
+    masterSku: m.position.masterSku,
+    country: m.position.channel.country,
+    doi: m.doi,
+    excessQty: m.excessQty,
+    needQty: m.needQty,
+    unitCost: m.position.cost,
+  }));
   const { transfers, skipped } = matchTransfers(candidates, s);
   const sent = new Map<string, number>();
   const received = new Map<string, number>();

@@ -28,6 +28,8 @@ export interface UrgentAction {
 }
 
 export const PRIORITY_ORDER: readonly Urgency[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW'];
+/** Each priority's place in PRIORITY_ORDER, for the sort. */
+const RANK = Object.fromEntries(PRIORITY_ORDER.map((u, i) => [u, i])) as Record<Urgency, number>;
 
 export interface RecommendationIndex {
   readonly reorder: ReadonlyMap<string, ReorderLine>;
@@ -37,7 +39,10 @@ export interface RecommendationIndex {
   readonly stranded: ReadonlyMap<string, StrandedLine>;
 }
 
-const units = (n: number) => Math.round(n).toLocaleString('en-US');
+/** toLocaleString('en-US') sets up a number format on every call (tens of thousands a run): one, made once. */
+const EN_US = new Intl.NumberFormat('en-US');
+/** n rounded, with thousands separators. */
+const units = (n: number) => EN_US.format(Math.round(n));
 const days = (n: number) => (n < 10 ? n.toFixed(1) : Math.round(n).toString());
 
 function restockAction(m: PositionMetrics, idx: RecommendationIndex): string {
@@ -105,10 +110,9 @@ export function urgentActions(metrics: readonly PositionMetrics[], idx: Recommen
     const l = line(m, idx, s);
     if (l) lines.push(l);
   }
-  const rank = new Map(PRIORITY_ORDER.map((u, i) => [u, i]));
   lines.sort(
     (a, b) =>
-      (rank.get(a.priority) as number) - (rank.get(b.priority) as number) ||
+      RANK[a.priority] - RANK[b.priority] ||
       (b.moneyAtStake ?? 0) - (a.moneyAtStake ?? 0) ||
       (a.metrics.doi === b.metrics.doi ? 0 : a.metrics.doi - b.metrics.doi) ||
       (a.metrics.id < b.metrics.id ? -1 : a.metrics.id > b.metrics.id ? 1 : 0),

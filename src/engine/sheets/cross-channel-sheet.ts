@@ -7,7 +7,7 @@
 import { above, below } from '../metrics/compare';
 import type { PositionMetrics } from '../analysis/position-metrics';
 import { CHANNELS, type AbcClass, type Channel, type Settings } from '../model';
-import type { SheetSpec } from './spec';
+import type { CellValue, SheetSpec } from './spec';
 import { NO_SALES } from './common-columns';
 import { TABLE_NAMES } from './names';
 import { FORMAT, finiteOr, tableSheet, type Column } from './table';
@@ -16,47 +16,86 @@ interface Row {
   readonly masterSku: string;
   readonly title: string;
   readonly abc: AbcClass;
-  readonly byChannel: ReadonlyMap<string, PositionMetrics>;
+  /** Stock, sold and DOI on each channel of the sheet (column order), then total stock and total sold. */
+  readonly figures: readonly CellValue[];
   readonly imbalance: string | null;
 }
 
-function imbalance(byChannel: ReadonlyMap<string, PositionMetrics>, s: Settings): string | null {
+/** `positions`: the Master SKU's positions, one per channel, in order of first appearance. */
+function imbalance(positions: readonly PositionMetrics[], s: Settings): string | null {
+  // Most Master SKUs have no short or no excess position at all: one pass tells, before any grouping.
+  let short = false;
+  let excess = false;
+  for (const m of positions) {
+    if (m.velocityMethod === 'no sales report') continue;
+    if (isShort(m, s)) short = true;
+    if (isExcess(m, s)) excess = true;
+  }
+  if (!short || !excess) return null;
   const notes: string[] = [];
-  const countries = new Set([...byChannel.values()].map((m) => m.position.channel.country));
+  const countries = new Set(positions.map((m) => m.position.channel.country));
   for (const country of countries) {
-    const here = [...byChannel.values()].filter((m) => m.position.channel.country === country && m.velocityMethod !== 'no sales report');
-    const short = here.filter((m) => m.velocity > 0 && below(m.doi, s.stockoutDays));
-    const excess = here.filter((m) => m.position.available > 0 && above(m.doi, s.excessDays));
-    if (short.length > 0 && excess.length > 0) {
-      notes.push(`${excess.map((m) => m.position.channel.label).join(', ')} excess; ${short.map((m) => m.position.channel.label).join(', ')} short`);
+    const here = positions.filter((m) => m.position.channel.country === country && m.velocityMethod !== 'no sales report');
+    const shortHere = here.filter((m) => isShort(m, s));
+    const excessHere = here.filter((m) => isExcess(m, s));
+    if (shortHere.length > 0 && excessHere.length > 0) {
+      notes.push(`${excessHere.map((m) => m.position.channel.label).join(', ')} excess; ${shortHere.map((m) => m.position.channel.label).join(', ')} short`);
     }
   }
   return notes.length > 0 ? notes.join(' | ') : null;
 }
 
+const isShort = (m: PositionMetrics, s: Settings): boolean => m.velocity > 0 && below(m.doi, s.stockoutDays);
+const isExcess = (m: PositionMetrics, s: Settings): boolean => m.position.available > 0 && above(m.doi, s.excessDays);
+
 export function crossChannelSheet(name: string, metrics: readonly PositionMetrics[], s: Settings): SheetSpec {
-  const byMaster = new Map<string, Map<string, PositionMetrics>>();
+  // Per Master SKU its positions, one per channel id (a later one takes an earlier one's place, as a
+  // map by channel would): a short list, where a Map per Master SKU would cost 10,000s of maps.
+  const byMaster = new Map<string, PositionMetrics[]>();
+  const present = new Set<string>();
   for (const m of metrics) {
-    const map = byMaster.get(m.position.masterSku) ?? new Map<string, PositionMetrics>();
-    map.set(m.position.channel.id, m);
-    byMaster.set(m.position.masterSku, map);
+    const sku = m.position.masterSku;
+    const id = m.position.channel.id;
+    const list = byMaster.get(sku);
+    if (!list) byMaster.set(sku, [m]);
+    else {
+      const k = list.findIndex((x) => x.position.channel.id === id);
+      if (k < 0) list.push(m);
+      else list[k] = m;
+    }
+    present.add(id);
   }
-  const channels: Channel[] = CHANNELS.filter((c) => metrics.some((m) => m.position.channel.id === c.id));
-  const rows: Row[] = [...byMaster].map(([masterSku, byChannel]) => {
-    const first = [...byChannel.values()][0];
-    const title = [...byChannel.values()].map((m) => m.position.title).find((t) => t) ?? '';
-    return { masterSku, title, abc: first.abc, byChannel, imbalance: imbalance(byChannel, s) };
-  });
+  const channels: Channel[] = CHANNELS.filter((c) => present.has(c.id));
+  // Each row's figures are read here, Master SKU after Master SKU, before the sort scatters the rows:
+  // the table then reads its cells from the row, not from four positions per row all over memory.
+  const rows: Row[] = [];
+  for (const [masterSku, positions] of byMaster) {
+    let title = '';
+    let totalStock = 0;
+    let totalSold = 0;
+    for (const m of positions) {
+      if (!title && m.position.title) title = m.position.title;
+      totalStock += Math.max(0, m.position.available);
+      totalSold += m.position.sold;
+    }
+    const figures: CellValue[] = new Array(channels.length * 3 + 2);
+    channels.forEach((c, k) => {
+      const m = positions.find((x) => x.position.channel.id === c.id);
+      figures[3 * k] = m?.position.available ?? null;
+      figures[3 * k + 1] = m?.position.sold ?? null;
+      figures[3 * k + 2] = m ? finiteOr(m.doi, NO_SALES) : null;
+    });
+    figures[channels.length * 3] = totalStock;
+    figures[channels.length * 3 + 1] = totalSold;
+    rows.push({ masterSku, title, abc: positions[0].abc, figures, imbalance: imbalance(positions, s) });
+  }
   rows.sort((a, b) => (a.imbalance ? 0 : 1) - (b.imbalance ? 0 : 1) || (a.masterSku < b.masterSku ? -1 : a.masterSku > b.masterSku ? 1 : 0));
-  const perChannel: Column<Row>[] = channels.flatMap((c): Column<Row>[] => [
-    { header: `${c.label} Stock`, value: (r) => r.byChannel.get(c.id)?.position.available ?? null, format: FORMAT.units, width: 14 },
-    { header: `${c.label} Sold`, value: (r) => r.byChannel.get(c.id)?.position.sold ?? null, format: FORMAT.units, width: 13 },
+  const perChannel: Column<Row>[] = channels.flatMap((c, k): Column<Row>[] => [
+    { header: `${c.label} Stock`, value: (r) => r.figures[3 * k], format: FORMAT.units, width: 14 },
+    { header: `${c.label} Sold`, value: (r) => r.figures[3 * k + 1], format: FORMAT.units, width: 13 },
     {
       header: `${c.label} DOI`,
-      value: (r) => {
-        const m = r.byChannel.get(c.id);
-        return m ? finiteOr(m.doi, NO_SALES) : null;
-      },
+      value: (r) => r.figures[3 * k + 2],
       format: FORMAT.days,
       width: 13,
       rules: [
@@ -65,7 +104,7 @@ export function crossChannelSheet(name: string, metrics: readonly PositionMetric
       ],
     },
   ]);
-  const sum = (r: Row, f: (m: PositionMetrics) => number) => [...r.byChannel.values()].reduce((a, m) => a + f(m), 0);
+  const total = channels.length * 3;
   return tableSheet<Row>({
     name,
     tableName: TABLE_NAMES.crossChannel,
@@ -77,8 +116,8 @@ export function crossChannelSheet(name: string, metrics: readonly PositionMetric
       { header: 'Title', value: (r) => r.title, format: FORMAT.text, width: 36 },
       { header: 'ABC', value: (r) => r.abc, width: 6 },
       ...perChannel,
-      { header: 'Total Stock', value: (r) => sum(r, (m) => Math.max(0, m.position.available)), format: FORMAT.units, width: 12 },
-      { header: 'Total Sold', value: (r) => sum(r, (m) => m.position.sold), format: FORMAT.units, width: 11 },
+      { header: 'Total Stock', value: (r) => r.figures[total], format: FORMAT.units, width: 12 },
+      { header: 'Total Sold', value: (r) => r.figures[total + 1], format: FORMAT.units, width: 11 },
       { header: 'Imbalance', value: (r) => (r.imbalance ? 'Yes' : 'No'), width: 11, rules: [{ type: 'textEquals', text: 'Yes', fill: 'orange' }] },
       { header: 'Imbalance Detail', value: (r) => r.imbalance, width: 40 },
     ],

@@ -29,8 +29,8 @@ export function doiBands(s: Settings): string[] {
   ];
 }
 
-export function doiBand(m: PositionMetrics, s: Settings): string {
-  const b = doiBands(s);
+/** `b`: the settings' bands (doiBands), when the caller has them already (one list per sheet, not per position). */
+export function doiBand(m: PositionMetrics, s: Settings, b: readonly string[] = doiBands(s)): string {
   const v = m.velocity;
   const available = m.position.available;
   if (v === 0) return available > 0 ? b[7] : b[8];
@@ -48,7 +48,7 @@ export function doiBand(m: PositionMetrics, s: Settings): string {
 /** `trends`: per position (same order as `metrics`) its trend, whose sparkline the Trend column shows. */
 export function healthSheet(name: string, metrics: readonly PositionMetrics[], s: Settings, trends: readonly { readonly t: TrendRow | null }[] = []): SheetSpec {
   const bands = doiBands(s);
-  const bandOf = metrics.map((m) => doiBand(m, s));
+  const bandOf = metrics.map((m) => doiBand(m, s, bands));
   const bandCount = new Map<string, { n: number; value: number }>(bands.map((b) => [b, { n: 0, value: 0 }]));
   const aging = new Map<string, number>();
   const movement = new Map<string, number>([['Fast', 0], ['Moving', 0], ['Slow', 0], ['Dead', 0], ['Unknown', 0]]);
@@ -56,7 +56,8 @@ export function healthSheet(name: string, metrics: readonly PositionMetrics[], s
     const b = bandCount.get(bandOf[i])!;
     b.n++;
     b.value += m.stockValueReporting ?? 0;
-    for (const [bucket, units] of Object.entries(m.position.aging ?? {})) aging.set(bucket, (aging.get(bucket) ?? 0) + units);
+    const ages = m.position.aging;
+    if (ages) for (const bucket of Object.keys(ages)) aging.set(bucket, (aging.get(bucket) ?? 0) + ages[bucket]);
     const mv = m.movement ?? 'Unknown';
     movement.set(mv, (movement.get(mv) ?? 0) + 1);
   });
