@@ -5,7 +5,7 @@
  */
 import { CHANNELS, Channel, Country } from '../model';
 import { KINDS, ReportKind } from './kinds';
-import type { RecordTable } from './records';
+import type { RecordTable, TextColumn } from './records';
 import { parseCurrencyCode } from './values';
 
 export type ChannelSource = 'user' | 'column' | 'name' | null;
@@ -64,7 +64,7 @@ export function countryFromName(name: string): Country | null {
 /** One country-like column of a table: its field and its values. */
 export interface CountryColumn {
   readonly field: string;
-  readonly values: readonly (string | null)[];
+  readonly values: TextColumn;
 }
 
 /** The country-like columns a table has, in the order COUNTRY_FIELDS trusts them (all are text fields). */
@@ -83,7 +83,7 @@ export function countryColumns(records: RecordTable): CountryColumn[] {
  */
 export function rowCountry(columns: readonly CountryColumn[], i: number): Country | null {
   for (let k = 0; k < columns.length; k++) {
-    const c = countryOf(columns[k].values[i]);
+    const c = countryOf(columns[k].values.at(i));
     if (c) return c;
   }
   return null;
@@ -113,7 +113,7 @@ export function inferChannel(kind: ReportKind, source: string, records: RecordTa
   const columns = countryColumns(records);
   for (let i = 0; columns.length > 0 && i < records.length; i++) {
     for (const column of columns) {
-      const c = countryOf(column.values[i]);
+      const c = countryOf(column.values.at(i));
       if (!c) continue;
       if (c === 'KSA') ksa++;
       else uae++;

@@ -26,7 +26,7 @@ import { mapAgingColumns } from '../metrics/aging';
 import { COUNTRY_FIELDS, countryColumns, rowCountry } from './channel';
 import type { ReportKind } from './kinds';
 import type { ParsedReport, ReportRecord } from './read-report';
-import { numberAt, RecordTable, textAt } from './records';
+import { numberAt, RecordTable, textAt, type TextColumn as Column } from './records';
 import type { ImportIssue } from './types';
 import { SimilarIndex } from './similar';
 import { isoDay } from './values';
@@ -236,7 +236,7 @@ export const MAPPING_SKU_COLUMNS: readonly (readonly [string, readonly Channel[]
 ];
 
 /** A text column of a report (records.ts), undefined when the report's kind has no such field. */
-type TextColumn = readonly (string | null)[] | undefined;
+type TextColumn = Column | undefined;
 /** A number or date column of a report (NaN for no value), undefined when the kind has no such field. */
 type NumberColumn = Float64Array | undefined;
 
@@ -716,7 +716,7 @@ const DUPLICATE_PARTS: readonly string[] = ['warehouseCondition', 'warehouseCode
  * with U+0000 as that one key joined them.
  */
 class FirstRows {
-  private readonly parts: readonly (readonly (string | null)[])[];
+  private readonly parts: readonly Column[];
   private readonly groups = new Map<string, Map<string, Map<string, number>>>();
 
   constructor(private readonly table: RecordTable) {
@@ -741,8 +741,8 @@ class FirstRows {
   private group(i: number): string {
     const parts = this.parts;
     if (parts.length === 0) return '';
-    let key = parts[0][i] ?? '';
-    for (let k = 1; k < parts.length; k++) key += `\u0000${parts[k][i] ?? ''}`;
+    let key = parts[0].at(i) ?? '';
+    for (let k = 1; k < parts.length; k++) key += `\u0000${parts[k].at(i) ?? ''}`;
     return key;
   }
 }
@@ -790,7 +790,7 @@ const ROWS: Partial<Record<ReportKind, (r: ReportScope) => RowReader | undefined
       return (p, i) => {
         p.stockFrom = r.kind;
         const qty = units(r, quantity, 'quantity', i);
-        if (/unsellable|defective|damaged/i.test(condition?.[i] ?? '')) p.unfulfillable += qty;
+        if (/unsellable|defective|damaged/i.test(condition?.at(i) ?? '')) p.unfulfillable += qty;
         else p.available += qty;
         if (p.price === null) p.price = numberAt(price, i);
       };
@@ -1045,7 +1045,7 @@ function cancelledIn(column: TextColumn): (i: number) => boolean {
   let last: string | null = null;
   let answer = false; // isCancelled(null)
   return (i) => {
-    const status = column[i];
+    const status = column.at(i);
     if (status !== last) {
       last = status;
       answer = isCancelled(status);

@@ -7,7 +7,7 @@
 import { columnLetters } from '../sheets/columns';
 import { ColumnMatch, detectKind, Detection, findHeaderRow, HEADER_SEARCH_ROWS, normalizeHeader } from './detect';
 import type { ReportKind } from './kinds';
-import { RecordTable } from './records';
+import { ownCopy, RecordTable } from './records';
 import { gridRows, ImportIssue, isValueProblem, RawCell, RowSource, SourceGrid, ValueProblem } from './types';
 import { decideDateOrder, isoDay, parseDate, parseNumber, parseText } from './values';
 import type { DateOrder } from './types';
@@ -93,46 +93,6 @@ function plausible(c: ColumnMatch, value: string | number, raw: RawCell, asOf: n
   return null;
 }
 
-/**
- * One copy of each text a column repeats (a SKU appears on every one of its sales rows, a status or a
- * currency on every row), each a copy of its own. Shared, the records hold a few thousand strings that
- * stay in the cache (the join hashes and compares SKUs several times a row) instead of one per row; and
- * no value is a slice of the file's decoded text, which would keep the whole text (50 MB for a large
- * sales export) alive as long as the records. A column of nearly unique texts (an order item number)
- * stops sharing after POOL_LIMIT distinct values and copies each value instead.
- */
-class TextPool {
-  private readonly texts = new Map<string, string>();
-  private full = false;
-
-  private last = '';
-  private lastOwn = '';
-
-  share(text: string): string {
-    // Neighbouring rows often repeat a value (a status, a currency, an order's SKU): compared, not hashed.
-    if (text === this.last) return this.lastOwn;
-    this.last = text;
-    this.lastOwn = this.lookUp(text);
-    return this.lastOwn;
-  }
-
-  private lookUp(text: string): string {
-    if (this.full) return ownCopy(text);
-    const known = this.texts.get(text);
-    if (known !== undefined) return known;
-    const own = ownCopy(text);
-    this.texts.set(own, own);
-    if (this.texts.size >= POOL_LIMIT) this.full = true;
-    return own;
-  }
-}
-const POOL_LIMIT = 20_000;
-
-/** A copy of its own: appending and cutting one character gives a new string, not a view of the text it came from. */
-function ownCopy(text: string): string {
-  return (text + ' ').slice(0, -1);
-}
-
 function isBlank(cell: RawCell): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 }
@@ -207,7 +167,7 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
     const parse: (cell: RawCell) => string | number | null | ValueProblem =
       c.type === 'text' ? parseText : c.type === 'number' ? (cell) => parseNumber(cell, decimalComma) : (cell) => parseDate(cell, order);
     const identifier = IDENTIFIER.test(c.field);
-    return { c, parse, identifier, needed: c.required || c.blankAs !== undefined, texts: c.type === 'text' ? new TextPool() : null };
+    return { c, parse, identifier, needed: c.required || c.blankAs !== undefined };
   });
   const records = new RecordTable(
     plan.map((p) => p.c.field),
@@ -226,7 +186,7 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
     let dropped = false;
     let rowIssues: ImportIssue[] | undefined; // allocated only for a row with a problem
     for (let k = 0; k < plan.length; k++) {
-      const { c, parse, identifier, needed, texts } = plan[k];
+      const { c, parse, identifier, needed } = plan[k];
       const cell = notApplicable && typeof row[c.index] === 'string' && notApplicable.has((row[c.index] as string).trim()) ? null : row[c.index];
       let value: string | number | null | ValueProblem = parse(cell);
       if (value !== null && !isValueProblem(value)) {
@@ -253,7 +213,7 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
         (rowIssues ??= []).push({ source, row: rowNumber, column: c.header, value: null, reason: `${c.header} is blank`, dropped: true });
         dropped = true;
         values[k] = null;
-      } else values[k] = texts !== null && typeof value === 'string' ? texts.share(value) : value;
+      } else values[k] = value; // the table keeps a copy of its own of each distinct text (records.ts, TextColumn)
     }
     let extra: Record<string, number> | undefined;
     for (const c of match.patternColumns) {
@@ -270,6 +230,7 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
     if (rowIssues) issues.push(...rowIssues);
     records.push(rowNumber, values, extra);
   }
+  records.finish();
   for (const [column, t] of spaced) {
     issues.push({
       source,

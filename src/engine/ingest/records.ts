@@ -1,8 +1,8 @@
 /**
  * The usable rows of a report, kept column by column: one array per field of the kind instead of one
  * object per row. A sales export of 400,000 rows is then 14 arrays (numbers and dates unboxed, texts
- * shared) instead of 400,000 objects of 14 properties that every garbage collection walks until the join
- * is done, about 600 bytes a row.
+ * dictionary-coded: TextColumn) instead of 400,000 objects of 14 properties that every garbage
+ * collection walks until the join is done, about 600 bytes a row.
  *
  * Rows are read back as records (`ReportRecord`: its row number, the values by field, the pattern
  * columns): iterating a table gives each row as a small view of the table (`values.sku` reads the sku
@@ -49,7 +49,7 @@ function prototypeFor(fields: readonly string[], numeric: readonly boolean[]): o
               return x === x ? x : null; // NaN stands for no value in a column of numbers
             }
           : function (this: View) {
-              return (this.t.columns[k] as (string | null)[])[this.i];
+              return (this.t.columns[k] as TextColumn).at(this.i);
             },
       };
     });
@@ -67,11 +67,89 @@ export function numberAt(column: Float64Array | undefined, i: number): number | 
 }
 
 /** Row `i` of a text column: null for no value or no column. */
-export function textAt(column: readonly (string | null)[] | undefined, i: number): string | null {
+export function textAt(column: TextColumn | undefined, i: number): string | null {
   if (column === undefined) return null;
-  const s = column[i];
+  const s = column.at(i);
   return s === '' ? null : s;
 }
+
+/** A copy of its own: appending and cutting one character gives a new string, not a view of the text it came from. */
+export function ownCopy(text: string): string {
+  return (text + ' ').slice(0, -1);
+}
+
+/**
+ * A column of texts, dictionary-coded: each row holds a number, the place of its text in the column's
+ * list of distinct texts. A SKU is on every one of its sales rows, a status or a currency on every row:
+ * coded, 300,000 rows of a sales export are a few arrays of numbers and a few thousand strings, instead
+ * of a string per cell that the garbage collector copies out of the young generation and then marks on
+ * every collection until the analysis ends (and a SKU shared this way keeps its hash for the join's
+ * lookups). Each distinct text is a copy of its own, never a slice of the file's decoded text, which
+ * would keep the whole text (50 MB for a large sales export) alive as long as the records.
+ *
+ * A column of nearly unique texts (an order item number) stops looking its values up once it holds
+ * SHARE_CHECK distinct texts that are nearly all it was given (UNIQUE_SHARE), and adds each value as it
+ * comes.
+ */
+export class TextColumn {
+  /** Per row, the place of its text in `texts`; -1 for no value. */
+  private codes: Int32Array;
+  private readonly texts: string[] = [];
+  /** Text → its place, while the column repeats its values; null once it is nearly unique. */
+  private index: Map<string, number> | null = new Map();
+  /** Values looked up in `index`. */
+  private asked = 0;
+  /** The text set last (its own copy) and its place: neighbouring rows often repeat a value. */
+  private last: string | null = null;
+  private lastCode = -1;
+
+  constructor(capacity: number) {
+    this.codes = new Int32Array(capacity);
+  }
+
+  at(i: number): string | null {
+    const c = this.codes[i];
+    return c < 0 ? null : this.texts[c];
+  }
+
+  set(i: number, text: string | null): void {
+    this.codes[i] = text === null ? -1 : this.code(text);
+  }
+
+  /** All rows are in: the lookup of texts is let go (rows set after this add their texts as they come). */
+  finish(): void {
+    this.index = null;
+    this.last = null;
+  }
+
+  grow(capacity: number): void {
+    const codes = new Int32Array(capacity);
+    codes.set(this.codes.subarray(0, Math.min(capacity, this.codes.length)));
+    this.codes = codes;
+  }
+
+  private code(text: string): number {
+    if (text === this.last) return this.lastCode;
+    let c = this.index?.get(text);
+    if (this.index) this.asked++;
+    if (c === undefined) {
+      c = this.texts.length;
+      const own = ownCopy(text);
+      this.texts.push(own);
+      if (this.index) {
+        this.index.set(own, c);
+        if (c + 1 >= SHARE_CHECK && c + 1 > UNIQUE_SHARE * this.asked) this.index = null;
+      }
+    }
+    this.last = this.texts[c];
+    this.lastCode = c;
+    return c;
+  }
+}
+/** Distinct texts a column holds before it may be judged nearly unique. */
+const SHARE_CHECK = 20_000;
+/** A column whose distinct texts are more than this share of the values it was given is nearly unique. */
+const UNIQUE_SHARE = 0.9;
 
 export class RecordTable implements Iterable<ReportRecord> {
   /** A table with no rows and no fields (a report whose rows are not read, or are let go after the join). */
@@ -79,8 +157,8 @@ export class RecordTable implements Iterable<ReportRecord> {
 
   /** 1-based row number in the source, per row. */
   rows: Int32Array;
-  /** One array per field, in `fields` order: texts (null for none), or numbers and dates (NaN for none). */
-  readonly columns: ((string | null)[] | Float64Array)[];
+  /** One column per field, in `fields` order: texts (dictionary-coded), or numbers and dates (NaN for none). */
+  readonly columns: (TextColumn | Float64Array)[];
   private count = 0;
   private readonly extras = new Map<number, Readonly<Record<string, number>>>();
   private readonly proto: object;
@@ -95,7 +173,7 @@ export class RecordTable implements Iterable<ReportRecord> {
     capacity = 16,
   ) {
     this.rows = new Int32Array(capacity);
-    this.columns = fields.map((_, k) => (numeric[k] ? new Float64Array(capacity) : new Array<string | null>(capacity).fill(null)));
+    this.columns = fields.map((_, k) => (numeric[k] ? new Float64Array(capacity) : new TextColumn(capacity)));
     this.proto = prototypeFor(fields, numeric);
   }
 
@@ -112,10 +190,16 @@ export class RecordTable implements Iterable<ReportRecord> {
       const v = values[k];
       const col = this.columns[k];
       if (col instanceof Float64Array) col[i] = v === null ? NaN : (v as number);
-      else col[i] = v as string | null;
+      else col.set(i, v as string | null);
     }
     if (extra) this.extras.set(i, extra);
     this.count = i + 1;
+  }
+
+  /** All rows are in: what only the reading needed is let go (the texts' lookups). */
+  finish(): this {
+    for (const col of this.columns) if (col instanceof TextColumn) col.finish();
+    return this;
   }
 
   private grow(): void {
@@ -128,7 +212,7 @@ export class RecordTable implements Iterable<ReportRecord> {
         const next = new Float64Array(capacity);
         next.set(col);
         this.columns[k] = next;
-      } else col.length = capacity;
+      } else col.grow(capacity);
     });
   }
 
@@ -136,9 +220,9 @@ export class RecordTable implements Iterable<ReportRecord> {
    * The column of a text field, for reading rows by index without a view per row (the join's loops):
    * undefined when the kind has no such field or it holds numbers. Entries from `length` on are not rows.
    */
-  textColumn(field: string): readonly (string | null)[] | undefined {
+  textColumn(field: string): TextColumn | undefined {
     const k = this.fields.indexOf(field);
-    return k >= 0 && !this.numeric[k] ? (this.columns[k] as (string | null)[]) : undefined;
+    return k >= 0 && !this.numeric[k] ? (this.columns[k] as TextColumn) : undefined;
   }
 
   /**
@@ -189,7 +273,7 @@ export class RecordTable implements Iterable<ReportRecord> {
       this.fields.forEach((f, k) => (values[k] = view[f]));
       out.push(this.rows[i], values, this.extras.get(i));
     }
-    return out;
+    return out.finish();
   }
 
   [Symbol.iterator](): Iterator<ReportRecord> {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { numberAt, RecordTable, textAt } from '../../../src/engine/ingest/records';
+import { numberAt, RecordTable, TextColumn, textAt } from '../../../src/engine/ingest/records';
 
 describe('RecordTable', () => {
   const fields = ['sku', 'quantity', 'date'];
@@ -78,6 +78,45 @@ describe('RecordTable', () => {
         const t = new RecordTable(fields, numeric, 0);
         for (const [row, a, b, c] of rows) t.push(row, [a, b, c]);
         expect(t.toArray()).toEqual(rows.map(([row, a, b, c]) => ({ row, values: { sku: a, quantity: b, date: c } })));
+      }),
+    );
+  });
+});
+
+describe('TextColumn: texts dictionary-coded', () => {
+  it('reads back each row, null for none; a repeated text is one string, a copy of its own', () => {
+    const c = new TextColumn(2); // grows below
+    const line = 'A-1,A-1,B-2';
+    const [a, again, b] = line.split(',');
+    c.set(0, a);
+    c.set(1, null);
+    c.grow(4);
+    c.set(2, b);
+    c.set(3, again);
+    expect([0, 1, 2, 3].map((i) => c.at(i))).toEqual(['A-1', null, 'B-2', 'A-1']);
+    // The same string object for both rows (shared), whatever cell it came from.
+    expect(Object.is(c.at(0), c.at(3))).toBe(true);
+  });
+
+  it('reads back every row of a column of unique texts, past the point where it stops looking them up, and after finish', () => {
+    const n = 25_000; // past the 20,000 distinct texts after which a nearly unique column is judged
+    const c = new TextColumn(n + 2);
+    for (let i = 0; i < n; i++) c.set(i, `ITEM-${i}`);
+    c.finish();
+    c.set(n, 'ITEM-0'); // after finish: added as it comes, still read back
+    c.set(n + 1, 'ITEM-0');
+    expect([c.at(0), c.at(12_345), c.at(n - 1), c.at(n), c.at(n + 1)]).toEqual(['ITEM-0', 'ITEM-12345', `ITEM-${n - 1}`, 'ITEM-0', 'ITEM-0']);
+  });
+
+  it('reads back what was set for any texts (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constant(null), fc.constantFrom('SA', 'AE', 'SKU-1'), fc.string({ maxLength: 20 })), { maxLength: 200 }), (texts) => {
+        const c = new TextColumn(1);
+        texts.forEach((t, i) => {
+          if (i >= 1) c.grow(i + 1);
+          c.set(i, t);
+        });
+        expect(texts.map((_, i) => c.at(i))).toEqual(texts);
       }),
     );
   });
