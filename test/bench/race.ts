@@ -4,9 +4,10 @@
  *
  * - pandas: `pandas_reference.py DIR --json --no-write`, parse + compute (its own timers), run three
  *   times; the median.
- * - the engine: the project's path from file bytes to recommendations and sheet specs, in one process:
- *   readReportFile (decode, delimiter, papaparse) and readSources (recognize, parse into records) file by
- *   file, then analyzeReports() (channels, join, metrics, recommendations, sheet specs). A warm-up run, then the median of the timed runs. Each size
+ * - the engine: the project's path from the files to recommendations and sheet specs, in one process:
+ *   file by file, the bytes read from disk (as pandas reads them), readReportFile (decode, delimiter,
+ *   rows) and readSources (recognize, parse into records); then analyzeReports() (channels, join,
+ *   metrics, recommendations, sheet specs). A warm-up run, then the median of the timed runs. Each size
  *   runs in its own child process (`race.ts engine DIR`), so its peak memory is its own.
  *
  * Files are generated into the system's temporary directory (kept between runs, never in the repo).
@@ -94,22 +95,22 @@ export function racePandas(dir: string, times = 3): PandasFigures {
   return { runs: totals, medianMs: median(totals), parseMs: mid.parse, computeMs: mid.compute, positions: mid.positions, version: mid.version };
 }
 
-/** The peer's input files (not its ground truth) as bytes. */
-function inputFiles(dir: string): { name: string; bytes: Uint8Array }[] {
+/** The peer's input files (not its ground truth): their paths, read in each run as pandas reads them. */
+function inputFiles(dir: string): { name: string; file: string }[] {
   return readdirSync(dir)
     .filter((f) => /\.(csv|txt)$/.test(f) && f !== 'truth_positions.csv')
     .sort()
-    .map((name) => ({ name, bytes: new Uint8Array(readFileSync(path.join(dir, name))) }));
+    .map((name) => ({ name, file: path.join(dir, name) }));
 }
 
 /** One engine run: bytes → sheets → analysis; the time of each stage. */
-async function engineRun(files: readonly { name: string; bytes: Uint8Array }[], sample: () => void): Promise<{ ms: number; stages: Record<string, number>; positions: number; rows: number; unmapped: number }> {
+async function engineRun(files: readonly { name: string; file: string }[], sample: () => void): Promise<{ ms: number; stages: Record<string, number>; positions: number; rows: number; unmapped: number }> {
   const stages: Record<string, number> = {};
   const t0 = performance.now();
-  // Each file is read into records before the next is read, so that only one file's grid of cells is
-  // held at a time (as `lumive analyze` reads report files).
+  // Each file's bytes are read from disk and into records before the next file is read, so that only
+  // one file's bytes and text are held at a time.
   const reports: ParsedReport[] = [];
-  for (const f of files) reports.push(...readSources(await readReportFile(f.name, f.bytes), { now: AS_OF }));
+  for (const f of files) reports.push(...readSources(await readReportFile(f.name, new Uint8Array(readFileSync(f.file))), { now: AS_OF }));
   let last = performance.now();
   stages['read files'] = last - t0;
   sample();
@@ -149,7 +150,7 @@ async function engineFigures(dir: string, timed: number): Promise<EngineFigures>
   return {
     dir,
     files: files.length,
-    megabytes: files.reduce((n, f) => n + f.bytes.length, 0) / 1e6,
+    megabytes: files.reduce((n, f) => n + statSync(f.file).size, 0) / 1e6,
     inputRows: results[0].rows,
     positions: results[0].positions,
     unmappedIssues: results[0].unmapped,
