@@ -92,6 +92,14 @@ export function channelMonths(positions: readonly Position[]): Map<string, strin
   return new Map([...span].map(([id, s]) => [id, monthRange(s.min, s.max)]));
 }
 
+/** Whether any of `months` has units returned. */
+function anyReturns(returnsByMonth: Readonly<Record<string, number>>, months: readonly string[]): boolean {
+  // Most positions have no returns at all: an empty record answers without a look-up per month.
+  if (Object.keys(returnsByMonth).length === 0) return false;
+  for (const m of months) if ((returnsByMonth[m] ?? 0) > 0) return true;
+  return false;
+}
+
 /**
  * `velocity`: the position's units per day (position-metrics.ts); `protectionDays`: lead time + review.
  * `returnsByMonth` / `returned` come from a returns report when there is one. `units`: the units of each
@@ -116,7 +124,7 @@ export function positionForecast(
 
   let result: ForecastResult | null = null;
   let label = FALLBACK_LABEL;
-  let next: number[] = new Array(FORECAST_MONTHS).fill(velocity * DAYS_PER_MONTH);
+  let next: number[] | null = null;
   let daily: PositionForecast['daily'] = null;
   if (history.length >= MIN_HISTORY) {
     const r = forecast(history, { horizon: FORECAST_MONTHS, seasonLength: SEASON_MONTHS });
@@ -125,16 +133,20 @@ export function positionForecast(
       label = methodById(r.method).label;
       next = r.forecast;
       const monthsCovered = Math.max(1, Math.min(FORECAST_MONTHS, Math.ceil(protectionDays / DAYS_PER_MONTH)));
-      const mean = next.slice(0, monthsCovered).reduce((a, b) => a + b, 0) / monthsCovered;
+      let covered = 0;
+      for (let i = 0; i < monthsCovered; i++) covered += next[i];
+      const mean = covered / monthsCovered;
       const oneMonth = protectionDemand(r.model, history, next, 1);
       daily = { demand: mean / DAYS_PER_MONTH, sd: Math.sqrt(oneMonth.variance) / Math.sqrt(DAYS_PER_MONTH) };
     }
   }
+  next ??= new Array<number>(FORECAST_MONTHS).fill(velocity * DAYS_PER_MONTH);
 
   let returnsNext: number | null = null;
-  // The monthly returns are read only when there are enough months to forecast them.
-  const returnHistory = months.length >= MIN_HISTORY ? months.map((m) => Math.max(0, p.returnsByMonth[m] ?? 0)) : [];
-  if (returnHistory.length >= MIN_HISTORY && returnHistory.some((x) => x > 0)) {
+  // The monthly returns are read only when there are enough months to forecast them and some of them
+  // have returns (a position without any, most of them, has nothing to forecast).
+  if (months.length >= MIN_HISTORY && anyReturns(p.returnsByMonth, months)) {
+    const returnHistory = months.map((m) => Math.max(0, p.returnsByMonth[m] ?? 0));
     const r = forecast(returnHistory, { horizon: 1, seasonLength: SEASON_MONTHS });
     if (!isCalcError(r)) returnsNext = r.forecast[0];
   }

@@ -43,12 +43,16 @@ const EPS = Math.sqrt(2.220446049250313e-16);
 
 const finite = (y: number) => (Number.isFinite(y) ? y : Number.MAX_VALUE);
 
+/**
+ * The grid's points and values, reused by every call (a fresh pair cost more than a short SSE pass):
+ * minimize1d is not re-entered, as no objective here runs a search.
+ */
+const xs = new Float64Array(GRID);
+const ys = new Float64Array(GRID);
+
 export function minimize1d(f: (x: number) => number, lower: number, upper: number): Minimum1d {
   if (!(lower <= upper)) throw new Error('minimize1d: lower must not exceed upper');
   if (lower === upper) return { x: lower, value: finite(f(lower)), evaluations: 1 };
-  // The grid's points and values.
-  const xs = new Float64Array(GRID);
-  const ys = new Float64Array(GRID);
   let evaluations = 0;
   let bestX = lower;
   let bestY = Infinity;

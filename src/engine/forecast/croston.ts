@@ -19,6 +19,7 @@
  */
 import type { CalcError } from '../errors';
 import { minimize1d } from './brent';
+import { seriesCopy } from './scratch';
 import { checkSeries, flat, type Fitted, type ForecastMethod, type MethodId } from './types';
 
 export const INTERMITTENT_BOUNDS = [0.01, 0.5] as const;
@@ -122,7 +123,7 @@ export function fitCroston(id: MethodId, series: readonly number[], factor: (alp
   // Nelder–Mead search this replaced stayed.
   let alpha = 0.1;
   if (first >= 0) {
-    const y = new Float64Array(series);
+    const y = seriesCopy(series);
     alpha = minimize1d((a) => crostonSse(y, first, a, factor(a)), INTERMITTENT_BOUNDS[0], INTERMITTENT_BOUNDS[1]).x;
   }
   return new CrostonModel(id, series, alpha, factor(alpha));

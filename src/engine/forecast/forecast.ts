@@ -77,9 +77,23 @@ const CANDIDATES: Record<DemandClass | 'none', readonly MethodId[]> = {
   none: ['naive'],
 };
 
+const withoutSeason = (list: readonly MethodId[]) => list.filter((m) => m !== 'holt-winters' && m !== 'seasonal-naive');
+/** The lists for a season length under 2: without the seasonal methods. */
+const NON_SEASONAL: Record<DemandClass | 'none', readonly MethodId[]> = {
+  smooth: withoutSeason(CANDIDATES.smooth),
+  erratic: withoutSeason(CANDIDATES.erratic),
+  intermittent: withoutSeason(CANDIDATES.intermittent),
+  lumpy: withoutSeason(CANDIDATES.lumpy),
+  none: withoutSeason(CANDIDATES.none),
+};
+
+/** candidatesFor's list itself, shared (forecast() reads one for every series and keeps nothing of it). */
+function candidateList(demandClass: DemandClass | null, seasonLength: number): readonly MethodId[] {
+  return (seasonLength < 2 ? NON_SEASONAL : CANDIDATES)[demandClass ?? 'none'];
+}
+
 export function candidatesFor(demandClass: DemandClass | null, seasonLength: number): MethodId[] {
-  const list = CANDIDATES[demandClass ?? 'none'];
-  return seasonLength < 2 ? list.filter((m) => m !== 'holt-winters' && m !== 'seasonal-naive') : [...list];
+  return [...candidateList(demandClass, seasonLength)];
 }
 
 /** Number of periods held out for the automatic choice. */
@@ -118,40 +132,42 @@ export function forecast(history: readonly number[], options: ForecastOptions): 
   const test = history.slice(n - v);
 
   let chosen: MethodId;
-  const candidates: Candidate[] = [];
-  /** Held-out forecasts of the candidates fitted on the periods before the hold-out. */
-  const trials = new Map<MethodId, number[]>();
+  let candidates: Candidate[] = [];
+  /** The best candidate so far, its held-out MSE and its held-out forecast (fitted on the periods before the hold-out). */
+  let bestId: MethodId | null = null;
+  let bestErr = 0;
+  let bestPredicted: number[] | null = null;
   if (wanted !== 'auto') {
     const need = methodById(wanted).minLength(m);
     if (n < need) return valueError(messages.atLeastPeriods(`${methodById(wanted).label} history`, need));
     chosen = wanted;
   } else {
-    const list = candidatesFor(demandClass, m);
-    let best: { id: MethodId; err: number } | null = null;
-    for (const id of list) {
-      const method = methodById(id);
-      if (v < 1 || train.length < method.minLength(m)) {
-        candidates.push({ method: id, heldOutMse: null });
-        continue;
-      }
-      const fit = FIT_CHECKED[id](train, m);
-      if (isCalcError(fit)) {
-        candidates.push({ method: id, heldOutMse: null });
+    const list = candidateList(demandClass, m);
+    candidates = new Array<Candidate>(list.length);
+    for (let i = 0; i < list.length; i++) {
+      const id = list[i];
+      const fit = v < 1 || train.length < methodById(id).minLength(m) ? null : FIT_CHECKED[id](train, m);
+      if (fit === null || isCalcError(fit)) {
+        candidates[i] = { method: id, heldOutMse: null };
         continue;
       }
       const predicted = fit.forecast(v);
-      trials.set(id, predicted);
       const err = mse(test, predicted);
-      candidates.push({ method: id, heldOutMse: err });
-      if (best === null || err < best.err - 1e-12) best = { id, err };
+      candidates[i] = { method: id, heldOutMse: err };
+      if (bestId === null || err < bestErr - 1e-12) {
+        bestId = id;
+        bestErr = err;
+        bestPredicted = predicted;
+      }
     }
-    chosen = best?.id ?? list.find((id) => n >= methodById(id).minLength(m)) ?? 'naive';
+    chosen = bestId ?? list.find((id) => n >= methodById(id).minLength(m)) ?? 'naive';
   }
 
   const method = methodById(chosen);
   let heldOut: HeldOutAccuracy | null = null;
   if (v >= 1 && train.length >= Math.max(2, method.minLength(m))) {
-    const known = trials.get(chosen);
+    // The winner's held-out forecast is known (a named method, or no candidate scored, has none).
+    const known = bestPredicted;
     const trial = known ? null : FIT_CHECKED[chosen](train, m);
     const predicted = known ?? (trial && !isCalcError(trial) ? trial.forecast(v) : null);
     if (predicted) heldOut = accuracyOf(train, test, predicted, m);
@@ -162,6 +178,8 @@ export function forecast(history: readonly number[], options: ForecastOptions): 
   const points = model.forecast(horizon);
   const interval = predictionInterval(model, points, level);
   if (isCalcError(interval)) return interval;
+  const sd = new Array<number>(points.length);
+  for (let h = 1; h <= points.length; h++) sd[h - 1] = model.sd(h);
   return {
     method: chosen,
     demandClass,
@@ -171,7 +189,7 @@ export function forecast(history: readonly number[], options: ForecastOptions): 
     level,
     params: model.params,
     sigma: model.sigma,
-    sd: points.map((_, i) => model.sd(i + 1)),
+    sd,
     heldOut,
     candidates,
     model,

@@ -13,11 +13,12 @@
  * "Forecasting: Principles and Practice", 3rd ed., §8.2 and Table 8.8 (class 1 models, Hyndman et al.
  * 2008 Table 6.1).
  * Parameters: α, β* ∈ [0.0001, 0.9999], φ ∈ [0.8, 0.98] (the range fpp3 recommends), fitted by the
- * smallest in-sample SSE (quasi-newton.ts, with the SSE's gradient from holtSse). Initial ℓ₀, b₀: least-squares line through the first min(n, 10) periods
+ * smallest in-sample SSE (quasi-newton.ts, with the SSE's gradient from holtObjective). Initial ℓ₀, b₀: least-squares line through the first min(n, 10) periods
  * (Hyndman et al. 2008, §2.6.1 heuristic). Needs 3 periods.
  */
 import type { CalcError } from '../errors';
-import { minimizeWithGradient } from './quasi-newton';
+import { minimizeWithGradient, type ValueAndGradient, type Values } from './quasi-newton';
+import { seriesCopy } from './scratch';
 import { checkSeries, type Fitted, type ForecastMethod } from './types';
 
 /** Least-squares intercept (value just before period 1) and slope through the first `count` periods. */
@@ -40,7 +41,8 @@ export function initialTrend(series: readonly number[], count: number): { level:
 }
 
 /**
- * The in-sample SSE and, when `g` is given, its gradient in (α, β*, φ): the objective of the fit.
+ * The objective of the fit: the in-sample SSE at x = (α, β*, φ) and, when `g` is given, its gradient
+ * there (quasi-newton.ts ValueAndGradient).
  *
  * The recursion of run() in its linear form (substituting ℓ_t into b_t):
  *   ŷ_t = ℓ + φb,   e_t = y_t − ŷ_t
@@ -52,62 +54,105 @@ export function initialTrend(series: readonly number[], count: number): { level:
  *   ∂b' = φ(1 − αβ*)∂b − αβ*∂ℓ (+ β*·e_t for α, α·e_t for β*, (1 − αβ*)·b for φ)
  *   ∂SSE = −2 Σ e_t·∂ŷ_t
  * (equal to run()'s SSE up to rounding).
+ * Without `g` it is holtValue: the sum stops once it exceeds `bound`.
+ *
+ * The parameters are read from x inside the objective rather than handed on to a function of
+ * (α, β*, φ): numbers passed to a call the compiler does not inline are each boxed on the heap, and at
+ * about 20 calls a fit for 100,000 positions that was a third of the garbage of the analysis's forecasts.
  */
-export function holtSse(y: Float64Array, alpha: number, beta: number, phi: number, level0: number, trend0: number, g: Float64Array | null): number {
-  const A = 1 - alpha;
-  const AB = alpha * beta;
-  const D = 1 - AB;
-  const C = phi * D;
-  let l = level0;
-  let b = trend0;
-  let sse = 0;
-  if (g === null) {
+export function holtObjective(y: Float64Array, level0: number, trend0: number): ValueAndGradient {
+  return (x, g, bound = Infinity) => {
+    const alpha = x[0];
+    const beta = x[1];
+    const phi = x[2];
+    if (g === null) return holtValue(y, alpha, beta, phi, level0, trend0, bound);
+    const A = 1 - alpha;
+    const AB = alpha * beta;
+    const D = 1 - AB;
+    const C = phi * D;
+    let l = level0;
+    let b = trend0;
+    let sse = 0;
+    let la = 0;
+    let lb = 0;
+    let lp = 0;
+    let ba = 0;
+    let bb = 0;
+    let bp = 0;
+    let ga = 0;
+    let gb = 0;
+    let gp = 0;
     for (let t = 0; t < y.length; t++) {
       const yt = y[t];
       const f = l + phi * b;
       const e = yt - f;
+      const fa = la + phi * ba;
+      const fb = lb + phi * bb;
+      const fp = lp + phi * bp + b;
       sse += e * e;
+      ga -= e * fa;
+      gb -= e * fb;
+      gp -= e * fp;
+      const nba = C * ba - AB * la + beta * e;
+      const nbb = C * bb - AB * lb + alpha * e;
+      const nbp = C * bp - AB * lp + D * b;
+      la = A * fa + e;
+      lb = A * fb;
+      lp = A * fp;
+      ba = nba;
+      bb = nbb;
+      bp = nbp;
       b = AB * (yt - l) + C * b;
       l = A * f + alpha * yt;
     }
+    g[0] = 2 * ga;
+    g[1] = 2 * gb;
+    g[2] = 2 * gp;
     return sse;
-  }
-  let la = 0;
-  let lb = 0;
-  let lp = 0;
-  let ba = 0;
-  let bb = 0;
-  let bp = 0;
-  let ga = 0;
-  let gb = 0;
-  let gp = 0;
+  };
+}
+
+/**
+ * holtObjective's value alone: the SSE at (α, β*, φ). It stops once the sum exceeds `bound` and returns
+ * what it has (the search's lattice only wants its lowest value: quasi-newton.ts ValueAndGradient).
+ */
+function holtValue(y: Float64Array, alpha: number, beta: number, phi: number, level0: number, trend0: number, bound: number): number {
+  const A = 1 - alpha;
+  const AB = alpha * beta;
+  const C = phi * (1 - AB);
+  let l = level0;
+  let b = trend0;
+  let sse = 0;
   for (let t = 0; t < y.length; t++) {
     const yt = y[t];
     const f = l + phi * b;
     const e = yt - f;
-    const fa = la + phi * ba;
-    const fb = lb + phi * bb;
-    const fp = lp + phi * bp + b;
     sse += e * e;
-    ga -= e * fa;
-    gb -= e * fb;
-    gp -= e * fp;
-    const nba = C * ba - AB * la + beta * e;
-    const nbb = C * bb - AB * lb + alpha * e;
-    const nbp = C * bp - AB * lp + D * b;
-    la = A * fa + e;
-    lb = A * fb;
-    lp = A * fp;
-    ba = nba;
-    bb = nbb;
-    bp = nbp;
+    if (sse > bound) return sse; // no longer wanted (see holtObjective)
     b = AB * (yt - l) + C * b;
     l = A * f + alpha * yt;
   }
-  g[0] = 2 * ga;
-  g[1] = 2 * gb;
-  g[2] = 2 * gp;
   return sse;
+}
+
+/**
+ * The SSE at each of `points` ((α, β*, φ) one after another) into `out`, each cut short above the lowest
+ * before it: the search's 27 lattice points in one call (quasi-newton.ts Values).
+ */
+export function holtLattice(y: Float64Array, level0: number, trend0: number): Values {
+  return (points, out) => {
+    let lowest = Infinity;
+    for (let k = 0; k < out.length; k++) {
+      const v = holtValue(y, points[3 * k], points[3 * k + 1], points[3 * k + 2], level0, trend0, lowest);
+      out[k] = v;
+      if (v < lowest) lowest = v;
+    }
+  };
+}
+
+/** The objective at (α, β*, φ) from ℓ₀, b₀ (holtObjective), with its gradient written to `g` when given. */
+export function holtSse(y: Float64Array, alpha: number, beta: number, phi: number, level0: number, trend0: number, g: Float64Array | null): number {
+  return holtObjective(y, level0, trend0)(Float64Array.of(alpha, beta, phi), g);
 }
 
 function run(series: readonly number[], alpha: number, beta: number, phi: number, level0: number, trend0: number) {
@@ -163,16 +208,21 @@ class HoltModel implements Fitted {
   }
 
   get fitted(): readonly number[] {
-    return (this.values ??= run(this.series, this.alpha, this.betaStar, this.phi, this.level0, this.trend0).fitted.map((f) => Math.max(0, f)));
+    if (this.values === null) {
+      const values = run(this.series, this.alpha, this.betaStar, this.phi, this.level0, this.trend0).fitted;
+      for (let t = 0; t < values.length; t++) values[t] = Math.max(0, values[t]);
+      this.values = values;
+    }
+    return this.values;
   }
 
   forecast(h: number): number[] {
     const { phi } = this;
-    const out: number[] = [];
+    const out = new Array<number>(Math.max(0, h));
     let damp = 0;
     for (let i = 1; i <= h; i++) {
       damp += phi ** i;
-      out.push(Math.max(0, this.level + damp * this.trend));
+      out[i - 1] = Math.max(0, this.level + damp * this.trend);
     }
     return out;
   }
@@ -190,11 +240,15 @@ class HoltModel implements Fitted {
   }
 }
 
+/** Bounds of (α, β*, φ) and the start of the search, shared by every fit. */
+const BOUNDS = { lower: [0.0001, 0.0001, 0.8], upper: [0.9999, 0.9999, 0.98] } as const;
+const START = [0.2, 0.1, 0.9] as const;
+
 /** Fits a series already checked (finite values ≥ 0, at least 3 periods). */
 export function fitHoltDamped(series: readonly number[]): Fitted {
   const init = initialTrend(series, 10);
-  const y = new Float64Array(series);
-  const best = minimizeWithGradient((x, g) => holtSse(y, x[0], x[1], x[2], init.level, init.trend, g), { lower: [0.0001, 0.0001, 0.8], upper: [0.9999, 0.9999, 0.98] }, [0.2, 0.1, 0.9]);
+  const y = seriesCopy(series);
+  const best = minimizeWithGradient(holtObjective(y, init.level, init.trend), BOUNDS, START, holtLattice(y, init.level, init.trend));
   const [alpha, betaStar, phi] = best.x;
   return new HoltModel(series, alpha, betaStar, phi, init.level, init.trend);
 }

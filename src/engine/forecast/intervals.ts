@@ -37,16 +37,16 @@ export function countQuantile(mean: number, variance: number, q: number): number
     const z = inverseNormal(q) as number;
     return Math.max(0, Math.ceil(mean + z * Math.sqrt(v) - 0.5));
   }
+  // P(k + 1) / P(k): mean / (k + 1) for the Poisson, ((k + r) / (k + 1))·(1 − p) for the negative binomial.
+  const poisson = v <= mean * (1 + 1e-9);
   let logP0: number;
-  let ratio: (k: number) => number;
-  if (v <= mean * (1 + 1e-9)) {
-    logP0 = -mean;
-    ratio = (k) => mean / (k + 1);
-  } else {
-    const r = (mean * mean) / (v - mean);
-    const p = r / (r + mean);
+  let r = 0;
+  let p = 0;
+  if (poisson) logP0 = -mean;
+  else {
+    r = (mean * mean) / (v - mean);
+    p = r / (r + mean);
     logP0 = r * Math.log(p);
-    ratio = (k) => ((k + r) / (k + 1)) * (1 - p);
   }
   if (logP0 < -700) {
     const z = inverseNormal(q) as number;
@@ -57,7 +57,7 @@ export function countQuantile(mean: number, variance: number, q: number): number
   let k = 0;
   const cap = Math.ceil(mean + 60 * Math.sqrt(v) + 100);
   while (cdf < q - 1e-12 && k < cap) {
-    pk *= ratio(k);
+    pk *= poisson ? mean / (k + 1) : ((k + r) / (k + 1)) * (1 - p);
     k++;
     cdf += pk;
   }
@@ -68,21 +68,23 @@ export function predictionInterval(model: Fitted, forecast: readonly number[], l
   const bad = openUnit(level, 'level');
   if (bad) return bad;
   const tail = (1 - level) / 2;
-  const lower: number[] = [];
-  const upper: number[] = [];
+  const lower = new Array<number>(forecast.length);
+  const upper = new Array<number>(forecast.length);
   if (model.interval === 'count') {
     const variance = model.sigma * model.sigma;
-    for (const f of forecast) {
-      lower.push(Math.min(countQuantile(f, variance, tail), Math.floor(f)));
-      upper.push(Math.max(countQuantile(f, variance, 1 - tail), Math.ceil(f)));
+    for (let i = 0; i < forecast.length; i++) {
+      const f = forecast[i];
+      lower[i] = Math.min(countQuantile(f, variance, tail), Math.floor(f));
+      upper[i] = Math.max(countQuantile(f, variance, 1 - tail), Math.ceil(f));
     }
   } else {
     const z = inverseNormal(1 - tail) as number;
-    forecast.forEach((f, i) => {
+    for (let i = 0; i < forecast.length; i++) {
+      const f = forecast[i];
       const w = z * model.sd(i + 1);
-      lower.push(Math.max(0, f - w));
-      upper.push(f + w);
-    });
+      lower[i] = Math.max(0, f - w);
+      upper[i] = f + w;
+    }
   }
   return { lower, upper };
 }

@@ -29,6 +29,14 @@ export interface ProtectionDemand {
   readonly family: Fitted['interval'];
 }
 
+/** protectionDemand's one-step errors, in a buffer reused by every call (it runs for each position of an analysis; no call keeps it). */
+let errorBuffer = new Float64Array(64);
+
+function errorScratch(n: number): Float64Array {
+  if (errorBuffer.length < n) errorBuffer = new Float64Array(Math.max(n, 2 * errorBuffer.length));
+  return errorBuffer;
+}
+
 export function protectionDemand(model: Fitted, series: readonly number[], points: readonly number[], periods: number): ProtectionDemand {
   const H = Math.max(1, Math.min(periods, points.length));
   let mean = 0;
@@ -37,17 +45,19 @@ export function protectionDemand(model: Fitted, series: readonly number[], point
     mean += points[h - 1];
     analytic += model.sd(h) ** 2;
   }
-  const errors: number[] = [];
+  const fitted = model.fitted;
+  const errors = errorScratch(series.length);
+  let n = 0;
   for (let t = 0; t < series.length; t++) {
-    const f = model.fitted[t];
-    if (f !== null && f !== undefined) errors.push(series[t] - f);
+    const f = fitted[t];
+    if (f !== null && f !== undefined) errors[n++] = series[t] - f;
   }
   let empirical = 0;
-  if (errors.length > H) {
+  if (n > H) {
     let window = 0;
     let sum = 0;
     let count = 0;
-    for (let t = 0; t < errors.length; t++) {
+    for (let t = 0; t < n; t++) {
       window += errors[t];
       if (t >= H) window -= errors[t - H];
       if (t >= H - 1) {

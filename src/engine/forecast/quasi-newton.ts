@@ -19,12 +19,31 @@
  * finds no lower point. Cost: a few tens of evaluations of value and gradient (each about twice a plain
  * SSE pass) where Nelder–Mead takes about 480 of 3 parameters.
  *
+ * The lattice only has to yield its lowest point, so each of its points is summed only while it can
+ * still be the lowest (an SSE only grows: a point whose partial sum exceeds the lowest value before it is
+ * left there), and a method may evaluate all of it in one call (Values). The lowest point, and the first
+ * of equal values, are the same as with every point summed in full.
+ *
  * Deterministic. Returns the best point seen.
  */
 import type { Bounds, Minimum } from './optimize';
 
-/** The objective at x; when `g` is given, its gradient is written there too. Neither array may be kept. */
-export type ValueAndGradient = (x: Float64Array, g: Float64Array | null) => number;
+/**
+ * The objective at x; when `g` is given, its gradient is written there too. Neither array may be kept.
+ * `bound` (value-only calls, when given): the caller only needs the value when it is at most `bound`, so
+ * an objective that sums non-negative terms may stop as soon as its partial sum exceeds it and return
+ * that partial sum (anything above `bound`).
+ */
+export type ValueAndGradient = (x: Float64Array, g: Float64Array | null, bound?: number) => number;
+
+/**
+ * The objective, without its gradient, at each of several points (one after another in `points`, n
+ * values each) into `out`, in order: the lattice in one call. As `bound` above, only the lowest value is
+ * wanted, so a point may be cut short once its partial sum exceeds the lowest value before it. (One call
+ * instead of one a point: numbers passed to and returned from a call the compiler does not inline are each
+ * boxed on the heap.)
+ */
+export type Values = (points: Float64Array, out: Float64Array) => void;
 
 const LATTICE = [0, 0.5, 1] as const;
 /** Lattice points a further descent starts from, lowest first (as optimize.ts: one). */
@@ -48,8 +67,9 @@ class Descent {
   fg: ValueAndGradient = () => 0;
   lower: readonly number[] = [];
   readonly span: Float64Array;
-  /** The lattice {0, ½, 1}ⁿ in scaled coordinates, point after point, and its values. */
+  /** The lattice {0, ½, 1}ⁿ in scaled coordinates, point after point, the same in the objective's units, and its values. */
   readonly lattice: Float64Array;
+  readonly latticeX: Float64Array;
   readonly latticeY: Float64Array;
   /** Scratch points: the start, a seed, the best end point. */
   readonly first: Float64Array;
@@ -72,6 +92,7 @@ class Descent {
     const points = LATTICE.length ** n;
     this.lattice = new Float64Array(points * n);
     for (let k = 0; k < points; k++) for (let i = 0; i < n; i++) this.lattice[k * n + i] = LATTICE[Math.floor(k / LATTICE.length ** i) % LATTICE.length];
+    this.latticeX = new Float64Array(points * n);
     this.latticeY = new Float64Array(points);
     this.first = new Float64Array(n);
     this.seed = new Float64Array(n);
@@ -89,12 +110,12 @@ class Descent {
     this.free = new Uint8Array(n);
   }
 
-  /** The objective at scaled point z; with `g`, its gradient in scaled coordinates. */
-  value(z: Float64Array, g: Float64Array | null): number {
+  /** The objective at scaled point z; with `g`, its gradient in scaled coordinates; `bound` as ValueAndGradient's. */
+  value(z: Float64Array, g: Float64Array | null, bound = Infinity): number {
     const { x, n, lower, span } = this;
     for (let i = 0; i < n; i++) x[i] = pointOf(lower[i], span[i], z[i]);
     this.evaluations++;
-    const y = this.fg(x, g === null ? null : this.gx);
+    const y = g === null ? this.fg(x, null, bound) : this.fg(x, this.gx);
     if (g !== null) for (let i = 0; i < n; i++) g[i] = this.gx[i] * span[i];
     return finite(y);
   }
@@ -208,24 +229,39 @@ class Descent {
 
 /**
  * Minimizes `fg` over the box from `start` and from the best lattice point (see the file comment).
- * Parameters whose bounds coincide stay fixed.
+ * Parameters whose bounds coincide stay fixed. `values`, when given, evaluates the lattice in one call
+ * (the same values as `fg` without a gradient).
  */
-export function minimizeWithGradient(fg: ValueAndGradient, bounds: Bounds, start: readonly number[]): Minimum {
+export function minimizeWithGradient(fg: ValueAndGradient, bounds: Bounds, start: readonly number[], values?: Values): Minimum {
   const n = bounds.lower.length;
   if (bounds.upper.length !== n || n === 0 || start.length !== n) throw new Error('minimizeWithGradient: one lower and upper bound and one start value per parameter');
   const { lower, upper } = bounds;
   // One workspace per dimension, reused: a fit allocates nothing but its result (nothing here is re-entered).
   const descent = (workspaces[n] ??= new Descent(n));
-  const { span, lattice, latticeY, first, seed, best } = descent;
+  const { span, lattice, latticeX, latticeY, first, seed, best } = descent;
   descent.fg = fg;
   descent.lower = lower;
   descent.evaluations = 0;
   for (let i = 0; i < n; i++) span[i] = Math.max(0, upper[i] - lower[i]);
   for (let i = 0; i < n; i++) first[i] = span[i] > 0 ? Math.min(1, Math.max(0, (start[i] - lower[i]) / span[i])) : 0;
   const points = latticeY.length;
-  for (let k = 0; k < points; k++) {
-    for (let i = 0; i < n; i++) seed[i] = lattice[k * n + i];
-    latticeY[k] = descent.value(seed, null);
+  // Only the lowest lattice point is needed (SEEDS = 1): a point is evaluated only as far as it can still
+  // be the lowest, i.e. with the lowest value so far as its bound (sums of squares only grow). A point cut
+  // short records a value above that bound, so it is never the lowest; the lowest, and any equal to it,
+  // are evaluated in full, and the first of equal values is still the one chosen.
+  if (values && SEEDS === 1) {
+    for (let k = 0; k < points * n; k++) latticeX[k] = pointOf(lower[k % n], span[k % n], lattice[k]);
+    values(latticeX, latticeY);
+    for (let k = 0; k < points; k++) latticeY[k] = finite(latticeY[k]);
+    descent.evaluations += points;
+  } else {
+    let lowest = Infinity;
+    for (let k = 0; k < points; k++) {
+      for (let i = 0; i < n; i++) seed[i] = lattice[k * n + i];
+      const y = descent.value(seed, null, SEEDS === 1 ? lowest : Infinity);
+      latticeY[k] = y;
+      if (y < lowest) lowest = y;
+    }
   }
   let value = descent.run(first);
   for (let i = 0; i < n; i++) best[i] = first[i];

@@ -40,7 +40,9 @@ class SeasonalNaiveModel implements Fitted {
   forecast(h: number): number[] {
     const { series, m } = this;
     const n = series.length;
-    return Array.from({ length: Math.max(0, h) }, (_, i) => Math.max(0, series[n - m + (i % m)]));
+    const out = new Array<number>(Math.max(0, h));
+    for (let i = 0; i < h; i++) out[i] = Math.max(0, series[n - m + (i % m)]);
+    return out;
   }
 
   sd(h: number): number {

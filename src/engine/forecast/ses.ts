@@ -13,6 +13,7 @@
  */
 import type { CalcError } from '../errors';
 import { minimize1d } from './brent';
+import { seriesCopy } from './scratch';
 import { checkSeries, flat, type Fitted, type ForecastMethod } from './types';
 
 export const ALPHA_BOUNDS = [0.0001, 0.9999] as const;
@@ -99,7 +100,7 @@ export function fitSes(series: readonly number[]): { alpha: number; level0: numb
     if (y > hi) hi = y;
   }
   if (hi - lo === 0) return { alpha: ALPHA_BOUNDS[0], level0: lo };
-  const y = new Float64Array(series);
+  const y = seriesCopy(series);
   const alpha = minimize1d((a) => profileSse(y, a, lo, hi), ALPHA_BOUNDS[0], ALPHA_BOUNDS[1]).x;
   return { alpha, level0: bestLevel0(y, alpha, lo, hi) };
 }

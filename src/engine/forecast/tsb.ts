@@ -10,51 +10,66 @@
  * forecasting to inventory obsolescence", European Journal of Operational Research 214(3), 606–615.
  * Initial values: d₀ = share of periods with demand, z₀ = mean non-zero demand (over the whole series).
  * Parameters α, β ∈ [0.01, 0.5] fitted together by the smallest in-sample SSE of the one-step
- * forecasts (quasi-newton.ts, with the SSE's gradient from tsbSse). A series without demand forecasts 0. Needs 1 period. Count-based intervals.
+ * forecasts (quasi-newton.ts, with the SSE's gradient from tsbObjective). A series without demand forecasts 0. Needs 1 period. Count-based intervals.
  */
 import type { CalcError } from '../errors';
 import { INTERMITTENT_BOUNDS } from './croston';
-import { minimizeWithGradient } from './quasi-newton';
+import { minimizeWithGradient, type ValueAndGradient } from './quasi-newton';
+import { seriesCopy } from './scratch';
 import { checkSeries, flat, type Fitted, type ForecastMethod } from './types';
 
 /**
- * The in-sample SSE of run() and, when `g` is given, its gradient in (α, β): the objective of the fit.
- * The probability d does not depend on α, the size z not on β, so (forward mode)
+ * The objective of the fit: the in-sample SSE of run() at x = (α, β) and, when `g` is given, its
+ * gradient there (quasi-newton.ts ValueAndGradient). The probability d does not depend on α, the size z
+ * not on β, so (forward mode)
  *   ∂ŷ/∂α = d·∂z/∂α,   ∂z'/∂α = (1 − α)·∂z/∂α + (y − z) after a demand, unchanged after none
  *   ∂ŷ/∂β = z·∂d/∂β,   ∂d'/∂β = (1 − β)·∂d/∂β + (1 − d) after a demand, (1 − β)·∂d/∂β − d after none
  *   ∂SSE = −2 Σ e_t·∂ŷ_t
+ * Without `g`, the sum stops once it exceeds `bound` and returns what it has (the search's lattice only
+ * wants the lowest value). The parameters are read from x inside, as holt-damped.ts holtObjective does
+ * (numbers passed to a call that is not inlined are boxed on the heap).
  */
-export function tsbSse(y: Float64Array, alpha: number, beta: number, d0: number, z0: number, g: Float64Array | null): number {
-  let d = d0;
-  let z = z0;
-  let sum = 0;
-  let za = 0;
-  let db = 0;
-  let ga = 0;
-  let gb = 0;
-  for (let t = 0; t < y.length; t++) {
-    const yt = y[t];
-    const f = d * z;
-    const e = yt - f;
-    sum += e ** 2;
-    if (g !== null) {
-      ga -= e * d * za;
-      gb -= e * z * db;
+export function tsbObjective(y: Float64Array, d0: number, z0: number): ValueAndGradient {
+  return (x, g, bound = Infinity) => {
+    const alpha = x[0];
+    const beta = x[1];
+    let d = d0;
+    let z = z0;
+    let sum = 0;
+    let za = 0;
+    let db = 0;
+    let ga = 0;
+    let gb = 0;
+    for (let t = 0; t < y.length; t++) {
+      const yt = y[t];
+      const f = d * z;
+      const e = yt - f;
+      sum += e ** 2;
+      if (sum > bound) return sum; // bound is Infinity whenever g is given
+      if (g !== null) {
+        ga -= e * d * za;
+        gb -= e * z * db;
+        if (yt > 0) {
+          za = (1 - alpha) * za + (yt - z);
+          db = (1 - beta) * db + (1 - d);
+        } else db = (1 - beta) * db - d;
+      }
       if (yt > 0) {
-        za = (1 - alpha) * za + (yt - z);
-        db = (1 - beta) * db + (1 - d);
-      } else db = (1 - beta) * db - d;
+        d += beta * (1 - d);
+        z += alpha * (yt - z);
+      } else d *= 1 - beta;
     }
-    if (yt > 0) {
-      d += beta * (1 - d);
-      z += alpha * (yt - z);
-    } else d *= 1 - beta;
-  }
-  if (g !== null) {
-    g[0] = 2 * ga;
-    g[1] = 2 * gb;
-  }
-  return sum;
+    if (g !== null) {
+      g[0] = 2 * ga;
+      g[1] = 2 * gb;
+    }
+    return sum;
+  };
+}
+
+/** The objective at (α, β) from d₀, z₀ (tsbObjective), with its gradient written to `g` when given. */
+export function tsbSse(y: Float64Array, alpha: number, beta: number, d0: number, z0: number, g: Float64Array | null): number {
+  return tsbObjective(y, d0, z0)(Float64Array.of(alpha, beta), g);
 }
 
 function run(series: readonly number[], alpha: number, beta: number, d0: number, z0: number) {
@@ -118,6 +133,10 @@ class TsbModel implements Fitted {
   }
 }
 
+/** Bounds of (α, β) and the start of the search, shared by every fit. */
+const BOUNDS = { lower: [INTERMITTENT_BOUNDS[0], INTERMITTENT_BOUNDS[0]], upper: [INTERMITTENT_BOUNDS[1], INTERMITTENT_BOUNDS[1]] } as const;
+const START = [0.1, 0.1] as const;
+
 /** Fits a series already checked (finite values ≥ 0, at least 1 period). */
 export function fitTsb(series: readonly number[]): Fitted {
   let count = 0;
@@ -130,9 +149,8 @@ export function fitTsb(series: readonly number[]): Fitted {
   }
   const d0 = count / series.length;
   const z0 = count === 0 ? 0 : total / count;
-  const [lo, hi] = INTERMITTENT_BOUNDS;
-  const y = new Float64Array(series);
-  const best = minimizeWithGradient((x, g) => tsbSse(y, x[0], x[1], d0, z0, g), { lower: [lo, lo], upper: [hi, hi] }, [0.1, 0.1]);
+  const y = seriesCopy(series);
+  const best = minimizeWithGradient(tsbObjective(y, d0, z0), BOUNDS, START);
   return new TsbModel(series, best.x[0], best.x[1], d0, z0);
 }
 
