@@ -40,9 +40,9 @@ import { liquidationSheet, rebalanceSheet, reorderSheet, strandedSheet, urgentSh
 import { settingsSheet } from './sheets/settings-sheet';
 import type { SheetSpec } from './sheets/spec';
 import { summarySheet } from './sheets/summary-sheet';
-import { HistoryTable, historyKey, historyView, isoDate, snapshotDates } from './history/history';
+import { HistoryTable, historyView, isoDate, snapshotDates } from './history/history';
 import { snapshotRows } from './history/snapshot';
-import { channelPeriods, groupByPosition, positionPoints, positionTrend, type TrendRow } from './history/trends';
+import { channelPeriods, positionRows, positionTrend, soldPerMonth, type TrendRow } from './history/trends';
 import { trendsSheet, type TrendSheetRow } from './sheets/trends-sheet';
 
 export type Stage = 'import' | 'metrics' | 'classes' | 'recommendations' | 'sheets';
@@ -289,9 +289,9 @@ function planningStage(imported: ImportResult, positions: readonly Position[], c
   // Without a saved history the view is this run's rows, and each position's rows are its own
   // (snapshotRows says where): no need to group 100,000s of rows by a key text built per position.
   const own = saved.length === 0 && view === current.view ? current.positionRows : null;
-  const groups = own ? null : groupByPosition(view);
+  const groups = own ? null : positionRows(view);
   const rowsOf = (p: Position, i: number): number[] | undefined => {
-    if (!own) return groups!.get(historyKey(p.masterSku, p.channel.label));
+    if (!own) return groups!.rows(p.masterSku, p.channel.label);
     const idx = new Array<number>(own[i + 1] - own[i]);
     for (let k = 0; k < idx.length; k++) idx[k] = own[i] + k;
     return idx;
@@ -314,12 +314,11 @@ function planningStage(imported: ImportResult, positions: readonly Position[], c
     const idx = rowsOf(p, i);
     const salesPeriods = periods.sales.get(p.channel.label);
     // The channel's periods; the forecast's span adds only months without any row, which give no point.
-    const points = idx ? positionPoints(view, idx, periods.all.get(p.channel.label) ?? [], salesPeriods) : [];
-    const trend: TrendRow | null = idx ? positionTrend(view, idx, periods.all.get(p.channel.label) ?? [], salesPeriods, s.trendThreshold, points) : null;
+    const trend: TrendRow | null = idx ? positionTrend(view, idx, periods.all.get(p.channel.label) ?? [], salesPeriods, s.trendThreshold) : null;
     let f = null;
     if (hasSales) {
       const span = seriesMonths.get(p.channel.id) ?? [];
-      f = positionForecast(p, span, velocities[i], resolveLeadTime(p, leadTime, s).days + s.reviewDays, withReturns.has(p.channel.id), soldPerMonth(span, points), s.xyzCuts);
+      f = positionForecast(p, span, velocities[i], resolveLeadTime(p, leadTime, s).days + s.reviewDays, withReturns.has(p.channel.id), soldPerMonth(span, trend), s.xyzCuts);
     }
     metrics[i] = positionMetrics(p, abc.get(p.masterSku) ?? 'C', s, hasSales, { leadTime, forecast: f?.daily ? { ...f.daily, label: f.label } : null });
     if (f) forecastRows.push({ m: metrics[i], f });
@@ -330,17 +329,6 @@ function planningStage(imported: ImportResult, positions: readonly Position[], c
   const poSource = imported.sources.find((src) => src.kind === 'po-history')?.source ?? 'Supplier PO history';
   const leadIssues: ImportIssue[] = leadTimes.issues.map((x) => ({ source: poSource, row: x.row, column: x.column, value: x.value === null || x.value === undefined ? null : String(x.value), reason: `${x.reason}: not used for lead times`, dropped: false }));
   return { metrics, forecastRows, trendRows, suppliers: leadTimes.suppliers, leadIssues, snapshot: current.save, saved, date, periods };
-}
-
-/** Units sold in each month of the span from the position's history points (0 where it has none); both are short and in month order. */
-function soldPerMonth(span: readonly string[], points: readonly { readonly period: string; readonly sold: number | null }[]): number[] {
-  const out = new Array<number>(span.length).fill(0);
-  let k = 0;
-  for (let j = 0; j < span.length && k < points.length; j++) {
-    while (k < points.length && points[k].period < span[j]) k++;
-    if (k < points.length && points[k].period === span[j]) out[j] = points[k].sold ?? 0;
-  }
-  return out;
 }
 
 interface Recommended {

@@ -28,7 +28,7 @@ import { positionMetrics } from '../../src/engine/analysis/position-metrics';
 import { positionForecast } from '../../src/engine/analysis/position-forecast';
 import { analyze, type Analysis, type Stage } from '../../src/engine/analyze';
 import { HISTORY_HEADER, HISTORY_PART_ROWS, HistoryTable, historyId, historyKey, historyName, historySheets, historyView, isoDate, planSave, readHistory, snapshotDates, SNAPSHOT, type HistoryRead } from '../../src/engine/history/history';
-import { channelPeriods, groupByPosition, positionPoints, positionTrend, type TrendRow } from '../../src/engine/history/trends';
+import { channelPeriods, groupByPosition, positionRows, positionTrend, type TrendRow } from '../../src/engine/history/trends';
 import type { RawCell } from '../../src/engine/ingest/types';
 import { CHANNELS, DEFAULT_SETTINGS } from '../../src/engine/model';
 import type { SheetSpec } from '../../src/engine/sheets/spec';
@@ -555,17 +555,15 @@ function analyzeScaleScenario(): HistoryFigures {
   const date = isoDate(ANALYSIS_NOW);
   const trendsPart = probe.time(Math.min(1, warmups), runs, () => {
     const view = historyView(history, a.snapshot, date);
-    const groups = groupByPosition(view);
+    const groups = positionRows(view);
     const periods = channelPeriods(view);
     let withTrend = 0;
     for (const m of a.metrics) {
       const label = m.position.channel.label;
-      const idx = groups.get(historyKey(m.position.masterSku, label));
+      const idx = groups.rows(m.position.masterSku, label);
       if (!idx) continue;
-      const all = periods.all.get(label) ?? [];
-      const sales = periods.sales.get(label);
-      const points = positionPoints(view, idx, all, sales);
-      positionTrend(view, idx, all, sales, s.trendThreshold, points);
+      // As analyze() does: the trend without its points (built only when read).
+      positionTrend(view, idx, periods.all.get(label) ?? [], periods.sales.get(label), s.trendThreshold);
       withTrend++;
     }
     return withTrend;
@@ -599,7 +597,7 @@ function analyzeScaleScenario(): HistoryFigures {
     {
       name: `  of which history view and trends (${count(history.length)} saved rows)`,
       ms: trendsPart.ms,
-      note: `historyView + groupByPosition + channelPeriods + positionPoints and positionTrend of ${count(trendsPart.result)} positions, timed on their own; ${runsNote(trendsPart.runs, Math.min(1, warmups))}`,
+      note: `historyView + positionRows + channelPeriods + positionTrend of ${count(trendsPart.result)} positions (as analyze() runs them), timed on their own; ${runsNote(trendsPart.runs, Math.min(1, warmups))}`,
     },
     {
       name: `  of which forecasts (${count(rows.length)} positions, ${months} months each)`,

@@ -508,10 +508,11 @@ export function snapshotDates(t: HistoryTable): string[] {
  *
  * The saved rows are not copied (2,400,000 rows × 14 columns take seconds to copy): the view reads the
  * saved table's rows before the first one it leaves out, and holds copies of only the rows after it
- * (usually none, or the last save's) and of the analysis' rows. Its columns are built the first time
- * one is read or written; the trend functions (trends.ts) read the two parts without building them
+ * (usually none, or the last save's) and of the analysis' rows it keeps; when there are none after it
+ * and it keeps them all, it reads `current` in place too. Its columns are built the first time one is
+ * read or written; the trend functions (trends.ts) read the two parts without building them
  * (viewParts). The saved table must not change while the view is in use; nor must `current`, which
- * is the view itself when nothing is saved.
+ * is read in place, or is the view itself when nothing is saved.
  */
 export function historyView(saved: HistoryTable, current: HistoryTable, date: string): HistoryTable {
   // Without a saved history the view is the analysis' rows as they are (not a copy of 100,000s of rows).
@@ -522,10 +523,25 @@ export function historyView(saved: HistoryTable, current: HistoryTable, date: st
     if (saved.source[i] === SALES) savedSales.add(`${saved.channel[i]}|${saved.period[i]}`);
     else if (first === saved.length && saved.date[i] === date) first = i;
   }
+  // As planSave: a channel's month already saved is the saved one, whole (not topped up by this import).
+  const kept = (i: number) => !(current.source[i] === SALES && savedSales.has(`${current.channel[i]}|${current.period[i]}`));
+  let all = true;
+  for (let i = 0; i < current.length && all; i++) all = kept(i);
+  // Usually nothing saved follows the rows left out and every row of the analysis is kept: its table is the tail as it is.
+  if (first === saved.length && all) return lazyTable(saved, first, current);
   const rest = new HistoryTable();
   for (let i = first; i < saved.length; i++) if (!(saved.source[i] === SNAPSHOT && saved.date[i] === date)) rest.copyRow(saved, i);
-  // As planSave: a channel's month already saved is the saved one, whole (not topped up by this import).
-  for (let i = 0; i < current.length; i++) if (!(current.source[i] === SALES && savedSales.has(`${current.channel[i]}|${current.period[i]}`))) rest.copyRow(current, i);
+  // Runs of kept rows are copied a block at a time.
+  for (let i = 0; i < current.length; ) {
+    if (!kept(i)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < current.length && kept(j)) j++;
+    rest.appendRange(current, i, j);
+    i = j;
+  }
   return lazyTable(saved, first, rest);
 }
 

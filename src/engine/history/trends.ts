@@ -31,7 +31,7 @@
 import { isCalcError } from '../errors';
 import { above, below } from '../metrics/compare';
 import { lostRevenue } from '../metrics/lost-revenue';
-import { daysBetween, daysInMonth, HistoryTable, historyKey, SALES, SNAPSHOT, viewParts } from './history';
+import { daysBetween, daysInMonth, HistoryTable, historyKey, SALES, SNAPSHOT, viewParts, type TableParts } from './history';
 import { sparkline } from './sparkline';
 
 export type Trend = 'Growth' | 'Stable' | 'Decline' | 'New demand' | 'No sales' | '—';
@@ -53,7 +53,7 @@ export interface TrendRow {
   readonly masterSku: string;
   readonly channel: string;
   readonly currency: string;
-  /** Every period of the position, oldest first. */
+  /** Every period of the position, oldest first (positionTrend's are built when first read; periodCount counts them without). */
   readonly points: readonly PeriodPoint[];
   readonly last: PeriodPoint | null;
   readonly previous: PeriodPoint | null;
@@ -75,48 +75,113 @@ export interface TrendRow {
   readonly lostRevenueTotal: number | null;
 }
 
-/** The rows of each position, by historyKey, in table order. */
+/**
+ * The rows of each position, by historyKey, in table order (positionRows finds them by Master SKU and
+ * channel label instead).
+ */
 export function groupByPosition(t: HistoryTable): Map<string, number[]> {
-  // By channel, then Master SKU: no key text is built per row (a history holds millions of rows, a
-  // channel a handful of labels); one historyKey per position at the end, in order of first row.
-  const byChannel = new Map<string, Map<string, number[]>>();
-  const order: { channel: string; sku: string; rows: number[] }[] = [];
-  let lastChannel: string | null = null;
-  let skus: Map<string, number[]> | undefined;
-  const scan = (part: HistoryTable, from: number, to: number, offset: number) => {
-    const channels = part.channel;
-    const masters = part.masterSku;
-    for (let i = from; i < to; i++) {
-      const channel = channels[i];
-      if (channel !== lastChannel) {
-        skus = byChannel.get(channel);
-        if (!skus) byChannel.set(channel, (skus = new Map()));
-        lastChannel = channel;
-      }
-      const sku = masters[i];
-      const g = skus!.get(sku);
-      if (g) g.push(i + offset);
-      else {
-        const rows = [i + offset];
-        skus!.set(sku, rows);
-        order.push({ channel, sku, rows });
-      }
-    }
-  };
-  const { head, rows, tail } = viewParts(t);
-  scan(head, 0, rows, 0);
-  scan(tail, 0, tail.length, rows);
+  return byKey(groupRows(t));
+}
+
+function byKey({ skuOf, channelOf, rowsOf }: GroupedRows): Map<string, number[]> {
   const groups = new Map<string, number[]>();
-  for (const { channel, sku, rows: r } of order) {
-    const key = historyKey(sku, channel);
-    const g = groups.get(key);
+  for (let g = 0; g < rowsOf.length; g++) {
+    const key = historyKey(skuOf[g], channelOf[g]);
+    const r = rowsOf[g];
+    const known = groups.get(key);
     // Two labels can make the same key ("A|B" + "C" and "A" + "B|C"): their rows join, in table order.
-    if (g) {
-      for (const i of r) g.push(i);
-      g.sort((a, b) => a - b);
+    if (known) {
+      for (const i of r) known.push(i);
+      known.sort((x, y) => x - y);
     } else groups.set(key, r);
   }
   return groups;
+}
+
+/** The rows of each position as groupByPosition gives them, found by Master SKU and channel label. */
+export interface PositionRows {
+  rows(masterSku: string, channel: string): number[] | undefined;
+}
+
+/**
+ * groupByPosition for an analysis, which looks up 100,000s of positions: by channel, then Master SKU,
+ * without a key text per lookup. Two positions share a historyKey only if a label holds its separator
+ * "|": then (rarely) the lookups go through groupByPosition's keys, so they give the same rows.
+ */
+export function positionRows(t: HistoryTable): PositionRows {
+  const grouped = groupRows(t);
+  const { byChannel, skuOf, channelOf, rowsOf } = grouped;
+  const bar = (x: string) => x.includes('|');
+  if (skuOf.some(bar) || channelOf.some(bar)) {
+    const groups = byKey(grouped);
+    return { rows: (masterSku, channel) => groups.get(historyKey(masterSku, channel)) };
+  }
+  return {
+    rows(masterSku, channel) {
+      if (bar(masterSku) || bar(channel)) return undefined; // no label of the history holds "|": no key is the same
+      const g = byChannel.get(channel)?.get(masterSku);
+      return g === undefined ? undefined : rowsOf[g];
+    },
+  };
+}
+
+/** Every (channel, Master SKU) of a history in order of first row, with its rows in table order. */
+interface GroupedRows {
+  /** Channel → Master SKU → its place in the lists below. */
+  readonly byChannel: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  readonly channelOf: readonly string[];
+  readonly skuOf: readonly string[];
+  readonly rowsOf: readonly number[][];
+}
+
+/**
+ * The GroupedRows of a history.
+ *
+ * A history holds millions of rows: no key text is built per row, and most rows are placed without a
+ * lookup at all. It is saved snapshot after snapshot, each listing the positions in about the same
+ * order, so a row's position is most often the one that followed, last time, the position of the row
+ * before it: that guess is checked (Master SKU and channel), and only a wrong guess looks the position
+ * up.
+ */
+function groupRows(t: HistoryTable): GroupedRows {
+  const byChannel = new Map<string, Map<string, number>>();
+  const channelOf: string[] = [];
+  const skuOf: string[] = [];
+  const rowsOf: number[][] = [];
+  // Per place: the place of the row that followed its latest row (−1: none yet).
+  const next: number[] = [];
+  let previous = -1;
+  const lookUp = (channel: string, sku: string): number => {
+    let skus = byChannel.get(channel);
+    if (!skus) byChannel.set(channel, (skus = new Map()));
+    let g = skus.get(sku);
+    if (g === undefined) {
+      g = rowsOf.length;
+      skus.set(sku, g);
+      channelOf.push(channel);
+      skuOf.push(sku);
+      rowsOf.push([]);
+      next.push(-1);
+    }
+    return g;
+  };
+  const scan = (part: HistoryTable, to: number, offset: number) => {
+    const channels = part.channel;
+    const masters = part.masterSku;
+    for (let i = 0; i < to; i++) {
+      const sku = masters[i];
+      const channel = channels[i];
+      let g = previous < 0 ? -1 : next[previous];
+      if (g < 0 || skuOf[g] !== sku || channelOf[g] !== channel) g = lookUp(channel, sku);
+      rowsOf[g].push(i + offset);
+      if (previous >= 0) next[previous] = g;
+      previous = g;
+    }
+  };
+  const { head, rows, tail } = viewParts(t);
+  scan(head, rows, 0);
+  scan(tail, tail.length, rows);
+  return { byChannel, channelOf, skuOf, rowsOf };
 }
 
 /** Per channel label, the periods with dated sales ("Sales report" rows) and all its periods. */
@@ -155,19 +220,74 @@ const num = (x: number): number | null => (Number.isNaN(x) ? null : x);
  * a period in which neither the position nor the rule above gives figures is absent.
  */
 export function positionPoints(t: HistoryTable, idx: readonly number[], periods: readonly string[], salesPeriods: ReadonlySet<string> | undefined): PeriodPoint[] {
-  const { head: h, rows: n0, tail: b } = viewParts(t);
-  // Each row's period as its place in `periods` (one lookup per row, no map per position).
-  const at = periodIndex(periods);
+  const parts = viewParts(t);
+  const index = periodIndex(periods);
+  const n = selectPoints(parts, idx, index, salesPeriods);
+  const points: PeriodPoint[] = new Array(n);
+  for (let j = 0; j < n; j++) points[j] = pointOf(parts, index.copy[pointPlace[j]], pointSales[j], pointStock[j]);
+  return points;
+}
+
+/** The point of `period` from its sales row `s` and snapshot row `k` in a view's two parts (−1: none; see selectPoints). */
+function pointOf({ head: h, rows: n0, tail: b }: TableParts, period: string, s: number, k: number): PeriodPoint {
+  return {
+    period,
+    sold: s < 0 ? 0 : num(s < n0 ? h.sold[s] : b.sold[s - n0]),
+    revenue: s < 0 ? 0 : num(s < n0 ? h.revenue[s] : b.revenue[s - n0]),
+    velocity: s < 0 ? 0 : num(s < n0 ? h.velocity[s] : b.velocity[s - n0]),
+    available: k < 0 ? null : num(k < n0 ? h.available[k] : b.available[k - n0]),
+    inbound: k < 0 ? null : num(k < n0 ? h.inbound[k] : b.inbound[k - n0]),
+    doi: k < 0 ? null : num(k < n0 ? h.doi[k] : b.doi[k - n0]),
+    stockValue: k < 0 ? null : num(k < n0 ? h.stockValue[k] : b.stockValue[k - n0]),
+  };
+}
+
+/** Row i of a column of a view in two parts (viewParts), blank (NaN) as null. */
+const numAt = (head: readonly number[], tail: readonly number[], n0: number, i: number): number | null => num(i < n0 ? head[i] : tail[i - n0]);
+
+/** Per period of the position selectPoints works on: its first sales row and its latest snapshot row (−1: none). Reused. */
+let salesRow = new Int32Array(64);
+let snapRow = new Int32Array(64);
+/**
+ * Per point selectPoints found, oldest first: its place in the periods, the row of its sales figures
+ * (−1: the position sold nothing that dated month, figures 0) and the row of its stock (−1: blank). Reused.
+ */
+let pointPlace = new Int32Array(64);
+let pointSales = new Int32Array(64);
+let pointStock = new Int32Array(64);
+/** The LazyPoints whose points the scratch holds (null: positionPoints', or none). */
+let selectedBy: LazyPoints | null = null;
+
+/**
+ * The points of one position (the file comment's rules) as rows of the view, into pointPlace, pointSales
+ * and pointStock; returns how many. Rows only, no figures: positionPoints makes objects of them, and a
+ * trend row reads the few it needs (LazyPoints: `by`, the one they are for).
+ */
+function selectPoints(
+  { head: h, rows: n0, tail: b }: TableParts,
+  idx: readonly number[],
+  { copy: periods, index: at, first }: PeriodIndex,
+  salesPeriods: ReadonlySet<string> | undefined,
+  by: LazyPoints | null = null,
+): number {
   const P = periods.length;
   if (salesRow.length < P) {
-    salesRow = new Int32Array(Math.max(P, 2 * salesRow.length));
-    snapRow = new Int32Array(salesRow.length);
+    const size = Math.max(P, 2 * salesRow.length);
+    salesRow = new Int32Array(size);
+    snapRow = new Int32Array(size);
+    pointPlace = new Int32Array(size);
+    pointSales = new Int32Array(size);
+    pointStock = new Int32Array(size);
   }
   salesRow.fill(-1, 0, P);
   snapRow.fill(-1, 0, P);
+  // Each row's period as its place in `periods` (no map per position). Rows are saved month after
+  // month, so the place after the previous row's is tried first: a lookup only when it is not that one.
+  let k = -1;
   for (const i of idx) {
-    const k = at.get(i < n0 ? h.period[i] : b.period[i - n0]);
-    if (k === undefined) continue;
+    const period = i < n0 ? h.period[i] : b.period[i - n0];
+    k = k + 1 < P && first[k + 1] === k + 1 && periods[k + 1] === period ? k + 1 : (at.get(period) ?? -1);
+    if (k < 0) continue;
     if ((i < n0 ? h.source[i] : b.source[i - n0]) === SALES) {
       if (salesRow[k] < 0) salesRow[k] = i;
     } else {
@@ -175,53 +295,158 @@ export function positionPoints(t: HistoryTable, idx: readonly number[], periods:
       if (j < 0 || (i < n0 ? h.date[i] : b.date[i - n0]) >= (j < n0 ? h.date[j] : b.date[j - n0])) snapRow[k] = i;
     }
   }
-  const points: PeriodPoint[] = [];
+  let n = 0;
   for (let q = 0; q < P; q++) {
-    const p = periods[q];
-    const r = at.get(p) as number; // q, or the first place of a period listed twice
-    const s = salesRow[r] < 0 ? undefined : salesRow[r];
-    const k = snapRow[r] < 0 ? undefined : snapRow[r];
-    const dated = salesPeriods?.has(p) ?? false;
-    if (s === undefined && k === undefined && !dated) continue;
-    const salesFrom = s ?? (dated ? undefined : k);
-    points.push({
-      period: p,
-      sold: salesFrom === undefined ? 0 : numAt(h.sold, b.sold, n0, salesFrom),
-      revenue: salesFrom === undefined ? 0 : numAt(h.revenue, b.revenue, n0, salesFrom),
-      velocity: salesFrom === undefined ? 0 : numAt(h.velocity, b.velocity, n0, salesFrom),
-      available: k === undefined ? null : numAt(h.available, b.available, n0, k),
-      inbound: k === undefined ? null : numAt(h.inbound, b.inbound, n0, k),
-      doi: k === undefined ? null : numAt(h.doi, b.doi, n0, k),
-      stockValue: k === undefined ? null : numAt(h.stockValue, b.stockValue, n0, k),
-    });
+    const r = first[q]; // q, or the first place of a period listed twice
+    const s = salesRow[r];
+    const k = snapRow[r];
+    // Whether the channel has dated sales that month matters only without a sales row of the position.
+    const dated = s < 0 && (salesPeriods?.has(periods[q]) ?? false);
+    if (s < 0 && k < 0 && !dated) continue;
+    pointPlace[n] = q;
+    pointSales[n] = s >= 0 ? s : dated ? -1 : k;
+    pointStock[n] = k;
+    n++;
   }
-  return points;
+  selectedBy = by;
+  return n;
 }
 
-/** Row i of a column of a view in two parts (viewParts), blank (NaN) as null. */
-const numAt = (head: readonly number[], tail: readonly number[], n0: number, i: number): number | null => num(i < n0 ? head[i] : tail[i - n0]);
-
-/** Per position of positionPoints: the first sales row and the latest snapshot row of each period (−1: none). Reused. */
-let salesRow = new Int32Array(64);
-let snapRow = new Int32Array(64);
+/** A channel's periods: a copy (the caller's array may change), each period's first place, and per place the first place of its period. */
+interface PeriodIndex {
+  readonly copy: readonly string[];
+  readonly index: ReadonlyMap<string, number>;
+  readonly first: Int32Array;
+}
 
 /**
  * Period → its first place in a channel's periods, built once per array (the analysis passes the same
  * array for every position of a channel) and kept with a copy of the array, so one changed since is
  * indexed again.
  */
-const periodIndexes = new WeakMap<readonly string[], { readonly copy: readonly string[]; readonly index: Map<string, number> }>();
-function periodIndex(periods: readonly string[]): Map<string, number> {
+const periodIndexes = new WeakMap<readonly string[], PeriodIndex>();
+function periodIndex(periods: readonly string[]): PeriodIndex {
   const known = periodIndexes.get(periods);
   if (known && known.copy.length === periods.length) {
     let same = true;
     for (let q = 0; q < periods.length && same; q++) same = known.copy[q] === periods[q];
-    if (same) return known.index;
+    if (same) return known;
   }
   const index = new Map<string, number>();
-  for (let q = 0; q < periods.length; q++) if (!index.has(periods[q])) index.set(periods[q], q);
-  periodIndexes.set(periods, { copy: [...periods], index });
-  return index;
+  const first = new Int32Array(periods.length);
+  for (let q = 0; q < periods.length; q++) {
+    if (!index.has(periods[q])) index.set(periods[q], q);
+    first[q] = index.get(periods[q])!;
+  }
+  const made = { copy: [...periods], index, first };
+  periodIndexes.set(periods, made);
+  return made;
+}
+
+/**
+ * The points of one position, built only when read: an analysis of 100,000 positions × 24 periods has
+ * 2.4 million points, whose objects (or any copy of their figures) cost seconds of allocation and garbage
+ * collection, while the analysis itself reads only the last two points, the last six units sold and the
+ * units per month (positionTrend, soldPerMonth). What it keeps is what positionPoints needs: the view's
+ * parts, the position's rows and its channel's periods (as indexed: a copy). So neither the history nor
+ * the periods with dated sales given may change while the points may still be read (the analysis
+ * changes neither).
+ */
+class LazyPoints {
+  /** The points once built (toArray). */
+  private built: PeriodPoint[] | null = null;
+
+  /** How many points: selectPoints finds them at once, and leaves them in its scratch. */
+  readonly length: number;
+
+  constructor(
+    private readonly parts: TableParts,
+    private readonly idx: readonly number[],
+    private readonly index: PeriodIndex,
+    private readonly salesPeriods: ReadonlySet<string> | undefined,
+  ) {
+    this.length = selectPoints(parts, idx, index, salesPeriods, this);
+  }
+
+  /** Fills selectPoints' scratch with these points, unless it holds them already (positionTrend's call just before). */
+  select(): void {
+    if (selectedBy !== this) selectPoints(this.parts, this.idx, this.index, this.salesPeriods, this);
+  }
+
+  /** Point j (< length) of the scratch, after select(). */
+  period(j: number): string {
+    return this.index.copy[pointPlace[j]];
+  }
+
+  sold(j: number): number | null {
+    const s = pointSales[j];
+    const { head: h, rows: n0, tail: b } = this.parts;
+    return s < 0 ? 0 : num(s < n0 ? h.sold[s] : b.sold[s - n0]);
+  }
+
+  point(j: number): PeriodPoint {
+    return pointOf(this.parts, this.index.copy[pointPlace[j]], pointSales[j], pointStock[j]);
+  }
+
+  /** Every point, oldest first, built once; the last two are `previous` and `last` themselves (positionTrend's objects). */
+  toArray(previous: PeriodPoint | null, last: PeriodPoint | null): PeriodPoint[] {
+    if (this.built) return this.built;
+    this.select();
+    const n = this.length;
+    const out: PeriodPoint[] = new Array(n);
+    for (let j = 0; j < n - 2; j++) out[j] = this.point(j);
+    if (n >= 2) out[n - 2] = previous!;
+    if (n >= 1) out[n - 1] = last!;
+    return (this.built = out);
+  }
+}
+
+/** Where a trend row keeps its LazyPoints: a symbol, not enumerable, so neither JSON nor a deep comparison sees it. */
+const LAZY_POINTS = Symbol('lazy points');
+
+interface RowWithLazyPoints {
+  readonly [LAZY_POINTS]: LazyPoints;
+  readonly last: PeriodPoint | null;
+  readonly previous: PeriodPoint | null;
+}
+
+const lazyOf = (t: TrendRow): LazyPoints | undefined => (t as Partial<RowWithLazyPoints>)[LAZY_POINTS];
+
+/**
+ * `points` of a trend row with LazyPoints: an enumerable getter (JSON, a spread and a deep comparison
+ * read the points as from a plain row), one for every such row so they all share one shape.
+ */
+const LAZY_POINTS_PROPERTY: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: RowWithLazyPoints): PeriodPoint[] {
+    return this[LAZY_POINTS].toArray(this.previous, this.last);
+  },
+};
+
+/** How many periods a trend row has (its points), without building the points it has not built yet. */
+export function periodCount(t: TrendRow): number {
+  return lazyOf(t)?.length ?? t.points.length;
+}
+
+/**
+ * Units sold in each month of `span` from a position's history points (0 where it has none, and
+ * without a trend row); both are short and in month order. The forecast's demand history.
+ */
+export function soldPerMonth(span: readonly string[], t: TrendRow | null): number[] {
+  const out = new Array<number>(span.length).fill(0);
+  if (!t) return out;
+  const lazy = lazyOf(t);
+  lazy?.select();
+  const n = lazy ? lazy.length : t.points.length;
+  const period = lazy ? (k: number) => lazy.period(k) : (k: number) => t.points[k].period;
+  const sold = lazy ? (k: number) => lazy.sold(k) : (k: number) => t.points[k].sold;
+  let k = 0;
+  for (let j = 0; j < span.length && k < n; j++) {
+    while (k < n && period(k) < span[j]) k++;
+    if (k < n && period(k) === span[j]) out[j] = sold(k) ?? 0;
+  }
+  return out;
 }
 
 const change = (last: number | null, prev: number | null): number | null => (last === null || prev === null || prev === 0 ? null : (last - prev) / prev);
@@ -249,84 +474,135 @@ interface Outage {
   readonly snapshots: number;
 }
 
+/** The snapshot rows (with stock) of the position outages works on. Reused. */
+let snapshotRows = new Int32Array(64);
+
 function outages(t: HistoryTable, idx: readonly number[]): Outage {
   const { head: h, rows: n0, tail: b } = viewParts(t);
   const dateOf = (i: number) => (i < n0 ? h.date[i] : b.date[i - n0]);
-  const snaps: number[] = [];
+  if (snapshotRows.length < idx.length) snapshotRows = new Int32Array(Math.max(idx.length, 2 * snapshotRows.length));
+  let m = 0;
   let sorted = true;
+  let lastDate = '';
   for (const i of idx) {
     if ((i < n0 ? h.source[i] : b.source[i - n0]) !== SNAPSHOT || Number.isNaN(i < n0 ? h.available[i] : b.available[i - n0])) continue;
-    if (snaps.length > 0 && dateOf(i) < dateOf(snaps[snaps.length - 1])) sorted = false;
-    snaps.push(i);
+    const date = dateOf(i);
+    if (m > 0 && date < lastDate) sorted = false;
+    lastDate = date;
+    snapshotRows[m++] = i;
   }
+  if (m < 2) return { last: null, lastLost: null, total: null, totalLost: null, snapshots: m };
   // Rows are saved date after date, so they are usually in order already (the sort is stable either way).
-  if (!sorted) snaps.sort((x, y) => (dateOf(x) < dateOf(y) ? -1 : dateOf(x) > dateOf(y) ? 1 : 0));
-  if (snaps.length < 2) return { last: null, lastLost: null, total: null, totalLost: null, snapshots: snaps.length };
+  const snaps: ArrayLike<number> = sorted ? snapshotRows : Array.from(snapshotRows.subarray(0, m)).sort((x, y) => (dateOf(x) < dateOf(y) ? -1 : dateOf(x) > dateOf(y) ? 1 : 0));
   let total = 0;
   let totalLost: number | null = 0;
   let last = 0;
   let lastLost: number | null = 0;
-  for (let j = 1; j < snaps.length; j++) {
+  for (let j = 1; j < m; j++) {
     const x = snaps[j - 1];
     const y = snaps[j];
-    const v1 = numAt(h.velocity, b.velocity, n0, x);
-    const v = v1 !== null && v1 > 0 ? v1 : (numAt(h.velocity, b.velocity, n0, y) ?? 0);
     const a1 = x < n0 ? h.available[x] : b.available[x - n0];
     const a2 = y < n0 ? h.available[y] : b.available[y - n0];
-    const d = daysOutOfStock(daysBetween(dateOf(x), dateOf(y)), a1, a2, v);
-    const price = numAt(h.price, b.price, n0, x) ?? numAt(h.price, b.price, n0, y);
-    let lost: number | null = d === 0 ? 0 : null;
-    if (d > 0 && price !== null) {
-      const r = lostRevenue(d, v, price);
-      lost = isCalcError(r) ? null : r;
+    // With stock at both snapshots nothing shows as lost (daysOutOfStock is 0): velocity, dates and
+    // price are read only for the few pairs with a stockout.
+    let d = 0;
+    let lost: number | null = 0;
+    if (a1 <= 0 || a2 <= 0) {
+      const v1 = numAt(h.velocity, b.velocity, n0, x);
+      const v = v1 !== null && v1 > 0 ? v1 : (numAt(h.velocity, b.velocity, n0, y) ?? 0);
+      d = daysOutOfStock(daysBetween(dateOf(x), dateOf(y)), a1, a2, v);
+      if (d > 0) {
+        const price = numAt(h.price, b.price, n0, x) ?? numAt(h.price, b.price, n0, y);
+        const r = price === null ? null : lostRevenue(d, v, price);
+        lost = r === null || isCalcError(r) ? null : r;
+      }
     }
     total += d;
     totalLost = totalLost === null || lost === null ? null : totalLost + lost;
     last = d;
     lastLost = lost;
   }
-  return { last, lastLost, total, totalLost, snapshots: snaps.length };
+  return { last, lastLost, total, totalLost, snapshots: m };
 }
 
 /**
  * The trend of one position: `idx` are its rows in `t`, `periods` its channel's periods (channelPeriods);
- * `points` when the caller already has them (positionPoints over the same rows).
+ * `points` when the caller already has them (positionPoints over the same rows). Without them the row's
+ * points are built when first read (LazyPoints): periodCount and soldPerMonth read it without building them.
  */
-export function positionTrend(
-  t: HistoryTable,
-  idx: readonly number[],
-  periods: readonly string[],
-  salesPeriods: ReadonlySet<string> | undefined,
-  threshold: number,
-  points: readonly PeriodPoint[] = positionPoints(t, idx, periods, salesPeriods),
-): TrendRow {
-  const { head: h, rows: n0, tail: b } = viewParts(t);
+export function positionTrend(t: HistoryTable, idx: readonly number[], periods: readonly string[], salesPeriods: ReadonlySet<string> | undefined, threshold: number, points?: readonly PeriodPoint[]): TrendRow {
+  const parts = viewParts(t);
+  const { head: h, rows: n0, tail: b } = parts;
   const i0 = idx[0];
   const first = i0 < n0 ? h : b;
   const r0 = i0 < n0 ? i0 : i0 - n0;
-  const last = points.at(-1) ?? null;
-  const previous = points.length >= 2 ? points[points.length - 2] : null;
-  const spark = points.slice(-SPARK_PERIODS).map((p) => p.sold ?? 0);
-  const out = outages(t, idx);
-  return {
-    masterSku: first.masterSku[r0],
-    channel: first.channel[r0],
-    currency: first.currency[r0],
-    points,
-    last,
-    previous,
-    salesChange: change(last?.sold ?? null, previous?.sold ?? null),
-    velocityChange: change(last?.velocity ?? null, previous?.velocity ?? null),
-    stockChange: last?.available !== null && last?.available !== undefined && previous?.available !== null && previous?.available !== undefined ? last.available - previous.available : null,
-    trend: previous ? classify(last?.velocity ?? null, previous.velocity, threshold) : '—',
-    spark,
-    sparkline: spark.length > 0 ? sparkline(spark) : '',
-    snapshots: out.snapshots,
-    daysOutOfStock: out.last,
-    lostRevenue: out.lastLost,
-    daysOutOfStockTotal: out.total,
-    lostRevenueTotal: out.totalLost,
-  };
+  let lazy: LazyPoints | null = null;
+  let last: PeriodPoint | null;
+  let previous: PeriodPoint | null;
+  let spark: number[];
+  if (points) {
+    last = points.at(-1) ?? null;
+    previous = points.length >= 2 ? points[points.length - 2] : null;
+    spark = points.slice(-SPARK_PERIODS).map((p) => p.sold ?? 0);
+  } else {
+    const s = (lazy = new LazyPoints(parts, idx, periodIndex(periods), salesPeriods));
+    const n = s.length;
+    last = n >= 1 ? s.point(n - 1) : null;
+    previous = n >= 2 ? s.point(n - 2) : null;
+    spark = [];
+    for (let j = Math.max(0, n - SPARK_PERIODS); j < n; j++) spark.push(s.sold(j) ?? 0);
+  }
+  return new PositionTrendRow(first.masterSku[r0], first.channel[r0], first.currency[r0], lazy ?? points!, last, previous, spark, outages(t, idx), threshold);
+}
+
+/**
+ * positionTrend's row. A class, so that every row has one shape with every field in the object itself
+ * (an object literal given the lazy `points` getter first would then grow its property store field by
+ * field: 100,000s of rows). Its fields are set in TrendRow's order, `points` among them as an enumerable
+ * getter when the points are built on first read, so JSON, a spread or a deep comparison see a plain
+ * trend row.
+ */
+class PositionTrendRow implements TrendRow {
+  declare readonly masterSku: string;
+  declare readonly channel: string;
+  declare readonly currency: string;
+  declare readonly points: readonly PeriodPoint[];
+  declare readonly last: PeriodPoint | null;
+  declare readonly previous: PeriodPoint | null;
+  declare readonly salesChange: number | null;
+  declare readonly velocityChange: number | null;
+  declare readonly stockChange: number | null;
+  declare readonly trend: Trend;
+  declare readonly spark: readonly number[];
+  declare readonly sparkline: string;
+  declare readonly snapshots: number;
+  declare readonly daysOutOfStock: number | null;
+  declare readonly lostRevenue: number | null;
+  declare readonly daysOutOfStockTotal: number | null;
+  declare readonly lostRevenueTotal: number | null;
+
+  constructor(masterSku: string, channel: string, currency: string, points: readonly PeriodPoint[] | LazyPoints, last: PeriodPoint | null, previous: PeriodPoint | null, spark: number[], out: Outage, threshold: number) {
+    this.masterSku = masterSku;
+    this.channel = channel;
+    this.currency = currency;
+    if (points instanceof LazyPoints) {
+      Object.defineProperty(this, 'points', LAZY_POINTS_PROPERTY);
+      Object.defineProperty(this, LAZY_POINTS, { value: points });
+    } else this.points = points;
+    this.last = last;
+    this.previous = previous;
+    this.salesChange = change(last?.sold ?? null, previous?.sold ?? null);
+    this.velocityChange = change(last?.velocity ?? null, previous?.velocity ?? null);
+    this.stockChange = last?.available !== null && last?.available !== undefined && previous?.available !== null && previous?.available !== undefined ? last.available - previous.available : null;
+    this.trend = previous ? classify(last?.velocity ?? null, previous.velocity, threshold) : '—';
+    this.spark = spark;
+    this.sparkline = spark.length > 0 ? sparkline(spark) : '';
+    this.snapshots = out.snapshots;
+    this.daysOutOfStock = out.last;
+    this.lostRevenue = out.lastLost;
+    this.daysOutOfStockTotal = out.total;
+    this.lostRevenueTotal = out.totalLost;
+  }
 }
 
 /**

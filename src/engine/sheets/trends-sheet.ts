@@ -6,7 +6,7 @@
  */
 import type { PositionMetrics } from '../analysis/position-metrics';
 import { toReporting } from '../analysis/money';
-import { SPARK_PERIODS, type Trend, type TrendRow } from '../history/trends';
+import { periodCount, SPARK_PERIODS, type Trend, type TrendRow } from '../history/trends';
 import type { Currency, Settings } from '../model';
 import { channelColumn, currencyColumn, moneyColumn, skuColumn, titleColumn, unitsColumn } from './common-columns';
 import { TABLE_NAMES } from './names';
@@ -69,7 +69,7 @@ export function trendsSheet(name: string, rows: readonly TrendSheetRow[], facts:
       skuColumn(col),
       channelColumn(col),
       titleColumn(col),
-      { header: 'Periods', value: (r) => t(r)?.points.length ?? 0, format: FORMAT.units, width: 8 },
+      { header: 'Periods', value: (r) => (r.t ? periodCount(r.t) : 0), format: FORMAT.units, width: 8 },
       { header: 'Previous Period', value: (r) => t(r)?.previous?.period ?? null, format: FORMAT.text, width: 10 },
       { header: 'Last Period', value: (r) => t(r)?.last?.period ?? null, format: FORMAT.text, width: 10 },
       unitsColumn('Sold (prev.)', (r) => t(r)?.previous?.sold ?? null, 10),
