@@ -675,14 +675,17 @@ function quoteProblems(text: string, grid: readonly (readonly string[])[], delim
   return problems;
 }
 
+/** Each row's number of fields, −1 for a blank row (counted once: a large file has 100,000s of rows). */
+function fieldCounts(shape: Shape): Int32Array {
+  const out = new Int32Array(shape.rows);
+  for (let r = 0; r < shape.rows; r++) out[r] = shape.blank(r) ? -1 : shape.fields(r);
+  return out;
+}
+
 /** The most common number of fields of a row (blank rows aside); 0 for none. */
-function usualFields(shape: Shape): number {
+function usualFields(shape: Shape, counted: Int32Array = fieldCounts(shape)): number {
   const counts = new Map<number, number>();
-  for (let r = 0; r < shape.rows; r++) {
-    if (shape.blank(r)) continue;
-    const fields = shape.fields(r);
-    counts.set(fields, (counts.get(fields) ?? 0) + 1);
-  }
+  for (const fields of counted) if (fields >= 0) counts.set(fields, (counts.get(fields) ?? 0) + 1);
   let usual = 0;
   let most = -1;
   for (const [fields, n] of counts) {
@@ -693,9 +696,10 @@ function usualFields(shape: Shape): number {
 
 /** Rows whose number of fields differs from the most common one (blank rows aside). */
 function raggedRows(shape: Shape): string | undefined {
-  const usual = usualFields(shape);
+  const counted = fieldCounts(shape);
+  const usual = usualFields(shape, counted);
   const rows: number[] = [];
-  for (let r = 0; r < shape.rows; r++) if (!shape.blank(r) && shape.fields(r) !== usual) rows.push(r + 1);
+  for (let r = 0; r < shape.rows; r++) if (counted[r] >= 0 && counted[r] !== usual) rows.push(r + 1);
   if (rows.length === 0) return undefined;
   return `${rows.length} ${rows.length === 1 ? 'row has' : 'rows have'} a different number of fields than most rows (${usual}): ${listRows(rows)}`;
 }

@@ -21,7 +21,7 @@ export class LineGrid implements RowSource {
    * @param newline the line break between rows (only this one splits rows, as for papaparse)
    */
   constructor(
-    private readonly text: string,
+    readonly text: string,
     readonly delimiter: string,
     private readonly newline: string,
   ) {
@@ -60,6 +60,42 @@ export class LineGrid implements RowSource {
     }
     const at = this.text.indexOf(d, from);
     return this.text.slice(from, at === -1 || at > end ? end : at);
+  }
+
+  /**
+   * Where the cells of row r (within the rows) stand in `text`, without making them: cell k is
+   * text[cuts[k], cuts[k + 1] − delimiter length), and the row's end is cuts[n] − delimiter length for n
+   * cells. Returns n, or −(n + 1) when `cuts` has no room for n + 1 places (then nothing is known).
+   */
+  cut(r: number, cuts: Int32Array): number {
+    const end = this.end(r);
+    const d = this.delimiter;
+    const dl = d.length;
+    let n = 0;
+    let from = this.starts[r];
+    for (;;) {
+      if (n + 1 >= cuts.length) return -(this.fields(r) + 1);
+      cuts[n++] = from;
+      const at = this.text.indexOf(d, from);
+      if (at === -1 || at >= end) break;
+      from = at + dl;
+    }
+    cuts[n] = end + dl;
+    return n;
+  }
+
+  /**
+   * Row r holds a character that is neither white space nor the delimiter, within ASCII: it is not
+   * blank. False says only that the row must be looked at cell by cell.
+   */
+  surelyNotBlank(r: number): boolean {
+    const end = this.end(r);
+    const d = this.delimiter.length === 1 ? this.delimiter.charCodeAt(0) : -1;
+    for (let i = this.starts[r]; i < end; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c > 32 && c < 127 && c !== d) return true;
+    }
+    return false;
   }
 
   /** Cells in row r, counted without making them. */

@@ -7,9 +7,10 @@
 import { columnLetters } from '../sheets/columns';
 import { ColumnMatch, detectKind, Detection, findHeaderRow, HEADER_SEARCH_ROWS, normalizeHeader } from './detect';
 import type { ReportKind } from './kinds';
+import { LineGrid } from './line-grid';
 import { ownCopy, RecordTable } from './records';
 import { gridRows, ImportIssue, isValueProblem, RawCell, RowSource, SourceGrid, ValueProblem } from './types';
-import { decideDateOrder, isoDay, parseDate, parseNumber, parseText } from './values';
+import { decideDateOrder, isoDay, isoFastAt, parseDate, parseNumber, parseText, plainNumberAt } from './values';
 import type { DateOrder } from './types';
 
 export type { ReportRecord } from './records';
@@ -174,20 +175,73 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
     plan.map((p) => p.c.type !== 'text'),
     Math.max(0, rows.length - header - 1),
   );
-  // One row's values in plan order, reused: the table copies them into its columns.
-  const values: (string | number | null)[] = new Array<string | number | null>(plan.length).fill(null);
+  // A file read a row at a time (LineGrid): a cell whose text is plainly a value (fastCell) is read
+  // where it stands in the file's text; any other cell is cut out and read as a sheet's cell is.
+  const lines = input.rows instanceof LineGrid ? input.rows : null;
+  const text = lines ? lines.text : '';
+  const delimiterLength = lines ? lines.delimiter.length : 0;
+  let cuts = new Int32Array(64);
+  let cellCount = 0;
+  const maxDate = asOf + FUTURE_DAYS * DAY_MS;
+  /**
+   * Reads the cell text[start, end) (not empty) of plan column k into the row begun, when its text is
+   * plainly a value the reader would read as it is, without an issue; false for any other cell.
+   */
+  const fastCell = (k: number, start: number, end: number): boolean => {
+    const { c } = plan[k];
+    if (notApplicable) for (const na of notApplicable) if (na.length === end - start && text.startsWith(na, start)) return false;
+    if (c.type === 'text') {
+      // Printable ASCII, not starting or ending with a space: no trimming, no invisible character, short.
+      if (end - start > MAX_CELL_TEXT || text.charCodeAt(start) === 32 || text.charCodeAt(end - 1) === 32) return false;
+      for (let i = start; i < end; i++) {
+        const ch = text.charCodeAt(i);
+        if (ch < 32 || ch > 126) return false;
+      }
+      records.putRange(k, text, start, end);
+      return true;
+    }
+    if (c.type === 'number') {
+      const x = plainNumberAt(text, start, end, options.decimalComma === true);
+      if (x === undefined || !(Math.abs(x) <= MAX_FIGURE) || (x < 0 && (c.nonNegative === 'zero' || c.nonNegative === 'ignore'))) return false;
+      records.put(k, x);
+      return true;
+    }
+    const ms = isoFastAt(text, start, end);
+    if (typeof ms !== 'number' || ms < MIN_DATE || (!c.future && ms > maxDate)) return false;
+    records.put(k, ms);
+    return true;
+  };
   let rowsRead = 0;
   let rowsReported = 0;
   for (let r = header + 1; r < rows.length; r++) {
-    const row = rows.row(r);
-    if (isBlankRow(row)) continue;
+    let row: readonly RawCell[] | null = null;
+    if (lines) {
+      cellCount = lines.cut(r, cuts);
+      if (cellCount < 0) {
+        cuts = new Int32Array(-cellCount);
+        cellCount = lines.cut(r, cuts);
+      }
+      if (!lines.surelyNotBlank(r) && isBlankRow((row = rows.row(r)))) continue;
+    } else {
+      row = rows.row(r);
+      if (isBlankRow(row)) continue;
+    }
+    // Cell `index` of the row, as the row's array has it.
+    const cellAt = (index: number): RawCell => (row ? row[index] : index < cellCount ? text.slice(cuts[index], cuts[index + 1] - delimiterLength) : undefined);
     rowsRead++;
     const rowNumber = r + 1;
     let dropped = false;
     let rowIssues: ImportIssue[] | undefined; // allocated only for a row with a problem
+    records.begin();
     for (let k = 0; k < plan.length; k++) {
       const { c, parse, identifier, needed } = plan[k];
-      const cell = notApplicable && typeof row[c.index] === 'string' && notApplicable.has((row[c.index] as string).trim()) ? null : row[c.index];
+      if (lines && c.index < cellCount) {
+        const start = cuts[c.index];
+        const end = cuts[c.index + 1] - delimiterLength;
+        if (end > start && fastCell(k, start, end)) continue;
+      }
+      const raw = cellAt(c.index);
+      const cell = notApplicable && typeof raw === 'string' && notApplicable.has(raw.trim()) ? null : raw;
       let value: string | number | null | ValueProblem = parse(cell);
       if (value !== null && !isValueProblem(value)) {
         if (identifier && typeof cell === 'string' && cell !== cell.trim()) {
@@ -206,29 +260,30 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
       if (isValueProblem(value)) {
         (rowIssues ??= []).push({ source, row: rowNumber, column: c.header, value: rawText(cell), reason: value.reason, dropped: needed });
         if (needed) dropped = true;
-        values[k] = null;
+        records.put(k, null);
       } else if (value === null && c.blankAs !== undefined) {
-        values[k] = c.blankAs;
+        records.put(k, c.blankAs);
       } else if (value === null && c.required) {
         (rowIssues ??= []).push({ source, row: rowNumber, column: c.header, value: null, reason: `${c.header} is blank`, dropped: true });
         dropped = true;
-        values[k] = null;
-      } else values[k] = value; // the table keeps a copy of its own of each distinct text (records.ts, TextColumn)
+        records.put(k, null);
+      } else records.put(k, value); // the table keeps a copy of its own of each distinct text (records.ts, TextColumn)
     }
     let extra: Record<string, number> | undefined;
     for (const c of match.patternColumns) {
-      const value = parseNumber(row[c.index], { decimalComma: options.decimalComma });
-      if (isValueProblem(value)) (rowIssues ??= []).push({ source, row: rowNumber, column: c.header, value: rawText(row[c.index]), reason: value.reason, dropped: false });
+      const cell = cellAt(c.index);
+      const value = parseNumber(cell, { decimalComma: options.decimalComma });
+      if (isValueProblem(value)) (rowIssues ??= []).push({ source, row: rowNumber, column: c.header, value: rawText(cell), reason: value.reason, dropped: false });
       else if (value !== null) (extra ??= {})[c.header] = value;
     }
     if (dropped) {
-      // One issue says the row was not used; the cell issues say why.
+      // One issue says the row was not used; the cell issues say why. The row begun is not added.
       rowsReported++;
       for (const issue of rowIssues ?? []) issues.push(issue.dropped ? issue : { ...issue, dropped: true });
       continue;
     }
     if (rowIssues) issues.push(...rowIssues);
-    records.push(rowNumber, values, extra);
+    records.end(rowNumber, extra);
   }
   records.finish();
   for (const [column, t] of spaced) {

@@ -83,25 +83,41 @@ export function ownCopy(text: string): string {
  * list of distinct texts. A SKU is on every one of its sales rows, a status or a currency on every row:
  * coded, 300,000 rows of a sales export are a few arrays of numbers and a few thousand strings, instead
  * of a string per cell that the garbage collector copies out of the young generation and then marks on
- * every collection until the analysis ends (and a SKU shared this way keeps its hash for the join's
- * lookups). Each distinct text is a copy of its own, never a slice of the file's decoded text, which
- * would keep the whole text (50 MB for a large sales export) alive as long as the records.
+ * every collection until the analysis ends. Each distinct text is a copy of its own, never a slice of
+ * the file's decoded text, which would keep the whole text (50 MB for a large sales export) alive as
+ * long as the records.
+ *
+ * The distinct texts are found by a hash table of the column's own (hashRange over the characters,
+ * open addressing): a file's cell can be looked up where it stands in the file's text (setRange), so a
+ * value the column holds already costs no string at all, and 250,000 cells of a SKU column are not
+ * 250,000 strings cut out, hashed and dropped.
  *
  * A column of nearly unique texts (an order item number) stops looking its values up once it holds
- * SHARE_CHECK distinct texts that are nearly all it was given (UNIQUE_SHARE), and adds each value as it
- * comes.
+ * SHARE_CHECK distinct texts that are nearly all it was given (UNIQUE_SHARE). From then on its values
+ * are packed, PACK of them to a string: a string of its own per value (three objects each, as ownCopy
+ * makes it) would be 250,000 small objects for the garbage collector to copy and promote, for a column
+ * that is read only to find a repeated row. A packed value is cut from its pack when read.
  */
 export class TextColumn {
-  /** Per row, the place of its text in `texts`; -1 for no value. */
+  /** Per row, the place of its text in `texts`; -1 for no value; −2 − p for packed value p (nearly unique column). */
   private codes: Int32Array;
   private readonly texts: string[] = [];
-  /** Text → its place, while the column repeats its values; null once it is nearly unique. */
-  private index: Map<string, number> | null = new Map();
-  /** Values looked up in `index`. */
+  /** Per place in `texts`, its hashRange. */
+  private hashes = new Int32Array(16);
+  /** The hash table: 1 + a place in `texts`, 0 for an empty slot; null once the column is nearly unique or finished. */
+  private slots: Int32Array | null = new Int32Array(32);
+  /** Values looked up in the table. */
   private asked = 0;
-  /** The text set last (its own copy) and its place: neighbouring rows often repeat a value. */
+  /** The text set last and its code: neighbouring rows often repeat a value. */
   private last: string | null = null;
   private lastCode = -1;
+  /** Nearly unique: new values are packed (the class comment). */
+  private unique = false;
+  /** Packs of PACK values each, the values given since the last pack, and per packed value its end in its pack. */
+  private readonly packs: string[] = [];
+  private pending: string[] = [];
+  private ends = new Int32Array(0);
+  private packed = 0;
 
   constructor(capacity: number) {
     this.codes = new Int32Array(capacity);
@@ -109,16 +125,32 @@ export class TextColumn {
 
   at(i: number): string | null {
     const c = this.codes[i];
-    return c < 0 ? null : this.texts[c];
+    if (c >= 0) return this.texts[c];
+    if (c === -1) return null;
+    const p = -2 - c;
+    const pack = p >>> PACK_BITS;
+    if (pack === this.packs.length) return this.pending[p & PACK_MASK]; // while reading: the value as given
+    return this.packs[pack].slice((p & PACK_MASK) === 0 ? 0 : this.ends[p - 1], this.ends[p]);
   }
 
   set(i: number, text: string | null): void {
-    this.codes[i] = text === null ? -1 : this.code(text);
+    this.codes[i] = text === null ? -1 : text === this.last ? this.lastCode : this.code(text, 0, text.length);
+  }
+
+  /**
+   * Row i holds src[start, end) (not empty): as set(i, src.slice(start, end)), without cutting the text
+   * out unless the column has not seen it yet.
+   */
+  setRange(i: number, src: string, start: number, end: number): void {
+    const last = this.last;
+    this.codes[i] = last !== null && last.length === end - start && src.startsWith(last, start) ? this.lastCode : this.code(src, start, end);
   }
 
   /** All rows are in: the lookup of texts is let go (rows set after this add their texts as they come). */
   finish(): void {
-    this.index = null;
+    this.pack();
+    this.unique = false;
+    this.slots = null;
     this.last = null;
   }
 
@@ -128,24 +160,102 @@ export class TextColumn {
     this.codes = codes;
   }
 
-  private code(text: string): number {
-    if (text === this.last) return this.lastCode;
-    let c = this.index?.get(text);
-    if (this.index) this.asked++;
-    if (c === undefined) {
+  /** The code of src[start, end), added to the column if new. */
+  private code(src: string, start: number, end: number): number {
+    if (this.unique) return this.packValue(src, start, end);
+    const slots = this.slots;
+    let c = -1;
+    let h = 0;
+    if (slots) {
+      this.asked++;
+      h = hashRange(src, start, end);
+      const mask = slots.length - 1;
+      const n = end - start;
+      for (let at = h & mask; ; at = (at + 1) & mask) {
+        const k = slots[at] - 1;
+        if (k < 0) break;
+        const t = this.texts[k];
+        if (this.hashes[k] === h && t.length === n && src.startsWith(t, start)) {
+          c = k;
+          break;
+        }
+      }
+    }
+    if (c < 0) {
       c = this.texts.length;
-      const own = ownCopy(text);
-      this.texts.push(own);
-      if (this.index) {
-        this.index.set(own, c);
-        if (c + 1 >= SHARE_CHECK && c + 1 > UNIQUE_SHARE * this.asked) this.index = null;
+      this.texts.push(ownCopy(start === 0 && end === src.length ? src : src.slice(start, end)));
+      if (slots) {
+        this.add(c, h);
+        if (c + 1 >= SHARE_CHECK && c + 1 > UNIQUE_SHARE * this.asked) {
+          this.slots = null;
+          this.unique = true;
+        }
       }
     }
     this.last = this.texts[c];
     this.lastCode = c;
     return c;
   }
+
+  /** Puts text c (hash h) in the table, which grows to keep it at most half full. */
+  private add(c: number, h: number): void {
+    if (c === this.hashes.length) {
+      const hashes = new Int32Array(2 * c);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+    }
+    this.hashes[c] = h;
+    let slots = this.slots as Int32Array;
+    if (2 * (c + 1) > slots.length) {
+      slots = this.slots = new Int32Array(2 * slots.length);
+      for (let k = 0; k < c; k++) place(slots, this.hashes[k], k);
+    }
+    place(slots, h, c);
+  }
+
+  /** Packs src[start, end) (the class comment); `last` is the text as given until finish(). */
+  private packValue(src: string, start: number, end: number): number {
+    const p = this.packed++;
+    if (p === this.ends.length) {
+      const ends = new Int32Array(Math.max(PACK, 2 * this.ends.length));
+      ends.set(this.ends);
+      this.ends = ends;
+    }
+    this.ends[p] = ((p & PACK_MASK) === 0 ? 0 : this.ends[p - 1]) + (end - start);
+    const text = start === 0 && end === src.length ? src : src.slice(start, end);
+    this.pending.push(text);
+    if (this.pending.length === PACK) this.pack();
+    this.last = text;
+    return (this.lastCode = -2 - p);
+  }
+
+  /** The values given since the last pack, joined into a pack: a flat string of its own (no slice of the caller's text stays). */
+  private pack(): void {
+    if (this.pending.length === 0) return;
+    this.packs.push(this.pending.join(''));
+    this.pending = [];
+  }
 }
+
+/** Puts place k (hash h) in the first empty slot from h on. */
+function place(slots: Int32Array, h: number, k: number): void {
+  const mask = slots.length - 1;
+  let at = h & mask;
+  while (slots[at] !== 0) at = (at + 1) & mask;
+  slots[at] = k + 1;
+}
+
+/** FNV-1a over the UTF-16 code units of s[start, end), with a final mix so that the low bits (the slot) depend on every character. */
+export function hashRange(s: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  return Math.imul(h, 0x7feb352d) ^ (h >>> 15);
+}
+/** Values per pack of a nearly unique column (a power of two). */
+const PACK_BITS = 10;
+const PACK = 1 << PACK_BITS;
+const PACK_MASK = PACK - 1;
 /** Distinct texts a column holds before it may be judged nearly unique. */
 const SHARE_CHECK = 20_000;
 /** A column whose distinct texts are more than this share of the values it was given is nearly unique. */
@@ -183,15 +293,35 @@ export class RecordTable implements Iterable<ReportRecord> {
 
   /** Adds a row: its values in `fields` order. */
   push(row: number, values: readonly Value[], extra?: Readonly<Record<string, number>>): void {
+    this.begin();
+    for (let k = 0; k < values.length; k++) this.put(k, values[k]);
+    this.end(row, extra);
+  }
+
+  /**
+   * Starts the next row, whose values are then put field by field (put, putRange) before end() adds it;
+   * a row not ended is not in the table (the next row's values take its place).
+   */
+  begin(): void {
+    if (this.count === this.rows.length) this.grow();
+  }
+
+  /** Field k of the row begun. */
+  put(k: number, v: Value): void {
+    const col = this.columns[k];
+    if (col instanceof Float64Array) col[this.count] = v === null ? NaN : (v as number);
+    else col.set(this.count, v as string | null);
+  }
+
+  /** Text field k of the row begun holds src[start, end) (not empty), cut out only if the column has not seen it yet. */
+  putRange(k: number, src: string, start: number, end: number): void {
+    (this.columns[k] as TextColumn).setRange(this.count, src, start, end);
+  }
+
+  /** Adds the row begun. */
+  end(row: number, extra?: Readonly<Record<string, number>>): void {
     const i = this.count;
-    if (i === this.rows.length) this.grow();
     this.rows[i] = row;
-    for (let k = 0; k < values.length; k++) {
-      const v = values[k];
-      const col = this.columns[k];
-      if (col instanceof Float64Array) col[i] = v === null ? NaN : (v as number);
-      else col.set(i, v as string | null);
-    }
     if (extra) this.extras.set(i, extra);
     this.count = i + 1;
   }

@@ -59,7 +59,7 @@ export class ValueProblem {
 }
 
 export function isValueProblem(x: unknown): x is ValueProblem {
-  return x instanceof ValueProblem;
+  return typeof x === 'object' && x instanceof ValueProblem;
 }
 
 /** Order of day and month in a column of slash dates, decided from all its values. */

@@ -192,19 +192,39 @@ function currencySuffix(s: string, start: number, end: number): CurrencyToken | 
  * digits qualify.
  */
 function plainNumber(s: string, decimalComma: boolean): number | undefined {
-  const n = s.length;
-  let i = s.charCodeAt(0) === 45 ? 1 : 0;
-  if (i === n) return undefined;
-  let dots = 0;
+  return plainNumberAt(s, 0, s.length, decimalComma);
+}
+
+/** 10^k for k = 0 … 22: each exactly a double. */
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * plainNumber of s[start, end) without cutting it out: the same number. Up to 15 digits, the digits as
+ * a whole number M (exact) over 10^k (k digits after the dot, exact) is one correctly rounded division,
+ * which is the double nearest the decimal, as `+text` gives it (Clinger's fast path); longer texts are
+ * cut out and read with `+`.
+ */
+export function plainNumberAt(s: string, start: number, end: number, decimalComma: boolean): number | undefined {
+  const negative = s.charCodeAt(start) === 45;
+  let i = negative ? start + 1 : start;
+  if (i === end) return undefined;
+  let dot = -1;
   let digits = 0;
-  for (; i < n; i++) {
+  let m = 0;
+  for (; i < end; i++) {
     const c = s.charCodeAt(i);
-    if (isDigit(c)) digits++;
-    else if (c === 46 && !decimalComma && dots === 0) dots = 1;
+    if (isDigit(c)) {
+      digits++;
+      m = m * 10 + (c - 48);
+    } else if (c === 46 && !decimalComma && dot < 0) dot = i;
     else return undefined;
   }
   if (digits === 0) return undefined;
-  const x = +s;
+  let x: number;
+  if (digits <= 15) {
+    x = dot < 0 ? m : m / POWERS_OF_TEN[end - dot - 1];
+    if (negative) x = -x;
+  } else x = +s.slice(start, end);
   return x === 0 ? 0 : x; // "-0" reads as 0
 }
 
@@ -506,24 +526,39 @@ function twoDigits(s: string, i: number): number {
 
 /** "YYYY-MM-DD", "YYYY-MM-DD HH:mm" and "YYYY-MM-DD HH:mm:ss" (space or T) without regex; undefined otherwise. */
 function isoFast(s: string): number | ValueProblem | undefined {
-  const n = s.length;
-  if ((n !== 10 && n !== 16 && n !== 19) || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return undefined;
-  const y1 = twoDigits(s, 0);
-  const y2 = twoDigits(s, 2);
-  const mo = twoDigits(s, 5);
-  const d = twoDigits(s, 8);
+  return isoFastAt(s, 0, s.length);
+}
+
+/** isoFast of s[start, end) without cutting it out (only a date that is not one is cut out, for its message). */
+export function isoFastAt(s: string, start: number, end: number): number | ValueProblem | undefined {
+  const n = end - start;
+  const a = start;
+  if ((n !== 10 && n !== 16 && n !== 19) || s.charCodeAt(a + 4) !== 45 || s.charCodeAt(a + 7) !== 45) return undefined;
+  const y1 = twoDigits(s, a);
+  const y2 = twoDigits(s, a + 2);
+  const mo = twoDigits(s, a + 5);
+  const d = twoDigits(s, a + 8);
   if (y1 < 0 || y2 < 0 || mo < 0 || d < 0) return undefined;
   const y = y1 * 100 + y2;
-  if (n === 10) return dateValue(s, y, mo, d, 0, 0, 0, 0, 0, '');
-  const t = s.charCodeAt(10);
-  if ((t !== 32 && t !== 84) || s.charCodeAt(13) !== 58) return undefined;
-  const h = twoDigits(s, 11);
-  const mi = twoDigits(s, 14);
-  if (h < 0 || mi < 0) return undefined;
-  if (n === 16) return dateValue(s, y, mo, d, h, mi, 0, 0, 0, '');
-  const sec = s.charCodeAt(16) === 58 ? twoDigits(s, 17) : -1;
-  if (sec < 0) return undefined;
-  return dateValue(s, y, mo, d, h, mi, sec, 0, 0, '');
+  let h = 0;
+  let mi = 0;
+  let sec = 0;
+  if (n > 10) {
+    const t = s.charCodeAt(a + 10);
+    if ((t !== 32 && t !== 84) || s.charCodeAt(a + 13) !== 58) return undefined;
+    h = twoDigits(s, a + 11);
+    mi = twoDigits(s, a + 14);
+    if (h < 0 || mi < 0) return undefined;
+    if (n === 19) {
+      sec = s.charCodeAt(a + 16) === 58 ? twoDigits(s, a + 17) : -1;
+      if (sec < 0) return undefined;
+    }
+  }
+  // A plain date is worked out without its text, which only a date that is not one needs (its message).
+  if (mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && h <= 23 && mi <= 59 && sec <= 59) {
+    return daysFromCivil(y, mo, d) * MS_PER_DAY + h * 3_600_000 + mi * 60_000 + sec * 1000;
+  }
+  return dateValue(start === 0 && end === s.length ? s : s.slice(start, end), y, mo, d, h, mi, sec, 0, 0, '');
 }
 
 /**
