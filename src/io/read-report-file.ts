@@ -8,7 +8,7 @@
  */
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { LineGrid } from '../engine/ingest/line-grid';
+import { LineGrid, plainQuotes } from '../engine/ingest/line-grid';
 import type { RawCell, SourceGrid } from '../engine/ingest/types';
 import { checkPackage, farValuesText, gridText, scatteredText, sheetCells, tableBounds, workbookFailure, XLSX_LIMITS, type XlsxLimits } from '../workbook/xlsx/read-worksheet';
 
@@ -417,8 +417,10 @@ function readDelimitedText(fileName: string, format: Format, bytes: Uint8Array, 
   const guessed = guessDelimiter(text, newline, format === 'tsv' || format === 'txt' ? '\t' : undefined);
   const delimiterFound = guessed !== undefined;
   const delimiter = guessed ?? (format === 'csv' ? ',' : '\t');
-  if (text.indexOf('"') === -1 && countLineBreaks(text) === countOf(text, newline)) {
-    return readLines(base, new LineGrid(text, delimiter, newline), delimiterFound, problems);
+  // Rows a line each (every line break is the one between rows), and quotes, if any, that are plain: read a row at a time.
+  if (countLineBreaks(text) === countOf(text, newline)) {
+    if (text.indexOf('"') === -1) return readLines(base, new LineGrid(text, delimiter, newline), delimiterFound, problems);
+    if (plainQuotes(text, delimiter)) return readLines(base, new LineGrid(text, delimiter, newline, true), delimiterFound, problems);
   }
   let result = parseDelimited(text, delimiter, newline);
 
@@ -471,7 +473,7 @@ function shapeProblems(shape: Shape, delimiterFound: boolean): string[] {
 }
 
 /**
- * A text without quotes, read a row at a time (LineGrid): the same rows, problems and grid as the
+ * A text without quotes, or with plain ones, read a row at a time (LineGrid): the same rows, problems and grid as the
  * whole parse gives, without every cell of the file existing at once. The grid is made only for a
  * caller that asks for it (a preview); the importer reads `rows`.
  */

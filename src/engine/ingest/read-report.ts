@@ -191,8 +191,10 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
     const { c } = plan[k];
     if (notApplicable) for (const na of notApplicable) if (na.length === end - start && text.startsWith(na, start)) return false;
     if (c.type === 'text') {
-      // Printable ASCII, not starting or ending with a space: no trimming, no invisible character, short.
-      if (end - start > MAX_CELL_TEXT || text.charCodeAt(start) === 32 || text.charCodeAt(end - 1) === 32) return false;
+      // Printable ASCII, not starting or ending with a space: no trimming, no invisible character, short;
+      // not quoted (a quoted cell is its text between the quotes: LineGrid.cellOf).
+      const first = text.charCodeAt(start);
+      if (end - start > MAX_CELL_TEXT || first === 32 || first === 34 || text.charCodeAt(end - 1) === 32) return false;
       for (let i = start; i < end; i++) {
         const ch = text.charCodeAt(i);
         if (ch < 32 || ch > 126) return false;
@@ -227,7 +229,7 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
       if (isBlankRow(row)) continue;
     }
     // Cell `index` of the row, as the row's array has it.
-    const cellAt = (index: number): RawCell => (row ? row[index] : index < cellCount ? text.slice(cuts[index], cuts[index + 1] - delimiterLength) : undefined);
+    const cellAt = (index: number): RawCell => (row ? row[index] : index < cellCount ? (lines as LineGrid).cellOf(cuts[index], cuts[index + 1] - delimiterLength) : undefined);
     rowsRead++;
     const rowNumber = r + 1;
     let dropped = false;

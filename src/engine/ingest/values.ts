@@ -730,6 +730,8 @@ export function dateOrderEvidence(cells: Iterable<RawCell>): DateOrderEvidence {
   let monthFirst = 0;
   for (const cell of cells) {
     if (typeof cell !== 'string') continue;
+    // Four ASCII digits first (a year first: "2025-10-30 23:59:51") can never be "a/b/yyyy": no need to normalize.
+    if (isDigit(cell.charCodeAt(0)) && isDigit(cell.charCodeAt(1)) && isDigit(cell.charCodeAt(2)) && isDigit(cell.charCodeAt(3))) continue;
     const m = A_B_YEAR_RE.exec(normalize(cell.trim()));
     if (!m) continue;
     const a = Number(m[1]);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
-import { LineGrid } from '../../../src/engine/ingest/line-grid';
+import { LineGrid, plainQuotes } from '../../../src/engine/ingest/line-grid';
 import { gridRows } from '../../../src/engine/ingest/types';
 
 /** The grid the file reader builds from a whole papaparse parse (read-report-file.ts): the last empty line popped, a BOM cut. */
@@ -60,6 +60,68 @@ describe('LineGrid: the rows of a text without quotes, one at a time', () => {
           }
         },
       ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads plain quotes as papaparse does: a quoted cell is its text between the quotes, a doubled quote one quote', () => {
+    const text = 'sku,title,qty\nA-1,"Bag, 2-Pack",3\n"B-2","The ""Classic"" one",\n"",x,""\n""\n';
+    expect(plainQuotes(text, ',')).toBe(true);
+    const g = new LineGrid(text, ',', '\n', true);
+    expect(g.toGrid()).toEqual([['sku', 'title', 'qty'], ['A-1', 'Bag, 2-Pack', '3'], ['B-2', 'The "Classic" one', ''], ['', 'x', ''], ['']]);
+    expect(g.toGrid()).toEqual(papaGrid(text, ',', '\n'));
+    expect([g.fields(1), g.cell(1, 1), g.cell(2, 1), g.cell(1, 3)]).toEqual([3, 'Bag, 2-Pack', 'The "Classic" one', undefined]);
+    expect([0, 1, 2, 3, 4].map((r) => g.isEmptyLine(r))).toEqual([false, false, false, false, true]);
+    const cuts = new Int32Array(8);
+    expect(g.cut(1, cuts)).toBe(3);
+    expect(g.cellOf(cuts[1], cuts[2] - 1)).toBe('Bag, 2-Pack');
+    expect(g.cut(1, new Int32Array(2))).toBe(-4); // no room: 3 cells need 4 places
+  });
+
+  it('plain quotes only: a quote inside a field, a quote never closed, a closing quote not before a delimiter, a quoted line break', () => {
+    expect(plainQuotes('a,b"c\n', ',')).toBe(false);
+    expect(plainQuotes('a,"bc\n', ',')).toBe(false);
+    expect(plainQuotes('a,"b"c\n', ',')).toBe(false);
+    expect(plainQuotes('a,"b\nc"\n', ',')).toBe(false);
+    expect(plainQuotes('a,"b\rc"\n', ',')).toBe(false);
+    expect(plainQuotes('\ufeff"a",b', ',')).toBe(false);
+    expect(plainQuotes('"a"\t"b"\r\n"c"', '\t')).toBe(true);
+  });
+
+  it('whenever its quotes are plain, gives the same rows, cells and field counts as papaparse (property)', () => {
+    const newlines = ['\n', '\r\n', '\r'] as const;
+    const check = (text: string, delimiter: string, newline: '\n' | '\r\n' | '\r') => {
+      if (!plainQuotes(text, delimiter)) return false;
+      const g = new LineGrid(text, delimiter, newline, true);
+      const expected = papaGrid(text, delimiter, newline);
+      expect(g.toGrid()).toEqual(expected);
+      const arrays = gridRows(expected);
+      for (let r = 0; r <= expected.length; r++) {
+        for (let c = 0; c <= 4; c++) expect(g.cell(r, c)).toBe(arrays.cell(r, c));
+        if (r < expected.length) {
+          expect(g.fields(r)).toBe(expected[r].length);
+          expect(g.isEmptyLine(r)).toBe(expected[r].length === 1 && expected[r][0] === '');
+        }
+      }
+      return true;
+    };
+    // Any characters, quotes among them: most such texts do not qualify, those that do must agree.
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', '1', ' ', ',', '\t', '"', '"', '\n', 'é'), { maxLength: 40 }), fc.constantFrom(',', '\t'), (chars, delimiter) => {
+        check(chars.join(''), delimiter, '\n');
+      }),
+      { numRuns: 3000 },
+    );
+    // Rows of fields, some quoted (holding delimiters and doubled quotes): these texts qualify.
+    const field = fc.oneof(
+      fc.string({ unit: fc.constantFrom('a', 'B', '1', ' ', 'é', 'س'), maxLength: 6 }),
+      fc.string({ unit: fc.constantFrom('a', ' ', ',', '\t', '""', 'س'), maxLength: 6 }).map((x) => `"${x}"`),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 }), fc.constantFrom(',', '\t'), fc.constantFrom(...newlines), fc.boolean(), (rows, delimiter, newline, endBreak) => {
+        const text = rows.map((r) => r.join(delimiter)).join(newline) + (endBreak ? newline : '');
+        if (text.includes('"')) expect(check(text, delimiter, newline)).toBe(true);
+      }),
       { numRuns: 2000 },
     );
   });

@@ -6,7 +6,7 @@
  * TextColumn.set), which the rest of the suite checks against hand-computed cases.
  */
 import fc from 'fast-check';
-import { LineGrid } from '../../../src/engine/ingest/line-grid';
+import { LineGrid, plainQuotes } from '../../../src/engine/ingest/line-grid';
 import { readReport } from '../../../src/engine/ingest/read-report';
 import { hashRange, TextColumn } from '../../../src/engine/ingest/records';
 import { isoFastAt, parseDate, parseNumber, plainNumberAt } from '../../../src/engine/ingest/values';
@@ -32,7 +32,9 @@ const INVENTORY_AGE = ['snapshot-date', 'sku', 'asin', 'available', 'pending-rem
 
 /** The report of `text` read a row at a time, and from the same rows as a grid of strings. */
 function bothWays(text: string, delimiter: string, decimalComma: boolean) {
-  const lines = new LineGrid(text, delimiter, '\n');
+  const quoted = text.includes('"');
+  expect(quoted ? plainQuotes(text, delimiter) : true).toBe(true);
+  const lines = new LineGrid(text, delimiter, '\n', quoted);
   const grid = lines.toGrid();
   const options = { asOf: AS_OF, decimalComma };
   const inPlace = readReport({ source: 'report.csv', grid, rows: lines }, options);
@@ -50,6 +52,17 @@ const summary = (r: ReturnType<typeof readReport>) => ({
 });
 
 describe('Reading cells in place: the same report as from a grid of strings', () => {
+  it('a hand-made business report with quoted cells: each is its text between the quotes', () => {
+    const header = ['(Parent) ASIN', '(Child) ASIN', 'Title', 'SKU', 'Sessions - Total', 'Units Ordered', 'Ordered Product Sales'];
+    const text = [header.join(','), 'B0PARENT01,B0CHILD001,"Marina Backpack, 2-Pack, Beige",AMZSA-1,"12,903",4,"SAR 1,234.50"', 'B0PARENT01,B0CHILD002,"The ""Classic"" Bag","AMZSA-2",7,"3",19.5'].join('\n');
+    const { inPlace, asGrid } = bothWays(text, ',', false);
+    expect(summary(inPlace)).toEqual(summary(asGrid));
+    expect(inPlace.records.toArray().map((r) => [r.values.title, r.values.sku, r.values.sessions, r.values.unitsOrdered, r.values.revenue])).toEqual([
+      ['Marina Backpack, 2-Pack, Beige', 'AMZSA-1', 12903, 4, 1234.5],
+      ['The "Classic" Bag', 'AMZSA-2', 7, 3, 19.5],
+    ]);
+  });
+
   it('a hand-made noon sales export: plain cells read in place, the others as before (issues and all)', () => {
     const text = [
       NOON_SALES.join(','),
@@ -78,9 +91,11 @@ describe('Reading cells in place: the same report as from a grid of strings', ()
         fc.constantFrom(NOON_SALES, STORAGE_FEES, INVENTORY_AGE),
         fc.constantFrom(',', '\t'),
         fc.boolean(),
-        fc.array(fc.array(cell, { minLength: 0, maxLength: 12 }), { minLength: 1, maxLength: 25 }),
+        fc.array(fc.array(fc.tuple(cell, fc.integer({ min: 0, max: 5 })), { minLength: 0, maxLength: 12 }), { minLength: 1, maxLength: 25 }),
         (header, delimiter, decimalComma, rows) => {
-          const lines = rows.map((r) => r.map((c) => c.split(delimiter).join(' ').split('\n').join(' ')).join(delimiter));
+          // One cell in three quoted, some holding the delimiter and a doubled quote; the others plain.
+          const write = ([c, q]: [string, number]) => (q === 0 ? `"${c}"` : q === 1 ? `"${c}${delimiter}""x"` : c.split(delimiter).join(' '));
+          const lines = rows.map((r) => r.map((c) => write([c[0].split('\n').join(' '), c[1]])).join(delimiter));
           const { inPlace, asGrid } = bothWays([header.join(delimiter), ...lines].join('\n'), delimiter, decimalComma);
           expect(inPlace.kind).not.toBeNull(); // the rows are read, not set aside with the whole file
           expect(summary(inPlace)).toEqual(summary(asGrid));
