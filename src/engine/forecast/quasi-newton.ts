@@ -71,6 +71,10 @@ class Descent {
   readonly lattice: Float64Array;
   readonly latticeX: Float64Array;
   readonly latticeY: Float64Array;
+  /** The bounds latticeX was last computed for (every fit of a method has the same). */
+  private readonly xLower: Float64Array;
+  private readonly xUpper: Float64Array;
+  private xValid = false;
   /** Scratch points: the start, a seed, the best end point. */
   readonly first: Float64Array;
   readonly seed: Float64Array;
@@ -94,6 +98,8 @@ class Descent {
     for (let k = 0; k < points; k++) for (let i = 0; i < n; i++) this.lattice[k * n + i] = LATTICE[Math.floor(k / LATTICE.length ** i) % LATTICE.length];
     this.latticeX = new Float64Array(points * n);
     this.latticeY = new Float64Array(points);
+    this.xLower = new Float64Array(n);
+    this.xUpper = new Float64Array(n);
     this.first = new Float64Array(n);
     this.seed = new Float64Array(n);
     this.best = new Float64Array(n);
@@ -110,6 +116,19 @@ class Descent {
     this.free = new Uint8Array(n);
   }
 
+  /** Whether latticeX already holds the lattice in the units of these bounds; if not, they are noted for next time. */
+  latticeOf(lower: readonly number[], upper: readonly number[]): boolean {
+    const { xLower, xUpper, n } = this;
+    let same = this.xValid;
+    for (let i = 0; i < n; i++) {
+      if (xLower[i] !== lower[i] || xUpper[i] !== upper[i]) same = false;
+      xLower[i] = lower[i];
+      xUpper[i] = upper[i];
+    }
+    this.xValid = true;
+    return same;
+  }
+
   /** The objective at scaled point z; with `g`, its gradient in scaled coordinates; `bound` as ValueAndGradient's. */
   value(z: Float64Array, g: Float64Array | null, bound = Infinity): number {
     const { x, n, lower, span } = this;
@@ -124,6 +143,216 @@ class Descent {
     const { H, n } = this;
     H.fill(0);
     for (let i = 0; i < n; i++) H[i * n + i] = scale;
+  }
+
+  /**
+   * run() for three parameters (Holt damped's α, β*, φ), with the vectors and the 3 × 3 matrix held in
+   * local variables instead of typed arrays: the same operations in the same order on every element (so
+   * the same steps and the same end point), without the loops of three and their loads and stores, which
+   * cost more than the objective's pass over a short series.
+   */
+  run3(z: Float64Array): number {
+    const { x, gx, span, lower } = this;
+    const s0 = span[0];
+    const s1 = span[1];
+    const s2 = span[2];
+    const l0 = lower[0];
+    const l1 = lower[1];
+    const l2 = lower[2];
+    const a0 = s0 > 0;
+    const a1 = s1 > 0;
+    const a2 = s2 > 0;
+    let z0 = z[0];
+    let z1 = z[1];
+    let z2 = z[2];
+    // value(z, g)
+    x[0] = pointOf(l0, s0, z0);
+    x[1] = pointOf(l1, s1, z1);
+    x[2] = pointOf(l2, s2, z2);
+    this.evaluations++;
+    let f = finite(this.fg(x, gx));
+    let g0 = gx[0] * s0;
+    let g1 = gx[1] * s1;
+    let g2 = gx[2] * s2;
+    if (f === Number.MAX_VALUE) return f;
+    let curvature = false;
+    let scale = 1;
+    let h00 = 1;
+    let h01 = 0;
+    let h02 = 0;
+    let h10 = 0;
+    let h11 = 1;
+    let h12 = 0;
+    let h20 = 0;
+    let h21 = 0;
+    let h22 = 1;
+    for (let iter = 0; iter < MAX_ITERATIONS; iter++) {
+      let w = 0;
+      if (a0) w = Math.max(w, Math.abs(Math.min(1, Math.max(0, z0 - g0)) - z0));
+      if (a1) w = Math.max(w, Math.abs(Math.min(1, Math.max(0, z1 - g1)) - z1));
+      if (a2) w = Math.max(w, Math.abs(Math.min(1, Math.max(0, z2 - g2)) - z2));
+      if (!(w > 0)) break;
+      const eps = Math.min(EPSILON_ACTIVE, w);
+      const f0 = a0 && !((z0 <= eps && g0 > 0) || (z0 >= 1 - eps && g0 < 0));
+      const f1 = a1 && !((z1 <= eps && g1 > 0) || (z1 >= 1 - eps && g1 < 0));
+      const f2 = a2 && !((z2 <= eps && g2 > 0) || (z2 >= 1 - eps && g2 < 0));
+      let d0 = 0;
+      let d1 = 0;
+      let d2 = 0;
+      if (f0) {
+        if (f0) d0 -= h00 * g0;
+        if (f1) d0 -= h01 * g1;
+        if (f2) d0 -= h02 * g2;
+      }
+      if (f1) {
+        if (f0) d1 -= h10 * g0;
+        if (f1) d1 -= h11 * g1;
+        if (f2) d1 -= h12 * g2;
+      }
+      if (f2) {
+        if (f0) d2 -= h20 * g0;
+        if (f1) d2 -= h21 * g1;
+        if (f2) d2 -= h22 * g2;
+      }
+      let gd = 0;
+      gd += g0 * d0;
+      gd += g1 * d1;
+      gd += g2 * d2;
+      if (!(gd < 0)) {
+        curvature = false;
+        h00 = scale;
+        h01 = 0;
+        h02 = 0;
+        h10 = 0;
+        h11 = scale;
+        h12 = 0;
+        h20 = 0;
+        h21 = 0;
+        h22 = scale;
+        d0 = f0 ? -scale * g0 : 0;
+        d1 = f1 ? -scale * g1 : 0;
+        d2 = f2 ? -scale * g2 : 0;
+      }
+      if (!f0 && a0) d0 = -g0;
+      if (!f1 && a1) d1 = -g1;
+      if (!f2 && a2) d2 = -g2;
+      let dmax = 0;
+      if (f0) dmax = Math.max(dmax, Math.abs(d0));
+      if (f1) dmax = Math.max(dmax, Math.abs(d1));
+      if (f2) dmax = Math.max(dmax, Math.abs(d2));
+      if (!curvature && dmax > FIRST_STEP) {
+        if (f0) d0 *= FIRST_STEP / dmax;
+        if (f1) d1 *= FIRST_STEP / dmax;
+        if (f2) d2 *= FIRST_STEP / dmax;
+      }
+      let t = 1;
+      let fn = Number.MAX_VALUE;
+      let accepted = false;
+      let n0 = z0;
+      let n1 = z1;
+      let n2 = z2;
+      for (let k = 0; k < MAX_HALVINGS; k++) {
+        n0 = a0 ? Math.min(1, Math.max(0, z0 + (f0 ? t : 1) * d0)) : z0;
+        n1 = a1 ? Math.min(1, Math.max(0, z1 + (f1 ? t : 1) * d1)) : z1;
+        n2 = a2 ? Math.min(1, Math.max(0, z2 + (f2 ? t : 1) * d2)) : z2;
+        if (n0 === z0 && n1 === z1 && n2 === z2) break;
+        let decrease = 0;
+        decrease += g0 * (n0 - z0);
+        decrease += g1 * (n1 - z1);
+        decrease += g2 * (n2 - z2);
+        // value(zn, gn)
+        x[0] = pointOf(l0, s0, n0);
+        x[1] = pointOf(l1, s1, n1);
+        x[2] = pointOf(l2, s2, n2);
+        this.evaluations++;
+        fn = finite(this.fg(x, gx));
+        if (fn <= f + ARMIJO * decrease) {
+          accepted = true;
+          break;
+        }
+        t *= 0.5;
+      }
+      if (!accepted) break;
+      const gn0 = gx[0] * s0;
+      const gn1 = gx[1] * s1;
+      const gn2 = gx[2] * s2;
+      const e0 = f0 ? n0 - z0 : 0;
+      const e1 = f1 ? n1 - z1 : 0;
+      const e2 = f2 ? n2 - z2 : 0;
+      const y0 = f0 ? gn0 - g0 : 0;
+      const y1 = f1 ? gn1 - g1 : 0;
+      const y2 = f2 ? gn2 - g2 : 0;
+      let sy = 0;
+      let yy = 0;
+      let ss = 0;
+      sy += e0 * y0;
+      yy += y0 * y0;
+      ss += e0 * e0;
+      sy += e1 * y1;
+      yy += y1 * y1;
+      ss += e1 * e1;
+      sy += e2 * y2;
+      yy += y2 * y2;
+      ss += e2 * e2;
+      const gained = f - fn;
+      z0 = n0;
+      z1 = n1;
+      z2 = n2;
+      g0 = gn0;
+      g1 = gn1;
+      g2 = gn2;
+      f = fn;
+      if (gained <= TOLERANCE * (1 + Math.abs(f))) break;
+      if (sy > 1e-10 * Math.sqrt(ss * yy)) {
+        if (!curvature) {
+          scale = sy / yy;
+          h00 = scale;
+          h01 = 0;
+          h02 = 0;
+          h10 = 0;
+          h11 = scale;
+          h12 = 0;
+          h20 = 0;
+          h21 = 0;
+          h22 = scale;
+          curvature = true;
+        }
+        const rho = 1 / sy;
+        let yHy = 0;
+        let v = 0;
+        v += h00 * y0;
+        v += h01 * y1;
+        v += h02 * y2;
+        const hy0 = v;
+        yHy += y0 * v;
+        v = 0;
+        v += h10 * y0;
+        v += h11 * y1;
+        v += h12 * y2;
+        const hy1 = v;
+        yHy += y1 * v;
+        v = 0;
+        v += h20 * y0;
+        v += h21 * y1;
+        v += h22 * y2;
+        const hy2 = v;
+        yHy += y2 * v;
+        const c = 1 + rho * yHy;
+        h00 += rho * (c * e0 * e0 - hy0 * e0 - e0 * hy0);
+        h01 += rho * (c * e0 * e1 - hy0 * e1 - e0 * hy1);
+        h02 += rho * (c * e0 * e2 - hy0 * e2 - e0 * hy2);
+        h10 += rho * (c * e1 * e0 - hy1 * e0 - e1 * hy0);
+        h11 += rho * (c * e1 * e1 - hy1 * e1 - e1 * hy1);
+        h12 += rho * (c * e1 * e2 - hy1 * e2 - e1 * hy2);
+        h20 += rho * (c * e2 * e0 - hy2 * e0 - e2 * hy0);
+        h21 += rho * (c * e2 * e1 - hy2 * e1 - e2 * hy1);
+        h22 += rho * (c * e2 * e2 - hy2 * e2 - e2 * hy2);
+      }
+    }
+    z[0] = z0;
+    z[1] = z1;
+    z[2] = z2;
+    return f;
   }
 
   /** Descends from z (changed in place to the end point); returns the value there. */
@@ -230,9 +459,10 @@ class Descent {
 /**
  * Minimizes `fg` over the box from `start` and from the best lattice point (see the file comment).
  * Parameters whose bounds coincide stay fixed. `values`, when given, evaluates the lattice in one call
- * (the same values as `fg` without a gradient).
+ * (the same values as `fg` without a gradient). Three parameters take Descent.run3, the same steps as
+ * the general descent; `general` makes them take the general one (the tests compare the two).
  */
-export function minimizeWithGradient(fg: ValueAndGradient, bounds: Bounds, start: readonly number[], values?: Values): Minimum {
+export function minimizeWithGradient(fg: ValueAndGradient, bounds: Bounds, start: readonly number[], values?: Values, general = false): Minimum {
   const n = bounds.lower.length;
   if (bounds.upper.length !== n || n === 0 || start.length !== n) throw new Error('minimizeWithGradient: one lower and upper bound and one start value per parameter');
   const { lower, upper } = bounds;
@@ -250,7 +480,7 @@ export function minimizeWithGradient(fg: ValueAndGradient, bounds: Bounds, start
   // short records a value above that bound, so it is never the lowest; the lowest, and any equal to it,
   // are evaluated in full, and the first of equal values is still the one chosen.
   if (values && SEEDS === 1) {
-    for (let k = 0; k < points * n; k++) latticeX[k] = pointOf(lower[k % n], span[k % n], lattice[k]);
+    if (!descent.latticeOf(lower, upper)) for (let k = 0; k < points * n; k++) latticeX[k] = pointOf(lower[k % n], span[k % n], lattice[k]);
     values(latticeX, latticeY);
     for (let k = 0; k < points; k++) latticeY[k] = finite(latticeY[k]);
     descent.evaluations += points;
@@ -263,7 +493,8 @@ export function minimizeWithGradient(fg: ValueAndGradient, bounds: Bounds, start
       if (y < lowest) lowest = y;
     }
   }
-  let value = descent.run(first);
+  const three = n === 3 && !general;
+  let value = three ? descent.run3(first) : descent.run(first);
   for (let i = 0; i < n; i++) best[i] = first[i];
   // Further descents from the SEEDS lowest lattice points (the first of equal values), lowest first.
   let last = -Infinity;
@@ -278,7 +509,7 @@ export function minimizeWithGradient(fg: ValueAndGradient, bounds: Bounds, start
     last = latticeY[k];
     lastK = k;
     for (let i = 0; i < n; i++) seed[i] = lattice[k * n + i];
-    const y = descent.run(seed);
+    const y = three ? descent.run3(seed) : descent.run(seed);
     if (y < value) {
       value = y;
       for (let i = 0; i < n; i++) best[i] = seed[i];

@@ -4,7 +4,7 @@
  * them (holt-damped.ts holtSse, tsb.ts tsbSse) against central differences.
  */
 import { brent, minimize1d } from '../../../src/engine/forecast/brent';
-import { holtSse } from '../../../src/engine/forecast/holt-damped';
+import { holtLattice, holtObjective, holtSse, initialTrend } from '../../../src/engine/forecast/holt-damped';
 import { minimizeWithGradient, type ValueAndGradient } from '../../../src/engine/forecast/quasi-newton';
 import { tsbSse } from '../../../src/engine/forecast/tsb';
 
@@ -154,6 +154,86 @@ describe('minimizeWithGradient (projected quasi-Newton, Bertsekas 1982; BFGS, No
   test('bounds and start of different lengths are API misuse and throw', () => {
     expect(() => minimizeWithGradient(() => 0, { lower: [0, 0], upper: [1] }, [0, 0])).toThrow();
     expect(() => minimizeWithGradient(() => 0, { lower: [0], upper: [1] }, [0, 0])).toThrow();
+  });
+});
+
+/** Demand-like series for comparing two ways of computing the same search: trends, seasons, zeros, spikes. */
+function demandSeries(count: number): number[][] {
+  let state = 12345;
+  const next = () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 4294967296;
+  };
+  const out: number[][] = [];
+  for (let s = 0; s < count; s++) {
+    const n = 3 + (s % 22);
+    const base = 1 + 60 * next();
+    const slope = (next() - 0.5) * 6;
+    const zeros = s % 5 === 0 ? 0.6 : 0.05;
+    const y: number[] = [];
+    for (let t = 0; t < n; t++) {
+      const season = 1 + 0.5 * Math.sin((2 * Math.PI * t) / 12 + s);
+      const v = next() < zeros ? 0 : Math.max(0, Math.round((base + slope * t) * season * (0.6 + 0.8 * next())));
+      y.push(s % 7 === 3 && t === n - 2 ? v * 9 : v);
+    }
+    out.push(y);
+  }
+  out.push([5, 5, 5, 5, 5, 5], [0, 0, 0, 0, 0], [1, 2, 3, 4, 5, 6, 7, 8]);
+  return out;
+}
+
+describe('the three-parameter paths (Holt damped) compute what the general ones do', () => {
+  const BOUNDS = { lower: [0.0001, 0.0001, 0.8], upper: [0.9999, 0.9999, 0.98] };
+  const START = [0.2, 0.1, 0.9];
+  const SERIES = demandSeries(120);
+
+  test('the unrolled descent (Descent.run3) takes the steps of the general descent: the same point, value and evaluations', () => {
+    let differentEnds = 0;
+    for (const y of SERIES) {
+      const init = initialTrend(y, 10);
+      const v = Float64Array.from(y);
+      const fast = minimizeWithGradient(holtObjective(v, init.level, init.trend), BOUNDS, START, holtLattice(v, init.level, init.trend));
+      const general = minimizeWithGradient(holtObjective(v, init.level, init.trend), BOUNDS, START, holtLattice(v, init.level, init.trend), true);
+      expect(fast).toEqual(general);
+      if (fast.x.some((x, i) => x !== START[i])) differentEnds++;
+    }
+    expect(differentEnds).toBeGreaterThan(SERIES.length / 2);
+  });
+
+  test('the unrolled descent with a fixed parameter (equal bounds) and one driven to a bound, as the general one', () => {
+    const f = ([a, b, c]: readonly number[]) => (a - 0.3) ** 2 + 2 * (b + 0.4) ** 2 + (c - 0.5) ** 2 + a * b / 2;
+    const grad = ([a, b, c]: readonly number[]) => [2 * (a - 0.3) + b / 2, 4 * (b + 0.4) + a / 2, 2 * (c - 0.5)];
+    const bounds = { lower: [0, 0, 0.7], upper: [1, 1, 0.7] };
+    const fast = minimizeWithGradient(withGradient(f, grad), bounds, [0.9, 0.9, 0.7]);
+    expect(fast).toEqual(minimizeWithGradient(withGradient(f, grad), bounds, [0.9, 0.9, 0.7], undefined, true));
+    expect(fast.x[1]).toBe(0);
+    expect(fast.x[2]).toBe(0.7);
+    expect(fast.x[0]).toBeCloseTo(0.3, 6);
+  });
+
+  test('the lattice summed three points at a time has the lowest point of every point summed in full', () => {
+    const points = new Float64Array(27 * 3);
+    for (let k = 0; k < 27; k++)
+      for (let i = 0; i < 3; i++) points[3 * k + i] = BOUNDS.lower[i] + (BOUNDS.upper[i] - BOUNDS.lower[i]) * [0, 0.5, 1][Math.floor(k / 3 ** i) % 3];
+    const lowestOf = (values: ArrayLike<number>) => {
+      let k = 0;
+      for (let j = 1; j < values.length; j++) if (values[j] < values[k]) k = j;
+      return k;
+    };
+    const seen = new Set<number>();
+    for (const y of SERIES) {
+      const init = initialTrend(y, 10);
+      const v = Float64Array.from(y);
+      const out = new Float64Array(27);
+      holtLattice(v, init.level, init.trend)(points, out);
+      const full = Array.from({ length: 27 }, (_, k) => holtSse(v, points[3 * k], points[3 * k + 1], points[3 * k + 2], init.level, init.trend, null));
+      const k = lowestOf(full);
+      expect(lowestOf(out)).toBe(k);
+      expect(out[k]).toBe(full[k]);
+      seen.add(k);
+    }
+    // The series do not all share one lowest point.
+    expect(seen.size).toBeGreaterThan(3);
   });
 });
 
