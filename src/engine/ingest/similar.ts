@@ -31,29 +31,20 @@ export class SimilarIndex<T> {
   private readonly values: T[] = [];
 
   constructor(candidates: Iterable<{ readonly key: string; readonly value: T }>) {
-    const all: string[] = [];
-    const values: T[] = [];
+    // Each distinct key with the candidate added first with it, then the keys in order (the native sort
+    // of strings compares UTF-16 code units, as `<` does: about ten times faster than sorting the
+    // candidates with a comparator of our own).
+    const first = new Map<string, { readonly ordinal: number; readonly value: T }>();
+    let ordinal = 0;
     for (const c of candidates) {
-      all.push(c.key);
-      values.push(c.value);
+      if (c.key !== '' && !first.has(c.key)) first.set(c.key, { ordinal, value: c.value });
+      ordinal++;
     }
-    // The candidates by key, then in order of addition: the first of each run of equal keys is the one
-    // added first. (One sort of ordinals, without a map from each key to its first candidate.)
-    const order = new Array<number>(all.length);
-    for (let i = 0; i < order.length; i++) order[i] = i;
-    order.sort((a, b) => {
-      const x = all[a];
-      const y = all[b];
-      return x < y ? -1 : x > y ? 1 : a - b;
-    });
-    let last = '';
-    for (const i of order) {
-      const key = all[i];
-      if (key === '' || key === last) continue;
-      last = key;
+    for (const key of [...first.keys()].sort()) {
+      const f = first.get(key)!;
       this.keys.push(key);
-      this.ordinals.push(i);
-      this.values.push(values[i]);
+      this.ordinals.push(f.ordinal);
+      this.values.push(f.value);
     }
   }
 
