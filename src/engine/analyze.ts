@@ -102,20 +102,30 @@ export interface Analysis {
   readonly specs: readonly SheetSpec[];
 }
 
-/** ABC over Master SKUs by revenue (reporting currency) or units, per the settings. */
-function abcByMaster(result: ImportResult, s: Settings): Map<string, AbcClass> {
-  const totals = new Map<string, number>();
-  for (const p of result.positions) {
+/**
+ * ABC over Master SKUs by revenue (reporting currency) or units, per the settings: each position's
+ * Master SKU's class, in the positions' order (one lookup by Master SKU per position).
+ */
+function abcByMaster(positions: readonly Position[], s: Settings): AbcClass[] {
+  const masterOf = new Map<string, number>();
+  const totals: number[] = [];
+  const master = new Int32Array(positions.length);
+  for (let i = 0; i < positions.length; i++) {
+    const p = positions[i];
     const v = s.abcBasis === 'units' ? p.sold : toReporting(Math.max(0, p.revenue), p.channel.currency, s);
-    totals.set(p.masterSku, (totals.get(p.masterSku) ?? 0) + Math.max(0, v));
+    let k = masterOf.get(p.masterSku);
+    if (k === undefined) {
+      k = totals.length;
+      masterOf.set(p.masterSku, k);
+      totals.push(0);
+    }
+    totals[k] += Math.max(0, v);
+    master[i] = k;
   }
-  const keys = [...totals.keys()];
-  const classes = abcClasses([...totals.values()], s.abcCuts);
-  const out = new Map<string, AbcClass>();
-  keys.forEach((k, i) => {
-    const c = classes[i];
-    out.set(k, c === null || isCalcError(c) ? 'C' : c);
-  });
+  const classes = abcClasses(totals, s.abcCuts);
+  const byMaster: AbcClass[] = classes.map((c) => (c === null || isCalcError(c) ? 'C' : c));
+  const out: AbcClass[] = new Array(positions.length);
+  for (let i = 0; i < positions.length; i++) out[i] = byMaster[master[i]];
   return out;
 }
 
@@ -189,9 +199,8 @@ export function analyzeReports(reports: readonly ParsedReport[], options: Analyz
     progress: options.onProgress ?? (() => undefined),
     options,
   };
-  const imported = importStage(reports, ctx);
-  const positions = moneyStage(imported.positions, ctx.s);
-  const planned = planningStage(imported, positions, ctx);
+  const imported = priced(importStage(reports, ctx), ctx.s);
+  const planned = planningStage(imported, imported.positions, ctx);
   const recommended = recommendationStage(planned.metrics, imported, ctx);
   const issues: ImportIssue[] = [
     ...(options.issues ?? []),
@@ -234,6 +243,11 @@ function importStage(reports: readonly ParsedReport[], ctx: Context): ImportResu
   return { ...imported, sources: imported.sources.map((src) => ({ ...src, report: { ...src.report, records: RecordTable.EMPTY } })) };
 }
 
+/** The import with its positions priced (moneyStage) in place of the joined ones, which nothing after reads. */
+function priced(imported: ImportResult, s: Settings): ImportResult {
+  return { ...imported, positions: moneyStage(imported.positions, s) };
+}
+
 /** Each position's mapping cost and price (reporting currency) in its channel's currency; a report's own price already is. */
 function moneyStage(positions: readonly Position[], s: Settings): Position[] {
   return positions.map((p) => {
@@ -267,7 +281,7 @@ interface Planned {
 function planningStage(imported: ImportResult, positions: readonly Position[], ctx: Context): Planned {
   const { s, progress } = ctx;
   progress('classes', 0, 1);
-  const abc = abcByMaster(imported, s);
+  const abc = abcByMaster(positions, s);
   progress('classes', 1, 1);
 
   const withSales = new Set<string>();
@@ -276,6 +290,7 @@ function planningStage(imported: ImportResult, positions: readonly Position[], c
   const leadTimes = supplierLeadTimes(imported.poRecords);
   const bySupplier = new Map<string, SupplierLeadTime>(leadTimes.suppliers.map((x) => [x.supplier, x]));
   const measuredLead = (p: Position): PlanningInputs['leadTime'] => {
+    if (bySupplier.size === 0) return null;
     const supplier = p.supplier ?? leadTimes.perMaster.get(p.masterSku) ?? null;
     const st = supplier === null ? undefined : bySupplier.get(supplier);
     return st ? { meanDays: st.meanDays, sdDays: st.sdDays, supplier: st.supplier } : null;
@@ -320,7 +335,7 @@ function planningStage(imported: ImportResult, positions: readonly Position[], c
       const span = seriesMonths.get(p.channel.id) ?? [];
       f = positionForecast(p, span, velocities[i], resolveLeadTime(p, leadTime, s).days + s.reviewDays, withReturns.has(p.channel.id), soldPerMonth(span, trend), s.xyzCuts);
     }
-    metrics[i] = positionMetrics(p, abc.get(p.masterSku) ?? 'C', s, hasSales, { leadTime, forecast: f?.daily ? { ...f.daily, label: f.label } : null });
+    metrics[i] = positionMetrics(p, abc[i], s, hasSales, { leadTime, forecast: f?.daily ? { demand: f.daily.demand, sd: f.daily.sd, label: f.label } : null });
     if (f) forecastRows.push({ m: metrics[i], f });
     trendRows[i] = { m: metrics[i], t: trend };
     if (i % step === 0) progress('metrics', i, positions.length);
@@ -355,7 +370,11 @@ function recommendationStage(metrics: readonly PositionMetrics[], imported: Impo
   progress('recommendations', 2, 5);
   const liquidation = liquidationLines(metrics, transfers.sent, s);
   const stranded = strandedLines(metrics, s);
-  const byId = <T>(lines: readonly T[], id: (l: T) => string) => new Map(lines.map((l) => [id(l), l]));
+  const byId = <T>(lines: readonly T[], id: (l: T) => string) => {
+    const map = new Map<string, T>();
+    for (const l of lines) map.set(id(l), l);
+    return map;
+  };
   const group = (lines: readonly TransferLine[], id: (l: TransferLine) => string) => {
     const map = new Map<string, TransferLine[]>();
     for (const l of lines) {

@@ -228,6 +228,10 @@ export function mergeApprovals(
   }
   // 2. This run's rows (without anything seen or logged, no key text to build per row).
   const known = seen.size > 0 || lastLogged.size > 0;
+  // One note for every automatic approval and one state for every new Pending row: 10,000s of rows
+  // share them (states are read-only).
+  const autoNote = `Below the ${autoTier} tier limit`;
+  const pending: ApprovalState = { status: 'Pending', approvedQty: null, approvedBy: null, note: null, changedSinceApproval: null };
   const states = requests.map((req): ApprovalState => {
     const k = known ? keyString(req.key) : '';
     const prev = known ? seen.get(k) : undefined;
@@ -244,11 +248,11 @@ export function mergeApprovals(
       };
     }
     if (req.tier !== null && req.tier === autoTier) {
-      const entry: LogEntry = { status: 'Auto-approved', recommendedQty: req.recommendedQty, approvedQty: req.recommendedQty, approvedBy: 'Lumive', note: `Below the ${autoTier} tier limit` };
-      logRows.push(logRow(at, req.key, entry));
-      return { status: 'Auto-approved', approvedQty: req.recommendedQty, approvedBy: 'Lumive', note: entry.note, changedSinceApproval: null };
+      const k = req.key;
+      logRows.push([at, k.sheet, k.masterSku, k.channel, k.destination, 'Auto-approved', req.recommendedQty, req.recommendedQty, 'Lumive', autoNote]);
+      return { status: 'Auto-approved', approvedQty: req.recommendedQty, approvedBy: 'Lumive', note: autoNote, changedSinceApproval: null };
     }
-    return { status: 'Pending', approvedQty: null, approvedBy: null, note: null, changedSinceApproval: null };
+    return pending;
   });
   return { states, logRows };
 }

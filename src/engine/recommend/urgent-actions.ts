@@ -41,8 +41,19 @@ export interface RecommendationIndex {
 
 /** toLocaleString('en-US') sets up a number format on every call (tens of thousands a run): one, made once. */
 const EN_US = new Intl.NumberFormat('en-US');
-/** n rounded, with thousands separators. */
-const units = (n: number) => EN_US.format(Math.round(n));
+/** n rounded, with thousands separators (as EN_US writes them: safe integers by hand, the rest by EN_US). */
+export function units(n: number): string {
+  const r = Math.round(n);
+  if (!Number.isSafeInteger(r) || Object.is(r, -0)) return EN_US.format(r);
+  const digits = String(r < 0 ? -r : r);
+  let text = digits;
+  if (digits.length > 3) {
+    const head = digits.length % 3 || 3;
+    text = digits.slice(0, head);
+    for (let i = head; i < digits.length; i += 3) text += ',' + digits.slice(i, i + 3);
+  }
+  return r < 0 ? '-' + text : text;
+}
 const days = (n: number) => (n < 10 ? n.toFixed(1) : Math.round(n).toString());
 
 function restockAction(m: PositionMetrics, idx: RecommendationIndex): string {
@@ -110,12 +121,21 @@ export function urgentActions(metrics: readonly PositionMetrics[], idx: Recommen
     const l = line(m, idx, s);
     if (l) lines.push(l);
   }
-  lines.sort(
-    (a, b) =>
-      RANK[a.priority] - RANK[b.priority] ||
-      (b.moneyAtStake ?? 0) - (a.moneyAtStake ?? 0) ||
-      (a.metrics.doi === b.metrics.doi ? 0 : a.metrics.doi - b.metrics.doi) ||
-      (a.metrics.id < b.metrics.id ? -1 : a.metrics.id > b.metrics.id ? 1 : 0),
-  );
-  return lines;
+  // The sort keys read once per line into flat lists: the comparisons then read no line or metrics.
+  const n = lines.length;
+  const rank = new Float64Array(n);
+  const money = new Float64Array(n);
+  const doi = new Float64Array(n);
+  const ids = new Array<string>(n);
+  const order = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const l = lines[i];
+    rank[i] = RANK[l.priority];
+    money[i] = l.moneyAtStake ?? 0;
+    doi[i] = l.metrics.doi;
+    ids[i] = l.metrics.id;
+    order[i] = i;
+  }
+  order.sort((a, b) => rank[a] - rank[b] || money[b] - money[a] || (doi[a] === doi[b] ? 0 : doi[a] - doi[b]) || (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0));
+  return order.map((i) => lines[i]);
 }

@@ -50,26 +50,53 @@ const isExcess = (m: PositionMetrics, s: Settings): boolean => m.position.availa
 
 export function crossChannelSheet(name: string, metrics: readonly PositionMetrics[], s: Settings): SheetSpec {
   // Per Master SKU its positions, one per channel id (a later one takes an earlier one's place, as a
-  // map by channel would): a short list, where a Map per Master SKU would cost 10,000s of maps.
-  const byMaster = new Map<string, PositionMetrics[]>();
-  const present = new Set<string>();
-  for (const m of metrics) {
-    const sku = m.position.masterSku;
-    const id = m.position.channel.id;
-    const list = byMaster.get(sku);
-    if (!list) byMaster.set(sku, [m]);
-    else {
-      const k = list.findIndex((x) => x.position.channel.id === id);
-      if (k < 0) list.push(m);
-      else list[k] = m;
+  // map by channel would), in order of first appearance: numbers in flat tables (Master SKU × channel),
+  // where a list or a map per Master SKU would cost 10,000s of small objects.
+  const masterOf = new Map<string, number>();
+  const skus: string[] = [];
+  const slotOf = new Map<string, number>();
+  const ids: string[] = [];
+  const master = new Int32Array(metrics.length);
+  const slot = new Int32Array(metrics.length);
+  for (let i = 0; i < metrics.length; i++) {
+    const p = metrics[i].position;
+    let k = masterOf.get(p.masterSku);
+    if (k === undefined) {
+      k = skus.length;
+      masterOf.set(p.masterSku, k);
+      skus.push(p.masterSku);
     }
-    present.add(id);
+    master[i] = k;
+    let c = slotOf.get(p.channel.id);
+    if (c === undefined) {
+      c = ids.length;
+      slotOf.set(p.channel.id, c);
+      ids.push(p.channel.id);
+    }
+    slot[i] = c;
   }
-  const channels: Channel[] = CHANNELS.filter((c) => present.has(c.id));
-  // Each row's figures are read here, Master SKU after Master SKU, before the sort scatters the rows:
-  // the table then reads its cells from the row, not from four positions per row all over memory.
-  const rows: Row[] = [];
-  for (const [masterSku, positions] of byMaster) {
+  const width = ids.length;
+  // latest[k × width + c]: the position of Master SKU k on channel c; first[…]: when that channel first
+  // appeared for the Master SKU (its place in the order).
+  const latest = new Int32Array(skus.length * width).fill(-1);
+  const first = new Int32Array(skus.length * width).fill(-1);
+  for (let i = 0; i < metrics.length; i++) {
+    const cell = master[i] * width + slot[i];
+    if (first[cell] < 0) first[cell] = i;
+    latest[cell] = i;
+  }
+  const channels: Channel[] = CHANNELS.filter((c) => slotOf.has(c.id));
+  const shown = channels.map((c) => slotOf.get(c.id)!);
+  // Each row's figures are read here, Master SKU after Master SKU, before the rows are ordered: the
+  // table then reads its cells from the row, not from four positions per row all over memory.
+  const built: Row[] = new Array(skus.length);
+  const order: number[] = [];
+  for (let k = 0; k < skus.length; k++) {
+    const base = k * width;
+    order.length = 0;
+    for (let c = 0; c < width; c++) if (first[base + c] >= 0) order.push(c);
+    if (order.length > 1) order.sort((a, b) => first[base + a] - first[base + b]);
+    const positions: PositionMetrics[] = order.map((c) => metrics[latest[base + c]]);
     let title = '';
     let totalStock = 0;
     let totalSold = 0;
@@ -79,17 +106,28 @@ export function crossChannelSheet(name: string, metrics: readonly PositionMetric
       totalSold += m.position.sold;
     }
     const figures: CellValue[] = new Array(channels.length * 3 + 2);
-    channels.forEach((c, k) => {
-      const m = positions.find((x) => x.position.channel.id === c.id);
-      figures[3 * k] = m?.position.available ?? null;
-      figures[3 * k + 1] = m?.position.sold ?? null;
-      figures[3 * k + 2] = m ? finiteOr(m.doi, NO_SALES) : null;
-    });
+    for (let j = 0; j < shown.length; j++) {
+      const at = latest[base + shown[j]];
+      const m = at < 0 ? undefined : metrics[at];
+      figures[3 * j] = m ? m.position.available : null;
+      figures[3 * j + 1] = m ? m.position.sold : null;
+      figures[3 * j + 2] = m ? finiteOr(m.doi, NO_SALES) : null;
+    }
     figures[channels.length * 3] = totalStock;
     figures[channels.length * 3 + 1] = totalSold;
-    rows.push({ masterSku, title, abc: positions[0].abc, figures, imbalance: imbalance(positions, s) });
+    built[k] = { masterSku: skus[k], title, abc: positions[0].abc, figures, imbalance: imbalance(positions, s) };
   }
-  rows.sort((a, b) => (a.imbalance ? 0 : 1) - (b.imbalance ? 0 : 1) || (a.masterSku < b.masterSku ? -1 : a.masterSku > b.masterSku ? 1 : 0));
+  // Imbalanced Master SKUs first, each group by Master SKU (unique, so the plain text order decides).
+  const sorted = skus.slice().sort();
+  const rows: Row[] = [];
+  for (const sku of sorted) {
+    const r = built[masterOf.get(sku)!];
+    if (r.imbalance) rows.push(r);
+  }
+  for (const sku of sorted) {
+    const r = built[masterOf.get(sku)!];
+    if (!r.imbalance) rows.push(r);
+  }
   const perChannel: Column<Row>[] = channels.flatMap((c, k): Column<Row>[] => [
     { header: `${c.label} Stock`, value: (r) => r.figures[3 * k], format: FORMAT.units, width: 14 },
     { header: `${c.label} Sold`, value: (r) => r.figures[3 * k + 1], format: FORMAT.units, width: 13 },

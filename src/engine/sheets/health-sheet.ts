@@ -80,10 +80,17 @@ export function healthSheet(name: string, metrics: readonly PositionMetrics[], s
     pre[i + 1][8] = n;
   });
   const styles: StyledRange[] = [{ range: range(1, 0, 1, 9), style: 'subtitle' }];
-  const col = (r: { m: PositionMetrics }) => r.m;
-  const rows = metrics.map((m, i) => ({ m, band: bandOf[i], spark: trends[i]?.t?.sparkline ?? '' }));
-  type Row = (typeof rows)[number];
-  const agingColumns: Column<Row>[] = AGING_BUCKETS.map((b) => unitsColumn<Row>(`Age ${b}`, (r) => (r.m.position.aging ? (r.m.position.aging[b] ?? 0) : null), 10));
+  // A row is the position's index: its metrics, band and trend are read from the lists, with no
+  // object per row.
+  type Row = number;
+  const col = (i: Row) => metrics[i];
+  const rows: Row[] = new Array(metrics.length);
+  for (let i = 0; i < rows.length; i++) rows[i] = i;
+  const agingOf = (i: Row, bucket: string) => {
+    const aging = metrics[i].position.aging;
+    return aging ? (aging[bucket] ?? 0) : null;
+  };
+  const agingColumns: Column<Row>[] = AGING_BUCKETS.map((b) => unitsColumn<Row>(`Age ${b}`, (i) => agingOf(i, b), 10));
   return tableSheet<Row>({
     name,
     tableName: TABLE_NAMES.health,
@@ -99,17 +106,17 @@ export function healthSheet(name: string, metrics: readonly PositionMetrics[], s
       skuColumn(col),
       channelColumn(col),
       titleColumn(col),
-      unitsColumn('Available', (r) => r.m.position.available, 11),
-      unitsColumn('Reserved', (r) => r.m.position.reserved, 10),
-      unitsColumn('Inbound', (r) => r.m.position.inbound, 10),
-      unitsColumn('Unfulfillable', (r) => r.m.position.unfulfillable, 13),
+      unitsColumn('Available', (i) => metrics[i].position.available, 11),
+      unitsColumn('Reserved', (i) => metrics[i].position.reserved, 10),
+      unitsColumn('Inbound', (i) => metrics[i].position.inbound, 10),
+      unitsColumn('Unfulfillable', (i) => metrics[i].position.unfulfillable, 13),
       velocityColumn(col),
-      { header: 'Velocity Method', value: (r) => r.m.velocityMethod, width: 20 },
+      { header: 'Velocity Method', value: (i) => metrics[i].velocityMethod, width: 20 },
       doiColumn(col),
-      { header: 'DOI incl. Inbound', value: (r) => finiteOr(r.m.doiInclInbound, NO_SALES), format: FORMAT.days, width: 16 },
+      { header: 'DOI incl. Inbound', value: (i) => finiteOr(metrics[i].doiInclInbound, NO_SALES), format: FORMAT.days, width: 16 },
       {
         header: 'DOI Band',
-        value: (r) => r.band,
+        value: (i) => bandOf[i],
         width: 16,
         rules: [
           { type: 'textEquals', text: bands[0], fill: 'red' },
@@ -124,7 +131,7 @@ export function healthSheet(name: string, metrics: readonly PositionMetrics[], s
       },
       {
         header: 'Movement',
-        value: (r) => r.m.movement ?? 'Unknown',
+        value: (i) => metrics[i].movement ?? 'Unknown',
         width: 10,
         rules: [
           { type: 'textEquals', text: 'Fast', fill: 'green' },
@@ -132,13 +139,13 @@ export function healthSheet(name: string, metrics: readonly PositionMetrics[], s
           { type: 'textEquals', text: 'Dead', fill: 'red' },
         ],
       },
-      { header: 'ABC', value: (r) => r.m.abc, width: 6 },
-      { header: 'Sell-Through', value: (r) => r.m.sellThrough, format: FORMAT.percent, width: 12 },
-      { header: 'GMROI', value: (r) => r.m.gmroi, format: FORMAT.ratio, width: 8 },
-      moneyColumn('Stock Value', (r) => r.m.stockValue),
+      { header: 'ABC', value: (i) => metrics[i].abc, width: 6 },
+      { header: 'Sell-Through', value: (i) => metrics[i].sellThrough, format: FORMAT.percent, width: 12 },
+      { header: 'GMROI', value: (i) => metrics[i].gmroi, format: FORMAT.ratio, width: 8 },
+      moneyColumn('Stock Value', (i) => metrics[i].stockValue),
       currencyColumn(col),
       ...agingColumns,
-      { header: `Trend (last ${SPARK_PERIODS} periods)`, value: (r) => r.spark, format: FORMAT.text, width: 12 },
+      { header: `Trend (last ${SPARK_PERIODS} periods)`, value: (i) => trends[i]?.t?.sparkline ?? '', format: FORMAT.text, width: 12 },
     ],
   });
 }

@@ -4,7 +4,7 @@ import type { LiquidationAction, LiquidationLine } from '../../../src/engine/rec
 import type { TransferLine } from '../../../src/engine/recommend/rebalance-lines';
 import type { ReorderLine } from '../../../src/engine/recommend/reorder-lines';
 import type { StrandedLine } from '../../../src/engine/recommend/stranded-lines';
-import { PRIORITY_ORDER, urgentActions, type RecommendationIndex } from '../../../src/engine/recommend/urgent-actions';
+import { PRIORITY_ORDER, units, urgentActions, type RecommendationIndex } from '../../../src/engine/recommend/urgent-actions';
 import { position } from '../../helpers/position';
 
 // FORMULAS.md "Urgency": CRITICAL v > 0 and DOI < 7; HIGH DOI > 365 or stranded units; MEDIUM dead stock;
@@ -227,5 +227,15 @@ describe('urgentActions: action texts from the other recommendations', () => {
   test('recommendations of other positions are not used', () => {
     const idx: RecommendationIndex = { ...noRecommendations, reorder: new Map([[noonExcess.id, reorder(noonExcess, 0, 99)]]) };
     expect(urgentActions([critical], idx, s)[0].action).toBe('Review the reorder plan');
+  });
+});
+
+describe('units (the text of a unit count)', () => {
+  const EN_US = new Intl.NumberFormat('en-US');
+  it('writes a count rounded, with thousands separators, as en-US formatting does', () => {
+    const counts = [0, -0, 0.4, -0.4, -0.5, 0.5, 7, 999, 999.5, 1000, -1000, 12345.6, -1234567.49, 1e15, Number.MAX_SAFE_INTEGER, 2 ** 60, 1e21, Infinity, -Infinity, NaN];
+    for (const n of counts) expect(units(n)).toBe(EN_US.format(Math.round(n)));
+    expect(units(1234567)).toBe('1,234,567');
+    expect(units(-1000.4)).toBe('-1,000');
   });
 });
