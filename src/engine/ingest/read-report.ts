@@ -228,8 +228,6 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
       row = rows.row(r);
       if (isBlankRow(row)) continue;
     }
-    // Cell `index` of the row, as the row's array has it.
-    const cellAt = (index: number): RawCell => (row ? row[index] : index < cellCount ? (lines as LineGrid).cellOf(cuts[index], cuts[index + 1] - delimiterLength) : undefined);
     rowsRead++;
     const rowNumber = r + 1;
     let dropped = false;
@@ -242,7 +240,7 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
         const end = cuts[c.index + 1] - delimiterLength;
         if (end > start && fastCell(k, start, end)) continue;
       }
-      const raw = cellAt(c.index);
+      const raw = row ? row[c.index] : cutCell(lines as LineGrid, cuts, cellCount, c.index);
       const cell = notApplicable && typeof raw === 'string' && notApplicable.has(raw.trim()) ? null : raw;
       let value: string | number | null | ValueProblem = parse(cell);
       if (value !== null && !isValueProblem(value)) {
@@ -273,7 +271,7 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
     }
     let extra: Record<string, number> | undefined;
     for (const c of match.patternColumns) {
-      const cell = cellAt(c.index);
+      const cell = row ? row[c.index] : cutCell(lines as LineGrid, cuts, cellCount, c.index);
       const value = parseNumber(cell, { decimalComma: options.decimalComma });
       if (isValueProblem(value)) (rowIssues ??= []).push({ source, row: rowNumber, column: c.header, value: rawText(cell), reason: value.reason, dropped: false });
       else if (value !== null) (extra ??= {})[c.header] = value;
@@ -314,6 +312,11 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
     rowsReported,
     issues,
   };
+}
+
+/** Cell `index` of a row cut into `cuts` (LineGrid.cut, `count` cells), as the row's array has it. */
+function cutCell(lines: LineGrid, cuts: Int32Array, count: number, index: number): RawCell {
+  return index < count ? lines.cellOf(cuts[index], cuts[index + 1] - lines.delimiter.length) : undefined;
 }
 
 function countNonBlank(rows: RowSource, start: number): number {
