@@ -182,7 +182,6 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
   const delimiterLength = lines ? lines.delimiter.length : 0;
   let cuts = new Int32Array(64);
   let cellCount = 0;
-  const maxDate = asOf + FUTURE_DAYS * DAY_MS;
   /**
    * Reads the cell text[start, end) (not empty) of plan column k into the row begun, when its text is
    * plainly a value the reader would read as it is, without an issue; false for any other cell.
@@ -202,15 +201,10 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
       records.putRange(k, text, start, end);
       return true;
     }
-    if (c.type === 'number') {
-      const x = plainNumberAt(text, start, end, options.decimalComma === true);
-      if (x === undefined || !(Math.abs(x) <= MAX_FIGURE) || (x < 0 && (c.nonNegative === 'zero' || c.nonNegative === 'ignore'))) return false;
-      records.put(k, x);
-      return true;
-    }
-    const ms = isoFastAt(text, start, end);
-    if (typeof ms !== 'number' || ms < MIN_DATE || (!c.future && ms > maxDate)) return false;
-    records.put(k, ms);
+    // A number or a date the checks take as it is (plausible reads the cell's text only for identifiers).
+    const x = c.type === 'number' ? plainNumberAt(text, start, end, options.decimalComma === true) : isoFastAt(text, start, end);
+    if (typeof x !== 'number' || plausible(c, x, null, asOf, false) !== null) return false;
+    records.put(k, x);
     return true;
   };
   let rowsRead = 0;

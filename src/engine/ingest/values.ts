@@ -554,11 +554,10 @@ export function isoFastAt(s: string, start: number, end: number): number | Value
       if (sec < 0) return undefined;
     }
   }
-  // A plain date is worked out without its text, which only a date that is not one needs (its message).
-  if (mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && h <= 23 && mi <= 59 && sec <= 59) {
-    return daysFromCivil(y, mo, d) * MS_PER_DAY + h * 3_600_000 + mi * 60_000 + sec * 1000;
-  }
-  return dateValue(start === 0 && end === s.length ? s : s.slice(start, end), y, mo, d, h, mi, sec, 0, 0, '');
+  // The text is cut out only for a date that is not one (its message names it).
+  const whole = start === 0 && end === s.length;
+  const v = dateValue(whole ? s : '', y, mo, d, h, mi, sec, 0, 0, '');
+  return whole || typeof v === 'number' ? v : dateValue(s.slice(start, end), y, mo, d, h, mi, sec, 0, 0, '');
 }
 
 /**
