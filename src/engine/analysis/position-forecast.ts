@@ -42,7 +42,7 @@ export interface PositionForecast {
   readonly xyz: XyzClass | null;
   readonly cv: number | null;
   /** null when the history is shorter than MIN_HISTORY. */
-  readonly result: ForecastResult | null;
+  readonly result: ForecastSummary | null;
   /** Method label for the sheet ("Syntetos–Boylan (SBA)", or the fallback's). */
   readonly label: string;
   /** Units forecast for each of the next FORECAST_MONTHS months. */
@@ -56,6 +56,17 @@ export interface PositionForecast {
   readonly netNext: number;
   /** Mean daily demand and its daily standard deviation for the service policy; null without a forecast. */
   readonly daily: { readonly demand: number; readonly sd: number } | null;
+}
+
+/**
+ * What the analysis keeps of a forecast: all but the fitted model and the candidates' held-out scores,
+ * which only the choice and the daily spread read. With 24 months they are about 0.9 KB a position,
+ * kept for nothing by every forecast row.
+ */
+export type ForecastSummary = Omit<ForecastResult, 'model' | 'candidates'>;
+
+function summary(r: ForecastResult): ForecastSummary {
+  return { method: r.method, demandClass: r.demandClass, forecast: r.forecast, lower: r.lower, upper: r.upper, level: r.level, params: r.params, sigma: r.sigma, sd: r.sd, heldOut: r.heldOut };
 }
 
 export const FALLBACK_LABEL = `Velocity × 30 (under ${MIN_HISTORY} months of history)`;
@@ -122,14 +133,14 @@ export function positionForecast(
   const rateRaw = returnRate(Math.max(0, p.sold), returned);
   const rate = !hasReturnsReport || rateRaw === null || isCalcError(rateRaw) ? null : rateRaw;
 
-  let result: ForecastResult | null = null;
+  let result: ForecastSummary | null = null;
   let label = FALLBACK_LABEL;
   let next: number[] | null = null;
   let daily: PositionForecast['daily'] = null;
   if (history.length >= MIN_HISTORY) {
     const r = forecast(history, { horizon: FORECAST_MONTHS, seasonLength: SEASON_MONTHS });
     if (!isCalcError(r)) {
-      result = r;
+      result = summary(r);
       label = methodById(r.method).label;
       next = r.forecast;
       const monthsCovered = Math.max(1, Math.min(FORECAST_MONTHS, Math.ceil(protectionDays / DAYS_PER_MONTH)));
