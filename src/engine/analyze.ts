@@ -14,7 +14,7 @@
 import { abcClasses } from './metrics/abc';
 import { isCalcError } from './errors';
 import { importReports, readSource, type ImportResult, type SourceAssignment, type SourceSummary } from './ingest/import';
-import type { Position } from './ingest/join';
+import { repriced, type Position } from './ingest/join';
 import type { ParsedReport } from './ingest/read-report';
 import { RecordTable } from './ingest/records';
 import type { ImportIssue, RawGrid, SourceGrid } from './ingest/types';
@@ -253,11 +253,7 @@ function moneyStage(positions: readonly Position[], s: Settings): Position[] {
   return positions.map((p) => {
     const currency = p.channel.currency;
     if (currency === s.reportingCurrency) return p;
-    return {
-      ...p,
-      cost: p.cost === null ? null : fromReporting(p.cost, currency, s),
-      price: p.price !== null && p.priceFromMapping ? fromReporting(p.price, currency, s) : p.price,
-    };
+    return repriced(p, p.cost === null ? null : fromReporting(p.cost, currency, s), p.price !== null && p.priceFromMapping ? fromReporting(p.price, currency, s) : p.price);
   });
 }
 

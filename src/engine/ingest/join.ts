@@ -494,11 +494,10 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
   const position = (master: string, channel: Channel, provisional: boolean, sku: string | null): Position => {
     let p = positions.get(channel.id, master);
     if (!p) {
-      p = newPosition(master, channel, provisional, mapping.masters.get(master), periodDays);
+      p = newPosition(master, channel, provisional, mapping.masters.get(master), periodDays, sku);
       positions.set(channel.id, master, p);
       positionList.push(p);
-    }
-    if (sku && !p.channelSkus.includes(sku)) p.channelSkus.push(sku);
+    } else if (sku && !p.channelSkus.includes(sku)) p.channelSkus.push(sku);
     return p;
   };
 
@@ -669,12 +668,13 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
 }
 
 /** A new position of a Master SKU (or, provisional, of an unmapped SKU) on a channel, with the mapping's data. */
-function newPosition(master: string, channel: Channel, provisional: boolean, info: MasterInfo | undefined, periodDays: number): Position {
-  return {
+/** `sku`: the channel SKU of the row that made the position (a list of one, sized to it: most positions have one SKU). */
+function newPosition(master: string, channel: Channel, provisional: boolean, info: MasterInfo | undefined, periodDays: number, sku: string | null): Position {
+  const p: EveryField<Position> = {
     masterSku: master,
     channel,
     provisional,
-    channelSkus: [],
+    channelSkus: sku ? [sku] : [],
     title: info?.title ?? null,
     asin: info?.asin ?? null,
     available: 0,
@@ -701,8 +701,69 @@ function newPosition(master: string, channel: Channel, provisional: boolean, inf
     moq: info?.moq ?? null,
     leadTimeDays: info?.leadTimeDays ?? null,
     supplier: info?.supplier ?? null,
+    // The fields only some reports give, present from the start: every position then has one shape
+    // (repriced), and code reading positions stays fast instead of meeting one shape per combination
+    // of reports.
+    suggestion: undefined,
+    stockAsOf: undefined,
+    warehouses: undefined,
+    views: undefined,
+    ledger: undefined,
+    fees: undefined,
   };
+  return p;
 }
+
+/**
+ * A copy of a position with another cost and price (the analysis' money stage). Written out field by
+ * field in newPosition's order, not spread: a spread copy gets a shape of its own, and the positions of
+ * one analysis would then have several shapes, which makes every read of a position field (each sheet's
+ * columns, 100,000s of times) slower. `EveryField` makes the compiler ask for any field added to Position.
+ */
+export function repriced(p: Position, cost: number | null, price: number | null): Position {
+  const copy: EveryField<Position> = {
+    masterSku: p.masterSku,
+    channel: p.channel,
+    provisional: p.provisional,
+    channelSkus: p.channelSkus,
+    title: p.title,
+    asin: p.asin,
+    available: p.available,
+    reserved: p.reserved,
+    unfulfillable: p.unfulfillable,
+    inbound: p.inbound,
+    sold: p.sold,
+    revenue: p.revenue,
+    periodDays: p.periodDays,
+    stockFrom: p.stockFrom,
+    salesFrom: p.salesFrom,
+    salesByMonth: p.salesByMonth,
+    returned: p.returned,
+    returnsByMonth: p.returnsByMonth,
+    unitsShipped: p.unitsShipped,
+    aging: p.aging,
+    stranded: p.stranded,
+    strandedReasons: p.strandedReasons,
+    price,
+    cost,
+    priceFromMapping: p.priceFromMapping,
+    amazonRecommendedQty: p.amazonRecommendedQty,
+    casePack: p.casePack,
+    moq: p.moq,
+    leadTimeDays: p.leadTimeDays,
+    supplier: p.supplier,
+    suggestion: p.suggestion,
+    stockAsOf: p.stockAsOf,
+    warehouses: p.warehouses,
+    views: p.views,
+    ledger: p.ledger,
+    fees: p.fees,
+  };
+  return copy;
+}
+
+/** Every field of T, optional ones included (as `T[K]`, so they may hold undefined). */
+type EveryField<T> = { [K in keyof Required<T>]: T[K] };
 
 /** Besides the channel, what tells two rows of one SKU apart in a report of one row per SKU. */
 const DUPLICATE_PARTS: readonly string[] = ['warehouseCondition', 'warehouseCode', 'inventoryType', 'reasonCode'];
@@ -994,9 +1055,13 @@ const ROWS: Partial<Record<ReportKind, (r: ReportScope) => RowReader | undefined
       p[field] += qty;
       const warehouse = textAt(warehouseCode, i);
       if (warehouse) {
-        p.warehouses ??= [];
-        let w = p.warehouses.find((x) => x.warehouse === warehouse);
-        if (!w) p.warehouses.push((w = { warehouse, available: 0, inbound: 0, unfulfillable: 0, byType: {} }));
+        let w = p.warehouses?.find((x) => x.warehouse === warehouse);
+        if (!w) {
+          w = { warehouse, available: 0, inbound: 0, unfulfillable: 0, byType: {} };
+          // A list begun with its first warehouse has room for it alone; one grown by push from [] keeps room for 17.
+          if (p.warehouses) p.warehouses.push(w);
+          else p.warehouses = [w];
+        }
         w[field] += qty;
         const typeKey = type ?? 'saleable';
         w.byType[typeKey] = (w.byType[typeKey] ?? 0) + qty;

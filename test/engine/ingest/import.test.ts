@@ -5,7 +5,7 @@
  */
 import { importSources } from '../../../src/engine/ingest/import';
 import { readReport } from '../../../src/engine/ingest/read-report';
-import type { Position } from '../../../src/engine/ingest/join';
+import { repriced, type Position } from '../../../src/engine/ingest/join';
 import * as F from '../../fixtures/reports';
 
 const SOURCES = [
@@ -229,6 +229,24 @@ describe('join into positions', () => {
 
   it('own-warehouse stock by Master SKU', () => {
     expect(result.warehouseStock.get('BAG-01')).toBe(400);
+  });
+});
+
+describe('one shape for every position', () => {
+  it('every position has the same fields in the same order, whatever reports made it (the optional ones present, undefined)', () => {
+    const keys = Object.keys(result.positions[0]);
+    // noon positions have warehouses and a snapshot time; Amazon ones neither; the unmapped ones a suggestion.
+    expect(result.positions.some((p) => p.warehouses !== undefined) && result.positions.some((p) => p.warehouses === undefined)).toBe(true);
+    for (const p of result.positions) expect(Object.keys(p)).toEqual(keys);
+    expect(keys).toEqual(expect.arrayContaining(['suggestion', 'stockAsOf', 'warehouses', 'views', 'ledger', 'fees']));
+  });
+
+  it('a repriced copy has the fields in the same order, its own cost and price, the rest the same', () => {
+    const bag = position('BAG-01', 'amazon-ksa');
+    const copy = repriced(bag, 12.5, 30);
+    expect(Object.keys(copy)).toEqual(Object.keys(bag));
+    expect(copy).toEqual({ ...bag, cost: 12.5, price: 30 });
+    expect(copy).not.toBe(bag);
   });
 });
 
