@@ -150,11 +150,15 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
 
   const used = new Set([...match.columns, ...match.patternColumns].map((c) => c.index));
   const unknownColumns = headers.filter((h, i) => !used.has(i) && !isBlank(h)).map((h) => String(h));
+  // A date column's day/month order, decided from all its values (decideDateOrder) when a cell first
+  // needs it: a column of ISO dates ("2025-10-30 23:59:51", a sales export's every row) never does, and
+  // is not read twice for it.
   const dateOrders = new Map<number, DateOrder>();
-  for (const c of match.columns) {
-    if (c.type !== 'date') continue;
-    dateOrders.set(c.index, decideDateOrder(cellsOf(rows, c.index, header + 1)) ?? c.dateOrder ?? 'DMY');
-  }
+  const dateOrderOf = (c: ColumnMatch): DateOrder => {
+    let order = dateOrders.get(c.index);
+    if (order === undefined) dateOrders.set(c.index, (order = decideDateOrder(cellsOf(rows, c.index, header + 1)) ?? c.dateOrder ?? 'DMY'));
+    return order;
+  };
 
   const notApplicable = spec.notApplicable ? new Set(spec.notApplicable) : null;
   const asOf = options.asOf ?? Date.now();
@@ -164,7 +168,7 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
   // What each column needs, worked out once instead of for every cell.
   const decimalComma = { decimalComma: options.decimalComma };
   const plan = match.columns.map((c) => {
-    const order = dateOrders.get(c.index);
+    const order = () => dateOrderOf(c);
     const parse: (cell: RawCell) => string | number | null | ValueProblem =
       c.type === 'text' ? parseText : c.type === 'number' ? (cell) => parseNumber(cell, decimalComma) : (cell) => parseDate(cell, order);
     const identifier = IDENTIFIER.test(c.field);

@@ -688,14 +688,16 @@ function dateFromText(raw: string, order: DateOrder): number | ValueProblem {
  *
  * @example parseDate('2026-05-19 23:29:16') // Date.UTC(2026, 4, 19, 23, 29, 16)
  * @example parseDate('05/19/2026', 'MDY')   // Date.UTC(2026, 4, 19)
+ * `order` may be a function giving it, called only when a value is written with day and month in some order.
  */
-export function parseDate(cell: RawCell, order: DateOrder = 'DMY'): number | null | ValueProblem {
+export function parseDate(cell: RawCell, order: DateOrder | (() => DateOrder) = 'DMY'): number | null | ValueProblem {
   if (typeof cell === 'string') {
     const s = cell.length === 10 || cell.length === 16 || cell.length === 19 ? cell : cell.trim();
     const fast = isoFast(s);
     if (fast !== undefined) return fast;
     if (isBlankText(s)) return null;
-    return dateFromText(s.trim(), order);
+    // The order as a function is asked for only here, by a date written day and month (the reader decides a column's order from all its values only once a cell needs it).
+    return dateFromText(s.trim(), typeof order === 'function' ? order() : order);
   }
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return problem(`expected a date, got ${cell}`);
