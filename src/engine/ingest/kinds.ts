@@ -69,6 +69,13 @@ export interface FieldSpec {
   readonly nonNegative?: 'zero' | 'ignore';
   /** A date here may lie in the future (a promised delivery, a planned removal). */
   readonly future?: boolean;
+  /**
+   * Matched by its header (it tells the kind, and is not an unknown column) but its cells are not
+   * read: nothing in the analysis uses them. The reader spends nothing on them (a quarter of the cells
+   * of the largest reports) and reports nothing about them; asking the records for such a field is a
+   * programming error (records.ts throws): take the mark off to use it.
+   */
+  readonly unread?: boolean;
 }
 
 export interface KindSpec {
@@ -109,6 +116,7 @@ const n = (field: string, aliases: readonly string[], extra: Partial<FieldSpec> 
 const d = (field: string, aliases: readonly string[], extra: Partial<FieldSpec> = {}): FieldSpec => ({ field, type: 'date', aliases, ...extra });
 const sig = { signature: true } as const;
 const req = { required: true } as const;
+const unread = { unread: true } as const;
 /** Units that cannot be negative: a negative one is reported and counted as 0 (as negative stock is). */
 const ZERO = { nonNegative: 'zero' } as const;
 /** Prices, costs and lead times that cannot be negative: a negative one is reported and not used. */
@@ -353,11 +361,11 @@ export const KINDS: readonly KindSpec[] = [
       n('inboundWorking', ['afn-inbound-working-quantity', 'inbound working quantity'], sig),
       n('inboundShipped', ['afn-inbound-shipped-quantity', 'inbound shipped quantity'], sig),
       n('inboundReceiving', ['afn-inbound-receiving-quantity', 'inbound receiving quantity'], sig),
-      n('warehouseQty', ['afn-warehouse-quantity'], sig),
-      n('totalQty', ['afn-total-quantity'], sig),
-      n('mfnFulfillable', ['mfn-fulfillable-quantity'], sig),
-      t('afnListingExists', ['afn-listing-exists'], sig),
-      n('unitVolume', ['per-unit-volume']),
+      n('warehouseQty', ['afn-warehouse-quantity'], { ...sig, ...unread }),
+      n('totalQty', ['afn-total-quantity'], { ...sig, ...unread }),
+      n('mfnFulfillable', ['mfn-fulfillable-quantity'], { ...sig, ...unread }),
+      t('afnListingExists', ['afn-listing-exists'], { ...sig, ...unread }),
+      n('unitVolume', ['per-unit-volume'], unread),
     ],
   },
   {
@@ -417,7 +425,7 @@ export const KINDS: readonly KindSpec[] = [
       t('title', TITLE),
       t('sku', SKU),
       n('sessions', ['sessions - total', 'sessions', 'الجلسات'], sig),
-      n('pageViews', ['page views - total', 'page views'], sig),
+      n('pageViews', ['page views - total', 'page views'], { ...sig, ...unread }),
       n('buyBox', ['featured offer (buy box) percentage', 'buy box percentage'], sig),
       n('unitsOrdered', ['units ordered', 'الوحدات المطلوبة'], { ...req, ...sig, ...ZERO }),
       n('revenue', ['ordered product sales', 'مبيعات المنتجات المطلوبة'], { ...sig, ...NOT_NEGATIVE }),
@@ -688,7 +696,7 @@ export const KINDS: readonly KindSpec[] = [
       t('inventoryType', ['inventory type', 'inventory_type', 'stock type', 'stock_type'], sig),
       t('reasonCode', ['reason_code', 'reason code']),
       d('snapshotAt', ['inventory_snapshot_at', 'snapshot date'], sig),
-      t('boxBarcode', ['box_barcode'], sig),
+      t('boxBarcode', ['box_barcode'], { ...sig, ...unread }),
       t('classification', ['classification_code'], sig),
       t('country', ['country_code', 'country', 'الدولة']),
     ],
@@ -698,19 +706,19 @@ export const KINDS: readonly KindSpec[] = [
     label: 'noon sales export',
     marketplace: 'noon',
     fields: [
-      t('partnerId', ['id_partner'], sig),
+      t('partnerId', ['id_partner'], { ...sig, ...unread }),
       t('srcCountry', ['src_country'], sig),
       t('country', ['country_code'], sig),
       t('destCountry', ['dest_country'], sig),
-      t('bayanNr', ['bayan_nr'], sig),
+      t('bayanNr', ['bayan_nr'], { ...sig, ...unread }),
       t('itemNr', ['item_nr', 'item nr', 'item number'], { ...req, ...sig }),
       t('sku', ['partner_sku', 'partner sku', 'رمز الشريك'], req),
       t('noonSku', ['sku']),
       t('status', ['status', 'item_status', 'الحالة'], { ...req, ...sig }),
       n('offerPrice', ['offer_price', 'offer price', 'سعر العرض'], { ...sig, ...NOT_NEGATIVE }),
-      n('gmv', ['gmv_lcy'], sig),
+      n('gmv', ['gmv_lcy'], { ...sig, ...unread }),
       t('currency', ['currency_code', 'currency']),
-      t('fulfillmentModel', ['fulfillment_model'], sig),
+      t('fulfillmentModel', ['fulfillment_model'], { ...sig, ...unread }),
       d('orderTimestamp', ['order_timestamp', 'order timestamp', 'ordered_date', 'تاريخ الطلب'], { ...req, ...sig }),
     ],
   },

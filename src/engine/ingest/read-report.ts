@@ -167,7 +167,9 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
   issues.push(...duplicateHeaders(source, header + 1, headers, match.columns));
   // What each column needs, worked out once instead of for every cell.
   const decimalComma = { decimalComma: options.decimalComma };
-  const plan = match.columns.map((c) => {
+  // Columns the kind marks unread (kinds.ts): matched by their header, their cells never looked at.
+  const unread = new Set(spec.fields.filter((f) => f.unread).map((f) => f.field));
+  const plan = match.columns.filter((c) => !unread.has(c.field)).map((c) => {
     const order = () => dateOrderOf(c);
     const parse: (cell: RawCell) => string | number | null | ValueProblem =
       c.type === 'text' ? parseText : c.type === 'number' ? (cell) => parseNumber(cell, decimalComma) : (cell) => parseDate(cell, order);
@@ -178,6 +180,7 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
     plan.map((p) => p.c.field),
     plan.map((p) => p.c.type !== 'text'),
     Math.max(0, rows.length - header - 1),
+    match.columns.filter((c) => unread.has(c.field)).map((c) => c.field),
   );
   // A file read a row at a time (LineGrid): a cell whose text is plainly a value (fastCell) is read
   // where it stands in the file's text; any other cell is cut out and read as a sheet's cell is.

@@ -35,11 +35,18 @@ const VIEW_BASE: object = Object.create(null, {
 /** View prototypes by field list (one per kind and layout): a getter per field reading its column. */
 const PROTOTYPES = new Map<string, object>();
 
-function prototypeFor(fields: readonly string[], numeric: readonly boolean[]): object {
-  const key = fields.map((f, k) => (numeric[k] ? `#${f}` : f)).join('\u0000');
+function prototypeFor(fields: readonly string[], numeric: readonly boolean[], unread: readonly string[]): object {
+  const key = fields.map((f, k) => (numeric[k] ? `#${f}` : f)).join('\u0000') + (unread.length > 0 ? `\u0001${unread.join('\u0000')}` : '');
   let proto = PROTOTYPES.get(key);
   if (!proto) {
     const getters: PropertyDescriptorMap = {};
+    // A field whose cells were not read (kinds.ts, `unread`) has no value to give: asking for it is a mistake to find at once.
+    for (const field of unread)
+      getters[field] = {
+        get() {
+          throw notRead(field);
+        },
+      };
     fields.forEach((field, k) => {
       getters[field] = {
         enumerable: true,
@@ -57,6 +64,10 @@ function prototypeFor(fields: readonly string[], numeric: readonly boolean[]): o
     PROTOTYPES.set(key, proto);
   }
   return proto;
+}
+
+function notRead(field: string): Error {
+  return new Error(`Field ${field} is not read (kinds.ts marks it unread: nothing used it); take the mark off to use it`);
 }
 
 /** Row `i` of a number column as a view reads it: null for no value (NaN) or no column. */
@@ -281,10 +292,12 @@ export class RecordTable implements Iterable<ReportRecord> {
     readonly fields: readonly string[],
     private readonly numeric: readonly boolean[],
     capacity = 16,
+    /** Fields of the kind the report has but whose cells were not read (kinds.ts, `unread`): asking for one throws. */
+    private readonly unread: readonly string[] = [],
   ) {
     this.rows = new Int32Array(capacity);
     this.columns = fields.map((_, k) => (numeric[k] ? new Float64Array(capacity) : new TextColumn(capacity)));
-    this.proto = prototypeFor(fields, numeric);
+    this.proto = prototypeFor(fields, numeric, unread);
   }
 
   get length(): number {
@@ -351,6 +364,7 @@ export class RecordTable implements Iterable<ReportRecord> {
    * undefined when the kind has no such field or it holds numbers. Entries from `length` on are not rows.
    */
   textColumn(field: string): TextColumn | undefined {
+    if (this.unread.includes(field)) throw notRead(field);
     const k = this.fields.indexOf(field);
     return k >= 0 && !this.numeric[k] ? (this.columns[k] as TextColumn) : undefined;
   }
@@ -360,6 +374,7 @@ export class RecordTable implements Iterable<ReportRecord> {
    * undefined when the kind has no such field or it holds text.
    */
   numberColumn(field: string): Float64Array | undefined {
+    if (this.unread.includes(field)) throw notRead(field);
     const k = this.fields.indexOf(field);
     return k >= 0 && this.numeric[k] ? (this.columns[k] as Float64Array) : undefined;
   }
@@ -395,7 +410,7 @@ export class RecordTable implements Iterable<ReportRecord> {
 
   /** The rows for which `keep(i)` holds, as a new table. */
   filter(keep: (i: number) => boolean): RecordTable {
-    const out = new RecordTable(this.fields, this.numeric, this.count);
+    const out = new RecordTable(this.fields, this.numeric, this.count, this.unread);
     const values: Value[] = new Array<Value>(this.fields.length).fill(null);
     for (let i = 0; i < this.count; i++) {
       if (!keep(i)) continue;
