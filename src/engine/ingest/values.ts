@@ -685,10 +685,11 @@ function dateFromText(raw: string, order: DateOrder): number | ValueProblem {
  * month names ("May 19, 2026", "19 May 2026", "19-May-2026", "Jan 15, 2024 10:00:00 AM PST"), Excel
  * serial numbers (as numbers or numeric text; 45000 = 2023-03-15), JS Dates, Arabic-Indic digits.
  * Impossible dates ("31/02/2026") and two-digit years are problems, never guessed.
+ * `order` may be a function giving it, called only for a value written with day and month (the reader
+ * decides a column's order from all its values, and only once a cell needs it).
  *
  * @example parseDate('2026-05-19 23:29:16') // Date.UTC(2026, 4, 19, 23, 29, 16)
  * @example parseDate('05/19/2026', 'MDY')   // Date.UTC(2026, 4, 19)
- * `order` may be a function giving it, called only when a value is written with day and month in some order.
  */
 export function parseDate(cell: RawCell, order: DateOrder | (() => DateOrder) = 'DMY'): number | null | ValueProblem {
   if (typeof cell === 'string') {
@@ -696,7 +697,6 @@ export function parseDate(cell: RawCell, order: DateOrder | (() => DateOrder) = 
     const fast = isoFast(s);
     if (fast !== undefined) return fast;
     if (isBlankText(s)) return null;
-    // The order as a function is asked for only here, by a date written day and month (the reader decides a column's order from all its values only once a cell needs it).
     return dateFromText(s.trim(), typeof order === 'function' ? order() : order);
   }
   if (typeof cell === 'number') {

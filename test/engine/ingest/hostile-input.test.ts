@@ -254,3 +254,14 @@ describe('what the reader cleans up, it says', () => {
     expect([d.kind, d.unsure, d.reasons]).toEqual([null, true, ['"bogus" is not a report kind Lumive knows']]);
   });
 });
+
+describe('a date column read as a whole', () => {
+  it('the order comes from all its values, even when the evidence is below the rows that need it and the first rows are ISO', () => {
+    // order_timestamp: row 2 ISO, row 3 "05/10/2026 10:00:00" (May 10 or October 5), row 4 "13/10/2026 09:00:00" (only day first):
+    // the column is day first, so row 3 is 5 October.
+    const at = (ts: string, item: string) => ['1', 'SA', 'SA', 'SA', '', item, 'NOON-BAG-01', 'ZBAG-1', 'Delivered', '95', '95', 'SAR', 'b', 'bags', 'FBN', ts, '', ''];
+    const grid = [F.NOON_SALES_KSA[0], at('2026-10-01 08:00:00', 'N1-1'), at('05/10/2026 10:00:00', 'N2-1'), at('13/10/2026 09:00:00', 'N3-1')];
+    const r = readReport({ source: 'noon', grid }, { asOf: NOW });
+    expect(r.records.toArray().map((x) => x.values.orderTimestamp)).toEqual([Date.UTC(2026, 9, 1, 8), Date.UTC(2026, 9, 5, 10), Date.UTC(2026, 9, 13, 9)]);
+  });
+});

@@ -421,6 +421,26 @@ describe('decideDateOrder: per column, from all its values', () => {
   });
 });
 
+describe('parseDate with the order as a function (the reader decides a column\'s order only when a cell needs it)', () => {
+  test('asked only by a date written with day and month', () => {
+    let asked = 0;
+    const order = () => {
+      asked++;
+      return 'MDY' as const;
+    };
+    expect([parseDate('2026-05-19 23:29:16', order), parseDate(45000, order), parseDate(new Date(Date.UTC(2026, 0, 2)), order), parseDate('', order)]).toEqual([
+      utc(2026, 5, 19, 23, 29, 16),
+      utc(2023, 3, 15),
+      utc(2026, 1, 2),
+      null,
+    ]);
+    expect(asked).toBe(0);
+    // 05/06/2026 month first is May 6.
+    expect(parseDate('05/06/2026', order)).toBe(utc(2026, 5, 6));
+    expect(asked).toBe(1);
+  });
+});
+
 describe('parseDate: epoch ms UTC of the date-time as written', () => {
   test('the noon sales export timestamps (sales-export.sample.csv)', () => {
     expect(parseDate('2026-05-19 23:29:16')).toBe(utc(2026, 5, 19, 23, 29, 16));
