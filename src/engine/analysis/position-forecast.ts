@@ -27,7 +27,7 @@ import { methodById } from '../forecast/methods';
 import { protectionDemand } from '../forecast/protection';
 import type { Position } from '../ingest/join';
 import { netDemand, returnAlert, returnRate } from '../metrics/returns';
-import { coefficientOfVariation, xyzClass, type XyzClass } from '../metrics/xyz';
+import { coefficientOfVariation, xyzClassOf, type XyzClass } from '../metrics/xyz';
 
 export const MIN_HISTORY = 3;
 export const SEASON_MONTHS = 12;
@@ -126,9 +126,11 @@ export function positionForecast(
   xyzCuts: readonly [number, number] = [0.5, 1.0],
 ): PositionForecast {
   const history = units ? units.map((u) => Math.max(0, u)) : months.map((m) => Math.max(0, p.salesByMonth[m]?.units ?? 0));
-  const xyzRaw = xyzClass(history, xyzCuts);
+  // The coefficient of variation once, for the XYZ class and the row.
+  const cvOfHistory = coefficientOfVariation(history);
+  const cv = history.length >= MIN_HISTORY ? cvOfHistory : null;
+  const xyzRaw = xyzClassOf(history, cvOfHistory, xyzCuts);
   const xyz = xyzRaw === null || isCalcError(xyzRaw) ? null : xyzRaw;
-  const cv = history.length >= MIN_HISTORY ? coefficientOfVariation(history) : null;
   const returned = Math.max(0, p.returned);
   const rateRaw = returnRate(Math.max(0, p.sold), returned);
   const rate = !hasReturnsReport || rateRaw === null || isCalcError(rateRaw) ? null : rateRaw;

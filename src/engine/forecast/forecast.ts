@@ -10,21 +10,22 @@
  *      intermittent  SBA, Croston, TSB, ADIDA, SES
  *      lumpy         SBA, TSB, ADIDA, SES, Croston
  *      no demand     naive (forecasts 0)
- * 2. Hold out the last v = min(max(horizon, m), ⌊n/3⌋) periods, fit each candidate on the rest, and
- *    keep the one with the smallest mean squared error on them (MSE, not MAE: the median of
- *    intermittent demand is 0, so absolute error rewards forecasting nothing). Ties keep the earlier
- *    candidate. Candidates needing more than n − v periods sit out; with no hold-out possible (v < 1)
- *    the class's first candidate is used.
+ * 2. Hold out the last v = min(max(horizon, m), ⌊n/3⌋) periods, fit each candidate on the rest (Holt
+ *    damped with its quick search, methods.ts FIT_SCORED), and keep the one with the smallest mean
+ *    squared error on them (MSE, not MAE: the median of intermittent demand is 0, so absolute error
+ *    rewards forecasting nothing). Ties keep the earlier candidate. Candidates needing more than n − v
+ *    periods sit out; with no hold-out possible (v < 1) the class's first candidate is used.
  * 3. Refit the winner on the whole history and forecast.
  *
- * The reported held-out accuracy is the chosen method's on those v periods, MASE and RMSSE scaled on the
- * periods before them (accuracy.ts); null when the history is too short or the scale is 0.
+ * The reported held-out accuracy is the chosen method's on those v periods (the fit that scored it),
+ * MASE and RMSSE scaled on the periods before them (accuracy.ts); null when the history is too short or
+ * the scale is 0.
  */
 import { isCalcError, messages, valueError, type CalcError } from '../errors';
 import { demandClassification, type DemandClass } from '../metrics/demand-class';
 import { bias, mase, rmsse } from './accuracy';
 import { predictionInterval } from './intervals';
-import { FIT_CHECKED, methodById } from './methods';
+import { FIT_CHECKED, FIT_SCORED, methodById } from './methods';
 import { checkSeasonLength, checkSeries, type Fitted, type MethodId } from './types';
 
 export interface ForecastOptions {
@@ -146,7 +147,7 @@ export function forecast(history: readonly number[], options: ForecastOptions): 
     candidates = new Array<Candidate>(list.length);
     for (let i = 0; i < list.length; i++) {
       const id = list[i];
-      const fit = v < 1 || train.length < methodById(id).minLength(m) ? null : FIT_CHECKED[id](train, m);
+      const fit = v < 1 || train.length < methodById(id).minLength(m) ? null : FIT_SCORED[id](train, m);
       if (fit === null || isCalcError(fit)) {
         candidates[i] = { method: id, heldOutMse: null };
         continue;

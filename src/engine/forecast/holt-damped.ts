@@ -140,12 +140,13 @@ function holtValue(y: Float64Array, alpha: number, beta: number, phi: number, le
  * points in one call (quasi-newton.ts Values), where only the lowest point counts (the first of equal
  * values). The points go three at a time through one pass over the series (three independent
  * recursions side by side run in about the time of one), each with the same operations as holtValue;
- * a group stops once all three of its sums exceed the lowest value of the groups before it, and records
- * those partial sums (above that value, so never the lowest: the lowest point is still summed in full).
+ * a group stops once all three of its sums exceed the lowest value of the groups before it (or `bound`,
+ * when lower), and records those partial sums (above that value, so never the lowest: the lowest point
+ * is still summed in full).
  */
 export function holtLattice(y: Float64Array, level0: number, trend0: number): Values {
-  return (points, out) => {
-    let lowest = Infinity;
+  return (points, out, bound = Infinity) => {
+    let lowest = bound;
     const count = out.length;
     let k = 0;
     for (; k + 3 <= count; k += 3) {
@@ -304,11 +305,14 @@ class HoltModel implements Fitted {
 const BOUNDS = { lower: [0.0001, 0.0001, 0.8], upper: [0.9999, 0.9999, 0.98] } as const;
 const START = [0.2, 0.1, 0.9] as const;
 
-/** Fits a series already checked (finite values ≥ 0, at least 3 periods). */
-export function fitHoltDamped(series: readonly number[]): Fitted {
+/**
+ * Fits a series already checked (finite values ≥ 0, at least 3 periods). `quick`: the search's quick
+ * mode (quasi-newton.ts), for scoring a candidate of the automatic choice (methods.ts FIT_SCORED).
+ */
+export function fitHoltDamped(series: readonly number[], quick = false): Fitted {
   const init = initialTrend(series, 10);
   const y = seriesCopy(series);
-  const best = minimizeWithGradient(holtObjective(y, init.level, init.trend), BOUNDS, START, holtLattice(y, init.level, init.trend));
+  const best = minimizeWithGradient(holtObjective(y, init.level, init.trend), BOUNDS, START, holtLattice(y, init.level, init.trend), false, quick);
   const [alpha, betaStar, phi] = best.x;
   return new HoltModel(series, alpha, betaStar, phi, init.level, init.trend);
 }

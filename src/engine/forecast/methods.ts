@@ -42,6 +42,17 @@ export const FIT_CHECKED: Readonly<Record<MethodId, (series: readonly number[], 
   'adida': (y) => fitAdida(y),
 };
 
+/**
+ * FIT_CHECKED for scoring the automatic choice's candidates on the training part (forecast.ts): the
+ * same fits, but Holt damped with its quick search (quasi-newton.ts `quick`: the lattice's best point is
+ * descended from only when it is not above the end of the descent from the start). The winner is refitted
+ * on the whole history through FIT_CHECKED.
+ */
+export const FIT_SCORED: Readonly<Record<MethodId, (series: readonly number[], seasonLength: number) => Fitted | CalcError>> = {
+  ...FIT_CHECKED,
+  'holt-damped': (y) => fitHoltDamped(y, true),
+};
+
 /** Reads a method name as a user types it ("SES", "holt winters", "Holt-Winters", "sba"); null if none. */
 export function parseMethod(text: string): MethodId | 'auto' | null {
   const key = text.trim().toLowerCase().replace(/[\s_–—-]+/g, '-');

@@ -39,11 +39,11 @@ export type ValueAndGradient = (x: Float64Array, g: Float64Array | null, bound?:
 /**
  * The objective, without its gradient, at each of several points (one after another in `points`, n
  * values each) into `out`, in order: the lattice in one call. As `bound` above, only the lowest value is
- * wanted, so a point may be cut short once its partial sum exceeds the lowest value before it. (One call
- * instead of one a point: numbers passed to and returned from a call the compiler does not inline are each
- * boxed on the heap.)
+ * wanted, and only when it is at most `bound`, so a point may be cut short once its partial sum exceeds
+ * the lowest value before it (or `bound`). (One call instead of one a point: numbers passed to and
+ * returned from a call the compiler does not inline are each boxed on the heap.)
  */
-export type Values = (points: Float64Array, out: Float64Array) => void;
+export type Values = (points: Float64Array, out: Float64Array, bound?: number) => void;
 
 const LATTICE = [0, 0.5, 1] as const;
 /** Lattice points a further descent starts from, lowest first (as optimize.ts: one). */
@@ -461,8 +461,15 @@ class Descent {
  * Parameters whose bounds coincide stay fixed. `values`, when given, evaluates the lattice in one call
  * (the same values as `fg` without a gradient). Three parameters take Descent.run3, the same steps as
  * the general descent; `general` makes them take the general one (the tests compare the two).
+ *
+ * `quick`: the lattice point is descended from only when its value is no higher than the end of the
+ * descent from `start` (and the lattice is summed only that far). A descent from above that end rarely
+ * ends lower: over the 113,000 Holt damped fits of the synthetic analysis of 100,000 positions, 88,000
+ * seeds were above it, and 1.6% of those descents ended lower by more than 1e-9 of the value. The
+ * automatic choice scores its candidates with it (forecast.ts), where only the order of held-out errors
+ * counts; a model that forecasts is fitted in full.
  */
-export function minimizeWithGradient(fg: ValueAndGradient, bounds: Bounds, start: readonly number[], values?: Values, general = false): Minimum {
+export function minimizeWithGradient(fg: ValueAndGradient, bounds: Bounds, start: readonly number[], values?: Values, general = false, quick = false): Minimum {
   const n = bounds.lower.length;
   if (bounds.upper.length !== n || n === 0 || start.length !== n) throw new Error('minimizeWithGradient: one lower and upper bound and one start value per parameter');
   const { lower, upper } = bounds;
@@ -474,18 +481,23 @@ export function minimizeWithGradient(fg: ValueAndGradient, bounds: Bounds, start
   descent.evaluations = 0;
   for (let i = 0; i < n; i++) span[i] = Math.max(0, upper[i] - lower[i]);
   for (let i = 0; i < n; i++) first[i] = span[i] > 0 ? Math.min(1, Math.max(0, (start[i] - lower[i]) / span[i])) : 0;
+  const three = n === 3 && !general;
+  let value = three ? descent.run3(first) : descent.run(first);
+  for (let i = 0; i < n; i++) best[i] = first[i];
   const points = latticeY.length;
   // Only the lowest lattice point is needed (SEEDS = 1): a point is evaluated only as far as it can still
   // be the lowest, i.e. with the lowest value so far as its bound (sums of squares only grow). A point cut
   // short records a value above that bound, so it is never the lowest; the lowest, and any equal to it,
-  // are evaluated in full, and the first of equal values is still the one chosen.
+  // are evaluated in full, and the first of equal values is still the one chosen. `quick` starts the
+  // bound at the end of the first descent: a lattice above it everywhere records values above it only.
+  const bound = quick ? value : Infinity;
   if (values && SEEDS === 1) {
     if (!descent.latticeOf(lower, upper)) for (let k = 0; k < points * n; k++) latticeX[k] = pointOf(lower[k % n], span[k % n], lattice[k]);
-    values(latticeX, latticeY);
+    values(latticeX, latticeY, bound);
     for (let k = 0; k < points; k++) latticeY[k] = finite(latticeY[k]);
     descent.evaluations += points;
   } else {
-    let lowest = Infinity;
+    let lowest = bound;
     for (let k = 0; k < points; k++) {
       for (let i = 0; i < n; i++) seed[i] = lattice[k * n + i];
       const y = descent.value(seed, null, SEEDS === 1 ? lowest : Infinity);
@@ -493,9 +505,6 @@ export function minimizeWithGradient(fg: ValueAndGradient, bounds: Bounds, start
       if (y < lowest) lowest = y;
     }
   }
-  const three = n === 3 && !general;
-  let value = three ? descent.run3(first) : descent.run(first);
-  for (let i = 0; i < n; i++) best[i] = first[i];
   // Further descents from the SEEDS lowest lattice points (the first of equal values), lowest first.
   let last = -Infinity;
   let lastK = -1;
@@ -505,7 +514,7 @@ export function minimizeWithGradient(fg: ValueAndGradient, bounds: Bounds, start
       const y = latticeY[j];
       if ((y > last || (y === last && j > lastK)) && (k < 0 || y < latticeY[k])) k = j;
     }
-    if (k < 0) break;
+    if (k < 0 || (quick && latticeY[k] > value)) break;
     last = latticeY[k];
     lastK = k;
     for (let i = 0; i < n; i++) seed[i] = lattice[k * n + i];

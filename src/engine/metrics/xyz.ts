@@ -12,7 +12,7 @@
  * CV is compared with the cuts by the threshold rule (metrics/compare.ts): a CV within 1e-9 of a cut is
  * the cut (so X).
  */
-import { mean, sampleStandardDeviation } from 'simple-statistics';
+import { mean } from 'simple-statistics';
 import { nonNegative } from '../check';
 import { type CalcError, valueError } from '../errors';
 import { atMost } from './compare';
@@ -30,7 +30,14 @@ export function coefficientOfVariation(series: readonly number[]): number | null
   if (series.length < 2) return null;
   const m = mean(series as number[]);
   if (m === 0) return null;
-  return sampleStandardDeviation(series as number[]) / m;
+  // simple-statistics' sampleStandardDeviation, √(Σ (xᵢ − x̄)² / (n − 1)), with the same operations in
+  // the same order, on the mean already computed (it would compute it again).
+  let ss = 0;
+  for (let i = 0; i < series.length; i++) {
+    const d = series[i] - m;
+    ss += d * d;
+  }
+  return Math.sqrt(ss / (series.length - 1)) / m;
 }
 
 function checkCuts(cuts: readonly [number, number]): CalcError | undefined {
@@ -46,14 +53,20 @@ export function xyzClass(
   monthlyDemand: readonly number[],
   cuts: readonly [number, number] = [0.5, 1.0],
 ): XyzClass | null | CalcError {
-  for (const x of monthlyDemand) {
-    const bad = nonNegative(x, 'monthlyDemand');
+  return xyzClassOf(monthlyDemand, monthlyDemand.length < XYZ_MIN_PERIODS ? null : coefficientOfVariation(monthlyDemand), cuts);
+}
+
+/**
+ * xyzClass for a caller that has computed the coefficient of variation already: `cv` is
+ * coefficientOfVariation(monthlyDemand) (read only from XYZ_MIN_PERIODS periods on).
+ */
+export function xyzClassOf(monthlyDemand: readonly number[], cv: number | null, cuts: readonly [number, number]): XyzClass | null | CalcError {
+  for (let i = 0; i < monthlyDemand.length; i++) {
+    const bad = nonNegative(monthlyDemand[i], 'monthlyDemand');
     if (bad) return bad;
   }
   const badCuts = checkCuts(cuts);
   if (badCuts) return badCuts;
-  if (monthlyDemand.length < XYZ_MIN_PERIODS) return null;
-  const cv = coefficientOfVariation(monthlyDemand);
-  if (cv === null) return null;
+  if (monthlyDemand.length < XYZ_MIN_PERIODS || cv === null) return null;
   return atMost(cv, cuts[0]) ? 'X' : atMost(cv, cuts[1]) ? 'Y' : 'Z';
 }
