@@ -217,7 +217,7 @@ export function daysBetween(a: string, b: string): number {
 
 /** Date.parse of a "YYYY-MM-DD" at 00:00 UTC; a history holds few distinct dates, each parsed once. */
 const parsedDays = new Map<string, number>();
-function dayMs(date: string): number {
+export function dayMs(date: string): number {
   let ms = parsedDays.get(date);
   if (ms === undefined) {
     ms = Date.parse(`${date}T00:00:00Z`);
@@ -519,9 +519,19 @@ export function historyView(saved: HistoryTable, current: HistoryTable, date: st
   if (saved.length === 0) return current;
   const savedSales = new Set<string>();
   let first = saved.length;
+  const sources = saved.source;
+  const dates = saved.date;
+  // A snapshot's rows share their date, most often as one string: a row dated as the row before (the same
+  // string, compared at once) is not compared with `date` again.
+  let checked: string | null = null;
   for (let i = 0; i < saved.length; i++) {
-    if (saved.source[i] === SALES) savedSales.add(`${saved.channel[i]}|${saved.period[i]}`);
-    else if (first === saved.length && saved.date[i] === date) first = i;
+    if (sources[i] === SALES) savedSales.add(`${saved.channel[i]}|${saved.period[i]}`);
+    else if (first === saved.length) {
+      const d = dates[i];
+      if (d === checked) continue;
+      if (d === date) first = i;
+      else checked = d;
+    }
   }
   // As planSave: a channel's month already saved is the saved one, whole (not topped up by this import).
   const kept = (i: number) => !(current.source[i] === SALES && savedSales.has(`${current.channel[i]}|${current.period[i]}`));
@@ -558,6 +568,14 @@ const lazyParts = new WeakMap<HistoryTable, TableParts>();
 /** The parts of a view not yet built (historyView); any other table is its own head, with no tail. */
 export function viewParts(t: HistoryTable): TableParts {
   return lazyParts.get(t) ?? { head: t, rows: t.length, tail: EMPTY };
+}
+
+/**
+ * Whether `parts` are those of a view not yet built (historyView), the same object for every call of
+ * viewParts until it is: neither part may change meanwhile, so what is read from them may be kept with them.
+ */
+export function isViewParts(t: HistoryTable, parts: TableParts): boolean {
+  return lazyParts.get(t) === parts;
 }
 
 const COLUMNS = ['date', 'period', 'source', 'masterSku', 'channel', 'currency', ...NUMERIC] as const;
