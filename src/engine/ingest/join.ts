@@ -667,8 +667,10 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
   return { positions: positionList, warehouseStock, poRecords, salesSpans, issues };
 }
 
-/** A new position of a Master SKU (or, provisional, of an unmapped SKU) on a channel, with the mapping's data. */
-/** `sku`: the channel SKU of the row that made the position (a list of one, sized to it: most positions have one SKU). */
+/**
+ * A new position of a Master SKU (or, provisional, of an unmapped SKU) on a channel, with the mapping's
+ * data. `sku`: the channel SKU of the row that made it (a list of one, sized to it: most positions have one SKU).
+ */
 function newPosition(master: string, channel: Channel, provisional: boolean, info: MasterInfo | undefined, periodDays: number, sku: string | null): Position {
   const p: EveryField<Position> = {
     masterSku: master,
