@@ -7,15 +7,9 @@ import { minimize1d } from '../../../src/engine/forecast/brent';
 import { forecast } from '../../../src/engine/forecast/forecast';
 import { fitHoltDamped } from '../../../src/engine/forecast/holt-damped';
 import { FIT_CHECKED, FIT_SCORED, METHOD_IDS } from '../../../src/engine/forecast/methods';
-import { minimizeWithGradient, type ValueAndGradient } from '../../../src/engine/forecast/quasi-newton';
+import { minimizeWithGradient } from '../../../src/engine/forecast/quasi-newton';
+import { withGradient } from '../../helpers/gradient';
 
-function withGradient(f: (x: readonly number[]) => number, grad: (x: readonly number[]) => number[]): ValueAndGradient {
-  return (x, g) => {
-    const v = [...x];
-    if (g) grad(v).forEach((gi, i) => (g[i] = gi));
-    return f(v);
-  };
-}
 
 describe('minimize1d: a valley at a bound', () => {
   test('rising from the bound: the bound itself, from the grid and one evaluation next to it', () => {

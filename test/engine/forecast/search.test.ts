@@ -5,8 +5,9 @@
  */
 import { brent, minimize1d } from '../../../src/engine/forecast/brent';
 import { holtLattice, holtObjective, holtSse, initialTrend } from '../../../src/engine/forecast/holt-damped';
-import { minimizeWithGradient, type ValueAndGradient } from '../../../src/engine/forecast/quasi-newton';
+import { minimizeWithGradient } from '../../../src/engine/forecast/quasi-newton';
 import { tsbSse } from '../../../src/engine/forecast/tsb';
+import { withGradient } from '../../helpers/gradient';
 
 describe('minimize1d (a grid for the valleys, then Brent 1973)', () => {
   test('a parabola with its minimum inside: (x − 0.37)² + 2 on [0, 1] → 0.37, value 2', () => {
@@ -56,14 +57,6 @@ describe('minimize1d (a grid for the valleys, then Brent 1973)', () => {
   });
 });
 
-/** f and its gradient from a plain function of x, for the tests. */
-function withGradient(f: (x: readonly number[]) => number, grad: (x: readonly number[]) => number[]): ValueAndGradient {
-  return (x, g) => {
-    const v = [...x];
-    if (g) grad(v).forEach((gi, i) => (g[i] = gi));
-    return f(v);
-  };
-}
 
 describe('minimizeWithGradient (projected quasi-Newton, Bertsekas 1982; BFGS, Nocedal & Wright §6.1)', () => {
   test('a quadratic bowl inside the box: (x − 0.3)² + 2(y + 0.2)² + xy/2 → its stationary point', () => {
