@@ -9,6 +9,8 @@
  *   rows) and readSources (recognize, parse into records); then analyzeReports() (channels, join,
  *   metrics, recommendations, sheet specs). A warm-up run, then the median of the timed runs. Each size
  *   runs in its own child process (`race.ts engine DIR`), so its peak memory is its own.
+ * - the floor: in the same child, the least any reader of these files must do here (fieldScan), timed
+ *   on its own so that the ratio can be read against it.
  *
  * Files are generated into the system's temporary directory (kept between runs, never in the repo).
  * The bench installs nothing: without Python 3 and pandas it says how to get them and races nothing.
@@ -45,6 +47,10 @@ export interface EngineFigures {
   readonly peakRssMb: number;
   readonly peakHeapMb: number;
   readonly heapLimitMb: number;
+  /** Median ms of the floor: the files' bytes read from disk and every field boundary found (fieldScan). */
+  readonly scanFloorMs: number;
+  /** Tab, comma and newline bytes the floor found. */
+  readonly fieldBoundaries: number;
 }
 
 export interface PandasFigures {
@@ -103,6 +109,23 @@ function inputFiles(dir: string): { name: string; file: string }[] {
     .map((name) => ({ name, file: path.join(dir, name) }));
 }
 
+/**
+ * A lower bound on any reader of these files, in this runtime: each file's bytes read from disk and
+ * every field boundary found (tab, comma or newline bytes counted), nothing decoded, parsed or kept.
+ * The count is printed with the time (so the loop is not dead code).
+ */
+function fieldScan(files: readonly { name: string; file: string }[]): number {
+  let boundaries = 0;
+  for (const f of files) {
+    const bytes = readFileSync(f.file);
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i];
+      if (b === 9 || b === 44 || b === 10) boundaries++;
+    }
+  }
+  return boundaries;
+}
+
 /** One engine run: bytes → sheets → analysis; the time of each stage. */
 async function engineRun(files: readonly { name: string; file: string }[], sample: () => void): Promise<{ ms: number; stages: Record<string, number>; positions: number; rows: number; unmapped: number }> {
   const stages: Record<string, number> = {};
@@ -145,6 +168,13 @@ async function engineFigures(dir: string, timed: number): Promise<EngineFigures>
     results.push(await engineRun(files, sample));
   }
   const runs = results.map((r) => r.ms);
+  const scans: number[] = [];
+  let boundaries = 0;
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    boundaries = fieldScan(files);
+    scans.push(performance.now() - t0);
+  }
   const stages: Record<string, number> = {};
   for (const k of Object.keys(results[0].stages)) stages[k] = median(results.map((r) => r.stages[k] ?? 0));
   return {
@@ -160,6 +190,8 @@ async function engineFigures(dir: string, timed: number): Promise<EngineFigures>
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     peakHeapMb: peakHeap / 1e6,
     heapLimitMb: getHeapStatistics().heap_size_limit / 1e6,
+    scanFloorMs: median(scans),
+    fieldBoundaries: boundaries,
   };
 }
 

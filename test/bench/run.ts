@@ -444,6 +444,7 @@ function raceBenchmark(): void {
     ]);
     details.push(
       `  ${count(masters)} masters: ${engine.files} files, ${engine.megabytes.toFixed(1)} MB, ${count(engine.inputRows)} rows; engine runs ${engine.runs.map((r) => r.toFixed(0)).join(' / ')} ms; stages ${stagesText(engine)}; peak heap ${mb(engine.peakHeapMb)}`,
+      `    floor: reading the files' bytes and finding their ${count(engine.fieldBoundaries)} field boundaries (nothing decoded or parsed) takes ${ms(engine.scanFloorMs)} here, ${((engine.scanFloorMs * 100) / (pandas.medianMs / 3)).toFixed(0)}% of the 3×-faster budget (pandas ÷ 3 = ${ms(pandas.medianMs / 3)}) before any parsing, joining, metrics or sheets`,
       `    pandas ${pandas.version}: runs ${pandas.runs.map((r) => r.toFixed(0)).join(' / ')} ms (median parse ${ms(pandas.parseMs)} + compute ${ms(pandas.computeMs)}); ${count(pandas.positions)} positions (pandas keeps mapped positions with no report row; the engine makes positions from report rows)`,
     );
   }
