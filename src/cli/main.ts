@@ -8,13 +8,10 @@
  *   lumive demo               analyze a generated sample workbook
  *   lumive formulas           evaluate a table of sample LUMIVE formulas
  */
-import { analyzeCommand, demoCommand } from './analyze';
 import { isOptional } from '../functions/args';
 import { FUNCTIONS } from '../functions/catalog';
 import { evaluateFormula, formatValue, FormulaSyntaxError } from '../functions/formula';
 import { DEMO_FORMULAS } from './demo-formulas';
-import { inspectCommand } from './inspect';
-import { compareCommand } from './compare';
 import { guarded, type Out } from './terminal';
 
 const USAGE = `Usage: lumive <command>
@@ -59,20 +56,22 @@ export async function main(argv: readonly string[], stdout: Out, stderr: Out): P
   const out = guarded(stdout);
   const err = guarded(stderr);
   const [command, ...rest] = argv;
+  // The commands that read files load their modules (the importer, the analysis, exceljs) when asked
+  // for: `lumive eval` starts without them.
   switch (command) {
     case 'eval':
       return evalCommand(rest, out, err);
     case 'inspect':
-      return inspectCommand(rest, out, err);
+      return (await import('./inspect')).inspectCommand(rest, out, err);
     case 'functions':
       out.write(listFunctions());
       return 0;
     case 'analyze':
-      return analyzeCommand(rest, out, err);
+      return (await import('./analyze')).analyzeCommand(rest, out, err);
     case 'demo':
-      return demoCommand(rest, out, err);
+      return (await import('./analyze')).demoCommand(rest, out, err);
     case 'compare':
-      return compareCommand(rest, out, err);
+      return (await import('./compare')).compareCommand(rest, out, err);
     case 'formulas':
       out.write(demoTable());
       return 0;

@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import * as path from 'node:path';
 import { CLI_POSITIONS, type AnalysisFigures, type CliFigures, type ScenarioName } from './analysis';
 import { HISTORY_PERIODS, HISTORY_POSITIONS, HISTORY_SCENARIOS, type HistoryFigures } from './history';
 import type { IngestFigures } from './ingest';
@@ -212,7 +213,7 @@ function cliScenario(): void {
   console.log(`  ${f.name} (${heapNote})`);
   console.log(`    input ${(f.inputBytes / 1e6).toFixed(1)} MB .xlsx, ${f.inputRows.toLocaleString('en')} rows in 11 sheets, written by XlsxWorkbook in ${ms(f.writeInputMs)} (not timed)`);
   console.log(
-    `    end to end ${ms(f.cliMs)} wall (node + tsx start, read, analyze, write); peak RSS ${f.cliPeakRssMb === null ? '?' : mb(f.cliPeakRssMb)}, ` +
+    `    end to end ${ms(f.cliMs)} wall (node start, read, analyze, write); peak RSS ${f.cliPeakRssMb === null ? '?' : mb(f.cliPeakRssMb)}, ` +
       `peak heap used ${f.cliPeakHeapMb === null ? '?' : mb(f.cliPeakHeapMb)} (sampled every 100 ms); output ${f.outputBytes.toLocaleString('en')} bytes; ${f.positions.toLocaleString('en')} positions`,
   );
   console.log(`    output rows: ${Object.entries(f.sheets).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}`);
@@ -224,6 +225,40 @@ function cliScenario(): void {
     );
   } else console.log(`    phases: failed (${f.phasesError})`);
   console.log(`    budget: none for the CLI; compare the analysis part with the engine's (1 s per 100,000 positions)`);
+}
+
+/**
+ * `lumive eval` from a shell, as a user starts it: through bin.cjs (the bundle), through npx, and, for
+ * comparison, the same sources compiled by tsx at start (how the command ran before it was bundled, then
+ * with every command loaded at start).
+ * Each a fresh process; the median of 7 after one untimed run (which builds the bundle if stale).
+ */
+function startupBenchmark(): void {
+  const root = path.join(__dirname, '..', '..');
+  const formula = '=LUMIVE.DOI(120, 4)';
+  const ways: [string, string, string[]][] = [
+    ['node src/cli/bin.cjs eval', process.execPath, [path.join(root, 'src', 'cli', 'bin.cjs'), 'eval', formula]],
+    ['npx lumive eval', 'npx', ['lumive', 'eval', formula]],
+    ['the same sources compiled by tsx at start', process.execPath, ['-e', `require('tsx/cjs'); require('./src/cli/main.ts').main(['eval', ${JSON.stringify(formula)}], process.stdout, process.stderr)`]],
+  ];
+  const rows: string[][] = [['lumive eval started by', 'median', 'runs (ms)']];
+  for (const [name, command, args] of ways) {
+    const times: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const t0 = performance.now();
+      const r = spawnSync(command, args, { cwd: root, encoding: 'utf8' });
+      const t = performance.now() - t0;
+      if (r.status !== 0 || r.stdout.trim() !== '30') {
+        console.log(`  ${name}: failed (exit ${r.status ?? r.signal}): ${r.stderr.slice(-500)}`);
+        process.exitCode = 1;
+        break;
+      }
+      if (i > 0) times.push(t);
+    }
+    if (times.length > 0) rows.push([name, ms(median(times)), times.map((t) => t.toFixed(0)).join(' / ')]);
+  }
+  printTable(rows);
+  console.log('  goal: npx lumive eval well under half a second');
 }
 
 // ---- Office adapter ------------------------------------------------------------------------------
@@ -491,7 +526,7 @@ function printTable(rows: readonly (readonly string[])[]): void {
 }
 
 if (require.main === module) {
-  // `npm run bench` runs everything; `npm run bench -- analysis` (or functions, ingest, office, history, race, scaling) one group.
+  // `npm run bench` runs everything; `npm run bench -- analysis` (or functions, ingest, cli, office, history, race, scaling) one group.
   const only = process.argv[2];
   const want = (group: string) => only === undefined || only === group;
   console.log(`Lumive benchmarks: Node ${process.version}, median of repeated runs after warm-up`);
@@ -511,6 +546,10 @@ if (require.main === module) {
     console.log('\nOffice adapter (the whole Analyze through OfficeWorkbook over the recording fake of the Excel API, twice on the same workbook), each size in its own process');
     officeBenchmark(10_000);
     officeBenchmark(100_000);
+  }
+  if (want('cli')) {
+    console.log('\nCommand start-up (each a fresh process, as from a shell)');
+    startupBenchmark();
   }
   if (want('history')) historyBenchmark();
   if (want('race')) raceBenchmark();
