@@ -16,7 +16,7 @@
  * The bench installs nothing: without Python 3 and pandas it says how to get them and races nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -200,6 +200,64 @@ export function raceEngine(dir: string, timed: number): { figures: EngineFigures
   const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', __filename, 'engine', dir, String(timed)], { encoding: 'utf8', maxBuffer: 1 << 22 });
   if (run.status !== 0) return { figures: null, error: `exit ${run.status ?? run.signal}: ${run.stderr.slice(-1500)}` };
   return { figures: JSON.parse(run.stdout) as EngineFigures, error: '' };
+}
+
+export interface ProcessFigures {
+  readonly runs: number[];
+  readonly medianMs: number;
+  /** Peak RSS of the median run's process, MB (null when it could not be read). */
+  readonly peakRssMb: number | null;
+  readonly outputBytes: number;
+}
+
+const PEAK_MARK = 'LUMIVE_RACE_PEAK=';
+/** Preloaded into the command: its peak RSS on exit, on standard error. */
+const PEAK_PRELOAD = `data:text/javascript,process.on("exit",()=>process.stderr.write("\\n${PEAK_MARK}"+process.resourceUsage().maxRSS+"\\n"))`;
+
+/**
+ * `lumive analyze <the files> -o out.xlsx` as a user runs it, whole process (Node's default heap),
+ * `times` runs after one untimed run that builds the command's bundle if it is stale; the median.
+ */
+export function raceCommand(dir: string, times = 3): ProcessFigures {
+  const bin = path.join(__dirname, '..', '..', 'src', 'cli', 'bin.cjs');
+  const files = inputFiles(dir).map((f) => f.file);
+  const out = mkdtempSync(path.join(tmpdir(), 'lumive-race-out-'));
+  try {
+    const runs: { ms: number; rss: number | null; bytes: number }[] = [];
+    for (let i = 0; i <= times; i++) {
+      const output = path.join(out, `run${i}.xlsx`);
+      const t0 = performance.now();
+      const run = spawnSync(process.execPath, ['--import', PEAK_PRELOAD, bin, 'analyze', ...files, '-o', output], { encoding: 'utf8', maxBuffer: 1 << 24 });
+      const ms = performance.now() - t0;
+      if (run.status !== 0) throw new Error(`lumive analyze exited ${run.status ?? run.signal}: ${run.stderr.slice(-1500)}`);
+      const peak = new RegExp(`${PEAK_MARK}(\\d+)`).exec(run.stderr);
+      if (i > 0) runs.push({ ms, rss: peak ? Number(peak[1]) / 1024 : null, bytes: statSync(output).size });
+      rmSync(output);
+    }
+    const ms = runs.map((r) => r.ms);
+    const mid = runs[ms.indexOf(median(ms))];
+    return { runs: ms, medianMs: median(ms), peakRssMb: mid.rss, outputBytes: mid.bytes };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** `pandas_reference.py DIR --out OUTDIR` (parse, compute and its CSVs written), whole process; the median of `times`. */
+export function racePandasProcess(dir: string, times = 3): ProcessFigures {
+  const out = mkdtempSync(path.join(tmpdir(), 'lumive-race-pandas-'));
+  try {
+    const runs: number[] = [];
+    for (let i = 0; i < times; i++) {
+      const t0 = performance.now();
+      const run = spawnSync(PYTHON, [path.join(PEERS, 'pandas_reference.py'), dir, '--out', out], { encoding: 'utf8', maxBuffer: 1 << 22 });
+      runs.push(performance.now() - t0);
+      if (run.status !== 0) throw new Error(`pandas_reference.py failed: ${run.stderr || run.error?.message}`);
+    }
+    const bytes = readdirSync(out).reduce((n, f) => n + statSync(path.join(out, f)).size, 0);
+    return { runs, medianMs: median(runs), peakRssMb: null, outputBytes: bytes };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }
 
 /** Bytes of a directory's input files (for the scaling table). */

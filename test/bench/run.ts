@@ -11,7 +11,7 @@ import { HISTORY_PERIODS, HISTORY_POSITIONS, HISTORY_SCENARIOS, type HistoryFigu
 import type { IngestFigures } from './ingest';
 import { READ_PHASES, WRITE_PHASES, type OfficeFigures, type OfficeRunFigures, type SyncFigure } from './office';
 import * as fns from '../../src/functions/functions';
-import { inputBytes, peerFiles, raceEngine, racePandas, raceUnavailable, type EngineFigures, type PandasFigures } from './race';
+import { inputBytes, peerFiles, raceCommand, raceEngine, racePandas, racePandasProcess, raceUnavailable, type EngineFigures, type PandasFigures } from './race';
 
 interface Row {
   name: string;
@@ -486,7 +486,38 @@ function raceBenchmark(): void {
   printTable(rows);
   for (const d of details) console.log(d);
   console.log('  goal: engine at least 3× faster than pandas (ratio ≤ 0.33) at both sizes, engine peak memory below 600 MB at 36,000 masters');
+
+  console.log('\n  Whole processes: `lumive analyze <the files> -o out.xlsx` (Node\'s default heap) and pandas_reference.py writing its CSVs');
+  const whole: string[][] = [['positions (masters)', 'lumive analyze, median', 'peak RSS', 'output', 'pandas with CSVs, median', 'output', 'lumive ÷ pandas', 'before (a462a4a)']];
+  for (const masters of RACE_SIZES) {
+    const dir = peerFiles(masters, 0.005);
+    const lumive = raceCommand(dir, masters > 10_000 ? 2 : 5);
+    const pandas = racePandasProcess(dir, masters > 10_000 ? 3 : 5);
+    const ratio = lumive.medianMs / pandas.medianMs;
+    const before = COMMAND_BEFORE[masters];
+    whole.push([
+      `${count(engineRuns.get(dir)?.positions ?? 0)} (${count(masters)})`,
+      seconds(lumive.medianMs),
+      lumive.peakRssMb === null ? '?' : mb(lumive.peakRssMb),
+      megabytes(lumive.outputBytes),
+      seconds(pandas.medianMs),
+      megabytes(pandas.outputBytes),
+      `${ratio.toFixed(2)}×`,
+      before ? `${seconds(before.ms)}, ${mb(before.rssMb)}` : 'not recorded',
+    ]);
+  }
+  printTable(whole);
+  console.log('  goal: lumive analyze within 2× pandas at 2,500 masters; within 30 s and under 2 GB at 36,000 masters, with Node\'s default heap');
 }
+
+/**
+ * `lumive analyze` on the peer files before the streamed writer (commit a462a4a, exceljs building the
+ * workbook in memory), measured on this machine type on 2026-12-07 (/usr/bin/time, one run each).
+ * Printed as the record, never compared with.
+ */
+const COMMAND_BEFORE: Readonly<Record<number, { ms: number; rssMb: number }>> = {
+  2500: { ms: 7930, rssMb: 819 },
+};
 
 /** `npm run bench -- scaling`: engine time per input row across sizes and unmapped shares (it should stay flat). */
 function scalingBenchmark(): void {

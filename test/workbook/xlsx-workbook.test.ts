@@ -2,6 +2,10 @@
  * XlsxWorkbook: specs written to .xlsx bytes and read back (through the class, exceljs and the raw
  * package XML): values and text safety, formats, styles, tables, conditional formats, validations,
  * views, widths, visibility, append mode, kept user sheets, and the all-or-nothing checks.
+ *
+ * A workbook of specs alone is streamed into its package (stream-writer.ts); once anything reads it,
+ * the specs are rendered through exceljs instead. The values, formats, tables and sheets tests run
+ * both ways (`render`: a workbook made with `stream: false`).
  */
 import ExcelJS from 'exceljs';
 import { range, sheetSpec as spec } from '../../src/engine/sheets/table';
@@ -9,7 +13,17 @@ import JSZip from 'jszip';
 import type { SheetSpec } from '../../src/engine/sheets/spec';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsx-workbook';
 
-async function written(specs: SheetSpec[], book = XlsxWorkbook.empty()): Promise<Uint8Array> {
+/** The two ways a workbook of specs is saved: [name, whether the specs are rendered through exceljs first]. */
+const WRITERS: readonly (readonly [string, boolean])[] = [
+  ['streamed', false],
+  ['rendered through exceljs', true],
+];
+/** Set by each `describe.each(WRITERS)` block for its tests. */
+let render = false;
+
+const empty = () => XlsxWorkbook.empty({ stream: !render });
+
+async function written(specs: SheetSpec[], book = empty()): Promise<Uint8Array> {
   await book.writeSheets(specs);
   return book.toBuffer();
 }
@@ -30,7 +44,10 @@ async function sheetXml(bytes: Uint8Array, name: string): Promise<string> {
   return zip.file(`xl/${target}`)!.async('string');
 }
 
-describe('XlsxWorkbook values', () => {
+describe.each(WRITERS)('XlsxWorkbook values (%s)', (_, rendered) => {
+  beforeEach(() => {
+    render = rendered;
+  });
   test('numbers, booleans, text and blanks read back from A1 to the used range', async () => {
     const bytes = await written([spec('Data', [['SKU', 'Qty', 'Live'], ['00123', 5, true], [null, 2.5, false], [null, null, null]])]);
     const book = await XlsxWorkbook.fromBuffer(bytes);
@@ -76,9 +93,17 @@ describe('XlsxWorkbook values', () => {
       ['merged', '', '#N/A', '', ''],
     ]);
   });
+  test('spaces at the ends, line breaks, Arabic and characters XML cannot hold', async () => {
+    const texts = ['  padded  ', 'two\nlines', 'مخزون SKU-1', 'bell\u0007 and nul\u0000 dropped'];
+    const bytes = await written([spec('T', [texts])]);
+    expect((await (await XlsxWorkbook.fromBuffer(bytes)).readSheets(['T'])).get('T')).toEqual([['  padded  ', 'two\nlines', 'مخزون SKU-1', 'bell and nul dropped']]);
+  });
 });
 
-describe('XlsxWorkbook formats', () => {
+describe.each(WRITERS)('XlsxWorkbook formats (%s)', (_, rendered) => {
+  beforeEach(() => {
+    render = rendered;
+  });
   const out = spec(
     'Out',
     [
@@ -158,7 +183,10 @@ describe('XlsxWorkbook formats', () => {
   });
 });
 
-describe('XlsxWorkbook tables', () => {
+describe.each(WRITERS)('XlsxWorkbook tables (%s)', (_, rendered) => {
+  beforeEach(() => {
+    render = rendered;
+  });
   test('a table over the written cells, readable by exceljs and in the package', async () => {
     const bytes = await written([
       spec('Lines', [['Title'], [], ['SKU', 'Qty'], ['a', 1], ['=b', 2]], { tables: [{ name: 'Lines_Table', range: range(2, 0, 3, 2) }] }),
@@ -187,13 +215,16 @@ describe('XlsxWorkbook tables', () => {
   });
 
   test('a table whose headers are not unique text is refused, naming the sheet', async () => {
-    const book = XlsxWorkbook.empty();
+    const book = empty();
     await expect(book.writeSheets([spec('Bad', [['SKU', null]], { tables: [{ name: 'T', range: range(0, 0, 1, 2) }] })])).rejects.toThrow(/Sheet "Bad": table "T": header cell B1/);
     expect(await book.listSheets()).toEqual([]);
   });
 });
 
-describe('XlsxWorkbook sheets', () => {
+describe.each(WRITERS)('XlsxWorkbook sheets (%s)', (_, rendered) => {
+  beforeEach(() => {
+    render = rendered;
+  });
   test('hidden and very hidden sheets; the active tab is a visible one', async () => {
     const bytes = await written([spec('State', [['s']], { visibility: 'veryHidden', role: 'state' }), spec('Settings', [['k']], { visibility: 'hidden' }), spec('Out', [['o']])]);
     const book = await XlsxWorkbook.fromBuffer(bytes);
@@ -297,5 +328,45 @@ describe('XlsxWorkbook writes are all-or-nothing', () => {
   test('bytes that are not a workbook, and an empty workbook, are refused', async () => {
     await expect(XlsxWorkbook.fromBuffer(new TextEncoder().encode('not a zip'))).rejects.toThrow();
     await expect(XlsxWorkbook.empty().toBuffer()).rejects.toThrow(/at least one sheet/);
+  });
+});
+
+describe('XlsxWorkbook before its specs are rendered', () => {
+  const out = (rows: (string | number | null)[][]) => spec('Out', rows, { tables: [{ name: 'OutT', range: range(0, 0, rows.length, 2) }] });
+
+  test('reads, lists and checks answer from the waiting specs as from rendered ones', async () => {
+    const specs = [spec('State', [['s', null], [], [null, 'x\u0001']], { visibility: 'hidden' }), out([['SKU', 'Qty'], ['a', 1]])];
+    const streamed = XlsxWorkbook.empty();
+    const rendered = XlsxWorkbook.empty({ stream: false });
+    for (const book of [streamed, rendered]) await book.writeSheets(specs);
+    expect(await streamed.listSheets()).toEqual(await rendered.listSheets());
+    expect(await streamed.readSheets(['State', 'Out', 'Missing'])).toEqual(await rendered.readSheets(['State', 'Out', 'Missing']));
+    for (const book of [streamed, rendered]) {
+      await expect(book.writeSheets([spec('Other', [['h']], { tables: [{ name: 'OutT', range: range(0, 0, 1, 1) }] })])).rejects.toThrow(/OutT/);
+    }
+  });
+
+  test('a later write replaces a waiting sheet in its tab position or adds one at the end; the file has them all', async () => {
+    const book = XlsxWorkbook.empty();
+    await book.writeSheets([spec('A', [['a']]), out([['SKU', 'Qty'], ['old', 1]]), spec('Z', [['z']])]);
+    await book.writeSheets([out([['SKU', 'Qty'], ['new', 2]]), spec('Log', [['When'], ['d1']], { mode: 'append' })]);
+    expect((await book.listSheets()).map((x) => x.name)).toEqual(['A', 'Out', 'Z', 'Log']);
+    const again = await XlsxWorkbook.fromBuffer(await book.toBuffer());
+    expect((await again.listSheets()).map((x) => x.name)).toEqual(['A', 'Out', 'Z', 'Log']);
+    expect((await again.readSheets(['Out'])).get('Out')).toEqual([
+      ['SKU', 'Qty'],
+      ['new', 2],
+    ]);
+    const zip = await JSZip.loadAsync(await book.toBuffer());
+    expect(Object.keys(zip.files).filter((n) => n.startsWith('xl/tables/'))).toEqual(['xl/tables/table1.xml']);
+  });
+
+  test('an append onto a waiting sheet renders them through exceljs and lands below its rows', async () => {
+    const book = XlsxWorkbook.empty();
+    await book.writeSheets([spec('Log', [['When'], ['d1']], { mode: 'append' }), spec('B', [['b']])]);
+    await book.writeSheets([spec('Log', [['d2']], { mode: 'append' })]);
+    const again = await XlsxWorkbook.fromBuffer(await book.toBuffer());
+    expect((await again.readSheets(['Log'])).get('Log')).toEqual([['When'], ['d1'], ['d2']]);
+    expect((await again.listSheets()).map((x) => x.name)).toEqual(['Log', 'B']);
   });
 });

@@ -74,7 +74,8 @@ function writeValues(ws: ExcelJS.Worksheet, spec: SheetSpec, landing: number): v
  * literal `_x` before four hex digits is itself escaped (`_x005F_`) to come back as written.
  */
 export function cellValue(value: Exclude<CellValue, null>): string | number | boolean {
-  return typeof value === 'string' ? value.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1') : value;
+  // Most text has no "_x" at all: the regular expression only runs where it could match.
+  return typeof value === 'string' && value.includes('_x') ? value.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1') : value;
 }
 
 function styled(previous: Partial<ExcelJS.Style>, style: StyledRange['style']): Partial<ExcelJS.Style> {

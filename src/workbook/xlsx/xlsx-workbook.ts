@@ -11,17 +11,25 @@
  * and other extensions, form controls, macros). That includes charts: charts.ts adds the charts of sheets written in this session after exceljs has
  * written the package, but a kept sheet's charts (ours from an earlier save, or the user's) are lost on
  * the next save. `chartsDroppedOnSave()` names those sheets, so the caller can warn or rewrite them.
+ *
+ * A workbook made only of specs (written into an empty workbook, as `lumive analyze` of report files and
+ * `lumive demo` do) is not built as an exceljs model at all: the specs wait, reads are answered from
+ * them, and `toBuffer` / `save` stream them into the package row by row (stream-writer.ts). An append
+ * onto a waiting sheet first renders them all through exceljs, as every write did before.
  */
 import { shareStyles } from './style-cache';
 import ExcelJS from 'exceljs';
 import type { ChartSpec, SheetSpec } from '../../engine/sheets/spec';
 import type { SheetInfo, SheetValues, WorkbookPort, WriteProgress } from '../port';
 import { checkSpecs, type ExistingSheet } from '../spec-checks';
-import { usedRowCount } from '../grid';
+import { trimmedGrid, usedRowCount } from '../grid';
+import type { RawCell } from '../../engine/ingest/types';
 import { loadWorkbook, readWorksheet } from './read-worksheet';
 import { renderSheet } from './render-sheet';
 import { compactValidations } from './validations';
 import { injectCharts, sheetsWithCharts, type SheetCharts } from './charts';
+import { writeXlsx } from './stream-writer';
+import { PassThrough, type Writable } from 'node:stream';
 
 /** exceljs keeps the tab position in an untyped `orderNo`. */
 interface Ordered {
@@ -31,6 +39,10 @@ interface Ordered {
 export class XlsxWorkbook implements WorkbookPort {
   /** Charts to add when the package is written, by worksheet (a replaced sheet drops its entry). */
   private readonly charts = new Map<ExcelJS.Worksheet, readonly ChartSpec[]>();
+  /** Specs written into the empty workbook and not rendered yet (see the class comment). */
+  private pending: readonly SheetSpec[] = [];
+  /** Whether specs written into the empty workbook wait to be streamed (see `empty`). */
+  private stream = false;
 
   private constructor(
     private readonly book: ExcelJS.Workbook,
@@ -50,18 +62,29 @@ export class XlsxWorkbook implements WorkbookPort {
     return new XlsxWorkbook(book, new Set(book.worksheets.filter((ws) => charted.has(ws.name))));
   }
 
-  /** A workbook with no sheets (write at least one before `toBuffer`). */
-  static empty(): XlsxWorkbook {
-    return new XlsxWorkbook(new ExcelJS.Workbook());
+  /**
+   * A workbook with no sheets (write at least one before `toBuffer`). `stream: false` renders every
+   * write through exceljs at once instead of streaming the specs when saved.
+   */
+  static empty(options: { readonly stream?: boolean } = {}): XlsxWorkbook {
+    const book = new XlsxWorkbook(new ExcelJS.Workbook());
+    book.stream = options.stream ?? true;
+    return book;
   }
 
   async listSheets(): Promise<SheetInfo[]> {
+    if (this.pending.length > 0) return this.pending.map((spec) => ({ name: spec.name, visibility: spec.visibility }));
     return this.book.worksheets.map((ws) => ({ name: ws.name, visibility: ws.state ?? 'visible' }));
   }
 
   async readSheets(names: readonly string[]): Promise<Map<string, SheetValues>> {
     const out = new Map<string, SheetValues>();
     for (const name of names) {
+      if (this.pending.length > 0) {
+        const spec = this.findPending(name);
+        if (spec) out.set(name, pendingValues(spec));
+        continue;
+      }
       const ws = this.find(name);
       if (ws) out.set(name, readWorksheet(ws));
     }
@@ -70,6 +93,19 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async writeSheets(specs: readonly SheetSpec[], onProgress?: (p: WriteProgress) => void): Promise<void> {
     checkSpecs(specs, this.existing(specs));
+    if (this.stream && this.book.worksheets.length === 0 && specs.every((spec) => spec.mode === 'replace' || !this.findPending(spec.name))) {
+      // Still only specs: each replaces a waiting spec of its name in its tab position, or comes last.
+      const next = [...this.pending];
+      for (const spec of specs) {
+        const at = next.findIndex((p) => p.name.toLowerCase() === spec.name.toLowerCase());
+        if (at >= 0) next[at] = spec;
+        else next.push(spec);
+      }
+      this.pending = next;
+      specs.forEach((spec, i) => onProgress?.({ sheet: spec.name, done: i + 1, total: specs.length }));
+      return;
+    }
+    this.materialize();
     specs.forEach((spec, i) => {
       this.render(spec);
       onProgress?.({ sheet: spec.name, done: i + 1, total: specs.length });
@@ -77,8 +113,28 @@ export class XlsxWorkbook implements WorkbookPort {
     this.showVisibleTab();
   }
 
-  /** The .xlsx bytes: exceljs writes the package, then charts.ts adds the charts. */
+  /**
+   * Writes the .xlsx package into `out` (a file stream, for the CLI): streamed when the workbook is
+   * only specs, else toBuffer's bytes.
+   */
+  async save(out: Writable): Promise<void> {
+    if (this.pending.length > 0) return writeXlsx(this.pending, out);
+    const bytes = await this.toBuffer();
+    await new Promise<void>((resolve, reject) => {
+      out.on('error', reject);
+      out.end(bytes, resolve);
+    });
+  }
+
+  /** The .xlsx bytes: the specs streamed (see save), or exceljs writes the package and charts.ts adds the charts. */
   async toBuffer(): Promise<Uint8Array> {
+    if (this.pending.length > 0) {
+      const sink = new PassThrough();
+      const chunks: Buffer[] = [];
+      sink.on('data', (c: Buffer) => chunks.push(c));
+      await writeXlsx(this.pending, sink);
+      return new Uint8Array(Buffer.concat(chunks));
+    }
     if (this.book.worksheets.length === 0) throw new Error('A workbook needs at least one sheet before it can be saved');
     const restore = shareStyles(this.book);
     let written: Uint8Array;
@@ -100,6 +156,20 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.book.worksheets.filter((ws) => this.loadedWithCharts.has(ws)).map((ws) => ws.name);
   }
 
+  /** Renders the waiting specs into the exceljs model (before anything reads or changes it). */
+  private materialize(): void {
+    if (this.pending.length === 0) return;
+    const specs = this.pending;
+    this.pending = [];
+    for (const spec of specs) this.render(spec);
+    this.showVisibleTab();
+  }
+
+  private findPending(name: string): SheetSpec | undefined {
+    const key = name.toLowerCase();
+    return this.pending.find((spec) => spec.name.toLowerCase() === key);
+  }
+
   private find(name: string): ExcelJS.Worksheet | undefined {
     const key = name.toLowerCase();
     return this.book.worksheets.find((ws) => ws.name.toLowerCase() === key);
@@ -108,6 +178,14 @@ export class XlsxWorkbook implements WorkbookPort {
   /** The sheets as the checks see them; only sheets an append targets are read (user sheets can be large). */
   private existing(specs: readonly SheetSpec[]): ExistingSheet[] {
     const appended = new Set(specs.filter((s) => s.mode === 'append').map((s) => s.name.toLowerCase()));
+    if (this.pending.length > 0) {
+      return this.pending.map((spec) => ({
+        name: spec.name,
+        visibility: spec.visibility,
+        tables: spec.tables.map((t) => t.name),
+        usedRows: appended.has(spec.name.toLowerCase()) ? usedRowCount(spec.rows) : 0,
+      }));
+    }
     return this.book.worksheets.map((ws) => ({
       name: ws.name,
       visibility: ws.state ?? 'visible',
@@ -150,6 +228,11 @@ export class XlsxWorkbook implements WorkbookPort {
       if (sheetView) sheetView.tabSelected = i === first;
     });
   }
+}
+
+/** A waiting spec's values as readSheets gives a rendered sheet's: from A1 to the used range, blanks as "". */
+function pendingValues(spec: SheetSpec): RawCell[][] {
+  return trimmedGrid(spec.rows);
 }
 
 /** exceljs's getTables() gives Table objects (its typings say tuples). */
