@@ -6,10 +6,11 @@
  * It never throws for a bad file: what could not be read, and what was noticed and repaired, is listed
  * in `problems`, and a file that cannot be read at all gives one sheet with an empty grid.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { LineGrid, plainQuotes } from '../engine/ingest/line-grid';
 import type { RawCell, SourceGrid } from '../engine/ingest/types';
+import { excel } from '../workbook/xlsx/lazy';
 import { checkPackage, farValuesText, gridText, scatteredText, sheetCells, tableBounds, workbookFailure, XLSX_LIMITS, type XlsxLimits } from '../workbook/xlsx/read-worksheet';
 
 export interface FileSheet extends SourceGrid {
@@ -714,7 +715,7 @@ async function readWorkbook(fileName: string, bytes: Uint8Array, notes: readonly
   // The package is looked at before exceljs inflates it: a small file may unpack to gigabytes, or be cut short.
   const problem = await checkPackage(bytes, name, limits);
   if (problem) return [unreadable(fileName, 'xlsx', problem.damaged ? `not a valid .xlsx file: ${problem.message}` : problem.message, notes)];
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excel().Workbook)();
   try {
     // exceljs types its input as an ArrayBuffer-like "Buffer"; JSZip underneath accepts a Uint8Array.
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -1,9 +1,10 @@
 /**
  * The compiled command (src/cli/bundle.cjs, bin.cjs): `lumive` runs one bundle built from the sources,
- * rebuilt when a source is newer, and `lumive eval` starts without the modules that read files.
+ * rebuilt when a source is newer, and exceljs loads only for commands that read or write a workbook model.
  * (Its start-up time is measured by `npm run bench -- cli`, not here.)
  */
 import { spawnSync } from 'child_process';
+import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -20,28 +21,32 @@ test('the bundle, once built, is fresh, and bin.cjs answers from it', () => {
   expect(r.stdout).toBe('30\n');
 });
 
-test('eval does not load exceljs; inspect does', () => {
+test('exceljs loads only for a workbook: not for eval, nor for a CSV report; for an .xlsx file', async () => {
   bundle.build();
-  // Which packages and modules a command loaded: node_modules files in require.cache, and the bundle's
-  // lazily started modules (esbuild names each module's start function after its path).
+  // Whether a command loaded exceljs: its files in the child's require.cache after the command ran.
   const probe = (args: string[]) => {
     const script = `
       const b = require(${JSON.stringify(bundle.BUNDLE)});
       const sink = { write() { return true; } };
       b.main(${JSON.stringify(args)}, sink, sink).then((code) => {
-        const packages = Object.keys(require.cache).filter((f) => f.includes('node_modules') && !f.includes('.cache'));
-        process.stdout.write(JSON.stringify({ code, exceljs: packages.some((f) => /[\\\\/]exceljs[\\\\/]/.test(f)) }));
+        const loaded = Object.keys(require.cache).some((f) => /[\\/]node_modules[\\/]exceljs[\\/]/.test(f));
+        process.stdout.write(JSON.stringify({ code, exceljs: loaded }));
       });`;
     const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     return JSON.parse(r.stdout) as { code: number; exceljs: boolean };
   };
   expect(probe(['eval', '=LUMIVE.EOQ(1200, 50, 2)'])).toEqual({ code: 0, exceljs: false });
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lumive-bundle-')), 'book.xlsx');
-  fs.writeFileSync(file, 'not a workbook');
-  // inspect reads files: the report reader and exceljs load (the file itself is reported, not read).
-  expect(probe(['inspect', file]).exceljs).toBe(true);
-  fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lumive-bundle-'));
+  const csv = path.join(dir, 'mapping.csv');
+  fs.writeFileSync(csv, 'Master SKU,Amazon KSA SKU\nA1,A1-AMZ\n');
+  expect(probe(['inspect', csv])).toEqual({ code: 0, exceljs: false });
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet('Mapping').addRows([['Master SKU', 'Amazon KSA SKU'], ['A1', 'A1-AMZ']]);
+  const xlsx = path.join(dir, 'book.xlsx');
+  await book.xlsx.writeFile(xlsx);
+  expect(probe(['inspect', xlsx])).toEqual({ code: 0, exceljs: true });
+  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 test('newestSource finds the newest file at any depth', () => {

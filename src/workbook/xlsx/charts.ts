@@ -7,7 +7,8 @@
  * Sheets are found by name through xl/workbook.xml and its rels (never by file order). A sheet that
  * already has a drawing (exceljs writes one for images) is refused with an error rather than merged.
  */
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
+import { jszip } from './lazy';
 import type { ChartSpec } from '../../engine/sheets/spec';
 import type { SheetValues } from '../port';
 import { chartXml, drawingXml, escapeXml } from './chart-xml';
@@ -30,7 +31,7 @@ const CHART_CONTENT = 'application/vnd.openxmlformats-officedocument.drawingml.c
 const AFTER_DRAWING = ['legacyDrawing', 'legacyDrawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts'];
 
 export async function injectCharts(xlsx: Uint8Array, sheets: readonly SheetCharts[]): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(xlsx);
+  const zip = await jszip().loadAsync(xlsx);
   const paths = await sheetPaths(zip);
   let contentTypes = await text(zip, '[Content_Types].xml');
   let nextDrawing = nextNumber(zip, /^xl\/drawings\/drawing(\d+)\.xml$/);
@@ -77,7 +78,7 @@ export async function injectCharts(xlsx: Uint8Array, sheets: readonly SheetChart
  * package, so a caller can warn, or write those sheets again.
  */
 export async function sheetsWithCharts(xlsx: Uint8Array): Promise<string[]> {
-  const zip = await JSZip.loadAsync(xlsx);
+  const zip = await jszip().loadAsync(xlsx);
   const out: string[] = [];
   for (const [sheet, path] of await sheetPaths(zip)) {
     const rels = zip.file(relsPathOf(path));

@@ -17,8 +17,9 @@
  *   plain text, formulas as their cached result, dates as Date, hyperlinks as their text, errors as
  *   their code (`#N/A`), blanks as "". Cells a merge covers (other than its top-left) read as blank.
  */
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import type ExcelJS from 'exceljs';
+import type JSZip from 'jszip';
+import { excel, jszip } from './lazy';
 import type { RawCell } from '../../engine/ingest/types';
 import { cellAddress, MAX_COLUMNS, MAX_ROWS, trimmedGrid } from '../grid';
 
@@ -109,7 +110,7 @@ export async function checkPackage(bytes: Uint8Array, name: string, limits: Xlsx
   const damaged = (why: string): PackageProblem => ({ damaged: true, message: `${name} is not a readable Excel workbook (${why})` });
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = await jszip().loadAsync(bytes);
   } catch {
     return damaged('the file is damaged or cut short');
   }
@@ -300,7 +301,7 @@ function columnNumber(letters: string): number {
 export async function loadWorkbook(bytes: Uint8Array, name: string, limits: XlsxLimits = XLSX_LIMITS): Promise<ExcelJS.Workbook> {
   const problem = await checkPackage(bytes, name, limits);
   if (problem) throw new WorkbookReadError(problem.message);
-  const book = new ExcelJS.Workbook();
+  const book = new (excel().Workbook)();
   try {
     // exceljs types its input as a Node Buffer; JSZip underneath accepts a Uint8Array.
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -336,9 +337,10 @@ export interface SheetCells {
  */
 export function sheetCells(ws: ExcelJS.Worksheet, value: (raw: unknown) => RawCell): SheetCells {
   const cells: SheetCells = { rows: [], columns: [], values: [] };
+  const merge = excel().ValueType.Merge;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if (cell.type === ExcelJS.ValueType.Merge) return;
+      if (cell.type === merge) return;
       const v = value(cell.value as unknown);
       if (v === null || v === undefined) return;
       cells.rows.push(rowNumber - 1);

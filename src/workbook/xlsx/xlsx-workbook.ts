@@ -18,7 +18,8 @@
  * onto a waiting sheet first renders them all through exceljs, as every write did before.
  */
 import { shareStyles } from './style-cache';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './lazy';
 import type { ChartSpec, SheetSpec } from '../../engine/sheets/spec';
 import type { SheetInfo, SheetValues, WorkbookPort, WriteProgress } from '../port';
 import { checkSpecs, type ExistingSheet } from '../spec-checks';
@@ -45,7 +46,8 @@ export class XlsxWorkbook implements WorkbookPort {
   private stream = false;
 
   private constructor(
-    private readonly book: ExcelJS.Workbook,
+    /** The exceljs model; made when first needed (a workbook of waiting specs never needs one). */
+    private model: ExcelJS.Workbook | null,
     /** Worksheets that had charts in the file they were loaded from. */
     private readonly loadedWithCharts: ReadonlySet<ExcelJS.Worksheet> = new Set(),
   ) {}
@@ -67,14 +69,14 @@ export class XlsxWorkbook implements WorkbookPort {
    * write through exceljs at once instead of streaming the specs when saved.
    */
   static empty(options: { readonly stream?: boolean } = {}): XlsxWorkbook {
-    const book = new XlsxWorkbook(new ExcelJS.Workbook());
+    const book = new XlsxWorkbook(null);
     book.stream = options.stream ?? true;
     return book;
   }
 
   async listSheets(): Promise<SheetInfo[]> {
     if (this.pending.length > 0) return this.pending.map((spec) => ({ name: spec.name, visibility: spec.visibility }));
-    return this.book.worksheets.map((ws) => ({ name: ws.name, visibility: ws.state ?? 'visible' }));
+    return (this.model?.worksheets ?? []).map((ws) => ({ name: ws.name, visibility: ws.state ?? 'visible' }));
   }
 
   async readSheets(names: readonly string[]): Promise<Map<string, SheetValues>> {
@@ -93,7 +95,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async writeSheets(specs: readonly SheetSpec[], onProgress?: (p: WriteProgress) => void): Promise<void> {
     checkSpecs(specs, this.existing(specs));
-    if (this.stream && this.book.worksheets.length === 0 && specs.every((spec) => spec.mode === 'replace' || !this.findPending(spec.name))) {
+    if (this.stream && this.bookIsEmpty && specs.every((spec) => spec.mode === 'replace' || !this.findPending(spec.name))) {
       // Still only specs: each replaces a waiting spec of its name in its tab position, or comes last.
       const next = [...this.pending];
       for (const spec of specs) {
@@ -153,7 +155,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** Sheets whose charts (from the loaded file) the next `toBuffer` will not keep: kept sheets, not rewritten. */
   chartsDroppedOnSave(): string[] {
-    return this.book.worksheets.filter((ws) => this.loadedWithCharts.has(ws)).map((ws) => ws.name);
+    return (this.model?.worksheets ?? []).filter((ws) => this.loadedWithCharts.has(ws)).map((ws) => ws.name);
   }
 
   /** Renders the waiting specs into the exceljs model (before anything reads or changes it). */
@@ -165,6 +167,15 @@ export class XlsxWorkbook implements WorkbookPort {
     this.showVisibleTab();
   }
 
+  private get book(): ExcelJS.Workbook {
+    return (this.model ??= new (excel().Workbook)());
+  }
+
+  /** No sheet at all, without making the model to find out. */
+  private get bookIsEmpty(): boolean {
+    return this.model === null || this.model.worksheets.length === 0;
+  }
+
   private findPending(name: string): SheetSpec | undefined {
     const key = name.toLowerCase();
     return this.pending.find((spec) => spec.name.toLowerCase() === key);
@@ -172,7 +183,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private find(name: string): ExcelJS.Worksheet | undefined {
     const key = name.toLowerCase();
-    return this.book.worksheets.find((ws) => ws.name.toLowerCase() === key);
+    return this.model?.worksheets.find((ws) => ws.name.toLowerCase() === key);
   }
 
   /** The sheets as the checks see them; only sheets an append targets are read (user sheets can be large). */
@@ -186,7 +197,7 @@ export class XlsxWorkbook implements WorkbookPort {
         usedRows: appended.has(spec.name.toLowerCase()) ? usedRowCount(spec.rows) : 0,
       }));
     }
-    return this.book.worksheets.map((ws) => ({
+    return (this.model?.worksheets ?? []).map((ws) => ({
       name: ws.name,
       visibility: ws.state ?? 'visible',
       tables: ws.getTables().map((t) => tableName(t)),
