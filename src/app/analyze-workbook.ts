@@ -53,7 +53,21 @@ export class NothingToAnalyzeError extends Error {}
 const APPROVAL_STATE: readonly OutputId[] = ['reorder', 'rebalance', 'liquidation', 'approvalLog'];
 
 /** Result sheets whose content no run reads back: only their names matter (the registry's). */
-const UNREAD_OUTPUTS = (Object.keys(OUTPUT_SHEETS) as OutputId[]).filter((id) => !['settings', ...APPROVAL_STATE].includes(id)).map((id) => OUTPUT_SHEETS[id].toLowerCase());
+const UNREAD_IDS = (Object.keys(OUTPUT_SHEETS) as OutputId[]).filter((id) => !['settings', ...APPROVAL_STATE].includes(id));
+const UNREAD_OUTPUTS = UNREAD_IDS.map((id) => OUTPUT_SHEETS[id].toLowerCase());
+
+/**
+ * The sheets Analyze rewrites and never reads back, as the workbook's registry lists them (given the
+ * grids of its registry sheets, "Lumive Registry" and "Lumive Registry (Lumive)", and every sheet
+ * name): a port may open the workbook without their content. A sheet whose content turns out to be
+ * needed after all (the registry not trusted) is asked for, and the port then opens the whole file.
+ */
+export function resultSheetsNotReadBack(registryGrids: ReadonlyMap<string, SheetValues>, sheetNames: readonly string[]): string[] {
+  const registryName = isRegistryGrid(registryGrids.get(REGISTRY_SHEET) as RawGrid | undefined) ? REGISTRY_SHEET : `${REGISTRY_SHEET} (Lumive)`;
+  const listed = readRegistry(registryGrids.get(registryName) as RawGrid | undefined);
+  const present = new Set(sheetNames.map((n) => n.toLowerCase()));
+  return UNREAD_IDS.map((id) => listed.get(id)).filter((n): n is string => n !== undefined && present.has(n.toLowerCase()));
+}
 
 /** A sheet named as one of those, or as its conflict-free variant ("Health (Lumive)", "Health (Lumive 2)"). */
 function isUnreadOutput(name: string): boolean {

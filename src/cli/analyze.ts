@@ -21,7 +21,7 @@
  */
 import { access, constants, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { analyzeWorkbook, NothingToAnalyzeError, readWorkbookState, type WorkbookAnalysis, type WorkbookState } from '../app/analyze-workbook';
+import { analyzeWorkbook, NothingToAnalyzeError, readWorkbookState, resultSheetsNotReadBack, type WorkbookAnalysis, type WorkbookState } from '../app/analyze-workbook';
 import type { Progress, Stage } from '../engine/analyze';
 import { analyze } from '../engine/analyze';
 import { demoHistory } from '../engine/demo/history';
@@ -32,7 +32,8 @@ import { importSources, type SourceAssignment } from '../engine/ingest/import';
 import type { SourceGrid } from '../engine/ingest/types';
 import type { Policy } from '../engine/model';
 import { readReportFile, type FileSheet } from '../io/read-report-file';
-import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
+import { SkippedSheetError, XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
+import { REGISTRY_SHEET } from '../engine/sheets/names';
 import { CHANNEL_IDS, parseAssignment, readerIssues, resolveAssignments, type AssignmentOption } from './sources';
 import { isSystemError, messageOf, rawOf, systemReason, visible, type Out } from './terminal';
 
@@ -457,12 +458,37 @@ export async function analyzeCommand(args: readonly string[], out: Out, err: Out
       return 2;
     }
   }
-  const port = previous ? await XlsxWorkbook.fromBuffer(previous).catch(() => null) : XlsxWorkbook.empty();
+  const port = previous ? await openPrevious(previous) : XlsxWorkbook.empty();
   if (!port) {
     err.write(`lumive analyze: ${visible(output)} exists and is not a readable .xlsx workbook; choose another output\n`);
     return 2;
   }
-  return run('analyze', port, { files, state: await readWorkbookState(port) }, p, output, out, err);
+  try {
+    return await run('analyze', port, { files, state: await readWorkbookState(port) }, p, output, out, err);
+  } catch (e) {
+    // A result sheet left out turned out to be needed (a registry that does not match its sheets):
+    // the whole earlier output, as before.
+    if (!(e instanceof SkippedSheetError) || !previous) throw e;
+    const whole = await XlsxWorkbook.fromBuffer(previous);
+    return run('analyze', whole, { files, state: await readWorkbookState(whole) }, p, output, out, err);
+  }
+}
+
+/**
+ * The earlier output, opened without the result sheets Analyze rewrites and never reads back (its
+ * registry, read first on its own, says which): at 100,000 positions they are most of the file. Null
+ * when it is not a readable workbook.
+ */
+async function openPrevious(bytes: Uint8Array): Promise<XlsxWorkbook | null> {
+  try {
+    const names = await XlsxWorkbook.sheetNames(bytes);
+    const registries: string[] = names.filter((n) => n === REGISTRY_SHEET || n === `${REGISTRY_SHEET} (Lumive)`);
+    const peek = await XlsxWorkbook.fromBuffer(bytes, 'the earlier output', { skip: names.filter((n) => !registries.includes(n)) });
+    const skip = resultSheetsNotReadBack(await peek.readSheets(registries), names);
+    return await XlsxWorkbook.fromBuffer(bytes, 'the earlier output', { skip });
+  } catch {
+    return null;
+  }
 }
 
 export async function demoCommand(args: readonly string[], out: Out, err: Out): Promise<number> {

@@ -209,6 +209,28 @@ describe('lumive analyze', () => {
     expect(tableRows(sheets, 'Data Issues', 'Sheet').filter((r) => String(r.Issue).includes('not recognized'))).toEqual([]);
   });
 
+  test('an earlier output whose registry lists a sheet the user has since made their own: the whole file is read, that sheet kept', async () => {
+    const files = writeReportFiles();
+    expect((await run('analyze', ...files, '-o', at('out.xlsx'))).code).toBe(0);
+    // The user types their own notes over the Liquidation sheet; the registry still lists it as Lumive's.
+    const wb = await XlsxWorkbook.fromBuffer(new Uint8Array(fs.readFileSync(at('out.xlsx'))));
+    await wb.writeSheets([plainSheet('Liquidation', [['My notes'], ['clear before Ramadan']])]);
+    fs.writeFileSync(at('out.xlsx'), await wb.toBuffer());
+
+    // The next run opens the earlier output without its result sheets (twice: the registry, then the
+    // rest), finds a listed sheet that is not Lumive's, so judges every listed sheet by its content:
+    // it opens the whole file (a third time) rather than judge the ones it left out.
+    const opened = jest.spyOn(XlsxWorkbook, 'fromBuffer');
+    const again = await run('analyze', ...files, '-o', at('out.xlsx'));
+    expect(opened.mock.calls.map((c) => c[2]?.skip?.length ?? 0)).toEqual([expect.any(Number), expect.any(Number), 0]);
+    opened.mockRestore();
+    expect(again.code).toBe(0);
+    const sheets = await readBack(at('out.xlsx'));
+    expect(sheets.get('Liquidation')).toEqual([['My notes'], ['clear before Ramadan']]);
+    expect(String(sheets.get('Liquidation (Lumive)')?.[0]?.[0] ?? '')).toMatch(/^Liquidation:/);
+    expect(String(sheets.get('Health')?.[0]?.[0] ?? '')).toMatch(/^Health:/);
+  });
+
   test('usage errors exit 2: no -o, no inputs, a missing input, the output among the inputs, an unknown option', async () => {
     await writeSmallWorkbook(at('in.xlsx'));
     const before = sha256(at('in.xlsx'));

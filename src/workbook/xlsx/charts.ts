@@ -131,8 +131,8 @@ function relationships(xml: string): Record<string, string>[] {
   return [...xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].map((m) => attributes(m[0]));
 }
 
-/** Sheet name → its part path (e.g. xl/worksheets/sheet2.xml), from the workbook and its rels. */
-async function sheetPaths(zip: JSZip): Promise<Map<string, string>> {
+/** Sheet name → its part path (e.g. xl/worksheets/sheet2.xml), from the workbook and its rels, in tab order. */
+export async function sheetPaths(zip: JSZip): Promise<Map<string, string>> {
   const workbook = await text(zip, 'xl/workbook.xml');
   const rels = relationships(await text(zip, 'xl/_rels/workbook.xml.rels'));
   const out = new Map<string, string>();
@@ -165,7 +165,7 @@ function relativeTarget(from: string, to: string): string {
   return [...a.slice(common).map(() => '..'), ...b.slice(common)].join('/');
 }
 
-function relsPathOf(part: string): string {
+export function relsPathOf(part: string): string {
   const i = part.lastIndexOf('/');
   return `${part.slice(0, i)}/_rels/${part.slice(i + 1)}.rels`;
 }

@@ -364,16 +364,17 @@ const relationship = (id: string, type: string, target: string) => `<Relationshi
 const relationships = (items: readonly string[]) => `${HEAD}<Relationships xmlns="${NS_PKG}">${items.join('')}</Relationships>`;
 const override = (part: string, type: string) => `<Override PartName="${part}" ContentType="${type}"/>`;
 
-/** The index of the tab Excel opens on: the first visible sheet. */
-function activeTab(specs: readonly SheetSpec[]): number {
-  return Math.max(0, specs.findIndex((s) => s.visibility === 'visible'));
+/** The index of the tab Excel opens on: `wanted` when it is a visible sheet, else the first visible one. */
+function activeTab(specs: readonly SheetSpec[], wanted?: string): number {
+  const at = wanted === undefined ? -1 : specs.findIndex((s) => s.name === wanted && s.visibility === 'visible');
+  return at >= 0 ? at : Math.max(0, specs.findIndex((s) => s.visibility === 'visible'));
 }
 
 /**
- * Streams the package of `specs` (in tab order, already checked by checkSpecs) into `out`; resolves
- * when the last byte is written.
+ * Streams the package of `specs` (in tab order, already checked by checkSpecs) into `out`, opening on
+ * the sheet named `active` when it is visible; resolves when the last byte is written.
  */
-export async function writeXlsx(specs: readonly SheetSpec[], out: Writable): Promise<void> {
+export async function writeXlsx(specs: readonly SheetSpec[], out: Writable, active?: string): Promise<void> {
   if (specs.length === 0) throw new Error('A workbook needs at least one sheet before it can be saved');
   const zip = archiver('zip', { zlib: { level: LEVEL } });
   const done = new Promise<void>((resolve, reject) => {
@@ -385,7 +386,9 @@ export async function writeXlsx(specs: readonly SheetSpec[], out: Writable): Pro
   zip.pipe(out);
   const styles = new StyleTable();
   const strings = new SharedStrings();
-  const active = activeTab(specs);
+  const opening = activeTab(specs, active);
+  /** The first tab the tab bar shows: the first visible one. */
+  const first = activeTab(specs);
   const overrides: string[] = [override('/xl/workbook.xml', CONTENT.workbook), override('/xl/styles.xml', CONTENT.styles), override('/xl/sharedStrings.xml', CONTENT.strings), override('/xl/theme/theme1.xml', CONTENT.theme)];
   let tableId = 0;
   let chartId = 0;
@@ -404,7 +407,7 @@ export async function writeXlsx(specs: readonly SheetSpec[], out: Writable): Pro
     });
     let drawing: SheetParts['drawing'] = null;
     if (spec.charts.length > 0) drawing = addCharts(spec, ++drawingId, sheetRels);
-    zip.append(Readable.from(sheetXml(spec, i === active, { tables, drawing }, styles, strings)), { name: `xl/worksheets/sheet${i + 1}.xml` });
+    zip.append(Readable.from(sheetXml(spec, i === opening, { tables, drawing }, styles, strings)), { name: `xl/worksheets/sheet${i + 1}.xml` });
     if (sheetRels.length > 0) zip.append(relationships(sheetRels), { name: `xl/worksheets/_rels/sheet${i + 1}.xml.rels` });
     overrides.push(override(`/xl/worksheets/sheet${i + 1}.xml`, CONTENT.sheet));
     if (spec.print && spec.print.repeatRows > 0) {
@@ -433,7 +436,7 @@ export async function writeXlsx(specs: readonly SheetSpec[], out: Writable): Pro
   zip.append(Readable.from((function* () { yield styles.xml(); })()), { name: 'xl/styles.xml' });
   const sheets = specs.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}"${s.visibility === 'visible' ? '' : ` state="${s.visibility}"`} r:id="rId${i + 1}"/>`);
   zip.append(
-    `${HEAD}<workbook xmlns="${NS}" xmlns:r="${NS_R}"><bookViews><workbookView activeTab="${active}"${active > 0 ? ` firstSheet="${active}"` : ''}/></bookViews>` +
+    `${HEAD}<workbook xmlns="${NS}" xmlns:r="${NS_R}"><bookViews><workbookView activeTab="${opening}"${first > 0 ? ` firstSheet="${first}"` : ''}/></bookViews>` +
       `<sheets>${sheets.join('')}</sheets>${definedNames.length > 0 ? `<definedNames>${definedNames.join('')}</definedNames>` : ''}<calcPr calcId="191029"/></workbook>`,
     { name: 'xl/workbook.xml' },
   );

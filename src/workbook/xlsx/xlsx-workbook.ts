@@ -16,6 +16,9 @@
  * `lumive demo` do) is not built as an exceljs model at all: the specs wait, reads are answered from
  * them, and `toBuffer` / `save` stream them into the package row by row (stream-writer.ts). An append
  * onto a waiting sheet first renders them all through exceljs, as every write did before.
+ *
+ * `fromBuffer` can leave sheets out (`skip`: Analyze's result sheets, which it rewrites and never reads
+ * back): they keep their place and name, and reading one throws SkippedSheetError.
  */
 import { shareStyles } from './style-cache';
 import type ExcelJS from 'exceljs';
@@ -25,11 +28,13 @@ import type { SheetInfo, SheetValues, WorkbookPort, WriteProgress } from '../por
 import { checkSpecs, type ExistingSheet } from '../spec-checks';
 import { trimmedGrid, usedRowCount } from '../grid';
 import type { RawCell } from '../../engine/ingest/types';
-import { loadWorkbook, readWorksheet } from './read-worksheet';
+import { checkPackage, loadWorkbook, readWorksheet, WorkbookReadError } from './read-worksheet';
+import { packageSheetNames, withSheetsEmptied } from './skipped-sheets';
 import { renderSheet } from './render-sheet';
 import { compactValidations } from './validations';
 import { injectCharts, sheetsWithCharts, type SheetCharts } from './charts';
 import { writeXlsx } from './stream-writer';
+import { appendedSpec, keptSheetSpec } from './kept-sheet';
 import { PassThrough, type Writable } from 'node:stream';
 
 /** exceljs keeps the tab position in an untyped `orderNo`. */
@@ -42,7 +47,15 @@ export class XlsxWorkbook implements WorkbookPort {
   private readonly charts = new Map<ExcelJS.Worksheet, readonly ChartSpec[]>();
   /** Specs written into the empty workbook and not rendered yet (see the class comment). */
   private pending: readonly SheetSpec[] = [];
-  /** Whether specs written into the empty workbook wait to be streamed (see `empty`). */
+  /** Lower-cased names of the sheets opened without their content (`fromBuffer`'s `skip`). */
+  private skipped = new Set<string>();
+  /**
+   * A batch written into a loaded workbook and not rendered yet: saved right after (as Analyze does),
+   * it is streamed with the kept sheets as specs (kept-sheet.ts) when they can be; anything else done
+   * to the workbook first renders it.
+   */
+  private deferred: readonly SheetSpec[] | null = null;
+  /** Whether written specs wait to be streamed when saved (see `empty` and `fromBuffer`). */
   private stream = false;
 
   private constructor(
@@ -57,11 +70,26 @@ export class XlsxWorkbook implements WorkbookPort {
    * the user knows it) and says why, when they are not a workbook that can be read: damaged or cut
    * short, or unpacking to more than a report could (read-worksheet.ts, checkPackage).
    */
-  static async fromBuffer(bytes: Uint8Array, name = 'the workbook'): Promise<XlsxWorkbook> {
+  static async fromBuffer(bytes: Uint8Array, name = 'the workbook', options: { readonly skip?: readonly string[]; readonly stream?: boolean } = {}): Promise<XlsxWorkbook> {
+    const skip = options.skip ?? [];
+    if (skip.length > 0) {
+      // The whole file passes the package checks before any part of it is left out.
+      const problem = await checkPackage(bytes, name);
+      if (problem) throw new WorkbookReadError(problem.message);
+      bytes = await withSheetsEmptied(bytes, skip);
+    }
     const book = await loadWorkbook(bytes, name);
     for (const ws of book.worksheets) compactValidations(ws);
     const charted = new Set(await sheetsWithCharts(bytes));
-    return new XlsxWorkbook(book, new Set(book.worksheets.filter((ws) => charted.has(ws.name))));
+    const opened = new XlsxWorkbook(book, new Set(book.worksheets.filter((ws) => charted.has(ws.name))));
+    opened.skipped = new Set(skip.map((n) => n.toLowerCase()));
+    opened.stream = options.stream ?? true;
+    return opened;
+  }
+
+  /** The sheet names of an .xlsx file's bytes, in tab order, without reading any sheet. */
+  static sheetNames(bytes: Uint8Array): Promise<string[]> {
+    return packageSheetNames(bytes);
   }
 
   /**
@@ -75,11 +103,15 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async listSheets(): Promise<SheetInfo[]> {
+    this.renderDeferred();
     if (this.pending.length > 0) return this.pending.map((spec) => ({ name: spec.name, visibility: spec.visibility }));
     return (this.model?.worksheets ?? []).map((ws) => ({ name: ws.name, visibility: ws.state ?? 'visible' }));
   }
 
   async readSheets(names: readonly string[]): Promise<Map<string, SheetValues>> {
+    this.renderDeferred();
+    const unread = names.find((n) => this.skipped.has(n.toLowerCase()) && this.find(n));
+    if (unread !== undefined) throw new SkippedSheetError(unread);
     const out = new Map<string, SheetValues>();
     for (const name of names) {
       if (this.pending.length > 0) {
@@ -94,6 +126,10 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async writeSheets(specs: readonly SheetSpec[], onProgress?: (p: WriteProgress) => void): Promise<void> {
+    this.renderDeferred();
+    // An append needs the rows it lands below.
+    const blind = specs.find((spec) => spec.mode === 'append' && this.skipped.has(spec.name.toLowerCase()));
+    if (blind) throw new SkippedSheetError(blind.name);
     checkSpecs(specs, this.existing(specs));
     if (this.stream && this.bookIsEmpty && specs.every((spec) => spec.mode === 'replace' || !this.findPending(spec.name))) {
       // Still only specs: each replaces a waiting spec of its name in its tab position, or comes last.
@@ -108,6 +144,11 @@ export class XlsxWorkbook implements WorkbookPort {
       return;
     }
     this.materialize();
+    if (this.stream && this.model !== null) {
+      this.deferred = specs;
+      specs.forEach((spec, i) => onProgress?.({ sheet: spec.name, done: i + 1, total: specs.length }));
+      return;
+    }
     specs.forEach((spec, i) => {
       this.render(spec);
       onProgress?.({ sheet: spec.name, done: i + 1, total: specs.length });
@@ -120,7 +161,9 @@ export class XlsxWorkbook implements WorkbookPort {
    * only specs, else toBuffer's bytes.
    */
   async save(out: Writable): Promise<void> {
-    if (this.pending.length > 0) return writeXlsx(this.pending, out);
+    const streamed = this.streamedSheets();
+    if (streamed) return writeXlsx(streamed.specs, out, streamed.active);
+    this.checkNothingSkipped();
     const bytes = await this.toBuffer();
     await new Promise<void>((resolve, reject) => {
       out.on('error', reject);
@@ -130,13 +173,15 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** The .xlsx bytes: the specs streamed (see save), or exceljs writes the package and charts.ts adds the charts. */
   async toBuffer(): Promise<Uint8Array> {
-    if (this.pending.length > 0) {
+    const streamed = this.streamedSheets();
+    if (streamed) {
       const sink = new PassThrough();
       const chunks: Buffer[] = [];
       sink.on('data', (c: Buffer) => chunks.push(c));
-      await writeXlsx(this.pending, sink);
+      await writeXlsx(streamed.specs, sink, streamed.active);
       return new Uint8Array(Buffer.concat(chunks));
     }
+    this.checkNothingSkipped();
     if (this.book.worksheets.length === 0) throw new Error('A workbook needs at least one sheet before it can be saved');
     const restore = shareStyles(this.book);
     let written: Uint8Array;
@@ -155,7 +200,63 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** Sheets whose charts (from the loaded file) the next `toBuffer` will not keep: kept sheets, not rewritten. */
   chartsDroppedOnSave(): string[] {
+    this.renderDeferred();
     return (this.model?.worksheets ?? []).filter((ws) => this.loadedWithCharts.has(ws)).map((ws) => ws.name);
+  }
+
+  /**
+   * The sheets to stream, in tab order, with the tab to open on: the waiting specs of an empty workbook;
+   * or a loaded workbook's last batch with every other sheet as a spec (an append onto one merged in).
+   * Null when the workbook is to be saved through exceljs: nothing deferred, or a kept sheet a spec
+   * cannot hold (the batch is rendered then). A sheet opened without its content and not rewritten
+   * throws SkippedSheetError.
+   */
+  private streamedSheets(): { specs: readonly SheetSpec[]; active?: string } | null {
+    if (this.pending.length > 0) return { specs: this.pending };
+    const batch = this.deferred;
+    if (batch === null || this.model === null) return null;
+    const byName = new Map<string, SheetSpec>();
+    for (const spec of batch) {
+      // One spec a sheet: a batch that writes a sheet twice is rendered in order instead.
+      if (byName.has(spec.name.toLowerCase())) return this.renderDeferred();
+      byName.set(spec.name.toLowerCase(), spec);
+    }
+    const out: SheetSpec[] = [];
+    for (const ws of this.model.worksheets) {
+      const key = ws.name.toLowerCase();
+      const spec = byName.get(key);
+      byName.delete(key);
+      if (spec?.mode === 'replace') {
+        out.push(spec);
+        continue;
+      }
+      if (this.skipped.has(key)) throw new SkippedSheetError(ws.name);
+      const kept = this.loadedWithCharts.has(ws) ? null : keptSheetSpec(ws);
+      const merged = kept && spec ? appendedSpec(kept, spec) : kept;
+      if (!merged) return this.renderDeferred();
+      out.push(merged);
+    }
+    // New sheets come last, in the batch's order (as render adds them).
+    for (const spec of batch) if (byName.has(spec.name.toLowerCase())) out.push(spec);
+    const views = this.model.views?.[0];
+    const was = views?.activeTab !== undefined ? this.model.worksheets[views.activeTab]?.name : undefined;
+    return { specs: out, active: was };
+  }
+
+  /** Renders a deferred batch into the model (before anything else touches the workbook); null. */
+  private renderDeferred(): null {
+    const batch = this.deferred;
+    if (batch === null) return null;
+    this.deferred = null;
+    for (const spec of batch) this.render(spec);
+    this.showVisibleTab();
+    return null;
+  }
+
+  /** A sheet opened without its content and not written since would be saved empty: refused. */
+  private checkNothingSkipped(): void {
+    const left = (this.model?.worksheets ?? []).find((ws) => this.skipped.has(ws.name.toLowerCase()));
+    if (left) throw new SkippedSheetError(left.name);
   }
 
   /** Renders the waiting specs into the exceljs model (before anything reads or changes it). */
@@ -222,6 +323,7 @@ export class XlsxWorkbook implements WorkbookPort {
       if (position !== undefined) (ws as unknown as Ordered).orderNo = position;
     }
     renderSheet(ws, spec, landing);
+    this.skipped.delete(spec.name.toLowerCase());
     if (spec.charts.length > 0) this.charts.set(ws, spec.charts);
   }
 
@@ -238,6 +340,14 @@ export class XlsxWorkbook implements WorkbookPort {
       const sheetView = ws.views?.[0] as { tabSelected?: boolean } | undefined;
       if (sheetView) sheetView.tabSelected = i === first;
     });
+  }
+}
+
+/** A sheet opened without its content was asked for: the caller opens the whole file instead. */
+export class SkippedSheetError extends Error {
+  constructor(readonly sheet: string) {
+    super(`sheet "${sheet}" was opened without its content`);
+    this.name = 'SkippedSheetError';
   }
 }
 
