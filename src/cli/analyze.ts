@@ -33,6 +33,7 @@ import type { SourceGrid } from '../engine/ingest/types';
 import type { Policy } from '../engine/model';
 import { readReportFile, type FileSheet } from '../io/read-report-file';
 import { SkippedSheetError, XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
+import type { SheetValues } from '../workbook/port';
 import { REGISTRY_SHEET } from '../engine/sheets/names';
 import { CHANNEL_IDS, parseAssignment, readerIssues, resolveAssignments, type AssignmentOption } from './sources';
 import { isSystemError, messageOf, rawOf, systemReason, visible, type Out } from './terminal';
@@ -480,15 +481,11 @@ export async function analyzeCommand(args: readonly string[], out: Out, err: Out
  * when it is not a readable workbook.
  */
 async function openPrevious(bytes: Uint8Array): Promise<XlsxWorkbook | null> {
-  try {
-    const names = await XlsxWorkbook.sheetNames(bytes);
-    const registries: string[] = names.filter((n) => n === REGISTRY_SHEET || n === `${REGISTRY_SHEET} (Lumive)`);
-    const peek = await XlsxWorkbook.fromBuffer(bytes, 'the earlier output', { skip: names.filter((n) => !registries.includes(n)) });
-    const skip = resultSheetsNotReadBack(await peek.readSheets(registries), names);
-    return await XlsxWorkbook.fromBuffer(bytes, 'the earlier output', { skip });
-  } catch {
-    return null;
-  }
+  const skip = async (names: readonly string[], peek: (sheets: readonly string[]) => Promise<Map<string, SheetValues>>) => {
+    const registries = names.filter((n) => n === REGISTRY_SHEET || n === `${REGISTRY_SHEET} (Lumive)`);
+    return resultSheetsNotReadBack(await peek(registries), names);
+  };
+  return XlsxWorkbook.fromBuffer(bytes, 'the earlier output', { skip }).catch(() => null);
 }
 
 export async function demoCommand(args: readonly string[], out: Out, err: Out): Promise<number> {

@@ -70,21 +70,33 @@ export class XlsxWorkbook implements WorkbookPort {
    * the user knows it) and says why, when they are not a workbook that can be read: damaged or cut
    * short, or unpacking to more than a report could (read-worksheet.ts, checkPackage).
    */
-  static async fromBuffer(bytes: Uint8Array, name = 'the workbook', options: { readonly skip?: readonly string[]; readonly stream?: boolean } = {}): Promise<XlsxWorkbook> {
-    const skip = options.skip ?? [];
-    if (skip.length > 0) {
-      // The whole file passes the package checks before any part of it is left out.
+  static async fromBuffer(bytes: Uint8Array, name = 'the workbook', options: { readonly skip?: SkipSheets; readonly stream?: boolean } = {}): Promise<XlsxWorkbook> {
+    let skip: readonly string[] = [];
+    if (options.skip) {
+      // The whole file passes the package checks once, before anything of it is read.
       const problem = await checkPackage(bytes, name);
       if (problem) throw new WorkbookReadError(problem.message);
-      bytes = await withSheetsEmptied(bytes, skip);
+      const whole = bytes;
+      const names = await packageSheetNames(whole);
+      const peek = async (sheets: readonly string[]): Promise<Map<string, SheetValues>> => {
+        const wanted = new Set(sheets.map((n) => n.toLowerCase()));
+        const few = await XlsxWorkbook.open(await withSheetsEmptied(whole, names.filter((n) => !wanted.has(n.toLowerCase()))), name);
+        return few.readSheets(sheets);
+      };
+      skip = typeof options.skip === 'function' ? await options.skip(names, peek) : options.skip;
+      if (skip.length > 0) bytes = await withSheetsEmptied(whole, skip);
     }
-    const book = await loadWorkbook(bytes, name);
-    for (const ws of book.worksheets) compactValidations(ws);
-    const charted = new Set(await sheetsWithCharts(bytes));
-    const opened = new XlsxWorkbook(book, new Set(book.worksheets.filter((ws) => charted.has(ws.name))));
+    const opened = await XlsxWorkbook.open(bytes, name);
     opened.skipped = new Set(skip.map((n) => n.toLowerCase()));
     opened.stream = options.stream ?? true;
     return opened;
+  }
+
+  private static async open(bytes: Uint8Array, name: string): Promise<XlsxWorkbook> {
+    const book = await loadWorkbook(bytes, name);
+    for (const ws of book.worksheets) compactValidations(ws);
+    const charted = new Set(await sheetsWithCharts(bytes));
+    return new XlsxWorkbook(book, new Set(book.worksheets.filter((ws) => charted.has(ws.name))));
   }
 
   /** The sheet names of an .xlsx file's bytes, in tab order, without reading any sheet. */
@@ -342,6 +354,14 @@ export class XlsxWorkbook implements WorkbookPort {
     });
   }
 }
+
+/**
+ * The sheets `fromBuffer` leaves out: names, or a choice made from the file's sheet names and a peek
+ * at a few of its sheets (read on their own).
+ */
+export type SkipSheets =
+  | readonly string[]
+  | ((names: readonly string[], peek: (sheets: readonly string[]) => Promise<Map<string, SheetValues>>) => Promise<readonly string[]>);
 
 /** A sheet opened without its content was asked for: the caller opens the whole file instead. */
 export class SkippedSheetError extends Error {
