@@ -186,7 +186,7 @@ function styled(look: Look, style: SheetSpec['styles'][number]['style']): Look {
 interface Band {
   readonly from: number;
   readonly to: number;
-  /** xf per column (0: none); `styled[c]` when the column's cells are written even when blank. */
+  /** xf per column (0: none); a cell with an xf is written even when blank, as exceljs writes it. */
   readonly xf: Int32Array;
 }
 

@@ -14,8 +14,13 @@
  *
  * A workbook made only of specs (written into an empty workbook, as `lumive analyze` of report files and
  * `lumive demo` do) is not built as an exceljs model at all: the specs wait, reads are answered from
- * them, and `toBuffer` / `save` stream them into the package row by row (stream-writer.ts). An append
- * onto a waiting sheet first renders them all through exceljs, as every write did before.
+ * them, and `toBuffer` streams them into the package row by row (stream-writer.ts). An append onto a
+ * waiting sheet first renders them all through exceljs, as every write did before. A batch written
+ * into a loaded workbook waits too: saved next, every sheet it leaves is turned into a spec
+ * (kept-sheet.ts) and the whole package streamed, unless one cannot be (a formula, a merge, a table,
+ * other formatting), and then the batch is rendered through exceljs; anything else done to the
+ * workbook in between renders it first. `empty({ stream: false })` and `fromBuffer(…, { stream: false })`
+ * always render.
  *
  * `fromBuffer` can leave sheets out (`skip`: Analyze's result sheets, which it rewrites and never reads
  * back): they keep their place and name, and reading one throws SkippedSheetError.
@@ -35,7 +40,7 @@ import { compactValidations } from './validations';
 import { injectCharts, sheetsWithCharts, type SheetCharts } from './charts';
 import { writeXlsx } from './stream-writer';
 import { appendedSpec, keptSheetSpec } from './kept-sheet';
-import { PassThrough, type Writable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 
 /** exceljs keeps the tab position in an untyped `orderNo`. */
 interface Ordered {
@@ -168,22 +173,7 @@ export class XlsxWorkbook implements WorkbookPort {
     this.showVisibleTab();
   }
 
-  /**
-   * Writes the .xlsx package into `out` (a file stream, for the CLI): streamed when the workbook is
-   * only specs, else toBuffer's bytes.
-   */
-  async save(out: Writable): Promise<void> {
-    const streamed = this.streamedSheets();
-    if (streamed) return writeXlsx(streamed.specs, out, streamed.active);
-    this.checkNothingSkipped();
-    const bytes = await this.toBuffer();
-    await new Promise<void>((resolve, reject) => {
-      out.on('error', reject);
-      out.end(bytes, resolve);
-    });
-  }
-
-  /** The .xlsx bytes: the specs streamed (see save), or exceljs writes the package and charts.ts adds the charts. */
+  /** The .xlsx bytes: the sheets streamed (see streamedSheets), or exceljs writes the package and charts.ts adds the charts. */
   async toBuffer(): Promise<Uint8Array> {
     const streamed = this.streamedSheets();
     if (streamed) {
