@@ -6,6 +6,7 @@
  */
 import { createHash } from 'crypto';
 import * as fs from 'fs';
+import JSZip from 'jszip';
 import * as os from 'os';
 import * as path from 'path';
 import { run } from '../helpers/cli';
@@ -229,6 +230,23 @@ describe('lumive analyze', () => {
     expect(sheets.get('Liquidation')).toEqual([['My notes'], ['clear before Ramadan']]);
     expect(String(sheets.get('Liquidation (Lumive)')?.[0]?.[0] ?? '')).toMatch(/^Liquidation:/);
     expect(String(sheets.get('Health')?.[0]?.[0] ?? '')).toMatch(/^Health:/);
+  });
+
+  test('an earlier output that is not a workbook, or unpacks to far more than a report could, is left as it is', async () => {
+    const files = writeReportFiles();
+    const bomb = new JSZip();
+    bomb.file('[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
+    bomb.file('xl/workbook.xml', '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>');
+    // 64 MiB of one character packs about 1,000 times: over the 100 times a real part packs.
+    bomb.file('xl/worksheets/sheet1.xml', ' '.repeat(64 * 1024 * 1024));
+    const bombBytes = await bomb.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    for (const [name, bytes] of [['garbage.xlsx', new TextEncoder().encode('not a zip at all')], ['bomb.xlsx', bombBytes]] as const) {
+      fs.writeFileSync(at(name), bytes);
+      const before = sha256(at(name));
+      const r = await run('analyze', ...files, '-o', at(name));
+      expect([name, r.code, r.err]).toEqual([name, 2, `lumive analyze: ${at(name)} exists and is not a readable .xlsx workbook; choose another output\n`]);
+      expect(sha256(at(name))).toBe(before);
+    }
   });
 
   test('usage errors exit 2: no -o, no inputs, a missing input, the output among the inputs, an unknown option', async () => {
