@@ -1,5 +1,5 @@
 // The `lumive` command's bundle: the TypeScript sources of the command compiled into one CommonJS file
-// by esbuild, which tsx already brings. It lives with the other build caches in node_modules/.cache
+// by esbuild. It lives with the other build caches in node_modules/.cache
 // (not in dist/, which is the add-in's web folder and is emptied by every webpack build). Packages in node_modules stay outside it
 // and load when a command needs them (exceljs only for workbooks), so `lumive eval` starts at once.
 //
