@@ -22,7 +22,7 @@ const EPOCH_1970 = 25_569;
 
 /** The spec of a loaded sheet, or null when a spec cannot hold all of it (see the top of the file). */
 export function keptSheetSpec(ws: ExcelJS.Worksheet): SheetSpec | null {
-  if (!plainSheet(ws)) return null;
+  if (!onlySpecFeatures(ws)) return null;
   const rows: CellValue[][] = [];
   const formats = new Runs<string>();
   const looks = new Runs<CellStyle>();
@@ -112,7 +112,7 @@ export function appendedSpec(kept: SheetSpec, add: SheetSpec): SheetSpec | null 
 }
 
 /** No merge, table, conditional format, validation, picture, filter or tab colour. */
-function plainSheet(ws: ExcelJS.Worksheet): boolean {
+function onlySpecFeatures(ws: ExcelJS.Worksheet): boolean {
   const w = ws as unknown as {
     _merges?: Record<string, unknown>;
     conditionalFormattings?: unknown[];
