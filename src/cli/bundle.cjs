@@ -1,7 +1,7 @@
 // The `lumive` command's bundle: the TypeScript sources of the command compiled into one CommonJS file
-// by esbuild. It lives with the other build caches in node_modules/.cache
-// (not in dist/, which is the add-in's web folder and is emptied by every webpack build). Packages in node_modules stay outside it
-// and load when a command needs them (exceljs only for workbooks), so `lumive eval` starts at once.
+// by esbuild. It lives with the other build caches in node_modules/.cache (not in dist/, which is the
+// add-in's web folder and is emptied by every webpack build). Packages in node_modules stay outside
+// it and load when a command needs them (exceljs only for workbooks), so `lumive eval` starts at once.
 //
 //   node src/cli/bundle.cjs     build it and link the command (npm ci does, through `prepare`)
 //
@@ -17,9 +17,12 @@ const path = require('node:path');
 const SRC = path.resolve(__dirname, '..');
 const BUNDLE = path.resolve(__dirname, '..', '..', 'node_modules', '.cache', 'lumive', 'lumive.cjs');
 
-/** Newest modification time of the files under src/ (about 3 ms for the tree). */
+/**
+ * Newest modification time of the files and folders under src/ (about 3 ms for the tree): a folder's
+ * time changes when a file in it is added, removed or renamed.
+ */
 function newestSource(dir = SRC) {
-  let newest = 0;
+  let newest = fs.statSync(dir).mtimeMs;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const file = path.join(dir, entry.name);
     const t = entry.isDirectory() ? newestSource(file) : fs.statSync(file).mtimeMs;

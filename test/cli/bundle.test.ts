@@ -49,15 +49,18 @@ test('exceljs loads only for a workbook: not for eval, nor for a CSV report; for
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-test('newestSource finds the newest file at any depth', () => {
+test('newestSource finds the newest file or folder at any depth (a folder changes when a file in it is removed)', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lumive-src-'));
   fs.mkdirSync(path.join(dir, 'a', 'b'), { recursive: true });
   const files = [path.join(dir, 'x.ts'), path.join(dir, 'a', 'y.ts'), path.join(dir, 'a', 'b', 'z.ts')];
+  const day = (d: number) => new Date(Date.UTC(2026, 0, d));
   files.forEach((f, i) => {
     fs.writeFileSync(f, '');
-    const t = new Date(Date.UTC(2026, 0, 1 + [3, 1, 7][i]));
-    fs.utimesSync(f, t, t);
+    fs.utimesSync(f, day([3, 1, 7][i]), day([3, 1, 7][i]));
   });
-  expect(bundle.newestSource(dir)).toBe(Date.UTC(2026, 0, 8));
+  for (const folder of [path.join(dir, 'a', 'b'), path.join(dir, 'a'), dir]) fs.utimesSync(folder, day(2), day(2));
+  expect(bundle.newestSource(dir)).toBe(day(7).getTime());
+  fs.utimesSync(path.join(dir, 'a'), day(9), day(9));
+  expect(bundle.newestSource(dir)).toBe(day(9).getTime());
   fs.rmSync(dir, { recursive: true, force: true });
 });
