@@ -357,9 +357,9 @@ export interface CliFigures {
   phasesError: string | null;
 }
 
-const PEAK_MARK = 'LUMIVE_BENCH_PEAK=';
-/** Preloaded into the CLI: samples heap used every 100 ms and reports it with the peak RSS on exit. */
-const PEAK_PRELOAD =
+export const PEAK_MARK = 'LUMIVE_BENCH_PEAK=';
+/** Preloaded into the CLI: samples heap used every 100 ms and reports it with the peak RSS on exit (`MARK<maxRSS KB>,<heap bytes>`). */
+export const PEAK_PRELOAD =
   'data:text/javascript,let h=0;const s=()=>{const u=process.memoryUsage().heapUsed;if(u>h)h=u};setInterval(s,100).unref();' +
   `process.on("exit",()=>{s();process.stderr.write("\\n${PEAK_MARK}"+process.resourceUsage().maxRSS+","+h+"\\n")})`;
 

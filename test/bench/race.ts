@@ -24,6 +24,7 @@ import { getHeapStatistics } from 'node:v8';
 import { analyzeReports, readSources, type Stage } from '../../src/engine/analyze';
 import type { ParsedReport } from '../../src/engine/ingest/read-report';
 import { readReportFile } from '../../src/io/read-report-file';
+import { PEAK_MARK, PEAK_PRELOAD } from './analysis';
 
 /** Where the peer scripts are: ../shared/peers beside the repository, or LUMIVE_PEERS. */
 export const PEERS = process.env.LUMIVE_PEERS ?? path.resolve(__dirname, '../../../shared/peers');
@@ -211,10 +212,6 @@ export interface ProcessFigures {
   /** One more run into the last output, which it carries approvals from (null for pandas). */
   readonly again: { readonly ms: number; readonly peakRssMb: number | null } | null;
 }
-
-const PEAK_MARK = 'LUMIVE_RACE_PEAK=';
-/** Preloaded into the command: its peak RSS on exit, on standard error. */
-const PEAK_PRELOAD = `data:text/javascript,process.on("exit",()=>process.stderr.write("\\n${PEAK_MARK}"+process.resourceUsage().maxRSS+"\\n"))`;
 
 /**
  * `lumive analyze <the files> -o out.xlsx` as a user runs it, whole process (Node's default heap),

@@ -140,7 +140,6 @@ describe('saving a loaded workbook', () => {
 
   test('sheets opened without their content keep their place, are never read or appended to, and must be rewritten', async () => {
     const bytes = await savedWith([spec('A', [['a']]), spec('Big', [['b1'], ['b2']]), spec('C', [['c']])]);
-    expect(await XlsxWorkbook.sheetNames(bytes)).toEqual(['A', 'Big', 'C']);
     const open = () => XlsxWorkbook.fromBuffer(bytes, 'book', { skip: ['big'] });
 
     const reading = await open();

@@ -5,7 +5,7 @@
  *
  * A workbook of specs alone is streamed into its package (stream-writer.ts); once anything reads it,
  * the specs are rendered through exceljs instead. The values, formats, tables and sheets tests run
- * both ways (`render`: a workbook made with `stream: false`).
+ * both ways (`render`: workbooks made or opened with `stream: false`).
  */
 import ExcelJS from 'exceljs';
 import { range, sheetSpec as spec } from '../../src/engine/sheets/table';
@@ -22,6 +22,8 @@ const WRITERS: readonly (readonly [string, boolean])[] = [
 let render = false;
 
 const empty = () => XlsxWorkbook.empty({ stream: !render });
+/** A saved workbook opened to be written to again, the same way as `empty`. */
+const loaded = (bytes: Uint8Array) => XlsxWorkbook.fromBuffer(bytes, 'the workbook', { stream: !render });
 
 async function written(specs: SheetSpec[], book = empty()): Promise<Uint8Array> {
   await book.writeSheets(specs);
@@ -176,7 +178,7 @@ describe.each(WRITERS)('XlsxWorkbook formats (%s)', (_, rendered) => {
 
   test('validations stay one range after a round trip (exceljs #2820)', async () => {
     const first = await written([out]);
-    const book = await XlsxWorkbook.fromBuffer(first);
+    const book = await loaded(first);
     const again = await written([spec('Other', [['x']])], book);
     const xml = await sheetXml(again, 'Out');
     expect([...xml.matchAll(/sqref="([^"]+)"><formula1>/g)].map((m) => m[1])).toEqual(['A3:A22']);
@@ -239,7 +241,7 @@ describe.each(WRITERS)('XlsxWorkbook sheets (%s)', (_, rendered) => {
 
   test('replace keeps the tab position and drops the old content', async () => {
     const first = await written([spec('A', [['a']]), spec('Out', [['h1', 'h2'], ['old']], { tables: [{ name: 'OldT', range: range(0, 0, 2, 2) }] }), spec('Z', [['z']])]);
-    const book = await XlsxWorkbook.fromBuffer(first);
+    const book = await loaded(first);
     const bytes = await written([spec('Out', [['new']], { tables: [{ name: 'OldT', range: range(0, 0, 1, 1) }] })], book);
     const again = await XlsxWorkbook.fromBuffer(bytes);
     expect((await again.listSheets()).map((s) => s.name)).toEqual(['A', 'Out', 'Z']);
@@ -255,7 +257,7 @@ describe.each(WRITERS)('XlsxWorkbook sheets (%s)', (_, rendered) => {
     ws.getRow(3).getCell(1).value = '';
     ws.getRow(4).values = ['by hand', { formula: '1+1', result: 2 }, 'Rejected'];
     ws.getRow(6).getCell(3).value = null;
-    const book = await XlsxWorkbook.fromBuffer(new Uint8Array(await user.xlsx.writeBuffer()));
+    const book = await loaded(new Uint8Array(await user.xlsx.writeBuffer()));
     const before = (await book.readSheets(['Log'])).get('Log')!;
     const appended = spec('Log', [['2025-02-01', 'B-2', 'Pending']], {
       mode: 'append',
@@ -291,7 +293,7 @@ describe.each(WRITERS)('XlsxWorkbook sheets (%s)', (_, rendered) => {
     mine.getColumn(1).width = 22;
     const original = new Uint8Array(await user.xlsx.writeBuffer());
 
-    const book = await XlsxWorkbook.fromBuffer(original);
+    const book = await loaded(original);
     const bytes = await written([spec('Out', [['x']])], book);
     const ws = (await exceljs(bytes)).getWorksheet('My numbers')!;
     const was = (await exceljs(original)).getWorksheet('My numbers')!;

@@ -22,10 +22,10 @@ export interface SheetCharts {
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
-const DRAWING_TYPE = `${REL}/drawing`;
-const CHART_TYPE = `${REL}/chart`;
-const DRAWING_CONTENT = 'application/vnd.openxmlformats-officedocument.drawing+xml';
-const CHART_CONTENT = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
+export const DRAWING_TYPE = `${REL}/drawing`;
+export const CHART_TYPE = `${REL}/chart`;
+export const DRAWING_CONTENT = 'application/vnd.openxmlformats-officedocument.drawing+xml';
+export const CHART_CONTENT = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
 
 /** Worksheet children that must come after `<drawing>` (CT_Worksheet order). */
 const AFTER_DRAWING = ['legacyDrawing', 'legacyDrawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts'];
@@ -186,15 +186,15 @@ function freeId(rels: string): string {
   return `rId${n}`;
 }
 
-function relationship(id: string, type: string, target: string): string {
+export function relationship(id: string, type: string, target: string): string {
   return `<Relationship Id="${id}" Type="${type}" Target="${escapeXml(target)}"/>`;
 }
 
-function relsDocument(items: readonly string[]): string {
+export function relsDocument(items: readonly string[]): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PKG_REL}">${items.join('')}</Relationships>`;
 }
 
-function override(part: string, contentType: string): string {
+export function override(part: string, contentType: string): string {
   return `<Override PartName="${part}" ContentType="${contentType}"/>`;
 }
 

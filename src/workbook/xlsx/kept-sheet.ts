@@ -50,10 +50,7 @@ export function keptSheetSpec(ws: ExcelJS.Worksheet): SheetSpec | null {
     });
   });
   if (!representable) return null;
-  for (let r = 0; r < rows.length; r++) {
-    const row = (rows[r] ??= []);
-    for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
-  }
+  fillBlanks(rows);
   const widths = columnWidths(ws);
   if (widths === null) return null;
   const view = ws.views?.[0] as (Partial<ExcelJS.WorksheetView> & { xSplit?: number; ySplit?: number }) | undefined;
@@ -86,10 +83,7 @@ export function appendedSpec(kept: SheetSpec, add: SheetSpec): SheetSpec | null 
       if (value !== null) target[c] = value;
     });
   });
-  for (let r = 0; r < rows.length; r++) {
-    const row = (rows[r] ??= []);
-    for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
-  }
+  fillBlanks(rows);
   const shift = <T extends { readonly range: CellRange }>(items: readonly T[]) => items.map((item) => shiftRange(item, landing));
   const widths = [...kept.columnWidths];
   add.columnWidths.forEach((w, c) => {
@@ -109,6 +103,14 @@ export function appendedSpec(kept: SheetSpec, add: SheetSpec): SheetSpec | null 
     columnWidths: widths,
     print: add.print ?? kept.print,
   };
+}
+
+/** Rows and cells never written (holes in the arrays) become blanks. */
+function fillBlanks(rows: CellValue[][]): void {
+  for (let r = 0; r < rows.length; r++) {
+    const row = (rows[r] ??= []);
+    for (let c = 0; c < row.length; c++) if (row[c] === undefined) row[c] = null;
+  }
 }
 
 /** No merge, table, conditional format, validation, picture, filter or tab colour. */

@@ -104,11 +104,6 @@ export class XlsxWorkbook implements WorkbookPort {
     return new XlsxWorkbook(book, new Set(book.worksheets.filter((ws) => charted.has(ws.name))));
   }
 
-  /** The sheet names of an .xlsx file's bytes, in tab order, without reading any sheet. */
-  static sheetNames(bytes: Uint8Array): Promise<string[]> {
-    return packageSheetNames(bytes);
-  }
-
   /**
    * A workbook with no sheets (write at least one before `toBuffer`). `stream: false` renders every
    * write through exceljs at once instead of streaming the specs when saved.
@@ -248,10 +243,8 @@ export class XlsxWorkbook implements WorkbookPort {
   /** Renders a deferred batch into the model (before anything else touches the workbook); null. */
   private renderDeferred(): null {
     const batch = this.deferred;
-    if (batch === null) return null;
     this.deferred = null;
-    for (const spec of batch) this.render(spec);
-    this.showVisibleTab();
+    if (batch !== null) this.renderAll(batch);
     return null;
   }
 
@@ -263,9 +256,12 @@ export class XlsxWorkbook implements WorkbookPort {
 
   /** Renders the waiting specs into the exceljs model (before anything reads or changes it). */
   private materialize(): void {
-    if (this.pending.length === 0) return;
     const specs = this.pending;
     this.pending = [];
+    if (specs.length > 0) this.renderAll(specs);
+  }
+
+  private renderAll(specs: readonly SheetSpec[]): void {
     for (const spec of specs) this.render(spec);
     this.showVisibleTab();
   }
