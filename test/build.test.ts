@@ -209,7 +209,9 @@ describe('production build with LUMIVE_PUBLIC_URL', () => {
   });
 
   it('puts every module in exactly one chunk: the task pane and commands reuse what functions.js holds', () => {
-    const chunks = chunkContents();
+    // The engine's worker is a realm of its own (another global, another module registry): it carries
+    // its own copy of the engine, and is checked on its own below.
+    const chunks = chunkContents().filter((c) => c.chunk.names?.[0] !== 'engine-worker');
     // The page loads these three at start; chunks loaded on demand (import()) come on top.
     expect(chunks.filter((c) => c.chunk.initial).map((c) => c.chunk.names?.[0]).sort()).toEqual([
       'commands',
@@ -231,6 +233,19 @@ describe('production build with LUMIVE_PUBLIC_URL', () => {
       expect(modules.length).toBeGreaterThan(0);
       expect(modules.filter((m) => inFunctions.has(m))).toEqual([]);
     }
+  });
+
+  it('builds the engine worker as engine-worker.js: its own runtime and engine, no DOM, no Office, no other file to load', () => {
+    const { chunk, modules } = chunkNamed('engine-worker');
+    expect({ entry: chunk.entry, initial: chunk.initial, runtime: chunk.runtime, files: chunk.files }).toEqual({ entry: true, initial: true, runtime: ['engine-worker'], files: ['engine-worker.js'] });
+    expect(modules).toContain('./src/app/engine-worker.ts');
+    expect(modules.some((m) => m.startsWith('./src/engine/'))).toBe(true);
+    // Nothing of the pane, the Office adapter or the file readers rides along.
+    expect(modules.filter((m) => /\/(taskpane\/components|workbook\/office|io)\/|react|fluentui|exceljs|papaparse/.test(m))).toEqual([]);
+    // Started from the page by its relative URL: taskpane.js names it; it is never a blob.
+    const pane = read('taskpane.js');
+    expect(pane).toContain('"engine-worker.js"');
+    expect(pane).not.toMatch(/URL\.createObjectURL|blob:/);
   });
 
   it('keeps the one webpack runtime in functions.js; the task pane and commands chunks depend on it', () => {
@@ -286,8 +301,10 @@ describe('production build with LUMIVE_PUBLIC_URL', () => {
       expect(f.gzipBytes).toBeLessThan(f.bytes);
       expect(f.gzipBytes).toBe(zlib.gzipSync(content, { level: 9 }).length);
     }
-    // Anything else is an async chunk, named [name].[contenthash:8].js.
-    for (const f of report.files.filter((x) => !x.initial)) expect(f.name).toMatch(/^[\w-]+\.[0-9a-f]{8}\.js$/);
+    // Anything else is the engine's worker (started at the first Analyze) or an async chunk, named
+    // [name].[contenthash:8].js.
+    expect(report.files.find((f) => f.name === 'engine-worker.js')?.initial).toBe(false);
+    for (const f of report.files.filter((x) => !x.initial && x.name !== 'engine-worker.js')) expect(f.name).toMatch(/^[\w-]+\.[0-9a-f]{8}\.js$/);
     const sum = (files: BundleFileSize[], key: 'bytes' | 'gzipBytes') => files.reduce((n, f) => n + f[key], 0);
     const atStart = report.files.filter((f) => f.initial);
     const later = report.files.filter((f) => !f.initial);

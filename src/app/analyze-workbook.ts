@@ -5,7 +5,7 @@
  * values become Data Issues, defaults used); the previous approval sheets and the log feed the merge
  * (read again just before writing, for co-authoring); then the registry and every output sheet are written.
  */
-import { analyze, type Analysis, type OutputId, type Progress } from '../engine/analyze';
+import type { Analysis, OutputId, Progress } from '../engine/analyze';
 import type { SourceAssignment } from '../engine/ingest/import';
 import type { ImportIssue, RawCell, RawGrid, SourceGrid } from '../engine/ingest/types';
 import { DEFAULT_SETTINGS, type Policy, type Settings } from '../engine/model';
@@ -14,9 +14,10 @@ import { isRegistryGrid, planNames, readRegistry, registryIssues, registrySheet,
 import { readSettingsObject, readSettingsSheet } from '../engine/sheets/settings-sheet';
 import { isSourcesGrid, readSources, SOURCES_SHEET } from '../engine/sheets/sources-sheet';
 import type { SheetInfo, SheetValues, WorkbookPort, WriteProgress } from '../workbook/port';
-import { historyPart } from '../engine/history/history';
+import { historyPart, type HistoryRead } from '../engine/history/history';
 import type { SheetSpec } from '../engine/sheets/spec';
-import { historyFromGrids, snapshotPlan } from './history';
+import { runJob, type AnalysisJob } from './engine-job';
+import { historySheetNames, snapshotPlan } from './history';
 
 export interface AnalyzeWorkbookOptions {
   /** Report sources given directly (CLI with files); when absent, the workbook's own sheets are the inputs. */
@@ -37,8 +38,9 @@ export interface AnalyzeWorkbookOptions {
   readonly signal?: AbortSignal;
 }
 
-export interface WorkbookAnalysis {
-  readonly analysis: Analysis;
+export interface WorkbookAnalysis<R = Analysis> {
+  /** The analysis (in-process), or what the engine that ran it returns for it. */
+  readonly analysis: R;
   /** Sheet id → the name it was written under. */
   readonly names: ReadonlyMap<string, string>;
   /** Rows written per output sheet (data rows of its table, or all rows for the Summary). */
@@ -154,7 +156,38 @@ export async function readWorkbookState(port: WorkbookPort): Promise<WorkbookSta
   return { sheets, grids, registryName, registry, ours, inputs, settings, issues, assignments: sources.assignments, sourcesName, lastRun };
 }
 
-export async function analyzeWorkbook(port: WorkbookPort, options: AnalyzeWorkbookOptions = {}): Promise<WorkbookAnalysis> {
+/** What analyzeWorkbook needs from the engine's run, wherever the engine ran. */
+export interface EngineOutcome<R> {
+  /** The run as the caller keeps it: the Analysis itself in-process, a handle on it from a worker. */
+  readonly result: R;
+  readonly positions: number;
+  readonly sources: readonly { readonly source: string; readonly kind: string | null; readonly label: string | null }[];
+  readonly specs: readonly SheetSpec[];
+  /** What a snapshot save needs (the in-process engine); absent when the engine cannot save one. */
+  readonly saving?: { readonly analysis: Pick<Analysis, 'snapshot' | 'snapshotDate'>; readonly history: HistoryRead };
+}
+
+/** Where the analysis runs: in this thread (the command, the tests) or in a Web Worker (the task pane). */
+export interface Engine<R> {
+  run(job: AnalysisJob, onProgress: Progress | undefined, signal: AbortSignal | undefined): Promise<EngineOutcome<R>>;
+  /** Lets go of a run that will not be returned (re-run for co-authoring, or the write failed). */
+  discard?(result: R): void;
+}
+
+/** The engine in this thread. */
+export const inProcessEngine: Engine<Analysis> = {
+  async run(job, onProgress) {
+    const { analysis, history } = runJob(job, onProgress);
+    return { result: analysis, positions: analysis.metrics.length, sources: analysis.sources, specs: analysis.specs, saving: { analysis, history } };
+  },
+};
+
+export function analyzeWorkbook<R>(port: WorkbookPort, options: AnalyzeWorkbookOptions & { readonly engine: Engine<R> }): Promise<WorkbookAnalysis<R>>;
+export function analyzeWorkbook(port: WorkbookPort, options?: AnalyzeWorkbookOptions): Promise<WorkbookAnalysis>;
+export async function analyzeWorkbook<R>(port: WorkbookPort, options: AnalyzeWorkbookOptions & { readonly engine?: Engine<R> } = {}): Promise<WorkbookAnalysis<R>> {
+  const engine = (options.engine ?? inProcessEngine) as Engine<R>;
+  // One clock for the run, this thread's: an engine in a worker has its own.
+  const now = options.now ?? new Date();
   const state = options.state ?? (await readWorkbookState(port));
   options.signal?.throwIfAborted();
   const { sheets, registryName, registry } = state;
@@ -174,9 +207,8 @@ export async function analyzeWorkbook(port: WorkbookPort, options: AnalyzeWorkbo
   const inputs: SourceGrid[] = options.inputs ? [...options.inputs] : [...state.inputs];
   const assignments = { ...state.assignments, ...options.assignments };
 
-  // The saved snapshot history (hidden sheets the registry lists); its read problems go to Data Issues.
-  const history = historyFromGrids(registry, grids);
-  issues.push(...history.issues);
+  // The saved snapshot history (hidden sheets the registry lists): the engine reads it, its problems go to Data Issues.
+  const history = historySheetNames(registry).map((name) => ({ name, grid: (grids.get(name) ?? []) as RawGrid }));
   const wanted = new Map<string, string>(Object.entries(OUTPUT_SHEETS));
   for (const [id, n] of registry) if (historyPart(id) !== null) wanted.set(id, n);
   const names = planNames(wanted, registry, existing);
@@ -186,55 +218,66 @@ export async function analyzeWorkbook(port: WorkbookPort, options: AnalyzeWorkbo
       const grid = n ? source.get(n) : undefined;
       return n && grid ? { name: n, grid: grid as RawGrid } : undefined;
     };
-    return analyze(inputs, {
+    const job: AnalysisJob = {
+      inputs,
       settings,
       assignments,
       decimalComma: options.decimalComma,
       names: Object.fromEntries(names) as Partial<Record<OutputId, string>>,
-      previous: {
-        sheets: { reorder: prevGrid('reorder'), rebalance: prevGrid('rebalance'), liquidation: prevGrid('liquidation') },
-        log: prevGrid('approvalLog')?.grid,
-      },
-      issues: [...issues],
-      history: history.table,
+      previous: { reorder: prevGrid('reorder'), rebalance: prevGrid('rebalance'), liquidation: prevGrid('liquidation'), log: prevGrid('approvalLog')?.grid },
+      issues,
+      history,
       savingSnapshot: options.snapshot,
-      now: options.now,
-      onProgress: options.onProgress,
-    });
+      now,
+    };
+    return engine.run(job, options.onProgress, options.signal);
   };
-  let analysis = run(grids);
-  options.signal?.throwIfAborted();
-  // Co-authoring: a colleague may approve or reject rows (or run Analyze, growing the log) between our
-  // read and our write. The approval sheets and the log are read again just before writing; when they
-  // changed, the merge runs again on what they hold now, so neither person's approvals are lost.
-  const approvalSheets = APPROVAL_STATE.map((id) => registry.get(id)).filter((n): n is string => n !== undefined && grids.has(n));
-  if (approvalSheets.length > 0 && analysis.metrics.length > 0) {
-    const fresh = await port.readSheets(approvalSheets);
-    if (approvalSheets.some((n) => !sameGrid(fresh.get(n), grids.get(n)))) analysis = run(new Map([...grids, ...fresh]));
+  let outcome = await run(grids);
+  try {
+    // Co-authoring: a colleague may approve or reject rows (or run Analyze, growing the log) between our
+    // read and our write. The approval sheets and the log are read again just before writing; when they
+    // changed, the merge runs again on what they hold now, so neither person's approvals are lost.
     options.signal?.throwIfAborted();
+    const approvalSheets = APPROVAL_STATE.map((id) => registry.get(id)).filter((n): n is string => n !== undefined && grids.has(n));
+    if (approvalSheets.length > 0 && outcome.positions > 0) {
+      const fresh = await port.readSheets(approvalSheets);
+      if (approvalSheets.some((n) => !sameGrid(fresh.get(n), grids.get(n)))) {
+        engine.discard?.(outcome.result);
+        outcome = await run(new Map([...grids, ...fresh]));
+      }
+    }
+    options.signal?.throwIfAborted();
+    return await write(outcome);
+  } catch (error) {
+    engine.discard?.(outcome.result);
+    throw error;
   }
-  if (analysis.metrics.length === 0) {
-    const recognized = analysis.sources.filter((s) => s.kind !== null).map((s) => `${s.source} (${s.label})`);
-    throw new NothingToAnalyzeError(
-      recognized.length === 0
-        ? `Nothing to analyze: no sheet was recognized as an Amazon or noon report (${inputs.length} read). Run \`lumive inspect\` on the files to see why.`
-        : `Nothing to analyze: the recognized reports (${recognized.join(', ')}) gave no positions. Check that the Mapping sheet maps their SKUs to Master SKUs; \`lumive inspect\` on the files shows what was read.`,
-    );
+
+  async function write(outcome: EngineOutcome<R>): Promise<WorkbookAnalysis<R>> {
+    if (outcome.positions === 0) {
+      const recognized = outcome.sources.filter((s) => s.kind !== null).map((s) => `${s.source} (${s.label})`);
+      throw new NothingToAnalyzeError(
+        recognized.length === 0
+          ? `Nothing to analyze: no sheet was recognized as an Amazon or noon report (${inputs.length} read). Run \`lumive inspect\` on the files to see why.`
+          : `Nothing to analyze: the recognized reports (${recognized.join(', ')}) gave no positions. Check that the Mapping sheet maps their SKUs to Master SKUs; \`lumive inspect\` on the files shows what was read.`,
+      );
+    }
+    const at = now.toISOString();
+    let saved: WorkbookAnalysis['snapshot'];
+    let historySpecs: SheetSpec[] = [];
+    let registryNames = names;
+    if (options.snapshot) {
+      if (!outcome.saving) throw new Error('This engine cannot save a snapshot during Analyze: use Save snapshot after it.');
+      const plan = snapshotPlan(outcome.saving.analysis, outcome.saving.history, names, existing);
+      historySpecs = plan.specs;
+      registryNames = plan.names;
+      saved = { date: plan.date, added: plan.added, replaced: plan.replaced, skipped: plan.skipped, sheets: plan.specs.map((x) => x.name) };
+    }
+    await port.writeSheets([registrySheet(registryNames, at, registryName), ...outcome.specs, ...historySpecs], options.onWrite, options.signal);
+    const written = outcome.specs.map((spec) => {
+      const table = spec.tables[0];
+      return { name: spec.name, rows: table ? (spec.rows.length - table.range.row - 1) : spec.rows.length };
+    });
+    return { analysis: outcome.result, names: registryNames, written, ...(saved ? { snapshot: saved } : {}) };
   }
-  const at = (options.now ?? new Date()).toISOString();
-  let saved: WorkbookAnalysis['snapshot'];
-  let historySpecs: SheetSpec[] = [];
-  let registryNames = names;
-  if (options.snapshot) {
-    const plan = snapshotPlan(analysis, history, names, existing);
-    historySpecs = plan.specs;
-    registryNames = plan.names;
-    saved = { date: plan.date, added: plan.added, replaced: plan.replaced, skipped: plan.skipped, sheets: plan.specs.map((x) => x.name) };
-  }
-  await port.writeSheets([registrySheet(registryNames, at, registryName), ...analysis.specs, ...historySpecs], options.onWrite, options.signal);
-  const written = analysis.specs.map((spec) => {
-    const table = spec.tables[0];
-    return { name: spec.name, rows: table ? (spec.rows.length - table.range.row - 1) : spec.rows.length };
-  });
-  return { analysis, names: registryNames, written, ...(saved ? { snapshot: saved } : {}) };
 }

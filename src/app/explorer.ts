@@ -6,6 +6,8 @@
  */
 import type { Analysis } from '../engine/analyze';
 import type { PositionMetrics } from '../engine/analysis/position-metrics';
+import { SNAPSHOT } from '../engine/history/history';
+import type { Settings } from '../engine/model';
 import type { SheetSpec } from '../engine/sheets/spec';
 
 export interface KpiCards {
@@ -83,6 +85,95 @@ function tableRows(spec: SheetSpec): Map<string, SheetLink[]> {
   return out;
 }
 
+/** Positions per trend of an analysis (the Trends sheet's counts). */
+export interface TrendCounts {
+  readonly growth: number;
+  readonly stable: number;
+  readonly decline: number;
+  readonly newDemand: number;
+  readonly noSales: number;
+  /** Positions without enough history for a trend. */
+  readonly none: number;
+}
+
+export function trendCounts(analysis: Pick<Analysis, 'trends'>): TrendCounts {
+  const c = { growth: 0, stable: 0, decline: 0, newDemand: 0, noSales: 0, none: 0 };
+  for (const r of analysis.trends) {
+    const trend = r.t?.trend ?? '—';
+    if (trend === 'Growth') c.growth++;
+    else if (trend === 'Stable') c.stable++;
+    else if (trend === 'Decline') c.decline++;
+    else if (trend === 'New demand') c.newDemand++;
+    else if (trend === 'No sales') c.noSales++;
+    else c.none++;
+  }
+  return c;
+}
+
+/** Positions in a snapshot to save (its other rows are complete sales months). */
+export function snapshotPositions(analysis: Pick<Analysis, 'snapshot'>): number {
+  let n = 0;
+  for (const source of analysis.snapshot.source) if (source === SNAPSHOT) n++;
+  return n;
+}
+
+/** What the pane shows of an analysis at once: small, whichever thread the analysis ran in. */
+export interface AnalysisSummary {
+  readonly positions: number;
+  readonly issues: number;
+  readonly kpis: KpiCards;
+  readonly urgent: readonly UrgentItem[];
+  readonly urgentTotal: number;
+  readonly trends: TrendCounts;
+  /** Snapshots saved in the workbook when the analysis read it. */
+  readonly snapshots: number;
+  /** The date Save snapshot gives this analysis ("2026-11-21", UTC). */
+  readonly snapshotDate: string;
+}
+
+/** Urgent actions the pane lists after an Analyze. */
+export const URGENT_SHOWN = 5;
+
+export function summarize(index: ResultIndex): AnalysisSummary {
+  const a = index.analysis;
+  return {
+    positions: a.metrics.length,
+    issues: a.issues.length,
+    kpis: kpiCards(a),
+    urgent: index.topUrgent(URGENT_SHOWN),
+    urgentTotal: a.urgent.length,
+    trends: trendCounts(a),
+    snapshots: a.history.snapshotDates.length,
+    snapshotDate: a.snapshotDate,
+  };
+}
+
+/**
+ * The last analysis as the SKU explorer, the What-if tab and Save snapshot ask for it: the same
+ * questions whether the analysis is in this thread (ResultIndex) or in the engine's worker.
+ */
+export interface Results {
+  readonly settings: Settings;
+  /** Master SKUs matching a query (ResultIndex.search). */
+  search(query: string, limit?: number): Promise<string[]>;
+  detail(masterSku: string): Promise<SkuDetail | null>;
+  /** The positions of a Master SKU, one per channel, ordered by channel. */
+  positions(masterSku: string): Promise<PositionMetrics[]>;
+  /** What Save snapshot writes. */
+  snapshot(): Promise<Pick<Analysis, 'snapshot' | 'snapshotDate'>>;
+}
+
+/** Results of an analysis in this thread. */
+export function localResults(index: ResultIndex): Results {
+  return {
+    settings: index.analysis.settings,
+    search: async (query, limit) => index.search(query, limit),
+    detail: async (masterSku) => index.detail(masterSku),
+    positions: async (masterSku) => index.positions(masterSku),
+    snapshot: async () => index.analysis,
+  };
+}
+
 /** Indexes the result sheets once per analysis. */
 export class ResultIndex {
   private readonly rows = new Map<string, Map<string, SheetLink[]>>();
@@ -130,6 +221,11 @@ export class ResultIndex {
       if (starts.length >= limit) break;
     }
     return [...starts, ...contains].slice(0, limit);
+  }
+
+  /** The positions of a Master SKU (one per channel), ordered by channel. */
+  positions(masterSku: string): PositionMetrics[] {
+    return [...(this.byMaster.get(masterSku.toLowerCase()) ?? [])].sort((a, b) => a.position.channel.label.localeCompare(b.position.channel.label));
   }
 
   /** One Master SKU: its positions (one per channel), monthly sales summed over channels, and its rows. */

@@ -8,11 +8,10 @@
  * JavaScript context, and one webpack runtime (webpack.config.js, dependOn) gives them one instance of
  * every module, engine included.
  */
-import type { Analysis, Stage } from '../engine/analyze';
+import type { Stage } from '../engine/analyze';
 import { toReporting } from '../engine/analysis/money';
 import { demoInputSpecs } from '../engine/demo/sample-workbook';
 import type { CompareRow, CompareStatus, Comparison } from '../engine/history/compare';
-import { SNAPSHOT } from '../engine/history/history';
 import { importSources, type SourceAssignment } from '../engine/ingest/import';
 import { KINDS, kindSpec, type ReportKind } from '../engine/ingest/kinds';
 import { planMapping, unmappedCount } from '../engine/ingest/mapping-sheet';
@@ -28,8 +27,8 @@ import { MemoryWorkbook } from '../workbook/memory/memory-workbook';
 import { ExcelHostError, isAbort } from '../workbook/office/excel-errors';
 import { OfficeWorkbook, type SyncRecord } from '../workbook/office/office-workbook';
 import type { WorkbookPort, WriteProgress } from '../workbook/port';
-import { analyzeWorkbook, NothingToAnalyzeError, readWorkbookState, type WorkbookState } from './analyze-workbook';
-import { kpiCards, ResultIndex, type KpiCards, type SheetLink, type UrgentItem } from './explorer';
+import { analyzeWorkbook, inProcessEngine, NothingToAnalyzeError, readWorkbookState, type Engine, type WorkbookState } from './analyze-workbook';
+import { localResults, ResultIndex, snapshotPositions, summarize, type AnalysisSummary, type Results, type SheetLink } from './explorer';
 import { compareInWorkbook, historyDates, saveSnapshot, SnapshotNotFoundError } from './history';
 
 /** How long each step took, for the pane's debug view. */
@@ -90,30 +89,10 @@ export interface AnalyzeProgress {
   readonly sheet?: string;
 }
 
-/** Positions per trend of an analysis (the Trends sheet's counts). */
-export interface TrendCounts {
-  readonly growth: number;
-  readonly stable: number;
-  readonly decline: number;
-  readonly newDemand: number;
-  readonly noSales: number;
-  /** Positions without enough history for a trend. */
-  readonly none: number;
-}
-
-export interface AnalyzeResult {
-  readonly positions: number;
+/** What Analyze reports: the analysis' summary (explorer.ts), the sheets written, when, and how long each step took. */
+export interface AnalyzeResult extends AnalysisSummary {
   readonly sheets: readonly { readonly name: string; readonly rows: number }[];
-  readonly issues: number;
   readonly at: Date;
-  readonly kpis: KpiCards;
-  readonly urgent: readonly UrgentItem[];
-  readonly urgentTotal: number;
-  readonly trends: TrendCounts;
-  /** Snapshots saved in the workbook when the analysis read it. */
-  readonly snapshots: number;
-  /** The date Save snapshot gives this analysis ("2026-11-21", UTC). */
-  readonly snapshotDate: string;
   readonly timings: readonly Timing[];
   readonly syncs: SyncSummary | null;
 }
@@ -219,7 +198,9 @@ export interface Session {
   analyze(options?: { onProgress?: (p: AnalyzeProgress) => void; signal?: AbortSignal }): Promise<AnalyzeResult>;
   readSettings(): Promise<SettingsForm>;
   saveSettings(values: Readonly<Record<string, string>>): Promise<SaveSettingsResult>;
-  /** The last analysis of this session, indexed for the SKU explorer (null before the first). */
+  /** The last analysis of this session, for the SKU explorer, What-if and Save snapshot (null before the first). */
+  view(): Results | null;
+  /** The last analysis itself when it ran in this thread (the tests' engine); null when it is in the worker. */
   results(): ResultIndex | null;
   /** Shows a result row in the workbook. */
   select(link: SheetLink): Promise<void>;
@@ -297,27 +278,6 @@ function syncSummary(port: WorkbookPort): SyncSummary | null {
   return { syncs: log.length, byPhase, largestRequestBytes: Math.max(0, ...log.map((r) => r.requestBytes)) };
 }
 
-function trendCounts(analysis: Analysis): TrendCounts {
-  const c = { growth: 0, stable: 0, decline: 0, newDemand: 0, noSales: 0, none: 0 };
-  for (const r of analysis.trends) {
-    const trend = r.t?.trend ?? '—';
-    if (trend === 'Growth') c.growth++;
-    else if (trend === 'Stable') c.stable++;
-    else if (trend === 'Decline') c.decline++;
-    else if (trend === 'New demand') c.newDemand++;
-    else if (trend === 'No sales') c.noSales++;
-    else c.none++;
-  }
-  return c;
-}
-
-/** Positions in a snapshot to save (its other rows are complete sales months). */
-function snapshotPositions(analysis: Pick<Analysis, 'snapshot'>): number {
-  let n = 0;
-  for (const source of analysis.snapshot.source) if (source === SNAPSHOT) n++;
-  return n;
-}
-
 /** The workbook's settings, reading only the registry and the settings sheet (compare converts money with them). */
 async function readSettingsOnly(wb: WorkbookPort): Promise<Settings> {
   const first = await wb.readSheets([REGISTRY_SHEET]);
@@ -367,13 +327,32 @@ export function comparisonView(c: Comparison, settings: Settings, shown = CHANGE
   };
 }
 
-/** A session over any port (tests pass the Office adapter over a fake of Excel). */
-export function sessionOver(port: () => Promise<WorkbookPort> | WorkbookPort, connected: boolean): Session {
+/** An analysis as the session keeps it: what the pane shows at once, and the rest on request. */
+export interface PaneAnalysis {
+  readonly summary: AnalysisSummary;
+  readonly results: Results;
+  /** The analysis itself, when it ran in this thread. */
+  readonly index?: ResultIndex;
+}
+
+/** The engine in this thread, for the session (the tests, and a host where a worker cannot start). */
+export const inProcessPaneEngine: Engine<PaneAnalysis> = {
+  async run(job, onProgress, signal) {
+    const out = await inProcessEngine.run(job, onProgress, signal);
+    const index = new ResultIndex(out.result, job.names.urgent ?? OUTPUT_SHEETS.urgent);
+    return { ...out, result: { summary: summarize(index), results: localResults(index), index } };
+  },
+};
+
+/**
+ * A session over any port (tests pass the Office adapter over a fake of Excel) and an engine: in this
+ * thread by default, the Web Worker in the task pane (taskpane/index.ts).
+ */
+export function sessionOver(port: () => Promise<WorkbookPort> | WorkbookPort, connected: boolean, engine: Engine<PaneAnalysis> = inProcessPaneEngine): Session {
   let opened: Promise<WorkbookPort> | undefined;
   const workbook = () => (opened ??= Promise.resolve(port()));
-  let index: ResultIndex | null = null;
-  // The last analysis (the same object the index holds): Save snapshot saves it.
-  let last: Analysis | null = null;
+  // The last analysis: the explorer, What-if and Save snapshot ask it.
+  let last: PaneAnalysis | null = null;
 
   const timed = async <T>(timings: Timing[], step: string, work: () => Promise<T> | T): Promise<T> => {
     const start = now();
@@ -517,6 +496,7 @@ export function sessionOver(port: () => Promise<WorkbookPort> | WorkbookPort, co
       const result = await analyzeWorkbook(wb, {
         state,
         signal,
+        engine,
         onProgress: (s, done, total) => {
           if (s !== stage) {
             if (stage) timings.push({ step: stage, ms: Math.round(now() - stageStart) });
@@ -536,20 +516,12 @@ export function sessionOver(port: () => Promise<WorkbookPort> | WorkbookPort, co
       });
       if (stage) timings.push({ step: stage, ms: Math.round(now() - stageStart) });
       if (writeStart) timings.push({ step: 'write sheets', ms: Math.round(now() - writeStart) });
-      index = new ResultIndex(result.analysis, result.names.get('urgent') ?? OUTPUT_SHEETS.urgent);
+      if (last && last !== result.analysis) engine.discard?.(last);
       last = result.analysis;
-      const top = index.topUrgent(5);
       return {
-        positions: result.analysis.metrics.length,
+        ...last.summary,
         sheets: result.written,
-        issues: result.analysis.issues.length,
         at: new Date(),
-        kpis: kpiCards(result.analysis),
-        urgent: top,
-        urgentTotal: result.analysis.urgent.length,
-        trends: trendCounts(result.analysis),
-        snapshots: result.analysis.history.snapshotDates.length,
-        snapshotDate: result.analysis.snapshotDate,
         timings,
         syncs: syncSummary(wb),
       };
@@ -588,7 +560,8 @@ export function sessionOver(port: () => Promise<WorkbookPort> | WorkbookPort, co
       return { ok: true, sheet: name, settings: read.settings };
     },
 
-    results: () => index,
+    view: () => last?.results ?? null,
+    results: () => last?.index ?? null,
 
     async select(link) {
       const wb = await workbook();
@@ -597,8 +570,8 @@ export function sessionOver(port: () => Promise<WorkbookPort> | WorkbookPort, co
     },
 
     async saveSnapshot(options = {}) {
-      const analysis = last;
-      if (!analysis) throw new NoAnalysisError('Analyze first: Save snapshot keeps the figures of the last analysis, and this session has none yet.');
+      if (!last) throw new NoAnalysisError('Analyze first: Save snapshot keeps the figures of the last analysis, and this session has none yet.');
+      const analysis = await last.results.snapshot();
       const wb = await workbook();
       const saved = await saveSnapshot(wb, analysis, { onWrite: options.onWrite, signal: options.signal });
       return { date: saved.date, positions: snapshotPositions(analysis), replaced: saved.replaced > 0, dates: [...saved.dates].reverse() };
@@ -621,20 +594,29 @@ export function sessionOver(port: () => Promise<WorkbookPort> | WorkbookPort, co
 let excel: Session | undefined;
 let preview: Session | undefined;
 
+let previewed: MemoryWorkbook | undefined;
+
 /** The browser preview's workbook: the demo reports in memory, as a seller would have pasted them. */
 async function previewWorkbook(): Promise<MemoryWorkbook> {
   const workbook = new MemoryWorkbook();
   await workbook.writeSheets(demoInputSpecs());
+  previewed = workbook;
   return workbook;
 }
 
+/** The browser preview's workbook once the preview opened it (the page's debug view shows it: taskpane/index.ts). */
+export function previewBook(): MemoryWorkbook | undefined {
+  return previewed;
+}
+
 /**
- * The page's session: inside Excel when `host` is "Excel", else the browser preview on the demo data.
+ * The page's session: inside Excel when `host` is "Excel", else the browser preview on the demo data;
+ * the engine in its Web Worker when the page gives one.
  * The pane may show the preview before Office answers, so each kind is kept on its own.
  */
-export function session(host: string | null | undefined): Session {
-  if (host === 'Excel') return (excel ??= sessionOver(() => new OfficeWorkbook(), true));
-  return (preview ??= sessionOver(previewWorkbook, false));
+export function session(host: string | null | undefined, engine?: Engine<PaneAnalysis>): Session {
+  if (host === 'Excel') return (excel ??= sessionOver(() => new OfficeWorkbook(), true, engine));
+  return (preview ??= sessionOver(previewWorkbook, false, engine));
 }
 
 /** Is this the user's Cancel (AbortController.abort)? */

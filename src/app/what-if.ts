@@ -381,12 +381,6 @@ export function runWhatIf(inputs: WhatIfInputs): WhatIfRun {
 // What the panel shows
 // ---------------------------------------------------------------------------------------------------
 
-/** The positions (one per channel) of a Master SKU in an analysis, by channel label. */
-export function positionsOf(metrics: readonly PositionMetrics[], masterSku: string): PositionMetrics[] {
-  const key = masterSku.toLowerCase();
-  return metrics.filter((m) => m.position.masterSku.toLowerCase() === key).sort((a, b) => a.position.channel.label.localeCompare(b.position.channel.label));
-}
-
 /** The facts the chart's text alternative states: on hand at the ends of the run, its range, and the days orders arrived. */
 export interface TrajectorySummary {
   readonly days: number;

@@ -63,6 +63,8 @@ class BundleSizePlugin {
   constructor(options = {}) {
     this.log = options.log || ((text) => console.log(text));
     this.filename = options.filename || JSON_FILE;
+    /** Entries the page starts later rather than at load (the engine's worker, at the first Analyze). */
+    this.onDemandEntries = new Set(options.onDemandEntries || []);
     /** compilation -> report, from processAssets to afterEmit */
     this.reports = new WeakMap();
   }
@@ -77,7 +79,9 @@ class BundleSizePlugin {
         for (const chunk of compilation.chunks) {
           // canBeInitial: an entry chunk (or one split off from an entry) that the page loads at start;
           // otherwise the chunk is only reached through import() and loads on demand.
-          const initial = chunk.canBeInitial();
+          // A chunk's runtime is one name (a string) or a set of names.
+          const runtimes = typeof chunk.runtime === 'string' ? [chunk.runtime] : [...(chunk.runtime || [])];
+          const initial = chunk.canBeInitial() && !runtimes.some((r) => this.onDemandEntries.has(r));
           for (const name of chunk.files) {
             if (!name.endsWith('.js') || seen.has(name)) continue;
             const asset = compilation.getAsset(name);

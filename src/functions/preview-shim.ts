@@ -53,5 +53,8 @@ if (isBrowserPreview) {
     associate,
     Error: PreviewCustomFunctionError,
     ErrorCode: PreviewErrorCode,
+    // The preview's own addition: the functions by id, so the page (and its tests) can call a formula
+    // as Excel would. Excel's CustomFunctions has no such member.
+    functions: previewAssociations,
   });
 }

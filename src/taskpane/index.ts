@@ -7,11 +7,23 @@
 // test); otherwise the user's last choice, then Excel's display language, then the browser's.
 import { createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { session } from '../app/session';
+import { previewBook, session } from '../app/session';
+import { workerEngine, type WorkerLike } from '../app/worker-engine';
 import { App, type PanelId } from './components/App';
 import { languageFor, type Lang } from './i18n';
 
 const PREVIEW_AFTER_MS = 3000;
+
+/**
+ * The analysis runs in a Web Worker, so the pane and the custom functions (one thread in Excel's
+ * shared runtime) stay responsive during an Analyze. The worker is engine-worker.js, a file of the
+ * build beside taskpane.html (webpack.config.js), started by that relative URL from the pane's own
+ * origin: no blob: or data: URL, which a strict host's content security policy could refuse. Where
+ * Worker does not exist the engine runs in the pane's thread.
+ */
+const ENGINE_WORKER = 'engine-worker.js';
+const engine = typeof Worker === 'undefined' ? undefined : workerEngine(() => new Worker(ENGINE_WORKER, { name: 'lumive-engine' }) as unknown as WorkerLike);
+
 const LANG_KEY = 'lumive.lang';
 
 function storedLanguage(): Lang | null {
@@ -46,6 +58,9 @@ function start(): void {
   const debug = params.get('debug') === 'true';
   const asked = params.get('lang');
   const panel = params.get('panel') as PanelId | null;
+  // ?debug=true in the browser preview: the console (and the browser tests) can read the preview's
+  // in-memory workbook, the demo data and what Lumive wrote on it. Never Excel's workbook.
+  if (debug) Object.assign(window, { lumivePreview: { sheets: () => previewBook()?.toJSON() ?? null } });
   let root: Root | null = null;
 
   const render = (host: string | null) => {
@@ -54,7 +69,7 @@ function start(): void {
     root.render(
       createElement(App, {
         key: host ?? 'preview',
-        session: session(host),
+        session: session(host, engine),
         host,
         initialLang: lang,
         debug,

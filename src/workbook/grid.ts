@@ -61,6 +61,12 @@ export function usedRowCount(grid: readonly (readonly RawCell[])[]): number {
  * blanks as "" and dates copied (callers may mutate what they get).
  */
 export function trimmedGrid(grid: readonly (readonly RawCell[])[]): RawCell[][] {
+  const { rows, columns } = usedRange(grid);
+  return copyRows(grid, 0, rows, columns);
+}
+
+/** Rows and columns from A1 to the last non-blank cell. */
+export function usedRange(grid: readonly (readonly RawCell[])[]): { rows: number; columns: number } {
   const rows = usedRowCount(grid);
   let columns = 0;
   for (let r = 0; r < rows; r++) {
@@ -71,8 +77,13 @@ export function trimmedGrid(grid: readonly (readonly RawCell[])[]): RawCell[][] 
       }
     }
   }
+  return { rows, columns };
+}
+
+/** Rows [from, to) of a grid as `columns` cells each: blanks as "", dates copied. */
+export function copyRows(grid: readonly (readonly RawCell[])[], from: number, to: number, columns: number): RawCell[][] {
   const out: RawCell[][] = [];
-  for (let r = 0; r < rows; r++) {
+  for (let r = from; r < to; r++) {
     const row: RawCell[] = new Array<RawCell>(columns);
     for (let c = 0; c < columns; c++) {
       const v = grid[r][c];

@@ -14,12 +14,11 @@
  * sets it, so CI fails rather than skips.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import webpack from 'webpack';
-import { serveFolder, type StaticServer } from './static-server';
+import type { Browser, Page } from 'playwright-core';
+import { builtPane, CHROMIUM, type BuiltPane } from './pane-build';
+import type { StaticServer } from './static-server';
 import { sheetNameFor } from '../../src/app/session';
 import { demoWorkbook } from '../../src/engine/demo/sample-workbook';
 import { isCalcError } from '../../src/engine/errors';
@@ -27,11 +26,6 @@ import { simulate } from '../../src/engine/simulate/simulate';
 import { STRINGS } from '../../src/taskpane/i18n';
 import { AMAZON_BUSINESS_REPORT_BY_CHILD_ITEM_HEADER, csvText, NOON_SALES_EXPORT } from '../fixtures/real-headers';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const makeConfig = require('../../webpack.config.js') as (env: object, argv: { mode: string }) => webpack.Configuration;
-
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
 const present = fs.existsSync(CHROMIUM);
 if (!present && process.env.LUMIVE_REQUIRE_BROWSER) throw new Error(`Chromium is required (LUMIVE_REQUIRE_BROWSER) but ${CHROMIUM} is missing: apt-get install -y chromium`);
 const inBrowser = present ? describe : describe.skip;
@@ -42,24 +36,12 @@ const ar = STRINGS.ar;
 
 jest.setTimeout(240_000);
 
+let pane: BuiltPane;
 let dir: string;
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
-
-function build(config: webpack.Configuration): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const compiler = webpack(config);
-    compiler.run((error, stats) => {
-      compiler.close(() => {
-        if (error) reject(error);
-        else if (stats?.hasErrors()) reject(new Error(stats.toString({ all: false, errors: true })));
-        else resolve();
-      });
-    });
-  });
-}
 
 /**
  * Two report files as a seller downloads them: noon's sales export (CSV) and an Amazon UAE business
@@ -88,31 +70,15 @@ async function shot(name: string): Promise<void> {
 
 inBrowser(`task pane in Chromium (browser preview)${present ? '' : ` (skipped: Chromium not installed at ${CHROMIUM}; apt-get install -y chromium)`}`, () => {
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lumive-browser-'));
-    const out = path.join(dir, 'dist');
-    const saved = process.env.LUMIVE_OUT_DIR;
-    process.env.LUMIVE_OUT_DIR = out;
-    let config: webpack.Configuration;
-    try {
-      config = makeConfig({}, { mode: 'production' });
-    } finally {
-      if (saved === undefined) delete process.env.LUMIVE_OUT_DIR;
-      else process.env.LUMIVE_OUT_DIR = saved;
-    }
-    // The size table is the build's business (npm run build), not this test's.
-    for (const p of config.plugins ?? []) if (p && 'log' in p) (p as unknown as { log: (t: string) => void }).log = () => undefined;
-    await build(config);
-    server = await serveFolder(out);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    pane = await builtPane();
+    ({ dir, server, browser } = pane);
     page = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: 'en-US' });
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    await pane?.close();
   });
 
   test('opens in browser preview with the banner and every demo sheet recognized', async () => {

@@ -186,7 +186,8 @@ describe('task pane', () => {
     for (const m of analysis.metrics) count.set(m.position.masterSku, (count.get(m.position.masterSku) ?? 0) + 1);
     const [sku, channels] = [...count].sort((a, b) => b[1] - a[1])[0];
     fireEvent.change(screen.getByRole('searchbox', { name: en.search }), { target: { value: sku } });
-    fireEvent.click(within(screen.getByRole('list', { name: en.matches })).getByRole('button', { name: sku }));
+    // The analysis answers a search asynchronously (in the pane, from its worker).
+    fireEvent.click(await within(screen.getByRole('list', { name: en.matches })).findByRole('button', { name: sku }));
     const table = await screen.findByRole('table', { name: sku });
     expect(within(table).getAllByRole('columnheader')).toHaveLength(1 + channels);
     // noon's FBN inventory gives the stock per warehouse and the time it was counted; the demo has no

@@ -145,8 +145,10 @@ describe('What-if tab', () => {
     expect(m).toBeDefined();
     const sku = m.position.masterSku;
     fireEvent.change(within(p).getByRole('searchbox', { name: en.search }), { target: { value: sku } });
-    fireEvent.click(within(within(p).getByRole('list', { name: en.matches })).getByRole('button', { name: sku }));
-    const picker = within(p).getByRole('list', { name: `Channels of ${sku}` });
+    // The analysis answers asynchronously (in the pane, from its worker).
+    fireEvent.click(await within(within(p).getByRole('list', { name: en.matches })).findByRole('button', { name: sku }));
+    const picker = await within(p).findByRole('list', { name: `Channels of ${sku}` });
+    await within(picker).findAllByRole('button');
     expect(within(picker).getAllByRole('button')).toHaveLength(channels(sku));
     fireEvent.click(within(picker).getByRole('button', { name: m.position.channel.label }));
     // The defaults, as whatIfDefaults gives them.

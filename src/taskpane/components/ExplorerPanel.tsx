@@ -15,10 +15,10 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { sparkline, type ChannelFigures, type SheetLink, type SkuDetail } from '../../app/explorer';
 import type { StringKey } from '../i18n';
-import { channelIdOf, KEEP_LTR, MatchList, useOperation, usePane } from './context';
+import { channelIdOf, ErrorBar, KEEP_LTR, MatchList, useAnswer, useOperation, usePane } from './context';
 
 const useStyles = makeStyles({
   box: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -61,14 +61,18 @@ interface Formatters {
   none: string;
 }
 
+const NO_MATCHES: readonly string[] = [];
+
 export function ExplorerPanel({ analyzedAt }: { readonly analyzedAt: Date | null }) {
   const styles = useStyles();
   const { t, session } = usePane();
   const [query, setQuery] = useState('');
   const [picked, setPicked] = useState<string | null>(null);
-  const index = analyzedAt ? session.results() : null;
-  const matches = useMemo(() => (index ? index.search(query, 12) : []), [index, query]);
-  const detail = useMemo(() => (index && picked ? index.detail(picked) : null), [index, picked]);
+  const index = analyzedAt ? session.view() : null;
+  const found = useAnswer(index ? () => index.search(query, 12) : null, [index, query], NO_MATCHES);
+  const shown = useAnswer(index && picked ? () => index.detail(picked) : null, [index, picked], null);
+  const matches = found.value;
+  const detail = shown.value;
 
   if (!index) {
     return (
@@ -91,6 +95,7 @@ export function ExplorerPanel({ analyzedAt }: { readonly analyzedAt: Date | null
         }}
       />
       <MatchList query={query} matches={matches} picked={picked} onPick={setPicked} className={styles.matches} />
+      {(found.error ?? shown.error) && <ErrorBar text={(found.error ?? shown.error) as string} />}
       {detail && <Detail detail={detail} />}
     </section>
   );

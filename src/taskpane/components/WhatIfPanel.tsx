@@ -33,7 +33,6 @@ import {
   EMPTY_FORM,
   formFromDefaults,
   parseDemand,
-  positionsOf,
   runWhatIf,
   trajectorySummary,
   validateForm,
@@ -48,7 +47,7 @@ import {
 import type { PositionMetrics } from '../../engine/analysis/position-metrics';
 import type { Policy, SimulationResult } from '../../engine/simulate/simulate';
 import type { StringKey } from '../i18n';
-import { ErrorBar, KEEP_LTR, MatchList, usePane } from './context';
+import { ErrorBar, KEEP_LTR, MatchList, useAnswer, usePane } from './context';
 
 type Source = 'analysis' | 'paste';
 
@@ -166,10 +165,13 @@ interface RunRecord {
 
 type DemandError = { readonly problem: DemandProblem; readonly item: number; readonly text: string };
 
+const NO_MATCHES: readonly string[] = [];
+const NO_POSITIONS: readonly PositionMetrics[] = [];
+
 export function WhatIfPanel({ analyzedAt }: { readonly analyzedAt: Date | null }) {
   const styles = useStyles();
   const { t, session, channelName } = usePane();
-  const index = analyzedAt ? session.results() : null;
+  const index = analyzedAt ? session.view() : null;
   const [chosenSource, setChosenSource] = useState<Source | null>(null);
   const source: Source = chosenSource ?? (index ? 'analysis' : 'paste');
   const [query, setQuery] = useState('');
@@ -185,10 +187,10 @@ export function WhatIfPanel({ analyzedAt }: { readonly analyzedAt: Date | null }
   const [before, setBefore] = useState<RunRecord | null>(null);
   const lastRun = useRef<RunRecord | null>(null);
 
-  const matches = useMemo(() => (index ? index.search(query, 12) : []), [index, query]);
-  const channels = useMemo(() => (index && master ? positionsOf(index.analysis.metrics, master) : []), [index, master]);
+  const matches = useAnswer(index ? () => index.search(query, 12) : null, [index, query], NO_MATCHES).value;
+  const channels = useAnswer(index && master ? () => index.positions(master) : null, [index, master], NO_POSITIONS).value;
   const picked = channels.find((m) => m.id === positionId) ?? null;
-  const defaults = useMemo(() => (index && picked ? whatIfDefaults(picked, index.analysis.settings) : null), [index, picked]);
+  const defaults = useMemo(() => (index && picked ? whatIfDefaults(picked, index.settings) : null), [index, picked]);
   const parsed = useMemo(() => (pasted.trim() ? parseDemand(pasted) : null), [pasted]);
 
   const set = (field: WhatIfField | 'policy', value: string) => {
@@ -199,7 +201,7 @@ export function WhatIfPanel({ analyzedAt }: { readonly analyzedAt: Date | null }
   const pickPosition = (m: PositionMetrics) => {
     if (!index) return;
     setPositionId(m.id);
-    setForm((f) => formFromDefaults(whatIfDefaults(m, index.analysis.settings), f.policy));
+    setForm((f) => formFromDefaults(whatIfDefaults(m, index.settings), f.policy));
     setFieldErrors([]);
     setPickFirst(false);
   };
@@ -207,8 +209,9 @@ export function WhatIfPanel({ analyzedAt }: { readonly analyzedAt: Date | null }
   const pickMaster = (sku: string) => {
     setMaster(sku);
     setPositionId(null);
-    const list = index ? positionsOf(index.analysis.metrics, sku) : [];
-    if (list.length === 1) pickPosition(list[0]);
+    void index?.positions(sku).then((list) => {
+      if (list.length === 1) pickPosition(list[0]);
+    });
   };
 
   const fieldMessage = (e: FieldError) => t(RULE_TEXT[e.rule], { field: t(FIELD_NAME[e.field]) });

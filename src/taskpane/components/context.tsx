@@ -104,6 +104,32 @@ export function useOperation() {
   return { busy, error, setError, run };
 }
 
+/**
+ * The answer to a question about the last analysis (the engine may hold it in its worker, so every
+ * answer is a promise): `empty` until it arrives, and again when there is no question. A later question
+ * wins over an earlier one still on its way; a failure is explained in plain words.
+ */
+export function useAnswer<T>(ask: (() => Promise<T>) | null, deps: readonly unknown[], empty: T): { readonly value: T; readonly error: string | null } {
+  const { explain } = usePane();
+  const [state, setState] = useState<{ value: T; error: string | null }>({ value: empty, error: null });
+  useEffect(() => {
+    if (!ask) {
+      setState({ value: empty, error: null });
+      return;
+    }
+    let live = true;
+    ask().then(
+      (value) => live && setState({ value, error: null }),
+      (e: unknown) => live && setState({ value: empty, error: explain(e) }),
+    );
+    return () => {
+      live = false;
+    };
+    // The caller names what the question depends on.
+  }, deps);
+  return state;
+}
+
 /** The props of the panels that show the workbook scan the App keeps. */
 export interface ScanProps {
   readonly scan: ReportsScan | null;

@@ -26,7 +26,8 @@ import type {
 } from '../../engine/sheets/spec';
 import type { SheetInfo, SheetValues, WorkbookPort, WriteProgress } from '../port';
 import { checkSheetName, checkSpecs } from '../spec-checks';
-import { shiftRange, trimmedGrid, usedRowCount } from '../grid';
+import { copyRows, shiftRange, trimmedGrid, usedRange, usedRowCount } from '../grid';
+import { CELLS_PER_TASK, nextTask } from '../next-task';
 
 /** A sheet to start with. */
 export interface InitialSheet {
@@ -99,25 +100,50 @@ export class MemoryWorkbook implements WorkbookPort {
     return this.sheets.map((s) => ({ name: s.name, visibility: s.visibility }));
   }
 
+  /** Copies of the sheets' values; a large sheet is copied a block of rows per task, as Excel answers in round trips. */
   async readSheets(names: readonly string[]): Promise<Map<string, SheetValues>> {
     const out = new Map<string, SheetValues>();
     for (const name of names) {
       const sheet = this.find(name);
-      if (sheet) out.set(name, trimmedGrid(sheet.cells));
+      if (!sheet) continue;
+      const { rows, columns } = usedRange(sheet.cells);
+      if (rows * Math.max(1, columns) <= CELLS_PER_TASK) {
+        out.set(name, copyRows(sheet.cells, 0, rows, columns));
+        continue;
+      }
+      const copy: RawCell[][] = [];
+      const step = Math.max(1, Math.floor(CELLS_PER_TASK / Math.max(1, columns)));
+      for (let start = 0; start < rows; start += step) {
+        for (const row of copyRows(sheet.cells, start, Math.min(rows, start + step), columns)) copy.push(row);
+        await nextTask();
+      }
+      out.set(name, copy);
     }
     return out;
   }
 
+  /**
+   * All or nothing, like the Office adapter: every sheet a spec replaces is built aside first (a
+   * large one a block of rows per task, as Excel takes it in round trips), and only then are they all
+   * put in place at once. A Cancel before that leaves the workbook as it was.
+   */
   async writeSheets(specs: readonly SheetSpec[], onProgress?: (p: WriteProgress) => void, signal?: AbortSignal): Promise<void> {
     signal?.throwIfAborted();
     checkSpecs(
       specs,
       this.sheets.map((s) => ({ name: s.name, visibility: s.visibility, tables: s.tables.map((t) => t.name), usedRows: usedRowCount(s.cells) })),
     );
-    specs.forEach((spec, i) => {
-      this.render(spec);
+    const built = new Map<SheetSpec, Sheet>();
+    for (const [i, spec] of specs.entries()) {
+      if (spec.mode === 'replace' || !this.find(spec.name)) {
+        const sheet = emptySheet(spec.name, spec.visibility);
+        await fillRows(sheet.cells, spec.rows, signal);
+        built.set(spec, sheet);
+      }
       onProgress?.({ sheet: spec.name, done: i + 1, total: specs.length });
-    });
+    }
+    signal?.throwIfAborted();
+    for (const spec of specs) this.render(spec, built.get(spec));
   }
 
   /** The row last shown with `select` (1-based row, as Excel numbers it), or null. */
@@ -191,16 +217,19 @@ export class MemoryWorkbook implements WorkbookPort {
     return sheet;
   }
 
-  private render(spec: SheetSpec): void {
+  /** Puts a spec in place: `built` is its sheet built aside (a replaced or new sheet), else it is appended. */
+  private render(spec: SheetSpec, built: Sheet | undefined): void {
     let sheet = this.find(spec.name);
-    if (spec.mode === 'replace' || !sheet) {
-      const fresh = emptySheet(spec.name, spec.visibility);
-      if (sheet) this.sheets[this.sheets.indexOf(sheet)] = fresh;
-      else this.sheets.push(fresh);
-      sheet = fresh;
+    let landing = 0;
+    if (built) {
+      if (sheet) this.sheets[this.sheets.indexOf(sheet)] = built;
+      else this.sheets.push(built);
+      sheet = built;
+    } else {
+      sheet = sheet as Sheet;
+      landing = usedRowCount(sheet.cells);
+      spec.rows.forEach((row, r) => row.forEach((value, c) => setCell(sheet!.cells, landing + r, c, storedValue(value))));
     }
-    const landing = usedRowCount(sheet.cells);
-    spec.rows.forEach((row, r) => row.forEach((value, c) => setCell(sheet.cells, landing + r, c, storedValue(value))));
     sheet.visibility = spec.visibility;
     sheet.numberFormats.push(...spec.numberFormats.map((f) => shiftRange(f, landing)));
     sheet.styles.push(...spec.styles.map((s) => shiftRange(s, landing)));
@@ -213,6 +242,34 @@ export class MemoryWorkbook implements WorkbookPort {
       if (w !== null) sheet.columnWidths[c] = w;
     });
     for (let c = 0; c < sheet.columnWidths.length; c++) sheet.columnWidths[c] ??= null;
+  }
+}
+
+function cellCount(rows: readonly (readonly unknown[])[]): number {
+  let n = 0;
+  for (const row of rows) n += Math.max(1, row.length);
+  return n;
+}
+
+/** The end of the block of rows that starts at `start`: about CELLS_PER_TASK cells. */
+function blockEnd(rows: readonly (readonly unknown[])[], start: number): number {
+  let n = 0;
+  let end = start;
+  while (end < rows.length && (end === start || n < CELLS_PER_TASK)) n += Math.max(1, rows[end++].length);
+  return end;
+}
+
+/** A spec's rows as stored cells, a block per task when there are many. */
+async function fillRows(cells: RawCell[][], rows: SheetSpec['rows'], signal: AbortSignal | undefined): Promise<void> {
+  const large = cellCount(rows) > CELLS_PER_TASK;
+  for (let start = 0; start < rows.length; ) {
+    const end = blockEnd(rows, start);
+    for (let r = start; r < end; r++) cells.push(rows[r].map(storedValue));
+    start = end;
+    if (large) {
+      await nextTask();
+      signal?.throwIfAborted();
+    }
   }
 }
 
