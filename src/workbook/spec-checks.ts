@@ -11,6 +11,7 @@
  */
 import type { CellRange, CellValue, ChartSpec, ConditionalRule, SheetSpec, TableSpec, Visibility } from '../engine/sheets/spec';
 import { MAX_COLUMNS, MAX_ROWS, cellAddress, isEmptyRange } from './grid';
+import { CELLS_PER_TASK, nextTask } from './next-task';
 
 /** A sheet already in the workbook, as the checks need to know it. */
 export interface ExistingSheet {
@@ -30,6 +31,42 @@ const VISIBILITIES = new Set(['visible', 'hidden', 'veryHidden']);
 
 /** Throws an Error naming the first problem found; returns normally when every spec can be written. */
 export function checkSpecs(specs: readonly SheetSpec[], existing: readonly ExistingSheet[]): void {
+  const plan = checkPlan(specs, existing);
+  for (const { spec, landing } of plan.sheets) {
+    checkSheetHead(spec, landing);
+    checkCells(spec, landing, 0, spec.rows.length);
+    checkSheetRest(spec, landing, plan.tableNames);
+  }
+  plan.finish();
+}
+
+/**
+ * checkSpecs on the pane's thread: the same checks in the same order, the cells a block of rows per
+ * task (CELLS_PER_TASK), so checking the sheets of 100,000 positions never holds the thread for long.
+ */
+export async function checkSpecsPaced(specs: readonly SheetSpec[], existing: readonly ExistingSheet[]): Promise<void> {
+  const plan = checkPlan(specs, existing);
+  for (const { spec, landing } of plan.sheets) {
+    checkSheetHead(spec, landing);
+    let cells = 0;
+    let from = 0;
+    for (let r = 0; r < spec.rows.length; r++) {
+      cells += Math.max(1, spec.rows[r].length);
+      if (cells >= CELLS_PER_TASK) {
+        checkCells(spec, landing, from, r + 1);
+        from = r + 1;
+        cells = 0;
+        await nextTask();
+      }
+    }
+    checkCells(spec, landing, from, spec.rows.length);
+    checkSheetRest(spec, landing, plan.tableNames);
+  }
+  plan.finish();
+}
+
+/** The checks of the batch as a whole: names once each, the table names kept; `finish` checks visibility. */
+function checkPlan(specs: readonly SheetSpec[], existing: readonly ExistingSheet[]) {
   const byName = new Map(existing.map((s) => [s.name.toLowerCase(), s]));
   const seen = new Set<string>();
   for (const spec of specs) {
@@ -44,12 +81,14 @@ export function checkSpecs(specs: readonly SheetSpec[], existing: readonly Exist
     const spec = specs.find((s) => s.name.toLowerCase() === sheet.name.toLowerCase());
     if (!spec || spec.mode === 'append') for (const t of sheet.tables) tableNames.add(t.toLowerCase());
   }
-  for (const spec of specs) {
-    const landing = spec.mode === 'append' ? (byName.get(spec.name.toLowerCase())?.usedRows ?? 0) : 0;
-    checkSheet(spec, landing, tableNames);
-  }
-  const visible = existing.some((s) => !seen.has(s.name.toLowerCase()) && s.visibility === 'visible') || specs.some((s) => s.visibility === 'visible');
-  if (!visible) throw new Error('The workbook would have no visible sheet: at least one sheet must stay visible');
+  return {
+    sheets: specs.map((spec) => ({ spec, landing: spec.mode === 'append' ? (byName.get(spec.name.toLowerCase())?.usedRows ?? 0) : 0 })),
+    tableNames,
+    finish() {
+      const visible = existing.some((s) => !seen.has(s.name.toLowerCase()) && s.visibility === 'visible') || specs.some((s) => s.visibility === 'visible');
+      if (!visible) throw new Error('The workbook would have no visible sheet: at least one sheet must stay visible');
+    },
+  };
 }
 
 /** Excel's rules for sheet names. */
@@ -61,20 +100,33 @@ export function checkSheetName(name: string): void {
   if (name.toLowerCase() === 'history') throw new Error(`Sheet "${name}": Excel reserves the name History`);
 }
 
-function checkSheet(spec: SheetSpec, landing: number, tableNames: Set<string>): void {
-  const fail = (what: string): never => {
+const failOn =
+  (spec: SheetSpec) =>
+  (what: string): never => {
     throw new Error(`Sheet "${spec.name}": ${what}`);
   };
+
+function checkSheetHead(spec: SheetSpec, landing: number): void {
+  const fail = failOn(spec);
   if (!VISIBILITIES.has(spec.visibility)) fail(`unknown visibility "${String(spec.visibility)}"`);
   if (spec.mode !== 'replace' && spec.mode !== 'append') fail(`unknown mode "${String(spec.mode)}"`);
   if (landing + spec.rows.length > MAX_ROWS) fail(`the rows would go past Excel's last row (${MAX_ROWS})`);
-  spec.rows.forEach((row, r) => {
-    if (row.length > MAX_COLUMNS) fail(`row ${landing + r + 1} has more than ${MAX_COLUMNS} cells`);
-    row.forEach((value, c) => {
-      const problem = valueProblem(value);
-      if (problem) fail(`cell ${cellAddress(landing + r, c)} ${problem}`);
-    });
-  });
+}
+
+/** Rows [from, to) of a spec: at most MAX_COLUMNS cells, every value one a sheet can hold. */
+function checkCells(spec: SheetSpec, landing: number, from: number, to: number): void {
+  for (let r = from; r < to; r++) {
+    const row = spec.rows[r];
+    if (row.length > MAX_COLUMNS) failOn(spec)(`row ${landing + r + 1} has more than ${MAX_COLUMNS} cells`);
+    for (let c = 0; c < row.length; c++) {
+      const problem = valueProblem(row[c]);
+      if (problem) failOn(spec)(`cell ${cellAddress(landing + r, c)} ${problem}`);
+    }
+  }
+}
+
+function checkSheetRest(spec: SheetSpec, landing: number, tableNames: Set<string>): void {
+  const fail = failOn(spec);
 
   const range = (r: CellRange, what: string, offset = landing): void => {
     const problem = rangeProblem(r, offset);

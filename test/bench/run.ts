@@ -4,12 +4,15 @@
  * time (tests never do): the figures are for people to read.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import * as path from 'node:path';
 import { CLI_POSITIONS, type AnalysisFigures, type CliFigures, type ScenarioName } from './analysis';
 import { HISTORY_PERIODS, HISTORY_POSITIONS, HISTORY_SCENARIOS, type HistoryFigures } from './history';
 import type { IngestFigures } from './ingest';
 import { READ_PHASES, WRITE_PHASES, type OfficeFigures, type OfficeRunFigures, type SyncFigure } from './office';
+import type { PaneFigures } from './pane';
+import { CHROMIUM } from '../browser/pane-build';
 import * as fns from '../../src/functions/functions';
 import { inputBytes, peerFiles, raceCommand, raceEngine, racePandas, racePandasProcess, raceUnavailable, type EngineFigures, type PandasFigures } from './race';
 
@@ -381,6 +384,33 @@ function officeBenchmark(positions: number): void {
   console.log(`    memory: process peak RSS ${mb(f.peakRssMb)}; heap limit ${mb(f.heapLimitMb)}${f.execArgv.length ? ` (${f.execArgv.join(' ')})` : ' (default)'}`);
 }
 
+// ---- The task pane's thread ------------------------------------------------------------------------
+
+/** The longest task the pane's thread may run during an Analyze (in Excel it is also the custom functions'). */
+const LONG_TASK_GOAL_MS = 100;
+
+/** Analyze in the browser preview (pane.ts): long tasks on the pane's thread, and Cancel to idle. */
+function paneBenchmark(positions: number): void {
+  if (!existsSync(CHROMIUM)) {
+    console.log(`  Analyze in the browser preview, ${count(positions)} positions: skipped, Chromium is not installed at ${CHROMIUM} (apt-get install -y chromium)`);
+    return;
+  }
+  const r = benchChild<PaneFigures>('pane.ts', String(positions));
+  if (!r.figures) {
+    console.log(`  Analyze in the browser preview, ${count(positions)} positions: failed (exit ${r.status ?? r.signal}) after ${ms(r.wallMs)}\n${r.stderr.slice(-2000)}`);
+    process.exitCode = 1;
+    return;
+  }
+  const f = r.figures;
+  const longest = f.runs.map((x) => x.longestTaskMs);
+  const worst = Math.max(...longest);
+  console.log(`  Analyze in the browser preview (Chromium ${f.chromium}, headless), ${count(f.positions)} synthetic positions; ${count(f.analyzed)} analyzed with the demo's own`);
+  console.log(`    input: ${f.files} CSV files, ${megabytes(f.fileBytes)}, imported through the pane in ${ms(f.importMs)} (before the runs, not measured)`);
+  for (const [i, run] of f.runs.entries()) console.log(`    run ${i + 1}${i === 0 ? ' (first: no Lumive sheets yet)' : ' (re-run)'}: ${ms(run.ms)}, ${run.longTasks} long tasks (> 50 ms), longest ${run.longestTaskMs} ms`);
+  console.log(`    longest task on the pane's thread: ${worst} ms (median of runs ${median(longest)} ms)  goal ≤ ${LONG_TASK_GOAL_MS} ms  ${worst <= LONG_TASK_GOAL_MS ? 'met' : 'NOT MET'}`);
+  if (f.cancel) console.log(`    Cancel during "${f.cancel.atStep}": pane idle ${ms(f.cancel.toIdleMs)} after the click (longest task meanwhile ${f.cancel.longestTaskMs} ms)`);
+}
+
 // ---- History -----------------------------------------------------------------------------------
 
 /** Heap for the history scenarios: the 2.4-million-row history as grids and as a table, and a full rewrite's specs. */
@@ -559,7 +589,7 @@ function printTable(rows: readonly (readonly string[])[]): void {
 }
 
 if (require.main === module) {
-  // `npm run bench` runs everything; `npm run bench -- analysis` (or functions, ingest, cli, office, history, race, scaling) one group.
+  // `npm run bench` runs everything; `npm run bench -- analysis` (or functions, ingest, cli, office, pane, history, race, scaling) one group.
   const only = process.argv[2];
   const want = (group: string) => only === undefined || only === group;
   console.log(`Lumive benchmarks: Node ${process.version}, median of repeated runs after warm-up`);
@@ -583,6 +613,11 @@ if (require.main === module) {
   if (want('cli')) {
     console.log('\nCommand start-up (each a fresh process, as from a shell)');
     startupBenchmark();
+  }
+  if (want('pane')) {
+    console.log("\nThe task pane's thread during Analyze (production build in Chromium, browser preview; the engine in its Web Worker), each size in its own process");
+    paneBenchmark(10_000);
+    paneBenchmark(100_000);
   }
   if (want('history')) historyBenchmark();
   if (want('race')) raceBenchmark();

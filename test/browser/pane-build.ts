@@ -38,15 +38,15 @@ export interface BuiltPane {
   close(): Promise<void>;
 }
 
-/** Builds the pane (production), serves it and starts Chromium. */
-export async function builtPane(prefix = 'lumive-browser-'): Promise<BuiltPane> {
+/** Builds the pane (production unless said otherwise), serves it and starts Chromium. */
+export async function builtPane(prefix = 'lumive-browser-', mode: 'production' | 'development' = 'production'): Promise<BuiltPane> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const out = path.join(dir, 'dist');
   const saved = process.env.LUMIVE_OUT_DIR;
   process.env.LUMIVE_OUT_DIR = out;
   let config: webpack.Configuration;
   try {
-    config = makeConfig({}, { mode: 'production' });
+    config = makeConfig({}, { mode });
   } finally {
     if (saved === undefined) delete process.env.LUMIVE_OUT_DIR;
     else process.env.LUMIVE_OUT_DIR = saved;

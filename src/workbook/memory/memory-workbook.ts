@@ -25,7 +25,7 @@ import type {
   Visibility,
 } from '../../engine/sheets/spec';
 import type { SheetInfo, SheetValues, WorkbookPort, WriteProgress } from '../port';
-import { checkSheetName, checkSpecs } from '../spec-checks';
+import { checkSheetName, checkSpecsPaced } from '../spec-checks';
 import { copyRows, shiftRange, trimmedGrid, usedRange, usedRowCount } from '../grid';
 import { CELLS_PER_TASK, nextTask } from '../next-task';
 
@@ -129,7 +129,7 @@ export class MemoryWorkbook implements WorkbookPort {
    */
   async writeSheets(specs: readonly SheetSpec[], onProgress?: (p: WriteProgress) => void, signal?: AbortSignal): Promise<void> {
     signal?.throwIfAborted();
-    checkSpecs(
+    await checkSpecsPaced(
       specs,
       this.sheets.map((s) => ({ name: s.name, visibility: s.visibility, tables: s.tables.map((t) => t.name), usedRows: usedRowCount(s.cells) })),
     );

@@ -36,7 +36,7 @@ import type { CellRange, ChartSpec, ConditionalFormat, NumberFormat, SheetSpec, 
 import { cellAddress, isEmptyRange, shiftRange, trimmedGrid } from '../grid';
 import { FILLS, HEADER_FILL, NOTE_COLOUR, TABLE_STYLE, textEqualsFormula, widthPoints } from '../look';
 import type { SheetInfo, SheetValues, WorkbookPort, WriteProgress } from '../port';
-import { checkSpecs, type ExistingSheet } from '../spec-checks';
+import { checkSpecsPaced, type ExistingSheet } from '../spec-checks';
 import { ExcelHostError, errorCode, isAbort, isPayloadError, reason } from './excel-errors';
 import { excelRow, jsonBytes } from './excel-values';
 import type { ExcelRun, XlContext, XlRange, XlTable, XlVisibility, XlWorksheet } from './office-api';
@@ -448,7 +448,7 @@ export class OfficeWorkbook implements WorkbookPort {
     }));
     const unchanged = (message: string) => new ExcelHostError(`${message} Nothing was changed.`, undefined, 'unchanged');
     try {
-      checkSpecs(specs, existing);
+      await checkSpecsPaced(specs, existing);
     } catch (error) {
       throw unchanged(`Lumive's results cannot be written: ${(error as Error).message}.`);
     }
