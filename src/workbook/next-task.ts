@@ -16,4 +16,4 @@ export function nextTask(): Promise<void> {
 }
 
 /** Cells a loop on the pane's thread handles before it gives the thread back (a few milliseconds). */
-export const CELLS_PER_TASK = 50_000;
+export const CELLS_PER_TASK = 20_000;
