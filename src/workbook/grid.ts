@@ -4,6 +4,7 @@
  * Pure: no host, no Node APIs (the in-memory workbook runs in the browser).
  */
 import type { RawCell } from '../engine/ingest/types';
+import { CELLS_PER_TASK, nextTask } from './next-task';
 import { columnLetters } from '../engine/sheets/columns';
 import type { CellRange } from '../engine/sheets/spec';
 
@@ -63,6 +64,22 @@ export function usedRowCount(grid: readonly (readonly RawCell[])[]): number {
 export function trimmedGrid(grid: readonly (readonly RawCell[])[]): RawCell[][] {
   const { rows, columns } = usedRange(grid);
   return copyRows(grid, 0, rows, columns);
+}
+
+/**
+ * trimmedGrid on the pane's thread: the same copy, CELLS_PER_TASK cells per task, so copying the
+ * sheets of a 100,000-position workbook never holds the thread (and Excel's custom functions) for long.
+ */
+export async function trimmedGridPaced(grid: readonly (readonly RawCell[])[]): Promise<RawCell[][]> {
+  const { rows, columns } = usedRange(grid);
+  const step = Math.max(1, Math.floor(CELLS_PER_TASK / Math.max(1, columns)));
+  if (rows <= step) return copyRows(grid, 0, rows, columns);
+  const out: RawCell[][] = [];
+  for (let start = 0; start < rows; start += step) {
+    for (const row of copyRows(grid, start, Math.min(rows, start + step), columns)) out.push(row);
+    await nextTask();
+  }
+  return out;
 }
 
 /** Rows and columns from A1 to the last non-blank cell. */

@@ -26,7 +26,7 @@ import type {
 } from '../../engine/sheets/spec';
 import type { SheetInfo, SheetValues, WorkbookPort, WriteProgress } from '../port';
 import { checkSheetName, checkSpecsPaced } from '../spec-checks';
-import { copyRows, shiftRange, trimmedGrid, usedRange, usedRowCount } from '../grid';
+import { shiftRange, trimmedGrid, trimmedGridPaced, usedRowCount } from '../grid';
 import { CELLS_PER_TASK, nextTask } from '../next-task';
 
 /** A sheet to start with. */
@@ -105,19 +105,7 @@ export class MemoryWorkbook implements WorkbookPort {
     const out = new Map<string, SheetValues>();
     for (const name of names) {
       const sheet = this.find(name);
-      if (!sheet) continue;
-      const { rows, columns } = usedRange(sheet.cells);
-      if (rows * Math.max(1, columns) <= CELLS_PER_TASK) {
-        out.set(name, copyRows(sheet.cells, 0, rows, columns));
-        continue;
-      }
-      const copy: RawCell[][] = [];
-      const step = Math.max(1, Math.floor(CELLS_PER_TASK / Math.max(1, columns)));
-      for (let start = 0; start < rows; start += step) {
-        for (const row of copyRows(sheet.cells, start, Math.min(rows, start + step), columns)) copy.push(row);
-        await nextTask();
-      }
-      out.set(name, copy);
+      if (sheet) out.set(name, await trimmedGridPaced(sheet.cells));
     }
     return out;
   }

@@ -33,7 +33,7 @@
  */
 import type { RawCell } from '../../engine/ingest/types';
 import type { CellRange, ChartSpec, ConditionalFormat, NumberFormat, SheetSpec, StyledRange, Visibility } from '../../engine/sheets/spec';
-import { cellAddress, isEmptyRange, shiftRange, trimmedGrid } from '../grid';
+import { cellAddress, isEmptyRange, shiftRange, trimmedGrid, trimmedGridPaced } from '../grid';
 import { FILLS, HEADER_FILL, NOTE_COLOUR, TABLE_STYLE, textEqualsFormula, widthPoints } from '../look';
 import type { SheetInfo, SheetValues, WorkbookPort, WriteProgress } from '../port';
 import { checkSpecsPaced, type ExistingSheet } from '../spec-checks';
@@ -333,7 +333,9 @@ export class OfficeWorkbook implements WorkbookPort {
       }
     }
     for (const [name, size] of read) this.sheetSizes.set(name.toLowerCase(), { bytes: size.bytes, cells: size.cells });
-    return new Map([...rows].map(([name, grid]) => [name, trimmedGrid(grid)]));
+    const out = new Map<string, SheetValues>();
+    for (const [name, grid] of rows) out.set(name, await trimmedGridPaced(grid));
+    return out;
   }
 
   // ---- writing ---------------------------------------------------------------------------------
