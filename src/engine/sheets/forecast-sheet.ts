@@ -10,7 +10,7 @@ import type { PositionForecast } from '../analysis/position-forecast';
 import type { SupplierLeadTime } from '../metrics/lead-time';
 import { RETURN_ALERT_RATE } from '../metrics/returns';
 import type { CellValue, StyledRange } from './spec';
-import { channelColumn, skuColumn, titleColumn } from './common-columns';
+import { channelColumn, skuColumn } from './common-columns';
 import { TABLE_NAMES } from './names';
 import { FORMAT, range, round, tableSheet } from './table';
 import type { SheetSpec } from './spec';
@@ -63,7 +63,6 @@ export function forecastSheet(name: string, rows: readonly ForecastRow[], suppli
     columns: [
       skuColumn(col),
       channelColumn(col),
-      titleColumn(col),
       { header: 'Months of History', value: (r) => r.f.history.length, format: FORMAT.units, width: 10 },
       { header: 'History From', value: (r) => r.f.months[0] ?? null, format: FORMAT.text, width: 10 },
       { header: 'History To', value: (r) => r.f.months[r.f.months.length - 1] ?? null, format: FORMAT.text, width: 10 },

@@ -8,7 +8,7 @@ import type { PositionMetrics } from '../analysis/position-metrics';
 import { toReporting } from '../analysis/money';
 import { periodCount, SPARK_PERIODS, type Trend, type TrendRow } from '../history/trends';
 import type { Currency, Settings } from '../model';
-import { channelColumn, currencyColumn, moneyColumn, skuColumn, titleColumn, unitsColumn } from './common-columns';
+import { channelColumn, currencyColumn, moneyColumn, skuColumn, unitsColumn } from './common-columns';
 import { TABLE_NAMES } from './names';
 import type { CellValue, SheetSpec } from './spec';
 import { FORMAT, range, round, tableSheet } from './table';
@@ -68,7 +68,6 @@ export function trendsSheet(name: string, rows: readonly TrendSheetRow[], facts:
     columns: [
       skuColumn(col),
       channelColumn(col),
-      titleColumn(col),
       { header: 'Periods', value: (r) => (r.t ? periodCount(r.t) : 0), format: FORMAT.units, width: 8 },
       { header: 'Previous Period', value: (r) => t(r)?.previous?.period ?? null, format: FORMAT.text, width: 10 },
       { header: 'Last Period', value: (r) => t(r)?.last?.period ?? null, format: FORMAT.text, width: 10 },
