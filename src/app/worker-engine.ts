@@ -30,16 +30,19 @@ export interface WorkerLike {
 export interface RemoteAnalysis {
   readonly summary: AnalysisSummary;
   readonly results: Results;
-  /** Stops the worker that holds it (the next analysis replaced it). */
+  /** Stops the worker that holds it (the next analysis replaced it); questions still asked are refused. */
   dispose(): void;
 }
 
 /** The worker could not start or died (a host that refuses workers, out of memory). */
 export class EngineWorkerError extends Error {}
 
-function remoteResults(worker: WorkerLike, outcome: RunOutcome, listen: (handler: (m: FromWorker) => void) => void): Results {
+/** The analysis a worker holds, asked question by question; `close` stops the worker and answers what is still asked. */
+function remoteResults(worker: WorkerLike, outcome: RunOutcome, listen: (handler: (m: FromWorker) => void) => void): { results: Results; close: () => void } {
   let next = 0;
+  let closed = false;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  const replaced = () => new Error('This analysis was replaced by a newer one: ask again.');
   listen((m) => {
     if (m.t !== 'answer') return;
     const p = pending.get(m.id);
@@ -50,11 +53,18 @@ function remoteResults(worker: WorkerLike, outcome: RunOutcome, listen: (handler
   });
   const ask = <T>(question: Question): Promise<T> =>
     new Promise<T>((resolve, reject) => {
+      if (closed) return reject(replaced());
       const id = next++;
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       worker.postMessage({ t: 'ask', id, question });
     });
-  return {
+  const close = () => {
+    closed = true;
+    worker.terminate();
+    for (const p of pending.values()) p.reject(replaced());
+    pending.clear();
+  };
+  const results: Results = {
     settings: outcome.settings,
     search: (query, limit) => ask({ op: 'search', query, limit }),
     detail: (masterSku) => ask({ op: 'detail', masterSku }),
@@ -66,6 +76,7 @@ function remoteResults(worker: WorkerLike, outcome: RunOutcome, listen: (handler
       return { snapshot: table, snapshotDate: outcome.snapshotDate };
     },
   };
+  return { results, close };
 }
 
 export function workerEngine(create: () => WorkerLike): Engine<RemoteAnalysis> {
@@ -115,9 +126,9 @@ export function workerEngine(create: () => WorkerLike): Engine<RemoteAnalysis> {
             case 'done': {
               settled = true;
               signal?.removeEventListener('abort', onAbort);
-              const results = remoteResults(worker, m.outcome, (l) => listeners.push(l));
+              const { results, close } = remoteResults(worker, m.outcome, (l) => listeners.push(l));
               resolve({
-                result: { summary: m.outcome.summary, results, dispose: () => worker.terminate() },
+                result: { summary: m.outcome.summary, results, dispose: close },
                 positions: m.outcome.summary.positions,
                 sources: m.outcome.sources,
                 specs,

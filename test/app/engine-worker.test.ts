@@ -160,8 +160,11 @@ describe('the engine in a worker', () => {
     expect(await remote.session.view()!.detail(sku)).toEqual(await local.session.view()!.detail(sku));
   });
 
-  it('a new analysis replaces the previous worker, which is stopped', async () => {
+  it('a new analysis replaces the previous worker, which is stopped; what was still asked of it is refused', async () => {
+    const previous = remote.session.view()!;
     const result = await remote.session.analyze();
+    await expect(previous.search('', 3)).rejects.toThrow('This analysis was replaced by a newer one: ask again.');
+    expect(await remote.session.view()!.search('', 3)).toEqual(await local.session.view()!.search('', 3));
     // The snapshot saved above is now in the workbook (and its history sheets among those written).
     expect(result.snapshots).toBe(1);
     expect({ ...result.kpis, trends: result.trends, urgent: result.urgent }).toEqual({ ...local.result.kpis, trends: local.result.trends, urgent: local.result.urgent });
