@@ -12,6 +12,7 @@ import type { RawGrid, SourceGrid } from '../engine/ingest/types';
 import type { SheetSpec } from '../engine/sheets/spec';
 import type { AnalysisJob, NamedGrid } from './engine-job';
 import type { AnalysisSummary } from './explorer';
+import type { ReportsFound } from './reports-scan';
 
 /** Cells per message: about a millisecond to copy on either side (40,000 left tasks of 75–126 ms at 100,000 positions, with GC). */
 export const BLOCK_CELLS = 10_000;
@@ -39,6 +40,8 @@ export type ToWorker =
   | { readonly t: 'job'; readonly shell: JobShell; readonly grids: readonly number[] }
   | { readonly t: 'rows'; readonly grid: number; readonly rows: RawGrid }
   | { readonly t: 'run' }
+  /** The Reports panel's scan of the job's inputs instead of an analysis (reports-scan.ts). */
+  | { readonly t: 'scan' }
   | { readonly t: 'ask'; readonly id: number; readonly question: Question };
 
 export type FromWorker =
@@ -46,6 +49,7 @@ export type FromWorker =
   | { readonly t: 'spec'; readonly spec: SheetSpec }
   | { readonly t: 'rows'; readonly rows: SheetSpec['rows'] }
   | { readonly t: 'done'; readonly outcome: RunOutcome }
+  | { readonly t: 'scanned'; readonly found: ReportsFound }
   | { readonly t: 'failed'; readonly name: string; readonly message: string }
   | { readonly t: 'answer'; readonly id: number; readonly value?: unknown; readonly error?: string };
 

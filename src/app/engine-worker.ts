@@ -1,7 +1,8 @@
 /**
  * The engine's side of the task pane's Web Worker: receives a job in blocks (engine-wire.ts), runs it
  * (engine-job.ts), sends progress as it goes, then the sheets in blocks and a small summary, and keeps
- * the analysis to answer the SKU explorer, the What-if tab and Save snapshot. The worker holds one
+ * the analysis to answer the SKU explorer, the What-if tab and Save snapshot. Or, for the Reports
+ * panel, scans the job's inputs (reports-scan.ts) and answers with what it found. The worker holds one
  * analysis: the pane starts a new worker for each Analyze (worker-engine.ts), so a cancelled run
  * leaves the previous analysis where it was.
  *
@@ -14,6 +15,7 @@ import { OUTPUT_SHEETS } from '../engine/sheets/names';
 import { runJob } from './engine-job';
 import { appendRows, blocks, unpackJob, type FromWorker, type JobShell, type Question, type ToWorker } from './engine-wire';
 import { ResultIndex, summarize } from './explorer';
+import { scanReports } from './reports-scan';
 
 export interface WorkerScope {
   postMessage(message: FromWorker): void;
@@ -79,6 +81,17 @@ export function serveEngine(scope: WorkerScope): void {
         } catch (error) {
           scope.postMessage({ t: 'failed', name: (error as Error)?.name ?? 'Error', message: (error as Error)?.message ?? String(error) });
         }
+        return;
+      }
+      case 'scan': {
+        if (!shell) return scope.postMessage({ t: 'failed', name: 'Error', message: 'No job was sent before scan' });
+        const job = unpackJob(shell, grids as unknown as RawGrid[]);
+        shell = null;
+        grids = [];
+        scanReports({ inputs: job.inputs, assignments: job.assignments, periodDays: job.settings.periodDays }).then(
+          (found) => scope.postMessage({ t: 'scanned', found }),
+          (error: unknown) => scope.postMessage({ t: 'failed', name: (error as Error)?.name ?? 'Error', message: (error as Error)?.message ?? String(error) }),
+        );
         return;
       }
       case 'ask':

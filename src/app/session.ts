@@ -13,10 +13,9 @@ import { toReporting } from '../engine/analysis/money';
 import { demoInputSpecs } from '../engine/demo/sample-workbook';
 import type { CompareRow, CompareStatus, Comparison } from '../engine/history/compare';
 import { importSources, type SourceAssignment } from '../engine/ingest/import';
-import { KINDS, kindSpec, type ReportKind } from '../engine/ingest/kinds';
-import { planMapping, unmappedCount } from '../engine/ingest/mapping-sheet';
+import { planMapping } from '../engine/ingest/mapping-sheet';
 import type { ImportIssue, RawCell, RawGrid } from '../engine/ingest/types';
-import { CHANNELS, DEFAULT_SETTINGS, type Currency, type Settings } from '../engine/model';
+import { DEFAULT_SETTINGS, type Currency, type Settings } from '../engine/model';
 import { OUTPUT_SHEETS, REGISTRY_SHEET } from '../engine/sheets/names';
 import { isRegistryGrid, planNames, readRegistry, registrySheet } from '../engine/sheets/registry';
 import { flatten, parseSetting, readSettingsObject, readSettingsSheet, SETTING_FIELDS, settingsSheet, type FlatSettings, type SettingField } from '../engine/sheets/settings-sheet';
@@ -30,6 +29,7 @@ import type { WorkbookPort, WriteProgress } from '../workbook/port';
 import { analyzeWorkbook, inProcessEngine, NothingToAnalyzeError, readWorkbookState, type Engine, type WorkbookState } from './analyze-workbook';
 import { localResults, ResultIndex, snapshotPositions, summarize, type AnalysisSummary, type Results, type SheetLink } from './explorer';
 import { compareInWorkbook, historyDates, saveSnapshot, SnapshotNotFoundError } from './history';
+import { scanReports, type ReportsFound, type ScanInput } from './reports-scan';
 
 /** How long each step took, for the pane's debug view. */
 export interface Timing {
@@ -44,36 +44,8 @@ export interface SyncSummary {
   readonly largestRequestBytes: number;
 }
 
-/** One sheet as the Reports panel shows it. */
-export interface ReportInfo {
-  readonly source: string;
-  readonly kind: ReportKind | null;
-  readonly label: string | null;
-  readonly channel: string | null;
-  readonly channelLabel: string | null;
-  /** Why the channel is what it is (or why it is unknown). */
-  readonly channelReason: string | null;
-  readonly confidence: number;
-  readonly unsure: boolean;
-  readonly reasons: readonly string[];
-  readonly candidates: readonly { readonly kind: ReportKind; readonly label: string; readonly confidence: number }[];
-  readonly rowsRead: number;
-  readonly rowsUsed: number;
-  readonly rowsReported: number;
-  /** The first issues (at most 3) and how many there are. */
-  readonly issues: readonly ImportIssue[];
-  readonly issueCount: number;
-  /** What the user chose for this sheet, if anything. */
-  readonly assigned: SourceAssignment | null;
-  /** Does this kind belong to a channel (a report), or not (mapping, PO history, warehouse)? */
-  readonly needsChannel: boolean;
-}
-
-export interface ReportsScan {
-  readonly reports: readonly ReportInfo[];
-  /** Channel SKUs in the reports that the mapping does not map. */
-  readonly unmapped: number;
-  readonly mappingSheet: string | null;
+/** The Reports panel's scan of the workbook (reports-scan.ts), when Analyze last ran, and how long it took. */
+export interface ReportsScan extends ReportsFound {
   readonly lastRun: string | null;
   readonly timings: readonly Timing[];
   readonly syncs: SyncSummary | null;
@@ -226,10 +198,6 @@ const STEP_SPAN: Record<AnalyzeStep, readonly [number, number]> = {
   write: [0.75, 1],
 };
 
-const KIND_LABEL = new Map(KINDS.map((k) => [k.kind, k.label]));
-const CHANNEL_LABEL = new Map(CHANNELS.map((c) => [c.id, c.label]));
-/** Kinds whose rows belong to no channel. */
-const NO_CHANNEL: ReadonlySet<string> = new Set(['mapping', 'po-history', 'warehouse-stock']);
 
 /** Excel's limit on sheet names, and the characters it forbids in them. */
 const MAX_SHEET_NAME = 31;
@@ -327,6 +295,11 @@ export function comparisonView(c: Comparison, settings: Settings, shown = CHANGE
   };
 }
 
+/** The engine as the session uses it: analyses, and the Reports panel's scan (in this thread when it has none). */
+export interface PaneEngine extends Engine<PaneAnalysis> {
+  scan?(input: ScanInput): Promise<ReportsFound>;
+}
+
 /** An analysis as the session keeps it: what the pane shows at once, and the rest on request. */
 export interface PaneAnalysis {
   readonly summary: AnalysisSummary;
@@ -348,7 +321,7 @@ export const inProcessPaneEngine: Engine<PaneAnalysis> = {
  * A session over any port (tests pass the Office adapter over a fake of Excel) and an engine: in this
  * thread by default, the Web Worker in the task pane (taskpane/index.ts).
  */
-export function sessionOver(port: () => Promise<WorkbookPort> | WorkbookPort, connected: boolean, engine: Engine<PaneAnalysis> = inProcessPaneEngine): Session {
+export function sessionOver(port: () => Promise<WorkbookPort> | WorkbookPort, connected: boolean, engine: PaneEngine = inProcessPaneEngine): Session {
   let opened: Promise<WorkbookPort> | undefined;
   const workbook = () => (opened ??= Promise.resolve(port()));
   // The last analysis: the explorer, What-if and Save snapshot ask it.
@@ -363,44 +336,18 @@ export function sessionOver(port: () => Promise<WorkbookPort> | WorkbookPort, co
     }
   };
 
-  const scanState = (state: WorkbookState, timings: Timing[], wb: WorkbookPort): ReportsScan => {
+  const scanState = async (state: WorkbookState, timings: Timing[], wb: WorkbookPort): Promise<ReportsScan> => {
     const start = now();
-    const result = importSources(state.inputs, { assignments: state.assignments, periodDays: state.settings.periodDays });
+    const found = await (engine.scan ?? scanReports)({ inputs: state.inputs, assignments: state.assignments, periodDays: state.settings.periodDays });
     timings.push({ step: 'detect and join', ms: Math.round(now() - start) });
-    const reports = result.sources.map((s): ReportInfo => ({
-      source: s.source,
-      kind: s.kind,
-      label: s.label,
-      channel: s.channel?.id ?? null,
-      channelLabel: s.channel?.label ?? null,
-      channelReason: s.channelDecision?.reason ?? null,
-      confidence: s.confidence,
-      unsure: s.unsure,
-      reasons: s.reasons,
-      candidates: s.report.detection?.candidates.slice(0, 4).map((c) => ({ kind: c.kind, label: KIND_LABEL.get(c.kind) ?? c.kind, confidence: c.confidence })) ?? [],
-      rowsRead: s.rowsRead,
-      rowsUsed: s.rowsUsed,
-      rowsReported: s.rowsReported,
-      issues: s.issues.slice(0, 3),
-      issueCount: s.issues.length,
-      assigned: state.assignments[s.source] ?? null,
-      needsChannel: s.kind !== null && !NO_CHANNEL.has(s.kind) && kindSpec(s.kind, s.report.variant)?.use !== 'set-aside',
-    }));
-    return {
-      reports,
-      unmapped: unmappedCount(result),
-      mappingSheet: result.sources.find((s) => s.kind === 'mapping')?.source ?? null,
-      lastRun: state.lastRun,
-      timings,
-      syncs: syncSummary(wb),
-    };
+    return { ...found, lastRun: state.lastRun, timings, syncs: syncSummary(wb) };
   };
 
   const scan = async (): Promise<ReportsScan> => {
     const wb = await workbook();
     const timings: Timing[] = [];
     const state = await timed(timings, 'read workbook', () => readWorkbookState(wb));
-    return scanState(state, timings, wb);
+    return await scanState(state, timings, wb);
   };
 
   return {
@@ -413,7 +360,7 @@ export function sessionOver(port: () => Promise<WorkbookPort> | WorkbookPort, co
       const next = withAssignment(state.assignments, source, said);
       await wb.writeSheets([sourcesSheet(next, state.sourcesName)]);
       // Only the choices changed: no need to read the workbook again.
-      return scanState({ ...state, assignments: next }, [], wb);
+      return await scanState({ ...state, assignments: next }, [], wb);
     },
 
     async importFiles(files, onProgress) {
@@ -614,7 +561,7 @@ export function previewBook(): MemoryWorkbook | undefined {
  * the engine in its Web Worker when the page gives one.
  * The pane may show the preview before Office answers, so each kind is kept on its own.
  */
-export function session(host: string | null | undefined, engine?: Engine<PaneAnalysis>): Session {
+export function session(host: string | null | undefined, engine?: PaneEngine): Session {
   if (host === 'Excel') return (excel ??= sessionOver(() => new OfficeWorkbook(), true, engine));
   return (preview ??= sessionOver(previewWorkbook, false, engine));
 }
@@ -628,4 +575,5 @@ export function failureText(error: unknown): string {
   return `Lumive stopped on an unexpected error: ${(error as Error)?.message ?? String(error)}. Your sheets are unchanged; please try again, and report it if it happens again.`;
 }
 
-export { CHANNEL_LABEL, KIND_LABEL };
+export { CHANNEL_LABEL, KIND_LABEL } from './reports-scan';
+export type { ReportInfo } from './reports-scan';

@@ -12,10 +12,13 @@
 import type { Progress } from '../engine/analyze';
 import { HistoryTable } from '../engine/history/history';
 import type { SheetSpec } from '../engine/sheets/spec';
+import { DEFAULT_SETTINGS } from '../engine/model';
 import type { Engine } from './analyze-workbook';
+import type { AnalysisJob } from './engine-job';
 import { blocks, packJob, type FromWorker, type Question, type RunOutcome, type ToWorker } from './engine-wire';
 import { SNAPSHOT_COLUMNS } from './engine-worker';
 import type { AnalysisSummary, Results } from './explorer';
+import type { ReportsFound, ScanInput } from './reports-scan';
 import { nextTask } from '../workbook/next-task';
 
 /** What the pane needs of a Worker (a real one in the browser, a stand-in in tests). */
@@ -79,7 +82,22 @@ function remoteResults(worker: WorkerLike, outcome: RunOutcome, listen: (handler
   return { results, close };
 }
 
-export function workerEngine(create: () => WorkerLike): Engine<RemoteAnalysis> {
+/** Sends a job a block at a time, each block its own task on this thread, then what to do with it. */
+async function sendJob(worker: WorkerLike, job: AnalysisJob, then: 'run' | 'scan', stopped: () => boolean): Promise<void> {
+  const { shell, grids } = packJob(job);
+  worker.postMessage({ t: 'job', shell, grids: grids.map((_, i) => i) });
+  for (const [n, grid] of grids.entries()) {
+    for (const rows of blocks(grid)) {
+      if (stopped()) return;
+      worker.postMessage({ t: 'rows', grid: n, rows });
+      await nextTask();
+    }
+  }
+  if (!stopped()) worker.postMessage({ t: then });
+}
+
+/** The engine in a worker: each analysis in a worker of its own, each Reports scan in a worker stopped after it. */
+export function workerEngine(create: () => WorkerLike): Engine<RemoteAnalysis> & { scan(input: ScanInput): Promise<ReportsFound> } {
   return {
     run(job, onProgress: Progress | undefined, signal) {
       signal?.throwIfAborted();
@@ -137,19 +155,29 @@ export function workerEngine(create: () => WorkerLike): Engine<RemoteAnalysis> {
             }
           }
         };
-        // The job, a block at a time, each block its own task on this thread.
-        void (async () => {
-          const { shell, grids } = packJob(job);
-          worker.postMessage({ t: 'job', shell, grids: grids.map((_, i) => i) });
-          for (const [n, grid] of grids.entries()) {
-            for (const rows of blocks(grid)) {
-              if (settled) return;
-              worker.postMessage({ t: 'rows', grid: n, rows });
-              await nextTask();
-            }
-          }
-          if (!settled) worker.postMessage({ t: 'run' });
-        })().catch(fail);
+        sendJob(worker, job, 'run', () => settled).catch(fail);
+      });
+    },
+    scan(input) {
+      const worker = create();
+      return new Promise<ReportsFound>((resolve, reject) => {
+        let settled = false;
+        const end = (done: () => void) => {
+          if (settled) return;
+          settled = true;
+          worker.terminate();
+          done();
+        };
+        worker.onerror = (event) => {
+          event.preventDefault?.();
+          end(() => reject(new EngineWorkerError(`The reports could not be read in the background${event.message ? ` (${event.message})` : ''}. Reload the add-in and try again.`)));
+        };
+        worker.onmessage = ({ data: m }) => {
+          if (m.t === 'scanned') end(() => resolve(m.found));
+          else if (m.t === 'failed') end(() => reject(Object.assign(new Error(m.message), { name: m.name })));
+        };
+        const job: AnalysisJob = { inputs: input.inputs, assignments: input.assignments, settings: { ...DEFAULT_SETTINGS, periodDays: input.periodDays }, names: {}, previous: {}, issues: [], history: [] };
+        sendJob(worker, job, 'scan', () => settled).catch((error: unknown) => end(() => reject(error)));
       });
     },
     discard(result) {

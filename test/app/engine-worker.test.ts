@@ -173,6 +173,17 @@ describe('the engine in a worker', () => {
     expect(workers[2].terminated).toBe(false);
   });
 
+  it('the Reports panel’s scan runs in a worker of its own, stopped after it, and finds what the scan in this thread finds', async () => {
+    const before = workers.length;
+    const [l, r] = [await local.session.scan(), await remote.session.scan()];
+    const strip = (x: typeof l) => ({ ...x, timings: null });
+    expect(strip(r)).toEqual(strip(l));
+    expect(r.reports.length).toBeGreaterThan(10);
+    expect(workers).toHaveLength(before + 1);
+    expect(workers[workers.length - 1].terminated).toBe(true);
+    expect(workers[workers.length - 1].sent.some((m) => m.t === 'scan')).toBe(true);
+  });
+
   it('a worker that cannot start is a plain error and the workbook stays as it was', async () => {
     const wb = await demoMemory();
     const before = await everySheet(wb);

@@ -34,7 +34,7 @@ export interface PaneFigures {
   readonly files: number;
   readonly fileBytes: number;
   readonly importMs: number;
-  /** The longest task on the pane's thread while the files were imported (read, written, then the Reports panel's scan). */
+  /** The longest task on the pane's thread while the files were imported (read and written; the scan that follows runs in the worker). */
   readonly importLongestTaskMs: number;
   readonly runs: readonly PaneRun[];
   readonly cancel: { readonly atStep: string; readonly toIdleMs: number; readonly longestTaskMs: number } | null;

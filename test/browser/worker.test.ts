@@ -3,7 +3,8 @@
  * preview (pane-build.ts). The preview's workbook gets the synthetic seller workbook of the benchmarks
  * at 10,000 positions (test/bench/analysis.ts), imported as CSV files the way a seller imports reports.
  *
- * - The analysis runs in engine-worker.js, a file of the build from the page's own origin.
+ * - The analysis (and the Reports panel's scan) runs in engine-worker.js, a file of the build from the
+ *   page's own origin.
  * - A LUMIVE formula, called through the page's custom-function code, returns while Analyze is still
  *   running (the pane's thread is free: in Excel it is also the custom functions' thread).
  * - Cancel mid-run: the pane says so, the workbook is unchanged (a digest of every sheet's values,
@@ -29,6 +30,8 @@ jest.setTimeout(300_000);
 let pane: BuiltPane;
 let page: Page;
 const workers: string[] = [];
+/** Workers started before the first Analyze: the Reports panel's scans (on opening, after the import). */
+let scans = 0;
 const pageErrors: string[] = [];
 
 /** Every sheet of the preview's workbook: its name and a SHA-256 of its name, visibility and values. */
@@ -57,6 +60,8 @@ inBrowser(`the engine's Web Worker in Chromium${present ? '' : ' (skipped: Chrom
     const files = writeCsvFiles(dir, syntheticWorkbook(POSITIONS).sources);
     await page.getByTestId('import-input').setInputFiles(files);
     await page.getByText(/^“Warehouse Stock\.csv” → /).waitFor({ timeout: 120_000 });
+    await page.getByText(/^\d+ sheets read · /).waitFor();
+    scans = workers.length;
     await page.getByRole('tab', { name: en.tabAnalyze }).click();
   });
 
@@ -74,7 +79,9 @@ inBrowser(`the engine's Web Worker in Chromium${present ? '' : ' (skipped: Chrom
     const positions = Number(/^Done: ([\d,]+) positions/.exec(done ?? '')?.[1].replace(/,/g, ''));
     // The synthetic positions, plus the demo's own that the import did not replace.
     expect(positions).toBeGreaterThanOrEqual(POSITIONS);
-    expect(workers).toEqual([`${pane.server.url}engine-worker.js`]);
+    // The Reports panel's scans ran in workers too (one each, stopped after it); then one for Analyze.
+    expect(scans).toBeGreaterThanOrEqual(2);
+    expect(workers).toEqual(Array(scans + 1).fill(`${pane.server.url}engine-worker.js`));
   });
 
   test('a LUMIVE formula returns while Analyze is still running', async () => {
@@ -105,7 +112,7 @@ inBrowser(`the engine's Web Worker in Chromium${present ? '' : ' (skipped: Chrom
     await page.getByRole('searchbox', { name: en.search }).fill('LM-0000001');
     await page.getByRole('list', { name: en.matches }).getByRole('button', { name: 'LM-0000001', exact: true }).waitFor();
     // Three runs, three workers; all from engine-worker.js.
-    expect(workers).toHaveLength(3);
+    expect(workers).toHaveLength(scans + 3);
     expect(new Set(workers)).toEqual(new Set([`${pane.server.url}engine-worker.js`]));
     expect(pageErrors).toEqual([]);
   });
