@@ -10,6 +10,7 @@
 import type { Stage } from '../engine/analyze';
 import type { RawGrid, SourceGrid } from '../engine/ingest/types';
 import type { SheetSpec } from '../engine/sheets/spec';
+import { rowBlocks } from '../workbook/next-task';
 import type { AnalysisJob, NamedGrid } from './engine-job';
 import type { AnalysisSummary } from './explorer';
 import type { ReportsFound } from './reports-scan';
@@ -99,16 +100,7 @@ export function unpackJob(shell: JobShell, grids: readonly RawGrid[]): AnalysisJ
 
 /** Rows of a grid in blocks of about BLOCK_CELLS cells (at least one row each). */
 export function* blocks<T extends readonly unknown[]>(rows: readonly T[], cells = BLOCK_CELLS): Generator<T[]> {
-  let start = 0;
-  while (start < rows.length) {
-    let n = 0;
-    let end = start;
-    // A blank row counts as one cell: a grid of blank rows still moves in blocks.
-    const size = (row: T) => Math.max(1, row.length);
-    while (end < rows.length && (end === start || n + size(rows[end]) <= cells)) n += size(rows[end++]);
-    yield rows.slice(start, end) as T[];
-    start = end;
-  }
+  for (const [start, end] of rowBlocks(rows, cells)) yield rows.slice(start, end);
 }
 
 /** Rows a grid is received into, block by block. */

@@ -33,6 +33,7 @@ function sendSpecs(scope: WorkerScope, specs: readonly SheetSpec[]): void {
 }
 
 export function serveEngine(scope: WorkerScope): void {
+  const failed = (error: unknown) => scope.postMessage({ t: 'failed', name: (error as Error)?.name ?? 'Error', message: (error as Error)?.message ?? String(error) });
   let shell: JobShell | null = null;
   let grids: unknown[][] = [];
   let index: ResultIndex | null = null;
@@ -61,7 +62,7 @@ export function serveEngine(scope: WorkerScope): void {
         appendRows(grids[data.grid], data.rows);
         return;
       case 'run': {
-        if (!shell) return scope.postMessage({ t: 'failed', name: 'Error', message: 'No job was sent before run' });
+        if (!shell) return failed(new Error('No job was sent before run'));
         try {
           const job = unpackJob(shell, grids as unknown as RawGrid[]);
           shell = null;
@@ -79,18 +80,18 @@ export function serveEngine(scope: WorkerScope): void {
             },
           });
         } catch (error) {
-          scope.postMessage({ t: 'failed', name: (error as Error)?.name ?? 'Error', message: (error as Error)?.message ?? String(error) });
+          failed(error);
         }
         return;
       }
       case 'scan': {
-        if (!shell) return scope.postMessage({ t: 'failed', name: 'Error', message: 'No job was sent before scan' });
+        if (!shell) return failed(new Error('No job was sent before scan'));
         const job = unpackJob(shell, grids as unknown as RawGrid[]);
         shell = null;
         grids = [];
         scanReports({ inputs: job.inputs, assignments: job.assignments, periodDays: job.settings.periodDays }).then(
           (found) => scope.postMessage({ t: 'scanned', found }),
-          (error: unknown) => scope.postMessage({ t: 'failed', name: (error as Error)?.name ?? 'Error', message: (error as Error)?.message ?? String(error) }),
+          failed,
         );
         return;
       }

@@ -83,7 +83,7 @@ export async function trimmedGridPaced(grid: readonly (readonly RawCell[])[]): P
 }
 
 /** Rows and columns from A1 to the last non-blank cell. */
-export function usedRange(grid: readonly (readonly RawCell[])[]): { rows: number; columns: number } {
+function usedRange(grid: readonly (readonly RawCell[])[]): { rows: number; columns: number } {
   const rows = usedRowCount(grid);
   let columns = 0;
   for (let r = 0; r < rows; r++) {
@@ -98,7 +98,7 @@ export function usedRange(grid: readonly (readonly RawCell[])[]): { rows: number
 }
 
 /** Rows [from, to) of a grid as `columns` cells each: blanks as "", dates copied. */
-export function copyRows(grid: readonly (readonly RawCell[])[], from: number, to: number, columns: number): RawCell[][] {
+function copyRows(grid: readonly (readonly RawCell[])[], from: number, to: number, columns: number): RawCell[][] {
   const out: RawCell[][] = [];
   for (let r = from; r < to; r++) {
     const row: RawCell[] = new Array<RawCell>(columns);

@@ -11,7 +11,7 @@
  */
 import type { CellRange, CellValue, ChartSpec, ConditionalRule, SheetSpec, TableSpec, Visibility } from '../engine/sheets/spec';
 import { MAX_COLUMNS, MAX_ROWS, cellAddress, isEmptyRange } from './grid';
-import { CELLS_PER_TASK, nextTask } from './next-task';
+import { nextTask, rowBlocks } from './next-task';
 
 /** A sheet already in the workbook, as the checks need to know it. */
 export interface ExistingSheet {
@@ -48,18 +48,10 @@ export async function checkSpecsPaced(specs: readonly SheetSpec[], existing: rea
   const plan = checkPlan(specs, existing);
   for (const { spec, landing } of plan.sheets) {
     checkSheetHead(spec, landing);
-    let cells = 0;
-    let from = 0;
-    for (let r = 0; r < spec.rows.length; r++) {
-      cells += Math.max(1, spec.rows[r].length);
-      if (cells >= CELLS_PER_TASK) {
-        checkCells(spec, landing, from, r + 1);
-        from = r + 1;
-        cells = 0;
-        await nextTask();
-      }
+    for (const [start, end] of rowBlocks(spec.rows)) {
+      if (start > 0) await nextTask();
+      checkCells(spec, landing, start, end);
     }
-    checkCells(spec, landing, from, spec.rows.length);
     checkSheetRest(spec, landing, plan.tableNames);
   }
   plan.finish();

@@ -52,7 +52,8 @@ describe('paced on the pane’s thread, same result as in one go', () => {
       [good, badCell(rows - 1, NaN)],
       // A batch problem found before any cell is looked at.
       [good, { ...good }],
-      [{ ...good, visibility: 'hidden' }, { ...good, name: 'Other', visibility: 'hidden' }],
+      // The batch check made after every sheet's cells: no sheet would stay visible.
+      [{ ...good, name: 'Mine', visibility: 'hidden' }],
     ];
     for (const batch of batches) {
       const plain = problem(() => checkSpecs(batch, existing));
@@ -66,5 +67,6 @@ describe('paced on the pane’s thread, same result as in one go', () => {
     expect(problem(() => checkSpecs(batches[0], existing))).toBeNull();
     expect(problem(() => checkSpecs(batches[1], existing))).toMatch(new RegExp(`^Sheet "Bad ${rows - 2}": cell A${rows - 1} `));
     expect(problem(() => checkSpecs(batches[3], existing))).toMatch(/appears more than once/);
+    expect(problem(() => checkSpecs(batches[4], existing))).toMatch(/no visible sheet/);
   });
 });

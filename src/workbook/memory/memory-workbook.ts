@@ -27,7 +27,7 @@ import type {
 import type { SheetInfo, SheetValues, WorkbookPort, WriteProgress } from '../port';
 import { checkSheetName, checkSpecsPaced } from '../spec-checks';
 import { shiftRange, trimmedGrid, trimmedGridPaced, usedRowCount } from '../grid';
-import { CELLS_PER_TASK, nextTask } from '../next-task';
+import { nextTask, rowBlocks } from '../next-task';
 
 /** A sheet to start with. */
 export interface InitialSheet {
@@ -233,31 +233,14 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 }
 
-function cellCount(rows: readonly (readonly unknown[])[]): number {
-  let n = 0;
-  for (const row of rows) n += Math.max(1, row.length);
-  return n;
-}
-
-/** The end of the block of rows that starts at `start`: about CELLS_PER_TASK cells. */
-function blockEnd(rows: readonly (readonly unknown[])[], start: number): number {
-  let n = 0;
-  let end = start;
-  while (end < rows.length && (end === start || n < CELLS_PER_TASK)) n += Math.max(1, rows[end++].length);
-  return end;
-}
-
-/** A spec's rows as stored cells, a block per task when there are many. */
+/** A spec's rows as stored cells, a block per task when there is more than one block. */
 async function fillRows(cells: RawCell[][], rows: SheetSpec['rows'], signal: AbortSignal | undefined): Promise<void> {
-  const large = cellCount(rows) > CELLS_PER_TASK;
-  for (let start = 0; start < rows.length; ) {
-    const end = blockEnd(rows, start);
-    for (let r = start; r < end; r++) cells.push(rows[r].map(storedValue));
-    start = end;
-    if (large) {
+  for (const [start, end] of rowBlocks(rows)) {
+    if (start > 0) {
       await nextTask();
       signal?.throwIfAborted();
     }
+    for (let r = start; r < end; r++) cells.push(rows[r].map(storedValue));
   }
 }
 
