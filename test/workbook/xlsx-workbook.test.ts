@@ -372,3 +372,31 @@ describe('XlsxWorkbook before its specs are rendered', () => {
     expect((await again.listSheets()).map((x) => x.name)).toEqual(['Log', 'B']);
   });
 });
+
+describe('XlsxWorkbook streamed cells (the sheet XML is written as bytes)', () => {
+  // Expected values: each number as JavaScript prints it (`${n}`, ECMA-262 Number::toString), which is
+  // what the sheet XML held when it was built from strings, and what Excel reads back as the same double.
+  const numbers = [0, -0, 7, -7, 10, 99, 100, 1_000_000, -2_147_483_649, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2 ** 53 + 2, 1e21, 2.5, -0.125, 1e-7, 123456.789, 0.1 + 0.2];
+
+  test('numbers are written as JavaScript prints them, whole or not, and read back equal', async () => {
+    const bytes = await written([spec('Numbers', numbers.map((n) => [n]))]);
+    const xml = await sheetXml(bytes, 'Numbers');
+    numbers.forEach((n, i) => expect(xml).toContain(`<c r="A${i + 1}"><v>${n}</v></c>`));
+    const values = (await (await XlsxWorkbook.fromBuffer(bytes)).readSheets(['Numbers'])).get('Numbers')!;
+    expect(values.map((row) => row[0])).toEqual(numbers.map((n) => (Object.is(n, -0) ? 0 : n)));
+  });
+
+  test('a row longer than a chunk, and rows across many chunks, arrive whole and in order', async () => {
+    // One row of 16,000 cells (about 400 KB of XML, several times a chunk), then 20,000 rows of three.
+    const wide = Array.from({ length: 16_000 }, (_, c) => (c % 2 === 0 ? c : `t${c % 7}`));
+    const rows = Array.from({ length: 20_000 }, (_, r) => [`SKU-${r}`, r * 3, r % 2 === 0]);
+    const bytes = await written([spec('Wide', [wide]), spec('Long', rows)]);
+    const read = await (await XlsxWorkbook.fromBuffer(bytes)).readSheets(['Wide', 'Long']);
+    expect(read.get('Wide')).toEqual([wide]);
+    const values = [[], ...read.get('Long')!];
+    expect(values.length).toBe(20_001);
+    expect(values[1]).toEqual(['SKU-0', 0, true]);
+    expect(values[20_000]).toEqual(['SKU-19999', 59_997, false]);
+    expect(values.slice(1).every((row, r) => row[0] === `SKU-${r}` && row[1] === r * 3 && row[2] === (r % 2 === 0))).toBe(true);
+  });
+});
