@@ -3,9 +3,10 @@
  * recommendations and sheets. A position is one Master SKU on one channel (ingest/join.ts).
  *
  * Conventions:
- * - Velocity: sold / periodDays from the channel's sales report; when the only sales figures are the
- *   planning report's units-shipped-t30/t60/t90, the weighted velocity of FORMULAS.md. The method used
- *   is kept beside the value.
+ * - Velocity: sold / periodDays from the channel's sales report, or sold / in-stock days when the
+ *   Inventory Ledger gives the days out of stock (positionVelocity); when the only sales figures are
+ *   the planning report's units-shipped-t30/t60/t90, the weighted velocity of FORMULAS.md. The method
+ *   used is kept beside the value.
  * - DOI = available / v (+∞ "No sales" when v = 0 and stock > 0; 0 when both are 0).
  * - `cover` policy: safety stock v × safetyDays, reorder qty max(0, SS − available − inbound); the
  *   reorder point shown is that safety stock (the level at which the rule orders).
@@ -25,7 +26,7 @@ import { doi as doiOf, doiInclInbound } from '../metrics/doi';
 import { eoq, annualDemand, holdingCostPerUnitYear } from '../metrics/eoq';
 import { excessQty } from '../metrics/excess';
 import { gmroi } from '../metrics/gmroi';
-import { projectedLostRevenue } from '../metrics/lost-revenue';
+import { lostRevenue, projectedLostRevenue } from '../metrics/lost-revenue';
 import { movement, type Movement } from '../metrics/movement';
 import { needQty } from '../metrics/need';
 import { orderUpTo } from '../metrics/order-up-to';
@@ -34,10 +35,16 @@ import { reorderPoint } from '../metrics/reorder-point';
 import { coverSafetyStock, dailySdFromMonthly, serviceSafetyStock } from '../metrics/safety-stock';
 import { sellThrough } from '../metrics/sell-through';
 import { urgency, type Urgency } from '../metrics/urgency';
-import { velocity as velocityOf, weightedVelocity } from '../metrics/velocity';
+import { stockoutAdjustedVelocity, velocity as velocityOf, weightedVelocity } from '../metrics/velocity';
+import { stockDays } from '../metrics/in-stock';
 import { toReporting } from './money';
 
-export type VelocityMethod = 'sales / period' | 'weighted t30/t60/t90' | 'no sales report';
+export type VelocityMethod =
+  | 'sales / in-stock days (ledger)'
+  | 'sales / period (no ledger)'
+  | 'sales / period (ledger not usable)'
+  | 'weighted t30/t60/t90'
+  | 'no sales report';
 export type SigmaSource = 'monthly history' | 'Poisson (√d)' | '—' | `forecast: ${string}`;
 
 /** What the analysis knows beyond the position itself: its forecast and its supplier's measured lead time. */
@@ -84,6 +91,11 @@ export interface PositionMetrics {
   readonly revenueReporting: number;
   readonly gmroi: number | null;
   readonly sellThrough: number | null;
+  /** Days of the sales window the Inventory Ledger shows out of stock; null without a ledger-based velocity. */
+  readonly daysOutOfStock: number | null;
+  /** Revenue lost in those days: daysOutOfStock × velocity × price (channel currency); null without them or a price. */
+  readonly lostRevenue: number | null;
+  readonly lostRevenueReporting: number | null;
   /** Revenue lost before an order placed today arrives (channel currency); null without a price. */
   readonly projectedLost: number | null;
   readonly projectedLostReporting: number | null;
@@ -95,19 +107,52 @@ function must<T>(value: T | CalcError, what: string, id: string): T {
   return value;
 }
 
+/** What positionVelocity found: the velocity, how it was found and the ledger's days out of stock in the sales window. */
+export interface PositionVelocity {
+  readonly v: number;
+  readonly method: VelocityMethod;
+  /** Days of the sales window the Inventory Ledger shows out of stock; null when the velocity is not the ledger's. */
+  readonly daysOutOfStock: number | null;
+}
+
+const DAY_MS = 86_400_000;
+const daysBefore = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
+
 /**
  * A SKU absent from its channel's sales report sold nothing (Amazon's Business Report leaves out SKUs
  * without sales); a channel with no sales report at all has no velocity to give.
+ *
+ * With an Inventory Ledger (Amazon), sales over the period are divided by the days of the period that
+ * were in stock (metrics/in-stock.ts): the sales window is the `periodDays` days ending on the last
+ * day of the channel's dated sales, or, for the undated Business Report, on the ledger's last day.
+ * Days the ledger does not cover count as in stock. A ledger that covers none of the window, or shows
+ * every day of it out of stock while units sold, is not used (the label says so).
  */
-export function positionVelocity(p: Position, channelHasSales: boolean): { v: number; method: VelocityMethod } {
-  if (!channelHasSales) return { v: 0, method: 'no sales report' };
+export function positionVelocity(p: Position, channelHasSales: boolean): PositionVelocity {
+  if (!channelHasSales) return { v: 0, method: 'no sales report', daysOutOfStock: null };
   const shipped = p.unitsShipped;
   if (p.salesFrom === 'amazon-inventory-age' && shipped && shipped.t30 !== null && shipped.t60 !== null && shipped.t90 !== null) {
     const w = weightedVelocity(shipped.t30, shipped.t60, shipped.t90);
-    if (!isCalcError(w)) return { v: w, method: 'weighted t30/t60/t90' };
+    if (!isCalcError(w)) return { v: w, method: 'weighted t30/t60/t90', daysOutOfStock: null };
   }
-  const v = velocityOf(p.sold, p.periodDays > 0 ? p.periodDays : 30);
-  return { v: isCalcError(v) ? 0 : v, method: 'sales / period' };
+  const period = p.periodDays > 0 ? p.periodDays : 30;
+  const plain = velocityOf(p.sold, period);
+  const v = isCalcError(plain) ? 0 : plain;
+  if (!p.ledger || p.ledger.length === 0) return { v, method: 'sales / period (no ledger)', daysOutOfStock: null };
+  const to = p.salesTo ?? p.ledger[p.ledger.length - 1].date;
+  const days = stockDays(
+    p.ledger.map((d) => ({ date: d.date, start: d.start, end: d.end, receipts: d.events.receipts ?? 0 })),
+    daysBefore(to, period - 1),
+    to,
+  );
+  const sold = Math.max(0, p.sold);
+  if (isCalcError(days) || days.unknown === period || (days.inStock + days.unknown === 0 && sold > 0)) {
+    return { v, method: 'sales / period (ledger not usable)', daysOutOfStock: null };
+  }
+  const adjusted = stockoutAdjustedVelocity(sold, days.inStock + days.unknown);
+  return isCalcError(adjusted)
+    ? { v, method: 'sales / period (ledger not usable)', daysOutOfStock: null }
+    : { v: adjusted, method: 'sales / in-stock days (ledger)', daysOutOfStock: days.outOfStock };
 }
 
 /** Daily demand spread from ≥ 3 months of monthly units, else the Poisson approximation. */
@@ -136,7 +181,7 @@ export function resolveLeadTime(p: Position, measured: PlanningInputs['leadTime'
  */
 export function positionMetrics(p: Position, abc: AbcClass, s: Settings, channelHasSales = true, plan: PlanningInputs = {}): PositionMetrics {
   const id = `${p.masterSku}|${p.channel.id}`;
-  const { v, method } = positionVelocity(p, channelHasSales);
+  const { v, method, daysOutOfStock } = positionVelocity(p, channelHasSales);
   const known = channelHasSales;
   const available = Math.max(0, p.available);
   const inbound = Math.max(0, p.inbound);
@@ -179,6 +224,7 @@ export function positionMetrics(p: Position, abc: AbcClass, s: Settings, channel
   const currency = p.channel.currency;
   const stockValue = cost === null ? null : available * cost;
   const lost = price === null ? null : must(projectedLostRevenue(lead, doiIn, v, price), 'Projected lost revenue', id);
+  const lostPast = price === null || daysOutOfStock === null ? null : must(lostRevenue(daysOutOfStock, v, price), 'Lost revenue', id);
   let eoqQty: number | null = null;
   if (cost !== null && cost > 0 && v > 0) {
     const h = must(holdingCostPerUnitYear(cost, s.holdingRate), 'Holding cost', id);
@@ -219,6 +265,9 @@ export function positionMetrics(p: Position, abc: AbcClass, s: Settings, channel
     revenueReporting: toReporting(Math.max(0, p.revenue), currency, s),
     gmroi: gm === null || isCalcError(gm) ? null : gm,
     sellThrough: ((x) => (x === null || isCalcError(x) ? null : x))(sellThrough(p.sold, available)),
+    daysOutOfStock,
+    lostRevenue: lostPast,
+    lostRevenueReporting: lostPast === null ? null : toReporting(lostPast, currency, s),
     projectedLost: lost,
     projectedLostReporting: lost === null ? null : toReporting(lost, currency, s),
   };

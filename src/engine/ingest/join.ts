@@ -52,6 +52,8 @@ export interface Position {
   revenue: number;
   /** Days the sold units cover: the report's own span, or periodDays when it does not say. */
   periodDays: number;
+  /** The last day (YYYY-MM-DD) of the dated sales the channel's reports span; absent for undated sales (Business Report). */
+  salesTo?: string;
   /** Which report kind gave the stock and which the sales. */
   stockFrom: ReportKind | null;
   salesFrom: ReportKind | null;
@@ -644,7 +646,10 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
   // Dated sales cover their channel's span (whole days, at least one).
   for (const p of positionList) {
     const span = p.salesFrom && DATED_SALES.has(p.salesFrom) ? salesSpans.get(p.channel.id) : undefined;
-    if (span) p.periodDays = Math.max(1, Math.ceil((span.to - span.from) / DAY_MS));
+    if (span) {
+      p.periodDays = Math.max(1, Math.ceil((span.to - span.from) / DAY_MS));
+      p.salesTo = dayOf(span.to);
+    }
   }
   for (const [key, t] of unknownTypes) {
     const type = key.slice(key.indexOf('\u0000') + 1);
@@ -686,6 +691,7 @@ function newPosition(master: string, channel: Channel, provisional: boolean, inf
     sold: 0,
     revenue: 0,
     periodDays,
+    salesTo: undefined,
     stockFrom: null,
     salesFrom: null,
     salesByMonth: {},
@@ -737,6 +743,7 @@ export function repriced(p: Position, cost: number | null, price: number | null)
     sold: p.sold,
     revenue: p.revenue,
     periodDays: p.periodDays,
+    salesTo: p.salesTo,
     stockFrom: p.stockFrom,
     salesFrom: p.salesFrom,
     salesByMonth: p.salesByMonth,

@@ -94,6 +94,7 @@ export function forecastSheet(name: string, rows: readonly ForecastRow[], suppli
       },
       { header: 'Returns Next Month', value: (r) => round(r.f.returnsNext, 1), format: FORMAT.days, width: 11 },
       { header: 'Net Demand Next Month', value: (r) => round(r.f.netNext, 1), format: FORMAT.days, width: 12 },
+      { header: 'Velocity Method', value: (r) => r.m.velocityMethod, width: 20 },
       { header: 'Policy σ Source', value: (r) => r.m.sigmaSource, width: 24 },
       { header: 'Lead Time Source', value: (r) => r.m.leadTimeSource, width: 20 },
     ],

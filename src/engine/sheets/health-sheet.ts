@@ -112,6 +112,7 @@ export function healthSheet(name: string, metrics: readonly PositionMetrics[], s
       unitsColumn('Unfulfillable', (i) => metrics[i].position.unfulfillable, 13),
       velocityColumn(col),
       { header: 'Velocity Method', value: (i) => metrics[i].velocityMethod, width: 20 },
+      { header: 'Days Out of Stock', value: (i) => metrics[i].daysOutOfStock, format: FORMAT.units, width: 11 },
       doiColumn(col),
       { header: 'DOI incl. Inbound', value: (i) => finiteOr(metrics[i].doiInclInbound, NO_SALES), format: FORMAT.days, width: 16 },
       {
@@ -142,6 +143,7 @@ export function healthSheet(name: string, metrics: readonly PositionMetrics[], s
       { header: 'ABC', value: (i) => metrics[i].abc, width: 6 },
       { header: 'Sell-Through', value: (i) => metrics[i].sellThrough, format: FORMAT.percent, width: 12 },
       { header: 'GMROI', value: (i) => metrics[i].gmroi, format: FORMAT.ratio, width: 8 },
+      moneyColumn('Lost Revenue', (i) => metrics[i].lostRevenue),
       moneyColumn('Stock Value', (i) => metrics[i].stockValue),
       currencyColumn(col),
       ...agingColumns,

@@ -72,6 +72,7 @@ export function reorderSheet(name: string, lines: readonly ReorderLine[], approv
       unitsColumn('Available', (r) => m(r).position.available, 11),
       unitsColumn('Inbound', (r) => m(r).position.inbound, 10),
       velocityColumn(m),
+      { header: 'Velocity Method', value: (r) => m(r).velocityMethod, width: 20 },
       doiColumn(m),
       unitsColumn('Safety Stock', (r) => m(r).safetyStock, 12),
       unitsColumn('Reorder Point', (r) => m(r).reorderPoint, 13),

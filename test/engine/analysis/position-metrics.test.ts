@@ -32,7 +32,7 @@ describe('positionMetrics, cover policy (FORMULAS.md "Policies": days of cover)'
 
   test('velocity = sold / periodDays = 60 / 30 = 2, by "sales / period"', () => {
     expect(m.velocity).toBe(2);
-    expect(m.velocityMethod).toBe('sales / period');
+    expect(m.velocityMethod).toBe('sales / period (no ledger)');
   });
 
   test('DOI = 40 / 2 = 20; DOI incl. inbound = (40 + 10) / 2 = 25', () => {
@@ -208,14 +208,14 @@ describe('positionMetrics, velocity methods (FORMULAS.md "Demand")', () => {
   test('a missing window falls back to sales / period: t90 blank → 30 / 30 = 1', () => {
     const p = position({ salesFrom: 'amazon-inventory-age', sold: 30, unitsShipped: { t7: 5, t30: 30, t60: 90, t90: null } });
     const m = positionMetrics(p, 'A', cover);
-    expect(m.velocityMethod).toBe('sales / period');
+    expect(m.velocityMethod).toBe('sales / period (no ledger)');
     expect(m.velocity).toBe(1);
   });
 
   test('t30/t60/t90 from another sales report are not used: sales / period (Business Report 60 / 30 = 2)', () => {
     const p = position({ sold: 60, unitsShipped: { t7: 5, t30: 30, t60: 90, t90: 180 } });
     const m = positionMetrics(p, 'A', cover);
-    expect(m.velocityMethod).toBe('sales / period');
+    expect(m.velocityMethod).toBe('sales / period (no ledger)');
     expect(m.velocity).toBe(2);
   });
 
@@ -378,5 +378,75 @@ describe('positionMetrics does not mutate its position', () => {
     positionMetrics(p, 'A', service);
     positionMetrics(p, 'A', cover);
     expect(JSON.stringify(p)).toBe(before);
+  });
+});
+
+describe('positionMetrics, stockout-aware velocity from the Inventory Ledger (issue 20; FORMULAS.md "Demand")', () => {
+  type Day = { date: string; start: number | null; end: number | null; events: Record<string, number> };
+  /** September 2026, day i (0-based). */
+  const date = (i: number) => `2026-09-${String(i + 1).padStart(2, '0')}`;
+  /** In stock the first 10 days (30 units sold down to 0), then 20 days that start at 0 with nothing received. */
+  const ledger: Day[] = Array.from({ length: 30 }, (_, i) => (i < 10 ? { date: date(i), start: 30 - 3 * i, end: 27 - 3 * i, events: { customerShipments: -3 } } : { date: date(i), start: 0, end: 0, events: {} }));
+  // Business Report (undated): 30 units in the 30-day period, ending on the ledger's last day (30 September).
+  // Nothing on hand or inbound; price 50, cost 25 (SAR).
+  const p = position({ available: 0, inbound: 0, sold: 30, revenue: 1500, cost: 25, price: 50, ledger });
+  const m = positionMetrics(p, 'A', cover);
+
+  test('30 units in 10 in-stock days: v = 30 / 10 = 3 a day, not 30 / 30 = 1; 20 days out of stock', () => {
+    expect(m.velocity).toBe(3);
+    expect(m.velocityMethod).toBe('sales / in-stock days (ledger)');
+    expect(m.daysOutOfStock).toBe(20);
+  });
+
+  test('the reorder need is planned at 3 a day: SS = 3 × 30 = 90, need = 90 − 0 − 0 = 90 (at 1 a day it was 30)', () => {
+    expect(m.safetyStock).toBe(90);
+    expect(m.reorderNeed).toBe(90);
+    const unadjusted = positionMetrics(position({ available: 0, inbound: 0, sold: 30, revenue: 1500, cost: 25, price: 50 }), 'A', cover);
+    expect(unadjusted.reorderNeed).toBe(30);
+    expect(unadjusted.velocityMethod).toBe('sales / period (no ledger)');
+    expect(unadjusted.daysOutOfStock).toBeNull();
+    expect(unadjusted.lostRevenue).toBeNull();
+  });
+
+  test('lost revenue = days out × adjusted velocity × price = 20 × 3 × 50 = 3,000 SAR', () => {
+    expect(m.lostRevenue).toBe(3000);
+    expect(m.lostRevenueReporting).toBe(3000);
+  });
+
+  test('dated sales set the window: it ends on the last day of the channel\'s sales, not the ledger\'s', () => {
+    // Sales end 20 September over a 10-day period (11–20 September): the ledger shows the 11th to the 20th all out of stock,
+    // so with 6 units sold there is no in-stock day to divide by: the ledger is not used.
+    const dated = positionMetrics(position({ sold: 6, price: 50, ledger, periodDays: 10, salesTo: '2026-09-20' }), 'A', cover);
+    expect(dated.velocityMethod).toBe('sales / period (ledger not usable)');
+    expect(dated.velocity).toBeCloseTo(0.6, 12);
+    expect(dated.daysOutOfStock).toBeNull();
+    // Sales end 12 September over 5 days (8–12): in stock the 8th to the 10th, out the 11th and 12th: 6 / 3 = 2 a day.
+    const early = positionMetrics(position({ sold: 6, price: 50, ledger, periodDays: 5, salesTo: '2026-09-12' }), 'A', cover);
+    expect(early.velocityMethod).toBe('sales / in-stock days (ledger)');
+    expect(early.velocity).toBe(2);
+    expect(early.daysOutOfStock).toBe(2);
+    expect(early.lostRevenue).toBe(2 * 2 * 50);
+  });
+
+  test('a ledger that covers none of the window is not used; days it does not cover count as in stock', () => {
+    // The ledger is September; sales end 31 August: nothing of the window is known.
+    const before = positionMetrics(position({ sold: 30, ledger, periodDays: 30, salesTo: '2026-08-31' }), 'A', cover);
+    expect(before.velocityMethod).toBe('sales / period (ledger not usable)');
+    expect(before.velocity).toBe(1);
+    // Sales end 5 October over 30 days (6 Sep – 5 Oct): the ledger's last row (30 Sep, ends at 0) carries to 1–5 October: out.
+    // In stock 6–10 September (5 days), out 11 September – 5 October (25 days): 30 / 5 = 6 a day.
+    const after = positionMetrics(position({ sold: 30, ledger, periodDays: 30, salesTo: '2026-10-05' }), 'A', cover);
+    expect(after.velocity).toBe(6);
+    expect(after.daysOutOfStock).toBe(25);
+  });
+
+  test('the weighted t30/t60/t90 velocity is not adjusted, and no sales report means no velocity at all', () => {
+    const shipped = { t7: 5, t30: 30, t60: 60, t90: 90 };
+    const w = positionMetrics(position({ salesFrom: 'amazon-inventory-age', unitsShipped: shipped, ledger }), 'A', cover);
+    expect(w.velocityMethod).toBe('weighted t30/t60/t90');
+    expect(w.daysOutOfStock).toBeNull();
+    const none = positionMetrics(position({ sold: 30, ledger }), 'A', cover, false);
+    expect(none.velocityMethod).toBe('no sales report');
+    expect(none.daysOutOfStock).toBeNull();
   });
 });
