@@ -5,7 +5,7 @@
  * just written, so a link points at the row Analyze wrote.
  */
 import type { Analysis } from '../engine/analyze';
-import type { PositionMetrics } from '../engine/analysis/position-metrics';
+import type { PositionMetrics, VelocityMethod } from '../engine/analysis/position-metrics';
 import { SNAPSHOT } from '../engine/history/history';
 import type { Settings } from '../engine/model';
 import type { SheetSpec } from '../engine/sheets/spec';
@@ -250,6 +250,9 @@ export class ResultIndex {
         unfulfillable: m.position.unfulfillable,
         sold: m.position.sold,
         velocity: m.velocity,
+        velocityMethod: m.velocityMethod,
+        daysOutOfStock: m.daysOutOfStock,
+        lostRevenue: m.lostRevenue,
         doi: Number.isFinite(m.doi) ? m.doi : null,
         stockValue: m.stockValue,
         urgency: m.urgency,
@@ -275,6 +278,11 @@ export interface ChannelFigures {
   readonly unfulfillable: number;
   readonly sold: number;
   readonly velocity: number;
+  /** How the velocity was found (position-metrics.ts): with the Inventory Ledger, sales over the in-stock days. */
+  readonly velocityMethod: VelocityMethod;
+  /** Days of the sales window the Inventory Ledger shows out of stock, and the revenue lost in them (channel currency); null without a ledger-based velocity. */
+  readonly daysOutOfStock: number | null;
+  readonly lostRevenue: number | null;
   readonly doi: number | null;
   readonly stockValue: number | null;
   readonly urgency: string | null;

@@ -38,6 +38,9 @@ const ROWS: readonly (readonly [StringKey, (c: ChannelFigures, f: Formatters) =>
   ['mStockAsOf', (c, f) => (c.stockAsOf === null ? f.none : new Date(c.stockAsOf).toISOString().slice(0, 16).replace('T', ' '))],
   ['mSold', (c, f) => f.num(c.sold)],
   ['mVelocity', (c, f) => f.num(c.velocity, 2)],
+  ['mVelocityMethod', (c, f) => f.t(VELOCITY_METHOD[c.velocityMethod])],
+  ['mDaysOutOfStock', (c, f) => f.num(c.daysOutOfStock, 0)],
+  ['mLostRevenue', (c, f) => f.money(c.lostRevenue, c.currency)],
   ['mDoi', (c, f) => f.num(c.doi, 0)],
   ['mStockValue', (c, f) => f.money(c.stockValue, c.currency)],
   ['mUrgency', (c, f) => (c.urgency ? f.t(`priority${c.urgency}` as StringKey) : f.none)],
@@ -52,6 +55,17 @@ const OPTIONAL: Partial<Record<StringKey, (c: ChannelFigures) => boolean>> = {
   mStockAsOf: (c) => c.stockAsOf !== null,
   mVisitors: (c) => c.visitors !== null,
   mConversion: (c) => c.conversion !== null,
+  mDaysOutOfStock: (c) => c.daysOutOfStock !== null,
+  mLostRevenue: (c) => c.lostRevenue !== null,
+};
+
+/** The engine's velocity methods (position-metrics.ts) in the pane's language. */
+const VELOCITY_METHOD: Record<ChannelFigures['velocityMethod'], StringKey> = {
+  'sales / in-stock days (ledger)': 'vmLedger',
+  'sales / period (no ledger)': 'vmNoLedger',
+  'sales / period (ledger not usable)': 'vmLedgerNotUsable',
+  'weighted t30/t60/t90': 'vmWeighted',
+  'no sales report': 'vmNoSales',
 };
 
 interface Formatters {

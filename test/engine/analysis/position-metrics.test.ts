@@ -386,7 +386,7 @@ describe('positionMetrics, stockout-aware velocity from the Inventory Ledger (is
   /** September 2026, day i (0-based). */
   const date = (i: number) => `2026-09-${String(i + 1).padStart(2, '0')}`;
   /** In stock the first 10 days (30 units sold down to 0), then 20 days that start at 0 with nothing received. */
-  const ledger: Day[] = Array.from({ length: 30 }, (_, i) => (i < 10 ? { date: date(i), start: 30 - 3 * i, end: 27 - 3 * i, events: { customerShipments: -3 } } : { date: date(i), start: 0, end: 0, events: {} }));
+  const ledger: Day[] = Array.from({ length: 30 }, (_, i): Day => (i < 10 ? { date: date(i), start: 30 - 3 * i, end: 27 - 3 * i, events: { customerShipments: -3 } } : { date: date(i), start: 0, end: 0, events: {} }));
   // Business Report (undated): 30 units in the 30-day period, ending on the ledger's last day (30 September).
   // Nothing on hand or inbound; price 50, cost 25 (SAR).
   const p = position({ available: 0, inbound: 0, sold: 30, revenue: 1500, cost: 25, price: 50, ledger });
