@@ -36,7 +36,7 @@ import { coverSafetyStock, dailySdFromMonthly, serviceSafetyStock } from '../met
 import { sellThrough } from '../metrics/sell-through';
 import { urgency, type Urgency } from '../metrics/urgency';
 import { stockoutAdjustedVelocity, velocity as velocityOf, weightedVelocity } from '../metrics/velocity';
-import { stockDays } from '../metrics/in-stock';
+import { stockDays, windowStart } from '../metrics/in-stock';
 import { toReporting } from './money';
 
 export type VelocityMethod =
@@ -115,9 +115,6 @@ export interface PositionVelocity {
   readonly daysOutOfStock: number | null;
 }
 
-const DAY_MS = 86_400_000;
-const daysBefore = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
-
 /**
  * A SKU absent from its channel's sales report sold nothing (Amazon's Business Report leaves out SKUs
  * without sales); a channel with no sales report at all has no velocity to give.
@@ -140,13 +137,10 @@ export function positionVelocity(p: Position, channelHasSales: boolean): Positio
   const v = isCalcError(plain) ? 0 : plain;
   if (!p.ledger || p.ledger.length === 0) return { v, method: 'sales / period (no ledger)', daysOutOfStock: null };
   const to = p.salesTo ?? p.ledger[p.ledger.length - 1].date;
-  const days = stockDays(
-    p.ledger.map((d) => ({ date: d.date, start: d.start, end: d.end, receipts: d.events.receipts ?? 0 })),
-    daysBefore(to, period - 1),
-    to,
-  );
+  const from = windowStart(to, period);
+  const days = from === null ? null : stockDays(p.ledger.map((d) => ({ date: d.date, start: d.start, end: d.end, receipts: d.events.receipts ?? 0 })), from, to);
   const sold = Math.max(0, p.sold);
-  if (isCalcError(days) || days.unknown === period || (days.inStock + days.unknown === 0 && sold > 0)) {
+  if (days === null || isCalcError(days) || days.inStock + days.outOfStock === 0 || (days.inStock + days.unknown === 0 && sold > 0)) {
     return { v, method: 'sales / period (ledger not usable)', daysOutOfStock: null };
   }
   const adjusted = stockoutAdjustedVelocity(sold, days.inStock + days.unknown);

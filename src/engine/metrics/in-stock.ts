@@ -50,6 +50,12 @@ function dayNumber(date: string): number | null {
   return ms / DAY_MS;
 }
 
+/** The first day of the window of `length` whole days that ends on `to` (YYYY-MM-DD); null when `to` is not a date. */
+export function windowStart(to: string, length: Days): string | null {
+  const last = dayNumber(to);
+  return last === null ? null : new Date((last - Math.max(1, Math.round(length)) + 1) * DAY_MS).toISOString().slice(0, 10);
+}
+
 /**
  * In-stock, out-of-stock and unknown days of the window [from, to] (inclusive), from `days` (any order;
  * one entry per date). #VALUE! when a date is not YYYY-MM-DD or `to` is before `from`.

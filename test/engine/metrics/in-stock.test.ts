@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { isCalcError } from '../../../src/engine/errors';
-import { stockDays, type LedgerBalanceDay } from '../../../src/engine/metrics/in-stock';
+import { stockDays, windowStart, type LedgerBalanceDay } from '../../../src/engine/metrics/in-stock';
 import { stockoutAdjustedVelocity } from '../../../src/engine/metrics/velocity';
 
 const day = (date: string, start: number | null, end: number | null, receipts = 0): LedgerBalanceDay => ({ date, start, end, receipts });
@@ -73,5 +73,17 @@ describe('stockDays', () => {
         },
       ),
     );
+  });
+});
+
+describe('windowStart', () => {
+  it('is the first of the `length` days ending on `to`, across month and year ends', () => {
+    expect(windowStart('2026-09-30', 30)).toBe('2026-09-01');
+    expect(windowStart('2026-03-01', 2)).toBe('2026-02-28');
+    expect(windowStart('2026-01-02', 4)).toBe('2025-12-30');
+    expect(windowStart('2026-09-30', 1)).toBe('2026-09-30');
+  });
+  it('is null for a date that is not YYYY-MM-DD', () => {
+    expect(windowStart('30/09/2026', 30)).toBeNull();
   });
 });
