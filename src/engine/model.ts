@@ -76,8 +76,23 @@ export interface Settings {
   readonly outletSellThrough: number;
   /** Share of the selling price a liquidation pays back per unit, after its fees. */
   readonly liquidationRecovery: number;
-  /** Fee to remove (return or dispose of) one unit, in the channel's currency. */
+  /** Fee to remove (return to the seller) one unit, in the channel's currency. */
   readonly removalFeePerUnit: Money;
+  // Fee-aware excess decisions (metrics/excess-options.ts), in the channel's currency where a fee report gives none:
+  /** Days over which keeping, discounting, an outlet deal, liquidation, removal and disposal are compared. */
+  readonly excessHorizonDays: Days;
+  /** Referral fee as a share of the price (fee preview absent). */
+  readonly referralFeeShare: number;
+  /** Fulfillment fee per unit sold (fee preview absent). */
+  readonly fulfillmentFeePerUnit: Money;
+  /** Storage fee per unit a month (Monthly storage fees report absent). */
+  readonly storageFeePerUnitMonth: Money;
+  /** Aged-inventory surcharge per unit a month once a unit is 181 days old (surcharge report absent). */
+  readonly agedSurchargePerUnitMonth: Money;
+  /** Fee to dispose of one unit. */
+  readonly disposalFeePerUnit: Money;
+  /** What a removed unit is worth to the seller (resold elsewhere). */
+  readonly resalePerUnit: Money;
   readonly reportingCurrency: Currency;
   /** Reporting-currency units per AED (default reporting currency SAR). */
   readonly aedToSar: number;
@@ -119,6 +134,13 @@ export const DEFAULT_SETTINGS: Settings = {
   outletSellThrough: 0.6,
   liquidationRecovery: 0.1,
   removalFeePerUnit: 2,
+  excessHorizonDays: 180,
+  referralFeeShare: 0.15,
+  fulfillmentFeePerUnit: 5,
+  storageFeePerUnitMonth: 0.5,
+  agedSurchargePerUnitMonth: 0,
+  disposalFeePerUnit: 1,
+  resalePerUnit: 0,
   reportingCurrency: 'SAR',
   aedToSar: 1.0211,
 };

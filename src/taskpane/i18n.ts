@@ -142,6 +142,7 @@ const en = {
   groupOrders: 'Transfers and orders',
   groupApprovals: 'Approvals',
   groupLiquidation: 'Liquidation',
+  groupExcessFees: 'Excess stock: fees and horizon',
   groupCurrency: 'Currency',
   // Explorer
   explorerIntro: 'Find a Master SKU to compare its channels side by side.',
@@ -445,6 +446,7 @@ const ar: Record<StringKey, string> = {
   groupOrders: 'النقل والطلبات',
   groupApprovals: 'الموافقات',
   groupLiquidation: 'التصفية',
+  groupExcessFees: 'المخزون الفائض: الرسوم والأفق',
   groupCurrency: 'العملة',
   explorerIntro: 'ابحث عن رمز رئيسي لمقارنة قنواته جنبًا إلى جنب.',
   explorerNeedsRun: 'شغّل التحليل أولًا: يعرض المستكشف أرقام آخر تحليل.',

@@ -67,17 +67,25 @@ describe('analysis of the small workbook, by hand', () => {
     expect(rows[0]['Need']).toBeCloseTo(8, 9);
   });
 
-  it('plans liquidation: capped discounts cannot reach 45 days, so outlet deals; dead stock too', () => {
-    // A1: required v = 600 / 45 = 13.33; discount 1 − (2 / 13.33)^(1/1.5) = 0.718 > 0.5 → capped at 0.5;
-    // v' = 2 × 0.5^−1.5 = 5.657; days to clear 600 / 5.657 = 106.1 > 45 → alternative on 420 − 25 = 395 units:
-    // outlet 100 × 0.5 × 0.6 − 2 × 0.4 = 29.2 > liquidate 10 > remove −2 → recovery 395 × 29.2 = 11,534.
-    // C3: 355 units, outlet 50 × 0.3 − 0.8 = 14.2 → 5,041. B2 (dead): 50 units, 30 × 0.3 − 0.8 = 8.2 → 410.
+  it('prices every option for the excess over 180 days: A1 is kept, C3 goes to an outlet deal, dead B2 is liquidated', () => {
+    // Defaults: sell fees 15% referral + 5 fulfillment a unit, storage 0.5 a unit-month, holding 25% of cost a year,
+    // no aged surcharge, disposal 1, resale 0. Holding a unit a day: k = 0.5 / 30 + cost × 0.25 / 365.
+    // A1 (price 100, cost 40, v 2): 395 excess after the 25 sent to noon, 180 others (575 − 395).
+    //   Keep: they sell from day 180 / 2 = 90; by day 180, 180 units at 100 − 20, mean holding k × (90 + 180) / 2;
+    //   the other 215 are held to day 180 (k × 180) and liquidated then at 10: 14,400 − 180 × 135k + 215 × (10 − 180k) = 13,773.97.
+    //   Outlet: 395 × (0.6 × (50 − 20) − 0.4 × 2) = 6,794; liquidate 395 × 10 = 3,950; the capped 50% discount 1,919.22.
+    // C3 (price 50, cost 20, v 0.5, 355 excess, 45 others): keep 1,358.65, outlet 355 × (0.6 × (25 − 12.5) − 0.8) = 2,378.50,
+    //   liquidate 355 × 5 = 1,775, discount 792.55.
+    // B2 (dead, price 30, cost 10, 50 units): keep −50 × (180k − 3) = −61.64, outlet 50 × (0.6 × (15 − 9.5) − 0.8) = 125,
+    //   liquidate 50 × 3 = 150, remove −100, dispose −50.
     const rows = tableRows(wb, 'Liquidation');
     expect(rows.map((r) => r['Master SKU'])).toEqual(['A1', 'C3', 'B2']); // by value at cost: 15,800, 7,100, 500
-    expect(rows[0]).toMatchObject({ 'Recommended Qty': 395, Discount: 0.5, 'New Price': 50, 'Reaches Target': 'No', Recommendation: 'Outlet deal', Recovery: 11534 });
+    expect(rows[0]).toMatchObject({ 'Recommended Qty': 395, Discount: 0.5, 'New Price': 50, 'Reaches Target': 'No', Recommendation: 'Keep', Recovery: 13773.97 });
+    expect(rows[0]).toMatchObject({ 'Net: Keep': 13773.97, 'Net: Discount': 1919.22, 'Net: Outlet deal': 6794, 'Net: Liquidate': 3950, 'Net: Remove': -790, 'Net: Dispose': -395 });
+    expect(rows[0].Reason).toBe('Keep brings the most over 180 days: 13,774, 6,980 more than outlet deal (6,794)');
     expect(rows[0]['Days to Clear'] as number).toBeCloseTo(600 / (2 * Math.pow(0.5, -1.5)), 9);
-    expect(rows[1]).toMatchObject({ 'Recommended Qty': 355, Recommendation: 'Outlet deal', Recovery: 5041, 'Value at Cost (SAR)': 7100 });
-    expect(rows[2]).toMatchObject({ 'Recommended Qty': 50, Recommendation: 'Outlet deal', Recovery: 410, 'Value at Cost (SAR)': 500 });
+    expect(rows[1]).toMatchObject({ 'Recommended Qty': 355, Recommendation: 'Outlet deal', Recovery: 2378.5, 'Net: Keep': 1358.65, 'Net: Liquidate': 1775, 'Value at Cost (SAR)': 7100 });
+    expect(rows[2]).toMatchObject({ 'Recommended Qty': 50, Recommendation: 'Liquidate', Recovery: 150, 'Net: Keep': -61.64, 'Net: Outlet deal': 125, 'Net: Discount': '', 'Value at Cost (SAR)': 500 });
     // Tiers: 15,800 and 7,100 → Manager (Pending); 500 → Auto.
     expect(rows.map((r) => r.Status)).toEqual(['Pending', 'Pending', 'Auto-approved']);
   });

@@ -156,10 +156,11 @@ describe('the analyzed small workbook as an .xlsx file', () => {
     expect(rebalance).toHaveLength(1);
     expect(rebalance[0].cell('Capital Saved').value).toBe(875);
     expect(rebalance[0].cell('Recommended Qty').value).toBe(25);
-    // Liquidation by value at cost: A1 (395 units, recovery 11,534), C3, B2.
+    // Liquidation by value at cost: A1 (395 units kept: 13,773.97 over 180 days, analyze-small.test.ts), C3, B2.
     const liquidation = rows(sheet(wb, 'Liquidation'));
     expect(liquidation.map((r) => r.cell('Master SKU').value)).toEqual(['A1', 'C3', 'B2']);
-    expect(liquidation[0].cell('Recovery').value).toBe(11534);
+    expect(liquidation[0].cell('Recovery').value).toBe(13773.97);
+    expect(liquidation[0].cell('Recommendation').value).toBe('Keep');
     expect(liquidation.map((r) => r.cell('Status').value)).toEqual(['Pending', 'Pending', 'Auto-approved']);
     // CRITICAL A1 noon KSA: (30 − 5) × 1 × 100 = 2,500 at stake, first.
     const urgent = rows(sheet(wb, 'Urgent Actions'));

@@ -22,7 +22,7 @@
  * differences of figures made of whole units and days against thresholds typed with a few digits: a
  * trend's change (u₁/d₁ − u₀/d₀) / (u₀/d₀) against k% is either exactly k% or differs from it by at
  * least 1 / (100 × u₀ × d₁), more than 1e-9 for any month under 320,000 units. It is the tolerance
- * recommend/liquidation-alternative.ts already uses to break ties between recoveries. Only decisions
+ * metrics/excess-options.ts also uses to break ties between the options for excess stock. Only decisions
  * use it: figures are written as computed.
  */
 

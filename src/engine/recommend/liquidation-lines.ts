@@ -1,20 +1,25 @@
 /**
  * Liquidation recommendations (FORMULAS.md, "Liquidation"): excess stock left after transfers, and dead
- * stock. A position that sells gets the discount plan (constant-elasticity by default, the linear model
- * when the setting says so, capped at maxDiscount); when even the capped discount cannot reach the
- * target DOI, or the stock does not sell at all, the alternative that loses least (outlet deal,
- * liquidation or removal) by the fee schedule in the settings.
+ * stock. Every way of dealing with it is priced over the horizon (metrics/excess-options.ts): keep at
+ * today's price, the discount plan (constant elasticity by default, the linear model when the setting
+ * says so, capped at maxDiscount), an outlet deal, Amazon's liquidation program, removal and disposal,
+ * with the position's own fees where the fee reports give them (storage per unit-month, the aged
+ * surcharge, the fee preview's fees per unit sold), else the settings. The option that brings the most
+ * is recommended; the discount plan is kept beside it even when it is not.
  */
 import { isCalcError } from '../errors';
 import type { Settings } from '../model';
 import { liquidationPlan, type LiquidationPlan } from '../metrics/liquidation';
 import { approvalTier } from '../metrics/approval-tier';
+import { compareExcessOptions, type ExcessOption } from '../metrics/excess-options';
 import type { PositionMetrics } from '../analysis/position-metrics';
 import { toReporting } from '../analysis/money';
-import { liquidationAlternative, type Alternative } from './liquidation-alternative';
 
-/** 'Review': no selling price is known, so neither a discount nor an alternative can be priced. */
-export type LiquidationAction = 'Discount' | Alternative | 'Review';
+/** 'Review': no selling price is known, so no option can be priced. */
+export type LiquidationAction = ExcessOption | 'Review';
+
+/** Amazon's aged-inventory surcharge starts at this age (its 181–270 days tier). */
+export const AGED_FROM_DAYS = 181;
 
 export interface LiquidationLine {
   readonly metrics: PositionMetrics;
@@ -22,11 +27,38 @@ export interface LiquidationLine {
   readonly units: number;
   readonly plan: LiquidationPlan | null;
   readonly action: LiquidationAction;
-  /** Net recovery of the alternative (channel currency), null for a discount. */
+  /** Net money of the recommended option over the horizon (channel currency); null for Review. */
   readonly recovery: number | null;
+  /** Net money of every option over the horizon (channel currency); null for Review. */
+  readonly options: Readonly<Record<ExcessOption, number | null>> | null;
+  /** Why the recommendation, in a sentence. */
+  readonly reason: string;
   /** Units × cost in the reporting currency: the capital tied up; null without cost. */
   readonly valueReporting: number | null;
   readonly tier: string | null;
+}
+
+/** How old the excess units are now: FIFO sells the oldest first, so the excess is the youngest stock (the youngest age bucket's first day; 0 without buckets). */
+function excessAgeDays(aging: Readonly<Record<string, number>> | null): number {
+  if (!aging) return 0;
+  let youngest = Infinity;
+  for (const [bucket, units] of Object.entries(aging)) {
+    const start = Number(/^(\d+)/.exec(bucket)?.[1]);
+    if (units > 0 && Number.isFinite(start)) youngest = Math.min(youngest, start);
+  }
+  return Number.isFinite(youngest) ? youngest : 0;
+}
+
+const money = (x: number) => Math.round(x).toLocaleString('en-US');
+
+function reasonFor(action: LiquidationAction, options: Readonly<Record<ExcessOption, number | null>> | null, horizon: number, sellOutDays: number): string {
+  if (action === 'Review' || options === null) return 'No selling price: set one (mapping or report) to price the options';
+  const ranked = (Object.entries(options) as [ExcessOption, number | null][]).filter((e): e is [ExcessOption, number] => e[1] !== null).sort((a, b) => b[1] - a[1]);
+  const next = ranked.find(([o]) => o !== action);
+  const versus = next ? `, ${money(options[action] as number - next[1])} more than ${next[0].toLowerCase()} (${money(next[1])})` : '';
+  const head = `${action} brings the most over ${horizon} days: ${money(options[action] as number)}${versus}`;
+  if (action === 'Keep') return Number.isFinite(sellOutDays) && sellOutDays <= horizon ? `${head}; it sells out at today's price in ${Math.ceil(sellOutDays)} days` : head;
+  return head;
 }
 
 export function liquidationLines(metrics: readonly PositionMetrics[], sent: ReadonlyMap<string, number>, s: Settings): LiquidationLine[] {
@@ -40,26 +72,61 @@ export function liquidationLines(metrics: readonly PositionMetrics[], sent: Read
     const units = m.dead ? Math.max(0, p.available) : Math.max(0, Math.floor(m.excessQty) - (sent.get(m.id) ?? 0));
     if (units <= 0) continue;
     const price = p.price !== null && p.price >= 0 ? p.price : null;
+    const cost = p.cost !== null && p.cost >= 0 ? p.cost : null;
     let plan: LiquidationPlan | null = null;
     if (!m.dead && price !== null) {
       const result = liquidationPlan(price, m.velocity, Math.max(0, p.available), rules);
       plan = isCalcError(result) ? null : result;
     }
-    let action: LiquidationAction = 'Discount';
-    let recovery: number | null = null;
-    if (plan === null || !plan.reachesTarget) {
-      const alt = price === null ? null : liquidationAlternative(price, units, p.cost, s);
-      if (alt !== null && !isCalcError(alt)) {
-        action = alt.alternative;
-        recovery = alt.totalRecovery;
-      } else if (plan === null) {
-        action = 'Review';
+    let action: LiquidationAction = 'Review';
+    let options: Readonly<Record<ExcessOption, number | null>> | null = null;
+    let sellOutDays = Infinity;
+    if (price !== null) {
+      const fees = p.fees;
+      const sellFee = fees?.feeTotalPerUnit ?? (fees?.referralPerUnit ?? price * s.referralFeeShare) + (fees?.fulfillmentPerUnit ?? s.fulfillmentFeePerUnit);
+      const surcharges = fees?.agedSurchargePerUnit ? Object.values(fees.agedSurchargePerUnit) : [];
+      const compared = compareExcessOptions({
+        units,
+        // Units a transfer sends away are no longer here to sell.
+        available: Math.max(0, p.available - (m.dead ? 0 : (sent.get(m.id) ?? 0))),
+        velocity: m.velocity,
+        price,
+        unitCost: cost,
+        horizonDays: s.excessHorizonDays,
+        sellFeePerUnit: Math.max(0, sellFee),
+        storagePerUnitMonth: Math.max(0, fees?.storagePerUnitMonth ?? s.storageFeePerUnitMonth),
+        agedSurchargePerUnitMonth: Math.max(0, surcharges.length > 0 ? Math.max(...surcharges) : s.agedSurchargePerUnitMonth),
+        agedFromDays: AGED_FROM_DAYS,
+        ageDays: excessAgeDays(p.aging),
+        holdingRate: s.holdingRate,
+        discount: plan && plan.discount > 0 ? { discount: plan.discount, expectedVelocity: plan.expectedVelocity } : null,
+        outletDiscount: s.outletDiscount,
+        outletSellThrough: s.outletSellThrough,
+        liquidationRecovery: s.liquidationRecovery,
+        removalFeePerUnit: s.removalFeePerUnit,
+        resalePerUnit: s.resalePerUnit,
+        disposalFeePerUnit: s.disposalFeePerUnit,
+        amazonPrograms: p.channel.marketplace === 'amazon',
+      });
+      if (!isCalcError(compared)) {
+        action = compared.best;
+        options = compared.net;
+        sellOutDays = compared.sellOutDays;
       }
     }
-    const cost = p.cost !== null && p.cost >= 0 ? p.cost : null;
     const valueReporting = cost === null ? null : toReporting(units * cost, p.channel.currency, s);
     const tier = valueReporting === null ? null : approvalTier(valueReporting, s.approvalTiers);
-    lines.push({ metrics: m, units, plan, action, recovery, valueReporting, tier: tier === null || isCalcError(tier) ? null : tier });
+    lines.push({
+      metrics: m,
+      units,
+      plan,
+      action,
+      recovery: options === null || action === 'Review' ? null : options[action],
+      options,
+      reason: reasonFor(action, options, s.excessHorizonDays, sellOutDays),
+      valueReporting,
+      tier: tier === null || isCalcError(tier) ? null : tier,
+    });
   }
   lines.sort((a, b) => (b.valueReporting ?? 0) - (a.valueReporting ?? 0) || (a.metrics.id < b.metrics.id ? -1 : 1));
   return lines;

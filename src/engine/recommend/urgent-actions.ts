@@ -74,6 +74,7 @@ function excessAction(m: PositionMetrics, idx: RecommendationIndex): string {
   if (l) {
     if (l.action === 'Discount' && l.plan) parts.push(`discount ${Math.round(l.plan.discount * 100)}% for ${units(l.units)} excess units`);
     else if (l.action === 'Review') parts.push('set a selling price to plan the clearance');
+    else if (l.action === 'Keep') parts.push(`keep the ${units(l.units)} excess units at today's price (it brings more than clearing them)`);
     else parts.push(`${l.action.toLowerCase()} for ${units(l.units)} units`);
   }
   if (parts.length === 0) return 'Pause inbound shipments';

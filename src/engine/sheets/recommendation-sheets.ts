@@ -6,6 +6,7 @@
 import type { Settings } from '../model';
 import type { ApprovalState } from '../recommend/approvals';
 import type { LiquidationLine } from '../recommend/liquidation-lines';
+import { EXCESS_OPTIONS } from '../metrics/excess-options';
 import type { TransferLine } from '../recommend/rebalance-lines';
 import type { ReorderLine } from '../recommend/reorder-lines';
 import type { StrandedLine } from '../recommend/stranded-lines';
@@ -136,7 +137,7 @@ export function liquidationSheet(name: string, lines: readonly LiquidationLine[]
   return tableSheet<Row>({
     name,
     tableName: TABLE_NAMES.liquidation,
-    title: `Liquidation: ${lines.length} positions with excess or dead stock (target ${s.targetDoi} days, ${model}, discount capped at ${Math.round(s.maxDiscount * 100)}%)`,
+    title: `Liquidation: ${lines.length} positions with excess or dead stock; every option's net over ${s.excessHorizonDays} days (discount: target ${s.targetDoi} days, ${model}, capped at ${Math.round(s.maxDiscount * 100)}%)`,
     freezeColumns: 2,
     rows,
     columns: [
@@ -159,14 +160,18 @@ export function liquidationSheet(name: string, lines: readonly LiquidationLine[]
         value: (r) => r.line.action,
         width: 16,
         rules: [
+          { type: 'textEquals', text: 'Keep', fill: 'green' },
           { type: 'textEquals', text: 'Discount', fill: 'green' },
           { type: 'textEquals', text: 'Outlet deal', fill: 'amber' },
           { type: 'textEquals', text: 'Liquidate', fill: 'orange' },
           { type: 'textEquals', text: 'Remove', fill: 'red' },
+          { type: 'textEquals', text: 'Dispose', fill: 'red' },
           { type: 'textEquals', text: 'Review', fill: 'grey' },
         ],
       },
       moneyColumn('Recovery', (r) => r.line.recovery, 12),
+      ...EXCESS_OPTIONS.map((o) => moneyColumn(`Net: ${o}`, (r: Row) => r.line.options?.[o] ?? null, 12)),
+      { header: 'Reason', value: (r) => r.line.reason, width: 48 },
       moneyColumn(`Value at Cost (${cur})`, (r) => r.line.valueReporting, 19),
       { header: 'Approval Tier', value: (r) => r.line.tier ?? 'Cost missing', width: 14 },
       ...approvalColumns<Row>((r) => r.approval),

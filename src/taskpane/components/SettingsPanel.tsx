@@ -33,6 +33,7 @@ export const SETTING_GROUPS: readonly (readonly [StringKey, readonly string[]])[
   ['groupOrders', ['minTransferQty', 'transferCostPerUnit', 'orderCost', 'holdingRate']],
   ['groupApprovals', ['approvalAutoBelow', 'approvalManagerBelow', 'approvalDirectorBelow']],
   ['groupLiquidation', ['elasticity', 'targetDoi', 'maxDiscount', 'liquidationModel', 'outletDiscount', 'outletSellThrough', 'liquidationRecovery', 'removalFeePerUnit']],
+  ['groupExcessFees', ['excessHorizonDays', 'referralFeeShare', 'fulfillmentFeePerUnit', 'storageFeePerUnitMonth', 'agedSurchargePerUnitMonth', 'disposalFeePerUnit', 'resalePerUnit']],
   ['groupCurrency', ['reportingCurrency', 'aedToSar']],
 ];
 

@@ -35,7 +35,7 @@ function reorder(m: PositionMetrics, fromWarehouse: number, buyQty: number): Reo
 function liquidation(m: PositionMetrics, action: LiquidationAction, units: number, discount: number | null = null): LiquidationLine {
   const plan =
     discount === null ? null : { discount, uncappedDiscount: discount, capped: false, newPrice: 0, expectedVelocity: 0, daysToClear: 0, reachesTarget: true };
-  return { metrics: m, units, plan, action, recovery: null, valueReporting: null, tier: null };
+  return { metrics: m, units, plan, action, recovery: null, options: null, reason: '', valueReporting: null, tier: null };
 }
 
 function stranded(m: PositionMetrics, action: string): StrandedLine {
