@@ -38,15 +38,26 @@ export interface LiquidationLine {
   readonly tier: string | null;
 }
 
-/** How old the excess units are now: FIFO sells the oldest first, so the excess is the youngest stock (the youngest age bucket's first day; 0 without buckets). */
-function excessAgeDays(aging: Readonly<Record<string, number>> | null): number {
-  if (!aging) return 0;
+/** The first day of an age range named "181-270", "365+" or "0-30" (null when the name has no number first). */
+const rangeStart = (name: string) => {
+  const start = Number(/^(\d+)/.exec(name)?.[1]);
+  return Number.isFinite(start) ? start : null;
+};
+
+/**
+ * How old the excess units are now. FIFO sells the oldest first, so the excess is the youngest stock:
+ * the youngest age bucket's first day (inventory age report). Units the aged-inventory surcharge report
+ * charges are at least as old as its youngest tier. 0 without either.
+ */
+function excessAgeDays(aging: Readonly<Record<string, number>> | null, surchargeTiers: readonly string[]): number {
   let youngest = Infinity;
-  for (const [bucket, units] of Object.entries(aging)) {
-    const start = Number(/^(\d+)/.exec(bucket)?.[1]);
-    if (units > 0 && Number.isFinite(start)) youngest = Math.min(youngest, start);
+  for (const [bucket, units] of Object.entries(aging ?? {})) {
+    const start = rangeStart(bucket);
+    if (units > 0 && start !== null) youngest = Math.min(youngest, start);
   }
-  return Number.isFinite(youngest) ? youngest : 0;
+  const charged = surchargeTiers.map(rangeStart).filter((x): x is number => x !== null);
+  const fromAging = Number.isFinite(youngest) ? youngest : 0;
+  return charged.length > 0 ? Math.max(fromAging, Math.min(...charged)) : fromAging;
 }
 
 const money = (x: number) => Math.round(x).toLocaleString('en-US');
@@ -97,7 +108,7 @@ export function liquidationLines(metrics: readonly PositionMetrics[], sent: Read
         storagePerUnitMonth: Math.max(0, fees?.storagePerUnitMonth ?? s.storageFeePerUnitMonth),
         agedSurchargePerUnitMonth: Math.max(0, surcharges.length > 0 ? Math.max(...surcharges) : s.agedSurchargePerUnitMonth),
         agedFromDays: AGED_FROM_DAYS,
-        ageDays: excessAgeDays(p.aging),
+        ageDays: excessAgeDays(p.aging, fees?.agedSurchargePerUnit ? Object.keys(fees.agedSurchargePerUnit) : []),
         holdingRate: s.holdingRate,
         discount: plan && plan.discount > 0 ? { discount: plan.discount, expectedVelocity: plan.expectedVelocity } : null,
         outletDiscount: s.outletDiscount,
