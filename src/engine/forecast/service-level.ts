@@ -34,7 +34,7 @@
  * car-parts replay (`npm run bench:forecast`) the same bootstrap without jitter achieved 86.1%, 91.3%
  * and 94.1% of cycles without a stockout for targets of 90%, 95% and 98%.
  */
-import { openUnit, positive } from '../check';
+import { nonNegative, openUnit, positive } from '../check';
 import { CalcError, messages, valueError } from '../errors';
 
 export type ServiceTarget = 'cycle' | 'fill';
@@ -194,7 +194,8 @@ export function serviceLevelStock(series: readonly number[], p: number, options:
     (SERVICE_TARGETS.includes(target) ? undefined : valueError(messages.oneOf('target', SERVICE_TARGETS)));
   if (bad) return bad;
   for (let i = 0; i < series.length; i++) {
-    if (!(series[i] >= 0) || !Number.isFinite(series[i])) return valueError(messages.negative(`series[${i + 1}]`));
+    const wrong = nonNegative(series[i], `series[${i + 1}]`);
+    if (wrong) return wrong;
   }
   if (!series.some((x) => x > 0)) return 0;
   const sample = bootstrapInterval(series, periods, review, draws, seed);
