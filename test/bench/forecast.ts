@@ -30,7 +30,9 @@
  * - empirical: the p-quantile (linear interpolation, R type 7) of the in-sample rolling 2-month demand
  *   sums, rounded up (the baseline);
  * - bootstrap cycle / bootstrap fill: src/engine/forecast/service-level.ts (bootstrapped 2-month demand,
- *   200 draws seeded by the series' position in the file) for a cycle-service or a fill-rate target.
+ *   200 draws seeded by the series' position in the file) for a cycle-service or a fill-rate target;
+ * - bootstrap calib: the bootstrap (cycle) at a quantile level calibrated on in-sample months only
+ *   (fitted on the first 27, replayed over months 28–39, the level whose service equals the target).
  * Beside each: the held-out coverage of S (the share of the held-out rolling 2-month demand sums at or
  * below S). Goals: achieved cycle service within ±2 points of the target (for the fill target: fill rate
  * within ±2 points), and no more average stock than the empirical baseline at the same achieved cycle
@@ -326,6 +328,8 @@ const serviceRow = (name: string, target: number, r: Replay): ServiceRow => ({
 });
 
 export interface ServiceBench {
+  /** Target → the bootstrap quantile level calibrated in-sample (calibrateLevels). */
+  readonly calibrated: Map<number, number>;
   readonly rows: ServiceRow[];
   /** The empirical baseline at BASELINE_LEVELS: achieved cycle service and average stock. */
   readonly baselineCurve: ServiceRow[];
@@ -343,8 +347,41 @@ function bootstrapLevel(train: readonly number[], p: number, target: ServiceTarg
   return S;
 }
 
+/** Bootstrap quantile levels the in-sample calibration tries. */
+const CALIBRATION_LEVELS = [0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99, 0.995];
+
+/**
+ * In-sample calibration of the bootstrap's quantile level: fitted on the first 27 months, replayed over
+ * months 28–39 at CALIBRATION_LEVELS; for each target, the level whose achieved cycle service equals
+ * the target, interpolated linearly (the highest level when none reaches it). The held-out months are
+ * not read.
+ */
+export function calibrateLevels(all: readonly Series[]): Map<number, number> {
+  const curve = CALIBRATION_LEVELS.map(() => emptyReplay());
+  all.forEach((series, index) => {
+    const inSample = series.values.slice(0, series.values.length - HORIZON);
+    const fit = inSample.slice(0, inSample.length - HORIZON);
+    const check = inSample.slice(inSample.length - HORIZON);
+    CALIBRATION_LEVELS.forEach((q, i) => replay(curve[i], check, bootstrapLevel(fit, q, 'cycle', index + 1)));
+  });
+  const service = curve.map((r) => r.cyclesOk / r.cycles);
+  const levels = new Map<number, number>();
+  for (const p of SERVICE_TARGETS) {
+    let q = CALIBRATION_LEVELS[CALIBRATION_LEVELS.length - 1];
+    for (let i = 0; i < service.length; i++) {
+      if (service[i] >= p) {
+        q = i === 0 ? CALIBRATION_LEVELS[0] : CALIBRATION_LEVELS[i - 1] + ((p - service[i - 1]) / (service[i] - service[i - 1])) * (CALIBRATION_LEVELS[i] - CALIBRATION_LEVELS[i - 1]);
+        break;
+      }
+    }
+    levels.set(p, q);
+  }
+  return levels;
+}
+
 export function runServiceBench(all: readonly Series[]): ServiceBench {
-  const names = ['auto', 'empirical', 'bootstrap cycle', 'bootstrap fill'] as const;
+  const names = ['auto', 'empirical', 'bootstrap cycle', 'bootstrap fill', 'bootstrap calib'] as const;
+  const calibrated = calibrateLevels(all);
   const replays = new Map(names.flatMap((n) => SERVICE_TARGETS.map((p) => [`${n}@${p}`, emptyReplay()] as const)));
   const curve = BASELINE_LEVELS.map(() => emptyReplay());
   all.forEach((series, index) => {
@@ -361,10 +398,12 @@ export function runServiceBench(all: readonly Series[]): ServiceBench {
       replay(replays.get(`empirical@${p}`) as Replay, test, empiricalLevel(train, p));
       replay(replays.get(`bootstrap cycle@${p}`) as Replay, test, bootstrapLevel(train, p, 'cycle', index + 1));
       replay(replays.get(`bootstrap fill@${p}`) as Replay, test, bootstrapLevel(train, p, 'fill', index + 1));
+      replay(replays.get(`bootstrap calib@${p}`) as Replay, test, bootstrapLevel(train, calibrated.get(p) as number, 'cycle', index + 1));
     }
     BASELINE_LEVELS.forEach((p, i) => replay(curve[i], test, empiricalLevel(train, p)));
   });
   return {
+    calibrated,
     rows: names.flatMap((n) => SERVICE_TARGETS.map((p) => serviceRow(n, p, replays.get(`${n}@${p}`) as Replay))),
     baselineCurve: BASELINE_LEVELS.map((p, i) => serviceRow('empirical', p, curve[i])),
   };
@@ -408,6 +447,7 @@ function printServiceBench(path: string, bench: ServiceBench): void {
       `  ${r.name.padEnd(16)} ${pct(r.target).padStart(6)}  ${pct(r.cycleService).padStart(9)} ${pct(r.fillRate).padStart(9)} ${f3(r.averageStock).padStart(9)} ${pct(r.coverage).padStart(8)}  ${(within ? 'met' : 'NOT met').padStart(6)}  ${stock}`,
     );
   }
+  console.log(`  bootstrap calib = the bootstrap at the quantile level calibrated in-sample (fit on months 1–27, replay 28–39): ${[...bench.calibrated].map(([p, q]) => `${pct(p)} → ${q.toFixed(3)}`).join(', ')}`);
   console.log(`  empirical baseline curve (p → cycle service, avg stock): ${bench.baselineCurve.map((r) => `${r.target} → ${pct(r.cycleService)}, ${f3(r.averageStock)}`).join('; ')}`);
 }
 
