@@ -25,10 +25,27 @@
  * position is below S). Printed: the fill rate achieved (Σ met / Σ demand over all series), the share
  * of replenishment cycles without a stockout, and the average stock held per series per month.
  *
+ * Calibrated service levels: the same replay for targets of 90%, 95% and 98%, with S from
+ * - auto: the automatic method's forecast and spread (protection.ts, as above);
+ * - empirical: the p-quantile (linear interpolation, R type 7) of the in-sample rolling 2-month demand
+ *   sums, rounded up (the baseline);
+ * - bootstrap cycle / bootstrap fill: src/engine/forecast/service-level.ts (bootstrapped 2-month demand,
+ *   200 draws seeded by the series' position in the file) for a cycle-service or a fill-rate target;
+ * - bootstrap calib: the bootstrap (cycle) at a quantile level calibrated on in-sample months only
+ *   (fitted on the first 27, replayed over months 28–39, the level whose service equals the target).
+ * Beside each: the held-out coverage of S (the share of the held-out rolling 2-month demand sums at or
+ * below S). Goals: achieved cycle service within ±2 points of the target (for the fill target: fill rate
+ * within ±2 points), and no more average stock than the empirical baseline at the same achieved cycle
+ * service (the baseline's stock at that service is interpolated linearly on its replay at p = 0.50 …
+ * 0.999; above the highest service the baseline reaches, it has no such level).
+ * Nothing here is fitted or calibrated on the held-out months: every S comes from the first 39 months.
+ * With a second data set beside the file (carparts_1046_wide.csv), its table is printed too (for reading
+ * only: nothing was chosen on it).
+ *
  * Timings are printed for people to read; nothing asserts on them.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isCalcError } from '../../src/engine/errors';
 import { bias, mase, rmsse } from '../../src/engine/forecast/accuracy';
@@ -37,6 +54,8 @@ import { METHODS } from '../../src/engine/forecast/methods';
 import type { Fitted } from '../../src/engine/forecast/types';
 import { protectionDemand, protectionLevel } from '../../src/engine/forecast/protection';
 import { simulate } from '../../src/engine/simulate/simulate';
+import { quantileSorted } from 'simple-statistics';
+import { serviceLevelStock, type ServiceTarget } from '../../src/engine/forecast/service-level';
 
 const HORIZON = 12;
 const SEASON = 12;
@@ -240,6 +259,198 @@ function printRows(rows: readonly BenchRow[]): void {
   }
 }
 
+const SERVICE_TARGETS = [0.9, 0.95, 0.98] as const;
+const BASELINE_LEVELS = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.92, 0.94, 0.95, 0.96, 0.97, 0.98, 0.99, 0.995, 0.999];
+const PROTECTION = LEAD + REVIEW;
+
+interface Replay {
+  met: number;
+  demand: number;
+  cycles: number;
+  cyclesOk: number;
+  stock: number;
+  series: number;
+  covered: number;
+  sums: number;
+}
+
+const emptyReplay = (): Replay => ({ met: 0, demand: 0, cycles: 0, cyclesOk: 0, stock: 0, series: 0, covered: 0, sums: 0 });
+
+/** Rolling sums of `periods` consecutive values. */
+function rollingSums(xs: readonly number[], periods: number): number[] {
+  const out: number[] = [];
+  for (let t = periods - 1; t < xs.length; t++) {
+    let sum = 0;
+    for (let h = 0; h < periods; h++) sum += xs[t - h];
+    out.push(sum);
+  }
+  return out;
+}
+
+/** Replays a base-stock level S over the held-out months and adds the outcome to `into`. */
+function replay(into: Replay, test: readonly number[], S: number): void {
+  const demand = test.reduce((a, b) => a + b, 0);
+  into.demand += demand;
+  into.series++;
+  for (const sum of rollingSums(test, PROTECTION)) {
+    into.sums++;
+    if (sum <= S) into.covered++;
+  }
+  if (S <= 0) {
+    into.cycles++; // no stock at all: one cycle, a stockout if there was any demand
+    if (demand === 0) into.cyclesOk++;
+    return;
+  }
+  const run = simulate({ demand: test, policy: { kind: 'sS', s: S - 1, S }, leadTime: LEAD, holdingCost: 1, stockoutCost: 0, startStock: S });
+  if (isCalcError(run)) throw new Error(run.message);
+  into.met += run.totals.met;
+  into.cycles += run.cycles;
+  into.cyclesOk += (run.cycleServiceLevel ?? 0) * run.cycles;
+  into.stock += run.totals.averageOnHand;
+}
+
+export interface ServiceRow {
+  readonly name: string;
+  readonly target: number;
+  readonly cycleService: number;
+  readonly fillRate: number;
+  readonly averageStock: number;
+  readonly coverage: number;
+}
+
+const serviceRow = (name: string, target: number, r: Replay): ServiceRow => ({
+  name,
+  target,
+  cycleService: r.cyclesOk / r.cycles,
+  fillRate: r.met / r.demand,
+  averageStock: r.stock / r.series,
+  coverage: r.covered / r.sums,
+});
+
+export interface ServiceBench {
+  /** Target → the bootstrap quantile level calibrated in-sample (calibrateLevels). */
+  readonly calibrated: Map<number, number>;
+  readonly rows: ServiceRow[];
+  /** The empirical baseline at BASELINE_LEVELS: achieved cycle service and average stock. */
+  readonly baselineCurve: ServiceRow[];
+}
+
+/** The empirical baseline's order-up-to level: the p-quantile of the in-sample rolling interval sums, rounded up. */
+export function empiricalLevel(train: readonly number[], p: number): number {
+  const sums = rollingSums(train, PROTECTION).sort((a, b) => a - b);
+  return sums.length === 0 ? 0 : Math.ceil(quantileSorted(sums, p));
+}
+
+function bootstrapLevel(train: readonly number[], p: number, target: ServiceTarget, seed: number): number {
+  const S = serviceLevelStock(train, p, { periods: PROTECTION, review: REVIEW, target, seed });
+  if (isCalcError(S)) throw new Error(S.message);
+  return S;
+}
+
+/** Bootstrap quantile levels the in-sample calibration tries. */
+const CALIBRATION_LEVELS = [0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99, 0.995];
+
+/**
+ * In-sample calibration of the bootstrap's quantile level: fitted on the first 27 months, replayed over
+ * months 28–39 at CALIBRATION_LEVELS; for each target, the level whose achieved cycle service equals
+ * the target, interpolated linearly (the highest level when none reaches it). The held-out months are
+ * not read.
+ */
+export function calibrateLevels(all: readonly Series[]): Map<number, number> {
+  const curve = CALIBRATION_LEVELS.map(() => emptyReplay());
+  all.forEach((series, index) => {
+    const inSample = series.values.slice(0, series.values.length - HORIZON);
+    const fit = inSample.slice(0, inSample.length - HORIZON);
+    const check = inSample.slice(inSample.length - HORIZON);
+    CALIBRATION_LEVELS.forEach((q, i) => replay(curve[i], check, bootstrapLevel(fit, q, 'cycle', index + 1)));
+  });
+  const service = curve.map((r) => r.cyclesOk / r.cycles);
+  const levels = new Map<number, number>();
+  for (const p of SERVICE_TARGETS) {
+    let q = CALIBRATION_LEVELS[CALIBRATION_LEVELS.length - 1];
+    for (let i = 0; i < service.length; i++) {
+      if (service[i] >= p) {
+        q = i === 0 ? CALIBRATION_LEVELS[0] : CALIBRATION_LEVELS[i - 1] + ((p - service[i - 1]) / (service[i] - service[i - 1])) * (CALIBRATION_LEVELS[i] - CALIBRATION_LEVELS[i - 1]);
+        break;
+      }
+    }
+    levels.set(p, q);
+  }
+  return levels;
+}
+
+export function runServiceBench(all: readonly Series[]): ServiceBench {
+  const names = ['auto', 'empirical', 'bootstrap cycle', 'bootstrap fill', 'bootstrap calib'] as const;
+  const calibrated = calibrateLevels(all);
+  const replays = new Map(names.flatMap((n) => SERVICE_TARGETS.map((p) => [`${n}@${p}`, emptyReplay()] as const)));
+  const curve = BASELINE_LEVELS.map(() => emptyReplay());
+  all.forEach((series, index) => {
+    const n = series.values.length;
+    const train = series.values.slice(0, n - HORIZON);
+    const test = series.values.slice(n - HORIZON);
+    const auto = forecast(train, { horizon: HORIZON, seasonLength: SEASON, method: 'auto' });
+    if (isCalcError(auto)) throw new Error(`auto on ${series.id}: ${auto.message}`);
+    const demand = protectionDemand(auto.model, train, auto.forecast, PROTECTION);
+    for (const p of SERVICE_TARGETS) {
+      const level = protectionLevel(demand, p);
+      if (isCalcError(level)) throw new Error(level.message);
+      replay(replays.get(`auto@${p}`) as Replay, test, Math.ceil(level));
+      replay(replays.get(`empirical@${p}`) as Replay, test, empiricalLevel(train, p));
+      replay(replays.get(`bootstrap cycle@${p}`) as Replay, test, bootstrapLevel(train, p, 'cycle', index + 1));
+      replay(replays.get(`bootstrap fill@${p}`) as Replay, test, bootstrapLevel(train, p, 'fill', index + 1));
+      replay(replays.get(`bootstrap calib@${p}`) as Replay, test, bootstrapLevel(train, calibrated.get(p) as number, 'cycle', index + 1));
+    }
+    BASELINE_LEVELS.forEach((p, i) => replay(curve[i], test, empiricalLevel(train, p)));
+  });
+  return {
+    calibrated,
+    rows: names.flatMap((n) => SERVICE_TARGETS.map((p) => serviceRow(n, p, replays.get(`${n}@${p}`) as Replay))),
+    baselineCurve: BASELINE_LEVELS.map((p, i) => serviceRow('empirical', p, curve[i])),
+  };
+}
+
+/** The baseline's average stock at an achieved cycle service, interpolated on its curve; null above its highest service. */
+export function baselineStockAt(curve: readonly ServiceRow[], service: number): number | null {
+  const points = [...curve].sort((a, b) => a.cycleService - b.cycleService || a.averageStock - b.averageStock);
+  if (points.length === 0 || service > points[points.length - 1].cycleService) return null;
+  if (service <= points[0].cycleService) return points[0].averageStock;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1];
+    const b = points[i];
+    if (service <= b.cycleService) {
+      const span = b.cycleService - a.cycleService;
+      return span === 0 ? Math.min(a.averageStock, b.averageStock) : a.averageStock + ((service - a.cycleService) / span) * (b.averageStock - a.averageStock);
+    }
+  }
+  return null;
+}
+
+function printServiceBench(path: string, bench: ServiceBench): void {
+  const highest = bench.baselineCurve.reduce((a, b) => (b.cycleService > a.cycleService ? b : a));
+  console.log(`\nCalibrated service levels: ${path}`);
+  console.log(`  base-stock replay as above (protection interval ${PROTECTION} months) for each target; coverage = share of the held-out rolling ${PROTECTION}-month demand sums at or below the order-up-to level S set for that target`);
+  console.log(`  goals: achieved cycle service within ±2 points of the target (fill target: fill rate within ±2 points); average stock ≤ the empirical baseline's at the same achieved cycle service`);
+  console.log(`  ${'method'.padEnd(16)} ${'target'.padStart(6)}  ${'cycle svc'.padStart(9)} ${'fill rate'.padStart(9)} ${'avg stock'.padStart(9)} ${'coverage'.padStart(8)}  ${'±2 pts'.padStart(6)}  stock vs baseline at the same cycle service`);
+  for (const r of bench.rows) {
+    const fill = r.name === 'bootstrap fill';
+    const achieved = fill ? r.fillRate : r.cycleService;
+    const within = Math.abs(achieved - r.target) <= 0.02 + 1e-12;
+    let stock = '';
+    if (!fill && r.name !== 'empirical') {
+      const base = baselineStockAt(bench.baselineCurve, r.cycleService);
+      stock =
+        base === null
+          ? `baseline never reaches ${pct(r.cycleService)} (its highest: ${pct(highest.cycleService)} with ${f3(highest.averageStock)}): met`
+          : `${f3(r.averageStock)} vs ${f3(base)}: ${r.averageStock <= base + 1e-12 ? 'met' : 'NOT met'}`;
+    }
+    console.log(
+      `  ${r.name.padEnd(16)} ${pct(r.target).padStart(6)}  ${pct(r.cycleService).padStart(9)} ${pct(r.fillRate).padStart(9)} ${f3(r.averageStock).padStart(9)} ${pct(r.coverage).padStart(8)}  ${(within ? 'met' : 'NOT met').padStart(6)}  ${stock}`,
+    );
+  }
+  console.log(`  bootstrap calib = the bootstrap at the quantile level calibrated in-sample (fit on months 1–27, replay 28–39): ${[...bench.calibrated].map(([p, q]) => `${pct(p)} → ${q.toFixed(3)}`).join(', ')}`);
+  console.log(`  empirical baseline curve (p → cycle service, avg stock): ${bench.baselineCurve.map((r) => `${r.target} → ${pct(r.cycleService)}, ${f3(r.averageStock)}`).join('; ')}`);
+}
+
 function main(): void {
   const path = resolve(process.argv[2] ?? resolve(__dirname, '../../../shared/data/demand/carparts_wide.csv'));
   const t0 = performance.now();
@@ -271,6 +482,12 @@ function main(): void {
   }
   console.log(`  target: ${TARGET * 100}% of replenishment cycles without a stockout; a fill rate below it means the demand of the held-out year was lumpier than the in-sample spread said`);
   console.log(`\n  read ${readMs.toFixed(0)} ms; all methods, auto and replays ${(result.totalMs / 1000).toFixed(1)} s in total`);
+
+  const t1 = performance.now();
+  printServiceBench(path, runServiceBench(series));
+  const second = resolve(dirname(path), 'carparts_1046_wide.csv');
+  if (second !== path && existsSync(second)) printServiceBench(`${second} (a second data set, printed for reading: nothing was chosen on it)`, runServiceBench(readWide(second)));
+  console.log(`\n  service levels ${((performance.now() - t1) / 1000).toFixed(1)} s`);
 }
 
 if (require.main === module) main();
