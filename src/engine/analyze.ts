@@ -27,6 +27,7 @@ import { forecastSheet, type ForecastRow } from './sheets/forecast-sheet';
 import { fromReporting, toReporting } from './analysis/money';
 import { mergeApprovals, readApprovalLog, readPreviousApprovals, type ApprovalKey, type ApprovalRequest, type ApprovalState, type LogRow, type SeenRow } from './recommend/approvals';
 import { liquidationLines, type LiquidationLine } from './recommend/liquidation-lines';
+import { openOrders, type OnOrder } from './recommend/on-order';
 import { rebalance as planTransfers, type Rebalance, type TransferLine } from './recommend/rebalance-lines';
 import { reorderLines, type ReorderLine } from './recommend/reorder-lines';
 import { strandedLines, type StrandedLine } from './recommend/stranded-lines';
@@ -201,7 +202,7 @@ export function analyzeReports(reports: readonly ParsedReport[], options: Analyz
   };
   const imported = priced(importStage(reports, ctx), ctx.s);
   const planned = planningStage(imported, imported.positions, ctx);
-  const recommended = recommendationStage(planned.metrics, imported, ctx);
+  const recommended = recommendationStage(planned.metrics, imported, planned.onOrder, ctx);
   const issues: ImportIssue[] = [
     ...(options.issues ?? []),
     ...recommended.issues,
@@ -263,6 +264,8 @@ interface Planned {
   readonly trendRows: TrendSheetRow[];
   readonly suppliers: readonly SupplierLeadTime[];
   readonly leadIssues: ImportIssue[];
+  /** Units on open POs per Master SKU (recommend/on-order.ts). */
+  readonly onOrder: OnOrder;
   readonly snapshot: HistoryTable;
   readonly saved: HistoryTable;
   readonly date: string;
@@ -339,7 +342,21 @@ function planningStage(imported: ImportResult, positions: readonly Position[], c
   progress('metrics', positions.length, positions.length);
   const poSource = imported.sources.find((src) => src.kind === 'po-history')?.source ?? 'Supplier PO history';
   const leadIssues: ImportIssue[] = leadTimes.issues.map((x) => ({ source: poSource, row: x.row, column: x.column, value: x.value === null || x.value === undefined ? null : String(x.value), reason: `${x.reason}: not used for lead times`, dropped: false }));
-  return { metrics, forecastRows, trendRows, suppliers: leadTimes.suppliers, leadIssues, snapshot: current.save, saved, date, periods };
+  const onOrder = openOrders(imported.poRecords, leadTimes.suppliers, s, ctx.now);
+  for (const x of onOrder.issues) leadIssues.push({ source: poSource, row: x.row, column: x.column, value: x.value, reason: x.reason, dropped: false });
+  for (const po of onOrder.open) {
+    if (po.daysLate === 0) continue;
+    const lead = po.leadTimeSource === 'setting' ? 'the lead-time setting' : `${po.supplier}'s lead time from PO history`;
+    leadIssues.push({
+      source: poSource,
+      row: po.row,
+      column: 'Received Date',
+      value: null,
+      reason: `Open PO${po.poNumber ? ` ${po.poNumber}` : ''} from ${po.supplier}: ${po.quantity} units of ${po.masterSku} expected ${po.expected} (ordered ${po.poDate} + ${lead}), ${po.daysLate} days late; still counted as on order`,
+      dropped: false,
+    });
+  }
+  return { metrics, forecastRows, trendRows, suppliers: leadTimes.suppliers, leadIssues, onOrder, snapshot: current.save, saved, date, periods };
 }
 
 interface Recommended {
@@ -358,11 +375,11 @@ interface Recommended {
  * Transfers, reorders, liquidation, stranded units and urgent actions, and the approvals: what users
  * typed on the previous sheets, merged by row key, and the log.
  */
-function recommendationStage(metrics: readonly PositionMetrics[], imported: ImportResult, ctx: Context): Recommended {
+function recommendationStage(metrics: readonly PositionMetrics[], imported: ImportResult, onOrder: OnOrder, ctx: Context): Recommended {
   const { s, progress } = ctx;
   progress('recommendations', 0, 5);
   const transfers = planTransfers(metrics, s);
-  const reorder = reorderLines(metrics, imported.warehouseStock, transfers.received, s);
+  const reorder = reorderLines(metrics, imported.warehouseStock, transfers.received, s, onOrder.byMaster);
   progress('recommendations', 2, 5);
   const liquidation = liquidationLines(metrics, transfers.sent, s);
   const stranded = strandedLines(metrics, s);

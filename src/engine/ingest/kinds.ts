@@ -787,6 +787,8 @@ export const KINDS: readonly KindSpec[] = [
       d('receivedDate', ['received date', 'receipt date', 'received', 'تاريخ الاستلام'], sig),
       d('promisedDate', ['promised date', 'expected date', 'due date'], { ...sig, future: true }),
       n('quantity', ['qty', 'quantity', 'ordered qty', 'الكمية']),
+      // Where the PO delivers: a channel (direct to FBA / FBN) or the own warehouse; optional.
+      t('destination', ['destination', 'ship to', 'deliver to', 'الوجهة']),
     ],
   },
   {

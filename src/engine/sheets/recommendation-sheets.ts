@@ -78,6 +78,8 @@ export function reorderSheet(name: string, lines: readonly ReorderLine[], approv
       unitsColumn('Safety Stock', (r) => m(r).safetyStock, 12),
       unitsColumn('Reorder Point', (r) => m(r).reorderPoint, 13),
       unitsColumn('Need', (r) => r.line.need, 10),
+      unitsColumn('On Order', (r) => r.line.onOrder, 10),
+      unitsColumn('On Order Late', (r) => r.line.onOrderLate, 12),
       unitsColumn('Transfer In', (r) => r.line.transferIn, 11),
       unitsColumn('From Warehouse', (r) => r.line.fromWarehouse, 15),
       unitsColumn('Recommended Qty', (r) => r.line.buyQty, 16),
