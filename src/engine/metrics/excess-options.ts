@@ -107,44 +107,61 @@ function check(c: ExcessCase): CalcError | undefined {
   );
 }
 
+/** Holding cost per unit: k a day, plus g a day once the unit is past day T0 (see c(t) above). */
+interface Holding {
+  readonly k: number;
+  readonly g: number;
+  readonly T0: number;
+}
+
+/** Mean of max(0, t − T0) for t spread evenly over [a, b]. */
+function meanAged(a: number, b: number, T0: number): number {
+  if (b <= T0) return 0;
+  if (a >= T0 || b - a <= 0) return Math.max(0, (a + b) / 2 - T0);
+  return ((b - T0) * (b - T0)) / (2 * (b - a));
+}
+
+/** Mean holding cost of units sold evenly over [a, b] days from now. */
+const meanCost = (h: Holding, a: number, b: number): number => (h.k * (a + b)) / 2 + h.g * meanAged(a, b, h.T0);
+
+/** Holding cost of a unit held t days, c(t). */
+const heldFor = (h: Holding, t: number): number => h.k * t + h.g * Math.max(0, t - h.T0);
+
+/**
+ * The excess sold at `unitPrice` and velocity `v` after the `rest` of the stock, over `H` days; what is
+ * left then goes at `exit`. Returns the net and the units sold.
+ */
+function sellingNet(c: ExcessCase, h: Holding, rest: number, exit: number, unitPrice: number, v: number): { net: number; sold: number } {
+  const H = c.horizonDays;
+  if (v <= 0) return { net: -c.units * (heldFor(h, H) - exit), sold: 0 };
+  const a = rest / v;
+  const sold = Math.min(c.units, Math.max(0, v * (H - a)));
+  const held = sold > 0 ? sold * meanCost(h, a, a + sold / v) : 0;
+  return { net: sold * (unitPrice - c.sellFeePerUnit) - held - (c.units - sold) * (heldFor(h, H) - exit), sold };
+}
+
 /** Compares keeping, discounting, an outlet deal, liquidation, removal and disposal for the excess of one position. */
 export function compareExcessOptions(c: ExcessCase): ExcessComparison | CalcError {
   const bad = check(c);
   if (bad) return bad;
   const H = c.horizonDays;
-  const k = c.storagePerUnitMonth / 30 + ((c.unitCost ?? 0) * c.holdingRate) / 365;
-  const g = c.agedSurchargePerUnitMonth / 30;
-  const T0 = Math.max(0, c.agedFromDays - c.ageDays);
-  /** Mean of max(0, t − T0) for t spread evenly over [a, b]. */
-  const meanAged = (a: number, b: number) => {
-    if (b <= T0) return 0;
-    if (a >= T0 || b - a <= 0) return Math.max(0, (a + b) / 2 - T0);
-    return ((b - T0) * (b - T0)) / (2 * (b - a));
+  const h: Holding = {
+    k: c.storagePerUnitMonth / 30 + ((c.unitCost ?? 0) * c.holdingRate) / 365,
+    g: c.agedSurchargePerUnitMonth / 30,
+    T0: Math.max(0, c.agedFromDays - c.ageDays),
   };
-  /** Mean holding cost of units sold evenly over [a, b] days from now. */
-  const meanCost = (a: number, b: number) => (k * (a + b)) / 2 + g * meanAged(a, b);
-  const cost = (t: number) => k * t + g * Math.max(0, t - T0);
   const resaleAfterRemoval = c.resalePerUnit - c.removalFeePerUnit;
   const liquidation = c.amazonPrograms ? c.price * c.liquidationRecovery : null;
   const exitAtEnd = Math.max(liquidation ?? -Infinity, resaleAfterRemoval, -c.disposalFeePerUnit);
   const rest = Math.max(0, c.available - c.units);
 
-  /** The excess sold at `unitPrice` and velocity `v` after the rest of the stock, over the horizon. */
-  const selling = (unitPrice: number, v: number) => {
-    if (v <= 0) return { net: -c.units * (cost(H) - exitAtEnd), sold: 0 };
-    const a = rest / v;
-    const sold = Math.min(c.units, Math.max(0, v * (H - a)));
-    const b = a + sold / v;
-    return { net: sold * (unitPrice - c.sellFeePerUnit) - sold * (sold > 0 ? meanCost(a, b) : 0) - (c.units - sold) * (cost(H) - exitAtEnd), sold };
-  };
-
-  const keep = selling(c.price, c.velocity);
+  const keep = sellingNet(c, h, rest, exitAtEnd, c.price, c.velocity);
   let discount: number | null = null;
   if (c.discount !== null && c.velocity > 0 && c.discount.expectedVelocity > 0) {
     const d = c.discount.discount;
     const v2 = c.discount.expectedVelocity;
-    const excess = selling(c.price * (1 - d), v2);
-    const restHeld = rest > 0 ? rest * (meanCost(0, Math.min(H, rest / c.velocity)) - meanCost(0, Math.min(H, rest / v2))) : 0;
+    const excess = sellingNet(c, h, rest, exitAtEnd, c.price * (1 - d), v2);
+    const restHeld = rest > 0 ? rest * (meanCost(h, 0, Math.min(H, rest / c.velocity)) - meanCost(h, 0, Math.min(H, rest / v2))) : 0;
     discount = excess.net - rest * c.price * d + restHeld;
   }
   // `+ 0` turns −0 (nothing to clear) into 0.

@@ -11,7 +11,7 @@ import { isCalcError } from '../errors';
 import type { Settings } from '../model';
 import { liquidationPlan, type LiquidationPlan } from '../metrics/liquidation';
 import { approvalTier } from '../metrics/approval-tier';
-import { compareExcessOptions, type ExcessOption } from '../metrics/excess-options';
+import { compareExcessOptions, EXCESS_OPTIONS, type ExcessOption } from '../metrics/excess-options';
 import type { PositionMetrics } from '../analysis/position-metrics';
 import { toReporting } from '../analysis/money';
 
@@ -51,24 +51,32 @@ const rangeStart = (name: string) => {
  */
 function excessAgeDays(aging: Readonly<Record<string, number>> | null, surchargeTiers: readonly string[]): number {
   let youngest = Infinity;
-  for (const [bucket, units] of Object.entries(aging ?? {})) {
-    const start = rangeStart(bucket);
-    if (units > 0 && start !== null) youngest = Math.min(youngest, start);
+  if (aging) {
+    for (const bucket in aging) {
+      const start = aging[bucket] > 0 ? rangeStart(bucket) : null;
+      if (start !== null) youngest = Math.min(youngest, start);
+    }
   }
   const charged = surchargeTiers.map(rangeStart).filter((x): x is number => x !== null);
   const fromAging = Number.isFinite(youngest) ? youngest : 0;
   return charged.length > 0 ? Math.max(fromAging, Math.min(...charged)) : fromAging;
 }
 
-const money = (x: number) => Math.round(x).toLocaleString('en-US');
+/** A whole amount with comma thousands ("13,774", "-1,695"), as en-US writes it (without Intl, which is slow per line). */
+const money = (x: number) => String(Math.round(x) + 0).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 function reasonFor(action: LiquidationAction, options: Readonly<Record<ExcessOption, number | null>> | null, horizon: number, sellOutDays: number): string {
   if (action === 'Review' || options === null) return 'No selling price: set one (mapping or report) to price the options';
-  const ranked = (Object.entries(options) as [ExcessOption, number | null][]).filter((e): e is [ExcessOption, number] => e[1] !== null).sort((a, b) => b[1] - a[1]);
-  const next = ranked.find(([o]) => o !== action);
-  const versus = next ? `, ${money(options[action] as number - next[1])} more than ${next[0].toLowerCase()} (${money(next[1])})` : '';
-  const head = `${action} brings the most over ${horizon} days: ${money(options[action] as number)}${versus}`;
-  if (action === 'Keep') return Number.isFinite(sellOutDays) && sellOutDays <= horizon ? `${head}; it sells out at today's price in ${Math.ceil(sellOutDays)} days` : head;
+  const best = options[action] as number;
+  // The runner-up: the option worth most after the recommendation.
+  let next: ExcessOption | null = null;
+  for (const o of EXCESS_OPTIONS) {
+    const x = options[o];
+    if (o !== action && x !== null && (next === null || x > (options[next] as number))) next = o;
+  }
+  const versus = next === null ? '' : `, ${money(best - (options[next] as number))} more than ${next.toLowerCase()} (${money(options[next] as number)})`;
+  const head = `${action} brings the most over ${horizon} days: ${money(best)}${versus}`;
+  if (action === 'Keep' && Number.isFinite(sellOutDays) && sellOutDays <= horizon) return `${head}; it sells out at today's price in ${Math.ceil(sellOutDays)} days`;
   return head;
 }
 

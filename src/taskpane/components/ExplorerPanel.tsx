@@ -26,6 +26,7 @@ const useStyles = makeStyles({
   h: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, unicodeBidi: 'plaintext' },
   table: { tableLayout: 'auto' },
   num: { direction: KEEP_LTR, unicodeBidi: 'isolate', whiteSpace: 'nowrap' },
+  text: { unicodeBidi: 'plaintext', whiteSpace: 'normal', overflowWrap: 'anywhere' },
   spark: { fontSize: '28px', lineHeight: '32px', letterSpacing: '2px', direction: KEEP_LTR, unicodeBidi: 'isolate', color: tokens.colorBrandForeground1 },
   links: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -58,6 +59,9 @@ const OPTIONAL: Partial<Record<StringKey, (c: ChannelFigures) => boolean>> = {
   mDaysOutOfStock: (c) => c.daysOutOfStock !== null,
   mLostRevenue: (c) => c.lostRevenue !== null,
 };
+
+/** Rows whose values are words, not figures: they wrap like text instead of staying on one line. */
+const TEXT_ROWS: ReadonlySet<StringKey> = new Set<StringKey>(['mVelocityMethod']);
 
 /** The engine's velocity methods (position-metrics.ts) in the pane's language. */
 const VELOCITY_METHOD: Record<ChannelFigures['velocityMethod'], StringKey> = {
@@ -152,7 +156,7 @@ function Detail({ detail }: { readonly detail: SkuDetail }) {
               <TableCell>{t(key)}</TableCell>
               {detail.channels.map((c) => (
                 <TableCell key={c.channel}>
-                  <span className={styles.num}>{value(c, f)}</span>
+                  <span className={TEXT_ROWS.has(key) ? styles.text : styles.num}>{value(c, f)}</span>
                 </TableCell>
               ))}
             </TableRow>
