@@ -25,6 +25,8 @@ const useStyles = makeStyles({
   matches: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, margin: 0, padding: 0, listStyleType: 'none' },
   h: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, unicodeBidi: 'plaintext' },
   table: { tableLayout: 'auto' },
+  // Four channels side by side can be wider than the pane: the table scrolls, the pane does not.
+  scroll: { overflowX: 'auto', maxWidth: '100%' },
   num: { direction: KEEP_LTR, unicodeBidi: 'isolate', whiteSpace: 'nowrap' },
   text: { unicodeBidi: 'plaintext', whiteSpace: 'normal', overflowWrap: 'anywhere' },
   spark: { fontSize: '28px', lineHeight: '32px', letterSpacing: '2px', direction: KEEP_LTR, unicodeBidi: 'isolate', color: tokens.colorBrandForeground1 },
@@ -141,6 +143,7 @@ function Detail({ detail }: { readonly detail: SkuDetail }) {
           {detail.title}
         </Text>
       )}
+      <div className={styles.scroll}>
       <Table size="small" className={styles.table} aria-label={detail.masterSku}>
         <TableHeader>
           <TableRow>
@@ -163,6 +166,7 @@ function Detail({ detail }: { readonly detail: SkuDetail }) {
           ))}
         </TableBody>
       </Table>
+      </div>
       {detail.channels.some((c) => c.warehouses.length > 0) && <Warehouses channels={detail.channels} />}
       <h3 className={styles.h}>{t('history')}</h3>
       {detail.history.length >= 2 ? (
