@@ -101,7 +101,8 @@ export function liquidationLines(metrics: readonly PositionMetrics[], sent: Read
     let options: Readonly<Record<ExcessOption, number | null>> | null = null;
     let sellOutDays = Infinity;
     if (price !== null) {
-      const fees = p.fees;
+      // Fees in another currency than the channel's (a report of another marketplace) are not used.
+      const fees = p.fees && (p.fees.currency === null || p.fees.currency === p.channel.currency) ? p.fees : undefined;
       const sellFee = fees?.feeTotalPerUnit ?? (fees?.referralPerUnit ?? price * s.referralFeeShare) + (fees?.fulfillmentPerUnit ?? s.fulfillmentFeePerUnit);
       const surcharges = fees?.agedSurchargePerUnit ? Object.values(fees.agedSurchargePerUnit) : [];
       const compared = compareExcessOptions({

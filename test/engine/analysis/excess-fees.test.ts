@@ -91,3 +91,22 @@ test('when liquidation pays back only 5% the outlet deal wins; a removed unit wo
   expect(resale.options!['Outlet deal']).toBeCloseTo(318.5, 9);
   expect(resale.action).toBe('Remove');
 });
+
+test('fee reports in another currency than the channel\'s are not used: the settings\' storage (0.5 a unit-month) and no surcharge', () => {
+  const aedStorage: RawCell[][] = [[...STORAGE_FEES_HEADER], storageRow('B0X0BULK1', 'X0BULK1', 'RUH1', 50, '2026-09', 150, 'AED', 'SA')];
+  const a = analyze(
+    [
+      { source: 'Mapping', grid: MAPPING },
+      { source: 'Amazon KSA inventory', grid: INVENTORY },
+      { source: 'Amazon KSA business report', grid: BUSINESS },
+      { source: 'Amazon KSA monthly storage fees', grid: aedStorage },
+    ],
+    { settings, now: new Date('2026-10-01T06:00:00Z') },
+  );
+  const line = a.liquidation.find((l) => l.metrics.id === 'BULK-01|amazon-ksa')!;
+  // The report is joined to the position (its country is SA) but charges in AED.
+  expect(line.metrics.position.fees).toMatchObject({ currency: 'AED', storagePerUnitMonth: 3 });
+  // k = 0.5 / 30 + 10 × 0.25 / 365; Keep = 1 × (30 − 9.5) − 135k − 48 × (180k − 3).
+  const k = 0.5 / 30 + (10 * 0.25) / 365;
+  expect(line.options!.Keep).toBeCloseTo(20.5 - 135 * k - 48 * (180 * k - 3), 9);
+});
