@@ -28,6 +28,9 @@ import { fromReporting, toReporting } from './analysis/money';
 import { mergeApprovals, readApprovalLog, readPreviousApprovals, type ApprovalKey, type ApprovalRequest, type ApprovalState, type LogRow, type SeenRow } from './recommend/approvals';
 import { liquidationLines, type LiquidationLine } from './recommend/liquidation-lines';
 import { openOrders, type OnOrder } from './recommend/on-order';
+import { purchaseOrders, type PurchaseOrder } from './recommend/purchase-orders';
+import { shipments as shipmentLists, type Shipment } from './recommend/shipments';
+import { purchaseOrdersSheet, shipmentsSheet } from './sheets/document-sheets';
 import { rebalance as planTransfers, type Rebalance, type TransferLine } from './recommend/rebalance-lines';
 import { reorderLines, type ReorderLine } from './recommend/reorder-lines';
 import { strandedLines, type StrandedLine } from './recommend/stranded-lines';
@@ -85,6 +88,9 @@ export interface Analysis {
   readonly liquidation: readonly LiquidationLine[];
   readonly stranded: readonly StrandedLine[];
   readonly urgent: readonly UrgentAction[];
+  /** The approved and auto-approved Reorder lines as POs, and the approved moves of stock by route. */
+  readonly purchaseOrders: readonly PurchaseOrder[];
+  readonly shipments: readonly Shipment[];
   /** Positions of channels with a sales report, with their forecast (Forecast sheet). */
   readonly forecasts: readonly ForecastRow[];
   /** Lead times measured from the supplier PO history sheet. */
@@ -202,7 +208,7 @@ export function analyzeReports(reports: readonly ParsedReport[], options: Analyz
   };
   const imported = priced(importStage(reports, ctx), ctx.s);
   const planned = planningStage(imported, imported.positions, ctx);
-  const recommended = recommendationStage(planned.metrics, imported, planned.onOrder, ctx);
+  const recommended = recommendationStage(planned, imported, ctx);
   const issues: ImportIssue[] = [
     ...(options.issues ?? []),
     ...recommended.issues,
@@ -228,6 +234,8 @@ export function analyzeReports(reports: readonly ParsedReport[], options: Analyz
     liquidation: recommended.liquidation,
     stranded: recommended.stranded,
     urgent: recommended.urgent,
+    purchaseOrders: recommended.purchaseOrders,
+    shipments: recommended.shipments,
     approvals: recommended.approvals,
     logRows: recommended.logRows,
     kpis,
@@ -266,6 +274,8 @@ interface Planned {
   readonly leadIssues: ImportIssue[];
   /** Units on open POs per Master SKU (recommend/on-order.ts). */
   readonly onOrder: OnOrder;
+  /** Supplier of each Master SKU's latest PO in the PO history. */
+  readonly lastPoSupplier: ReadonlyMap<string, string>;
   readonly snapshot: HistoryTable;
   readonly saved: HistoryTable;
   readonly date: string;
@@ -356,7 +366,7 @@ function planningStage(imported: ImportResult, positions: readonly Position[], c
       dropped: false,
     });
   }
-  return { metrics, forecastRows, trendRows, suppliers: leadTimes.suppliers, leadIssues, onOrder, snapshot: current.save, saved, date, periods };
+  return { metrics, forecastRows, trendRows, suppliers: leadTimes.suppliers, leadIssues, onOrder, lastPoSupplier: leadTimes.perMaster, snapshot: current.save, saved, date, periods };
 }
 
 interface Recommended {
@@ -365,6 +375,8 @@ interface Recommended {
   readonly liquidation: LiquidationLine[];
   readonly stranded: StrandedLine[];
   readonly urgent: UrgentAction[];
+  readonly purchaseOrders: PurchaseOrder[];
+  readonly shipments: Shipment[];
   readonly approvals: Analysis['approvals'];
   readonly logRows: readonly LogRow[];
   /** Problems found reading the previous approval sheets. */
@@ -375,8 +387,9 @@ interface Recommended {
  * Transfers, reorders, liquidation, stranded units and urgent actions, and the approvals: what users
  * typed on the previous sheets, merged by row key, and the log.
  */
-function recommendationStage(metrics: readonly PositionMetrics[], imported: ImportResult, onOrder: OnOrder, ctx: Context): Recommended {
+function recommendationStage(planned: Planned, imported: ImportResult, ctx: Context): Recommended {
   const { s, progress } = ctx;
+  const { metrics, onOrder } = planned;
   progress('recommendations', 0, 5);
   const transfers = planTransfers(metrics, s);
   const reorder = reorderLines(metrics, imported.warehouseStock, transfers.received, s, onOrder.byMaster);
@@ -433,8 +446,16 @@ function recommendationStage(metrics: readonly PositionMetrics[], imported: Impo
     rebalance: merged.states.slice(reorder.length, reorder.length + transfers.lines.length),
     liquidation: merged.states.slice(reorder.length + transfers.lines.length),
   };
+  // The documents: what was approved, as POs by supplier and shipments by route.
+  const mappingSource = imported.sources.find((src) => src.kind === 'mapping')?.source ?? 'Mapping';
+  const pos = purchaseOrders(
+    { reorder, approvals: approvals.reorder, lastPoSupplier: planned.lastPoSupplier, ownWarehouse: imported.warehouseStock.size > 0, orderDate: planned.date, mappingSource },
+    s,
+  );
+  const moves = shipmentLists({ metrics, transfers: transfers.lines, transferApprovals: approvals.rebalance, reorder, reorderApprovals: approvals.reorder });
+  issues.push(...pos.issues);
   progress('recommendations', 5, 5);
-  return { transfers, reorder, liquidation, stranded, urgent, approvals, logRows: merged.logRows, issues };
+  return { transfers, reorder, liquidation, stranded, urgent, purchaseOrders: pos.orders, shipments: moves, approvals, logRows: merged.logRows, issues };
 }
 
 /** The output sheets as specs, in the order the workbook shows them. */
@@ -477,6 +498,8 @@ function sheetStage(imported: ImportResult, planned: Planned, r: Recommended, is
     reorderSheet(name('reorder'), r.reorder, r.approvals.reorder, s),
     rebalanceSheet(name('rebalance'), r.transfers.lines, r.approvals.rebalance, s),
     liquidationSheet(name('liquidation'), r.liquidation, r.approvals.liquidation, s),
+    purchaseOrdersSheet(name('purchaseOrders'), r.purchaseOrders, s),
+    shipmentsSheet(name('shipments'), r.shipments),
   );
   progress('sheets', 6, 10);
   specs.push(crossChannelSheet(name('crossChannel'), planned.metrics, s), strandedSheet(name('stranded'), r.stranded, s), forecastSheet(name('forecast'), planned.forecastRows, planned.suppliers));

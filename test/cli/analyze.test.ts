@@ -93,7 +93,8 @@ describe('lumive analyze', () => {
     expect(err).toBe('');
     expect(code).toBe(0);
     const summary = JSON.parse(out) as Summary;
-    expect(summary).toMatchObject({ positions: 5, masterSkus: 4, policy: 'cover', issues: 0 });
+    // One issue: the small mapping names no supplier, so D4's auto-approved order is on the "No supplier" PO.
+    expect(summary).toMatchObject({ positions: 5, masterSkus: 4, policy: 'cover', issues: 1 });
     expect(summary.sheets).toMatchObject({ 'Urgent Actions': 4, Reorder: 1, Rebalance: 1, Liquidation: 3 });
     expect(typeof summary.issues).toBe('number');
     expect(summary.sources.map((s) => s.source)).toEqual(SMALL_SHEETS.map((s) => s.name));
@@ -137,12 +138,13 @@ describe('lumive analyze', () => {
     fs.writeFileSync(at('s.json'), JSON.stringify({ safetyDays: 45, maxDiscount: 'lots' }));
     const { code, out } = await run('analyze', at('in.xlsx'), '-o', at('out.xlsx'), '--settings', at('s.json'), '--json');
     expect(code).toBe(0);
-    expect((JSON.parse(out) as Summary).issues).toBe(1);
+    // The invalid setting, and D4's order on the "No supplier" PO (the small mapping names no supplier).
+    expect((JSON.parse(out) as Summary).issues).toBe(2);
     const sheets = await readBack(at('out.xlsx'));
     expect(setting(sheets, 'safetyDays')).toBe(45);
     expect(setting(sheets, 'maxDiscount')).toBe(0.5);
     const issues = tableRows(sheets, 'Data Issues', 'Sheet');
-    expect(issues).toEqual([expect.objectContaining({ Sheet: 's.json', Column: 'value', Value: 'lots' })]);
+    expect(issues).toEqual([expect.objectContaining({ Sheet: 's.json', Column: 'value', Value: 'lots' }), expect.objectContaining({ Sheet: 'Mapping', Column: 'Supplier', Value: 'D4' })]);
     expect(issues[0].Issue).toMatch(/Maximum discount must be a number: default 0.5 used/);
   });
 

@@ -45,6 +45,8 @@ export function position(overrides: Partial<Omit<Position, 'channel'>> & { chann
     moq: null,
     leadTimeDays: null,
     supplier: null,
+    supplierCurrency: null,
+    unitVolume: null,
     ...fields,
   };
 }

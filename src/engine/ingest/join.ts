@@ -78,6 +78,10 @@ export interface Position {
   moq: number | null;
   leadTimeDays: number | null;
   supplier: string | null;
+  /** The currency the supplier invoices in, as the mapping writes it; null when it says none. */
+  supplierCurrency: string | null;
+  /** Cubic feet per unit: Manage FBA Inventory's per-unit-volume, else the mapping's Unit Volume. */
+  unitVolume: number | null;
   /**
    * Provisional positions only: the best mapping guess for the SKU (same ASIN, same title, similar
    * SKU), as the Data Issues text gives it; null when there is none. Absent on mapped positions.
@@ -187,6 +191,8 @@ interface MasterInfo {
   moq: number | null;
   leadTimeDays: number | null;
   supplier: string | null;
+  supplierCurrency: string | null;
+  unitVolume: number | null;
   asin: string | null;
 }
 
@@ -287,6 +293,8 @@ class MappingIndex {
     const moq = t.numberColumn('moq');
     const leadTimeDays = t.numberColumn('leadTimeDays');
     const supplier = t.textColumn('supplier');
+    const supplierCurrency = t.textColumn('supplierCurrency');
+    const unitVolume = t.numberColumn('unitVolume');
     const asin = t.textColumn('asin');
     const fnsku = t.textColumn('fnsku');
     const psku = t.textColumn('psku');
@@ -307,6 +315,8 @@ class MappingIndex {
           moq: numberAt(moq, i),
           leadTimeDays: numberAt(leadTimeDays, i),
           supplier: textAt(supplier, i),
+          supplierCurrency: textAt(supplierCurrency, i),
+          unitVolume: numberAt(unitVolume, i),
           asin: textAt(asin, i),
         });
       }
@@ -709,6 +719,8 @@ function newPosition(master: string, channel: Channel, provisional: boolean, inf
     moq: info?.moq ?? null,
     leadTimeDays: info?.leadTimeDays ?? null,
     supplier: info?.supplier ?? null,
+    supplierCurrency: info?.supplierCurrency ?? null,
+    unitVolume: info?.unitVolume ?? null,
     // The fields only some reports give, present from the start: every position then has one shape
     // (repriced), and code reading positions stays fast instead of meeting one shape per combination
     // of reports.
@@ -761,6 +773,8 @@ export function repriced(p: Position, cost: number | null, price: number | null)
     moq: p.moq,
     leadTimeDays: p.leadTimeDays,
     supplier: p.supplier,
+    supplierCurrency: p.supplierCurrency,
+    unitVolume: p.unitVolume,
     suggestion: p.suggestion,
     stockAsOf: p.stockAsOf,
     warehouses: p.warehouses,
@@ -871,8 +885,10 @@ const ROWS: Partial<Record<ReportKind, (r: ReportScope) => RowReader | undefined
     const inboundWorking = t.numberColumn('inboundWorking');
     const inboundShipped = t.numberColumn('inboundShipped');
     const inboundReceiving = t.numberColumn('inboundReceiving');
+    const unitVolume = t.numberColumn('unitVolume');
     return (p, i) => {
       p.stockFrom = r.kind;
+      p.unitVolume = numberAt(unitVolume, i) ?? p.unitVolume;
       p.available += units(r, available, 'available', i);
       p.reserved += units(r, reserved, 'reserved', i);
       p.unfulfillable += units(r, unfulfillable, 'unfulfillable', i);

@@ -365,7 +365,8 @@ export const KINDS: readonly KindSpec[] = [
       n('totalQty', ['afn-total-quantity'], { ...sig, ...unread }),
       n('mfnFulfillable', ['mfn-fulfillable-quantity'], { ...sig, ...unread }),
       t('afnListingExists', ['afn-listing-exists'], { ...sig, ...unread }),
-      n('unitVolume', ['per-unit-volume'], unread),
+      // Cubic feet per unit (Seller Central's Manage FBA Inventory): the Shipments sheet's volume.
+      n('unitVolume', ['per-unit-volume'], NOT_NEGATIVE),
     ],
   },
   {
@@ -772,6 +773,10 @@ export const KINDS: readonly KindSpec[] = [
       n('moq', ['moq', 'minimum order quantity'], NOT_NEGATIVE),
       n('leadTimeDays', ['lead time', 'lead time days'], NOT_NEGATIVE),
       t('supplier', ['supplier', 'المورد']),
+      // The currency the supplier invoices in (SAR or AED); Cost Price stays in the reporting currency.
+      t('supplierCurrency', ['supplier currency', 'purchase currency', 'عملة المورد']),
+      // Cubic feet per unit, for shipments of SKUs the Manage FBA Inventory report does not give.
+      n('unitVolume', ['unit volume', 'unit volume (cu ft)', 'volume per unit', 'per-unit-volume'], NOT_NEGATIVE),
     ],
   },
   {

@@ -83,7 +83,8 @@ export function registrySheet(plan: ReadonlyMap<string, string>, writtenAt: stri
  * What Lumive writes at the top of each sheet it registers, by registry id: the title in A1 starts
  * with `title`, and a row among the first SIGNATURE_ROWS starts with `header` (the table's first
  * column headers; for the approval log its whole header row, in row 1). Taken from the sheets' specs:
- * recommendation-sheets.ts (urgent, reorder, rebalance, liquidation, stranded), summary-sheet.ts,
+ * recommendation-sheets.ts (urgent, reorder, rebalance, liquidation, stranded), document-sheets.ts
+ * (purchase orders, shipments), summary-sheet.ts,
  * health-sheet.ts, cross-channel-sheet.ts, forecast-sheet.ts, trends-sheet.ts, data-issues-sheet.ts,
  * settings-sheet.ts, approval-log-sheet.ts (test/app/registry-trust.test.ts checks every sheet Analyze
  * writes against them). History sheets ("history", "history-2" …): row 1 holds the columns readHistory
@@ -96,6 +97,8 @@ export const SHEET_SIGNATURES: Readonly<Record<keyof typeof OUTPUT_SHEETS, { rea
   reorder: { title: 'Reorder: ', header: ['Master SKU', 'Channel'] },
   rebalance: { title: 'Rebalance: ', header: ['Master SKU', 'From'] },
   liquidation: { title: 'Liquidation: ', header: ['Master SKU', 'Channel'] },
+  purchaseOrders: { title: 'Purchase orders: ', header: ['PO Number', 'Supplier'] },
+  shipments: { title: 'Shipments: ', header: ['Route', 'From'] },
   crossChannel: { title: 'Cross-channel view: ', header: ['Master SKU', 'Title'] },
   stranded: { title: 'Stranded and unfulfillable stock: ', header: ['Master SKU', 'Channel'] },
   forecast: { title: 'Forecast: ', header: ['Master SKU', 'Channel'] },
