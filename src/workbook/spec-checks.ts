@@ -7,7 +7,8 @@
  * What is rejected: names Excel refuses (sheets, tables), values a file cannot hold (NaN, over-long
  * text), ranges outside the sheet, table headers that are not unique non-empty text, tables or charts
  * in append mode (their ranges would depend on where the rows land), list validations Excel cannot
- * store, and a batch that would leave no visible sheet.
+ * store, page breaks that are not whole rows inside the sheet or more than Excel keeps, and a batch
+ * that would leave no visible sheet.
  */
 import type { CellRange, CellValue, ChartSpec, ConditionalRule, SheetSpec, TableSpec, Visibility } from '../engine/sheets/spec';
 import { MAX_COLUMNS, MAX_ROWS, cellAddress, isEmptyRange } from './grid';
@@ -24,6 +25,8 @@ export interface ExistingSheet {
 }
 
 const MAX_TEXT = 32_767;
+/** Manual row page breaks Excel keeps on one sheet ([MS-XLSB] 2.4.196, BrtBeginRwBrk: at most 1,023). */
+export const MAX_ROW_BREAKS = 1_023;
 const MAX_LIST_FORMULA = 255;
 const STYLES = new Set(['title', 'subtitle', 'header', 'note', 'bold']);
 const FILLS = new Set(['red', 'orange', 'amber', 'green', 'grey']);
@@ -160,10 +163,27 @@ function checkSheetRest(spec: SheetSpec, landing: number, tableNames: Set<string
     const { rows, columns } = spec.freeze;
     if (!isIndex(rows) || !isIndex(columns) || rows >= MAX_ROWS || columns >= MAX_COLUMNS) fail('freeze panes need whole numbers of rows and columns inside the sheet');
   }
+  const breaks = spec.print?.rowBreaks;
+  if (breaks !== undefined) {
+    if (!Array.isArray(breaks) || breaks.some((r) => !Number.isInteger(r))) fail('page breaks must be whole row numbers');
+    if (breaks.some((r) => r > 0 && landing + r >= MAX_ROWS)) fail(`a page break is past Excel's last row (${MAX_ROWS})`);
+    const n = pageBreakRows(spec.print).length;
+    if (n > MAX_ROW_BREAKS) fail(`${n} page breaks, more than the ${MAX_ROW_BREAKS} Excel keeps on a sheet`);
+  }
   if (spec.columnWidths.length > MAX_COLUMNS) fail(`more than ${MAX_COLUMNS} column widths`);
   spec.columnWidths.forEach((w, c) => {
     if (w !== null && (typeof w !== 'number' || !Number.isFinite(w) || w < 0 || w > 255)) fail(`column ${c + 1} width must be between 0 and 255 characters`);
   });
+}
+
+/**
+ * The rows a spec's print settings break pages above (`print.rowBreaks`, spec.ts): whole numbers
+ * above 0, each once, in order. Empty without print settings or breaks.
+ */
+export function pageBreakRows(print: SheetSpec['print']): number[] {
+  const breaks = print?.rowBreaks;
+  if (!breaks || breaks.length === 0) return [];
+  return [...new Set(breaks.filter((r) => Number.isInteger(r) && r > 0))].sort((a, b) => a - b);
 }
 
 function valueProblem(value: CellValue): string | undefined {

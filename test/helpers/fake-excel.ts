@@ -86,6 +86,8 @@ export class FakeSheet {
   readonly charts: FakeChart[] = [];
   freeze: { rows: number; columns: number } | null = null;
   page: { orientation?: string; zoom?: any; titleRows?: string } = {};
+  /** Manual page breaks (horizontalPageBreaks.add): the 0-based row each is above, in the order added. */
+  readonly rowBreaks: number[] = [];
 
   constructor(public name: string) {}
 
@@ -692,6 +694,15 @@ class FakeWorksheetProxy {
       },
       setPrintTitleRows(rows: string) {
         self.op('pageLayout.setPrintTitleRows', rows, (s) => (s.page.titleRows = rows));
+      },
+    };
+  }
+
+  get horizontalPageBreaks() {
+    return {
+      add: (range: FakeRangeProxy | string) => {
+        if (typeof range === 'string') throw new Error('fake: page breaks are added at ranges, not addresses');
+        this.op('horizontalPageBreaks.add', range.box, (s) => s.rowBreaks.push(range.box.row));
       },
     };
   }

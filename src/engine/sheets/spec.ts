@@ -99,6 +99,14 @@ export interface SheetSpec {
   /** Column widths in characters, by column index (missing = host default). */
   readonly columnWidths: readonly (number | null)[];
   readonly charts: readonly ChartSpec[];
-  /** Printing: landscape, fitted to one page wide, the first `repeatRows` rows on every page. */
-  readonly print?: { readonly landscape: boolean; readonly repeatRows: number } | null;
+  /**
+   * Printing: landscape, fitted to one page wide, the first `repeatRows` rows on every page.
+   *
+   * `rowBreaks`: manual page breaks, as 0-based indices into `rows` (shifted with them in `append`
+   * mode): each listed row starts a new printed page (the break is above it), so a sheet can print
+   * one block of rows (a purchase order) per page or pages, under the repeated rows. Rows ≤ 0 and
+   * repeats are ignored; adapters write the rest sorted. Whole numbers only, at most 1,023 of them
+   * (Excel's limit), checked by spec-checks.ts.
+   */
+  readonly print?: { readonly landscape: boolean; readonly repeatRows: number; readonly rowBreaks?: readonly number[] } | null;
 }

@@ -1,9 +1,9 @@
 /**
  * MemoryWorkbook: a WorkbookPort held in memory, for tests and the browser preview. It keeps each
  * sheet's values and visibility, plus what the last writes rendered on it (number formats, styles,
- * tables, conditional formats, validations, freeze panes, column widths, charts) so tests can assert on
- * them through `sheet(name)`. Helpers (`addSheet`, `setValue`, `removeSheet`) simulate a user editing
- * the workbook between writes.
+ * tables, conditional formats, validations, freeze panes, column widths, charts, page breaks) so
+ * tests can assert on them through `sheet(name)`. Helpers (`addSheet`, `setValue`, `removeSheet`)
+ * simulate a user editing the workbook between writes.
  *
  * Semantics follow a real workbook: strings are stored literally (a string is always text); `replace`
  * clears the sheet first; `append` lands below the last non-blank row and shifts the spec's ranges by
@@ -25,7 +25,7 @@ import type {
   Visibility,
 } from '../../engine/sheets/spec';
 import type { SheetInfo, SheetValues, WorkbookPort, WriteProgress } from '../port';
-import { checkSheetName, checkSpecsPaced } from '../spec-checks';
+import { checkSheetName, checkSpecsPaced, pageBreakRows } from '../spec-checks';
 import { shiftRange, trimmedGrid, trimmedGridPaced, usedRowCount } from '../grid';
 import { nextTask, rowBlocks } from '../next-task';
 
@@ -51,6 +51,8 @@ export interface MemorySheet {
   /** Column widths by column index; null where the host default applies. */
   readonly columnWidths: readonly (number | null)[];
   readonly charts: readonly ChartSpec[];
+  /** Manual page breaks (`print.rowBreaks`): the 0-based sheet rows they are above, in order. */
+  readonly rowBreaks: readonly number[];
 }
 
 /** A snapshot for equality tests: names, visibility and values in tab order. */
@@ -70,6 +72,7 @@ interface Sheet {
   freeze: { rows: number; columns: number } | null;
   columnWidths: (number | null)[];
   charts: ChartSpec[];
+  rowBreaks: number[];
 }
 
 function emptySheet(name: string, visibility: Visibility): Sheet {
@@ -85,6 +88,7 @@ function emptySheet(name: string, visibility: Visibility): Sheet {
     freeze: null,
     columnWidths: [],
     charts: [],
+    rowBreaks: [],
   };
 }
 
@@ -160,6 +164,7 @@ export class MemoryWorkbook implements WorkbookPort {
       freeze: s.freeze ? { ...s.freeze } : null,
       columnWidths: [...s.columnWidths],
       charts: [...s.charts],
+      rowBreaks: [...s.rowBreaks],
     };
   }
 
@@ -225,6 +230,8 @@ export class MemoryWorkbook implements WorkbookPort {
     sheet.validations.push(...spec.validations.map((v) => shiftRange(v, landing)));
     sheet.tables.push(...spec.tables);
     sheet.charts.push(...spec.charts);
+    const breaks = pageBreakRows(spec.print).map((r) => landing + r);
+    if (breaks.length > 0) sheet.rowBreaks = [...new Set([...sheet.rowBreaks, ...breaks])].sort((a, b) => a - b);
     if (spec.freeze || spec.mode === 'replace') sheet.freeze = spec.freeze ? { ...spec.freeze } : null;
     spec.columnWidths.forEach((w, c) => {
       if (w !== null) sheet.columnWidths[c] = w;

@@ -105,6 +105,8 @@ export interface XlWorksheet extends XlLoadable, XlNullable {
     zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
     setPrintTitleRows(rows: string): void;
   };
+  /** ExcelApi 1.9. `add` puts a manual page break above the range's top-left cell. */
+  readonly horizontalPageBreaks: { add(pageBreakRange: XlRange | string): unknown };
   getRangeByIndexes(row: number, column: number, rows: number, columns: number): XlRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
   delete(): void;

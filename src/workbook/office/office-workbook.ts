@@ -13,11 +13,11 @@
  * - `writeSheets`: one sync to look at the workbook as it is now (sheets, protection, tables), then
  *   each replaced sheet is built on a new hidden sheet: values in row blocks of at most ~4 MB a
  *   request, then number formats, styles, the table, conditional formats, the Status drop-down, freeze
- *   panes, column widths, charts and print settings, packed into as few requests as the limit allows.
- *   Rows for append-only sheets that exist (the approval log) land below the rows they hold at that
- *   moment. A last request swaps the new sheets in: old output deleted, new one renamed to its name
- *   and tab position, made visible or hidden, tables renamed. Screen updating and calculation are
- *   suspended for every write sync.
+ *   panes, column widths, charts, print settings and page breaks, packed into as few requests as the
+ *   limit allows. Rows for append-only sheets that exist (the approval log) land below the rows they
+ *   hold at that moment. A last request swaps the new sheets in: old output deleted, new one renamed
+ *   to its name and tab position, made visible or hidden, tables renamed. Screen updating and
+ *   calculation are suspended for every write sync.
  *
  * Atomicity: a failure before the swap deletes the hidden work sheets and reports that nothing was
  * changed; input sheets are never written. A failure in the swap itself (one request, applied in
@@ -36,7 +36,7 @@ import type { CellRange, ChartSpec, ConditionalFormat, NumberFormat, SheetSpec, 
 import { cellAddress, isEmptyRange, shiftRange, trimmedGrid, trimmedGridPaced } from '../grid';
 import { FILLS, HEADER_FILL, NOTE_COLOUR, TABLE_STYLE, textEqualsFormula, widthPoints } from '../look';
 import type { SheetInfo, SheetValues, WorkbookPort, WriteProgress } from '../port';
-import { checkSpecsPaced, type ExistingSheet } from '../spec-checks';
+import { checkSpecsPaced, pageBreakRows, type ExistingSheet } from '../spec-checks';
 import { ExcelHostError, errorCode, isAbort, isPayloadError, reason } from './excel-errors';
 import { excelRow, jsonBytes } from './excel-values';
 import type { ExcelRun, XlContext, XlRange, XlTable, XlVisibility, XlWorksheet } from './office-api';
@@ -563,6 +563,11 @@ export class OfficeWorkbook implements WorkbookPort {
         sheet.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
         if (repeatRows > 0) sheet.pageLayout.setPrintTitleRows(`$1:$${repeatRows}`);
       });
+      // A replaced sheet is a new one, with no breaks to remove; an appended one keeps those above
+      // its new rows (earlier rows are never changed).
+      for (const r of pageBreakRows(spec.print)) {
+        await op(0, () => sheet.horizontalPageBreaks.add(sheet.getRangeByIndexes(landing + r, 0, 1, 1)));
+      }
     }
   }
 

@@ -15,6 +15,7 @@ import type { CellRange, CellStyle, CellValue, NumberFormat, SheetSpec, StyledRa
 import { sheetSpec } from '../../engine/sheets/table';
 import { shiftRange, usedRowCount } from '../grid';
 import { HEADER_BORDER, HEADER_FILL, NOTE_COLOUR } from '../look';
+import { pageBreakRows } from '../spec-checks';
 
 const DAY_MS = 86_400_000;
 /** Days from Excel's day 0 (1899-12-30, the 1900 date system) to 1970-01-01. */
@@ -70,8 +71,9 @@ export function keptSheetSpec(ws: ExcelJS.Worksheet): SheetSpec | null {
 /**
  * The kept sheet with an `append` spec written into it, as XlsxWorkbook's render does it: the new rows
  * below the last non-blank row (their blanks leave what was there), the spec's ranges shifted there,
- * its freeze, widths and print settings over the sheet's own where it sets them. Null when the append
- * adds charts (render keeps those apart).
+ * its freeze, widths and print settings over the sheet's own where it sets them, its page breaks
+ * shifted there too and added to the sheet's. Null when the append adds charts (render keeps those
+ * apart).
  */
 export function appendedSpec(kept: SheetSpec, add: SheetSpec): SheetSpec | null {
   if (add.charts.length > 0) return null;
@@ -101,8 +103,18 @@ export function appendedSpec(kept: SheetSpec, add: SheetSpec): SheetSpec | null 
     validations: shift(add.validations),
     freeze: add.freeze ? (add.freeze.rows > 0 || add.freeze.columns > 0 ? add.freeze : null) : kept.freeze,
     columnWidths: widths,
-    print: add.print ?? kept.print,
+    print: appendedPrint(kept.print, add.print, landing),
   };
+}
+
+/**
+ * The append's print settings where it has them, else the kept sheet's (as renderSheet sets them),
+ * with the page breaks of both: the kept ones where they are, the append's shifted to `landing`.
+ */
+function appendedPrint(kept: SheetSpec['print'], add: SheetSpec['print'], landing: number): SheetSpec['print'] {
+  const print = add ?? kept;
+  const breaks = [...new Set([...pageBreakRows(kept), ...pageBreakRows(add).map((r) => landing + r)])].sort((a, b) => a - b);
+  return print && breaks.length > 0 ? { ...print, rowBreaks: breaks } : print;
 }
 
 /** Rows and cells never written (holes in the arrays) become blanks. */

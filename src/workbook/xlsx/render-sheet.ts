@@ -1,7 +1,8 @@
 /**
  * Renders one checked SheetSpec onto an exceljs worksheet: values (strings always as text cells),
- * number formats, styles, tables, conditional formats, list validations, freeze panes, column widths
- * and visibility. Charts are not here: exceljs cannot write them, charts.ts adds them to the package.
+ * number formats, styles, tables, conditional formats, list validations, freeze panes, column widths,
+ * print settings and page breaks, and visibility. Charts are not here: exceljs cannot write them,
+ * charts.ts adds them to the package.
  *
  * `landing` is the 0-based row the spec's row 0 goes to (0 for `replace`, below the used rows for
  * `append`); every spec range is shifted by it.
@@ -10,7 +11,7 @@ import type ExcelJS from 'exceljs';
 import type { CellValue, ConditionalRule, SheetSpec, StyledRange, TableSpec } from '../../engine/sheets/spec';
 import { cellAddress, cellsOf, isEmptyRange, rangeAddress, shiftRange } from '../grid';
 import { FILLS, HEADER_BORDER, HEADER_FILL, NOTE_COLOUR, TABLE_STYLE, textEqualsFormula } from '../look';
-import { listFormula } from '../spec-checks';
+import { listFormula, pageBreakRows } from '../spec-checks';
 import { StyleCache } from './style-cache';
 import { addValidation } from './validations';
 
@@ -56,6 +57,11 @@ export function renderSheet(ws: ExcelJS.Worksheet, spec: SheetSpec, landing: num
       fitToHeight: 0,
       ...(spec.print.repeatRows > 0 ? { printTitlesRow: `1:${spec.print.repeatRows}` } : {}),
     };
+    // exceljs breaks below the 1-based row it is given: below row landing + r is above 0-based row
+    // landing + r. Columns 1 to 16384 give max="16383", the whole row, as Excel writes it (exceljs's
+    // own default is 16838). exceljs does not read breaks from a file: a loaded sheet saved through it
+    // keeps only the breaks written in this session.
+    for (const r of pageBreakRows(spec.print)) ws.getRow(landing + r).addPageBreak(1, 16_384);
   }
   ws.state = spec.visibility;
 }

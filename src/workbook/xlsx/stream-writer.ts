@@ -3,9 +3,9 @@
  * sheet's XML is produced in chunks while the zip stream (archiver, Node's zlib) compresses them, so
  * memory holds the specs, the shared strings and a chunk, never a second copy of the cells. It writes
  * what renderSheet and charts.ts write through exceljs (values, number formats, styles, tables,
- * conditional formats, list validations, frozen panes, column widths, print settings, visibility,
- * charts), as SpreadsheetML (ECMA-376 Part 1, §18), for workbooks made only of specs: XlsxWorkbook
- * uses it when nothing of a loaded file has to be kept.
+ * conditional formats, list validations, frozen panes, column widths, print settings and page
+ * breaks, visibility, charts), as SpreadsheetML (ECMA-376 Part 1, §18), for workbooks made only of
+ * specs: XlsxWorkbook uses it when nothing of a loaded file has to be kept.
  *
  * Text is always a shared-string cell (t="s"), never a formula, whatever it starts with; a literal
  * `_xHHHH_` is escaped as `_x005F_xHHHH_` (renderSheet's cellValue) and characters XML 1.0 cannot
@@ -17,7 +17,7 @@ import type { ZlibOptions } from 'node:zlib';
 import type { CellValue, ChartSpec, ConditionalFormat, SheetSpec } from '../../engine/sheets/spec';
 import { cellAddress, columnLetters, isEmptyRange, rangeAddress } from '../grid';
 import { FILLS, HEADER_BORDER, HEADER_FILL, NOTE_COLOUR, TABLE_STYLE, textEqualsFormula } from '../look';
-import { listFormula } from '../spec-checks';
+import { listFormula, pageBreakRows } from '../spec-checks';
 import { CHART_CONTENT, CHART_TYPE, DRAWING_CONTENT, DRAWING_TYPE, override, relationship, relsDocument } from './charts';
 import { chartXml, drawingXml, escapeXml } from './chart-xml';
 import { cellValue } from './render-sheet';
@@ -380,6 +380,7 @@ function* sheetXml(spec: SheetSpec, selected: boolean, parts: SheetParts, styles
   out.text(
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
       (spec.print ? `<pageSetup orientation="${spec.print.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/>` : '') +
+      rowBreaks(spec) +
       (parts.drawing ? `<drawing r:id="${parts.drawing.rel}"/>` : '') +
       (parts.tables.length > 0 ? `<tableParts count="${parts.tables.length}">${parts.tables.map((t) => `<tablePart r:id="${t.rel}"/>`).join('')}</tableParts>` : '') +
       '</worksheet>',
@@ -434,6 +435,17 @@ function validations(spec: SheetSpec): string {
         `<formula1>${escapeXml(listFormula(v.list))}</formula1></dataValidation>`,
     );
   return out.length > 0 ? `<dataValidations count="${out.length}">${out.join('')}</dataValidations>` : '';
+}
+
+/**
+ * Manual page breaks (rowBreaks), after pageSetup (and headerFooter), before drawing and
+ * tableParts. A brk's id is the 1-based row the break falls below, so a break above 0-based row r
+ * has id r; max 16383 (the last column, 0-based) spans the whole row, as Excel writes it.
+ */
+function rowBreaks(spec: SheetSpec): string {
+  const rows = pageBreakRows(spec.print);
+  if (rows.length === 0) return '';
+  return `<rowBreaks count="${rows.length}" manualBreakCount="${rows.length}">${rows.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>`;
 }
 
 function tableXml(id: number, spec: SheetSpec, t: SheetSpec['tables'][number]): string {
