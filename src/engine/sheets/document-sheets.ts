@@ -13,6 +13,9 @@ import { moneyColumn, unitsColumn } from './common-columns';
 import { TABLE_NAMES } from './names';
 import { FORMAT, tableSheet } from './table';
 
+/** Excel keeps at most 1,023 manual page breaks on a sheet. */
+const MAX_PAGE_BREAKS = 1023;
+
 const money = (x: number) => x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 export function purchaseOrdersSheet(name: string, orders: readonly PurchaseOrder[], s: Settings): SheetSpec {
@@ -49,15 +52,16 @@ export function purchaseOrdersSheet(name: string, orders: readonly PurchaseOrder
       { header: 'Changed Since Approval', value: (r) => r.line.changed, width: 24 },
     ],
   });
-  // Data rows start below the title and the header; each PO after the first starts a page.
+  // Data rows start below the title and the header; each PO after the first starts a page (up to
+  // Excel's 1,023 manual breaks a sheet: the POs past that share pages).
   const first = spec.print?.repeatRows ?? 2;
   const rowBreaks: number[] = [];
   let row = first;
   for (const po of orders) {
-    if (row > first) rowBreaks.push(row);
+    if (row > first && rowBreaks.length < MAX_PAGE_BREAKS) rowBreaks.push(row);
     row += po.lines.length;
   }
-  return { ...spec, print: { landscape: true, repeatRows: first, ...({ rowBreaks } as object) } };
+  return { ...spec, print: { landscape: true, repeatRows: first, rowBreaks } };
 }
 
 export function shipmentsSheet(name: string, list: readonly Shipment[]): SheetSpec {
