@@ -5,6 +5,8 @@
  *   lumive functions          list the functions and their parameters
  *   lumive analyze <inputs…>  analyze a workbook or report files into the output sheets
  *   lumive compare <workbook> compare two saved snapshots
+ *   lumive po <workbook> -o DIR        one CSV file per approved purchase order
+ *   lumive shipments <workbook> -o DIR one CSV file per approved shipment route
  *   lumive demo               analyze a generated sample workbook
  *   lumive formulas           evaluate a table of sample LUMIVE formulas
  */
@@ -38,6 +40,13 @@ Commands:
   compare <workbook.xlsx> --from DATE --to DATE [--json] [--top N]
                                     Compare two saved snapshots (DATE: 2026-10-31, or 2026-10 for
                                     that month's latest)
+  po <analyzed.xlsx> -o FOLDER      One CSV file per purchase order of the "Purchase Orders" sheet
+                                    ("PO <number> <supplier>.csv"), for the supplier
+  shipments <analyzed.xlsx> -o FOLDER
+                                    One CSV file per route of the "Shipments" sheet
+                                    ("Shipment <from> to <to>.csv"): destination SKU, quantity, the rest
+                                    The files are UTF-8 CSV for Excel; text that would open as a formula
+                                    or a number ("=…", "00123") is written with a ' in front
   demo [-o file.xlsx] [--json]      Generate a sample workbook (320 products, Amazon and noon, KSA and
                                     UAE), analyze it and write it (default demo/lumive-demo.xlsx)
   functions                         List the LUMIVE functions and their parameters
@@ -72,6 +81,9 @@ export async function main(argv: readonly string[], stdout: Out, stderr: Out): P
       return (await import('./analyze')).demoCommand(rest, out, err);
     case 'compare':
       return (await import('./compare')).compareCommand(rest, out, err);
+    case 'po':
+    case 'shipments':
+      return (await import('./documents')).documentsCommand(command, rest, out, err);
     case 'formulas':
       out.write(demoTable());
       return 0;
