@@ -17,6 +17,7 @@ import { planMapping } from '../engine/ingest/mapping-sheet';
 import type { ImportIssue, RawCell, RawGrid } from '../engine/ingest/types';
 import { DEFAULT_SETTINGS, type Currency, type Settings } from '../engine/model';
 import { OUTPUT_SHEETS, REGISTRY_SHEET } from '../engine/sheets/names';
+import { documentFiles, type DocumentKind } from '../engine/sheets/documents';
 import { isRegistryGrid, planNames, readRegistry, registrySheet } from '../engine/sheets/registry';
 import { flatten, parseSetting, readSettingsObject, readSettingsSheet, SETTING_FIELDS, settingsSheet, type FlatSettings, type SettingField } from '../engine/sheets/settings-sheet';
 import type { CellValue } from '../engine/sheets/spec';
@@ -28,6 +29,7 @@ import { OfficeWorkbook, type SyncRecord } from '../workbook/office/office-workb
 import type { WorkbookPort, WriteProgress } from '../workbook/port';
 import { analyzeWorkbook, inProcessEngine, NothingToAnalyzeError, readWorkbookState, type Engine, type WorkbookState } from './analyze-workbook';
 import { localResults, ResultIndex, snapshotPositions, summarize, type AnalysisSummary, type Results, type SheetLink } from './explorer';
+import { readDocumentSheet } from './documents';
 import { compareInWorkbook, historyDates, saveSnapshot, SnapshotNotFoundError } from './history';
 import { scanReports, type ReportsFound, type ScanInput } from './reports-scan';
 
@@ -182,6 +184,25 @@ export interface Session {
   snapshots(): Promise<SnapshotList>;
   /** Compares two saved snapshots (dates as listed by snapshots()). */
   compare(from: string, to: string): Promise<SnapshotComparison>;
+  /**
+   * The Purchase Orders or Shipments sheet as the last Analyze wrote it, one CSV per PO or route
+   * (engine/sheets/documents.ts), in a .zip to download; none when the sheet has no lines.
+   */
+  documents(kind: DocumentKind): Promise<DocumentsDownload>;
+}
+
+/** What the pane offers to download from the Purchase Orders or Shipments sheet. */
+export interface DocumentsDownload {
+  /** The sheet read (its name in this workbook). */
+  readonly sheet: string;
+  /** The CSV files, one per PO or route, with their lines. */
+  readonly files: readonly { readonly name: string; readonly rows: number }[];
+  /** The .zip holding them: its file name and bytes; null when there is no file. */
+  readonly zip: { readonly name: string; readonly bytes: Uint8Array } | null;
+  /** Rows that could not be put in a file, and why (sheet and row named). */
+  readonly issues: readonly string[];
+  /** The sheet is missing, or is not Lumive's (Analyze has not written it yet). */
+  readonly missing: boolean;
 }
 
 /** Save snapshot before any Analyze of this session. */
@@ -534,6 +555,28 @@ export function sessionOver(port: () => Promise<WorkbookPort> | WorkbookPort, co
       const wb = await workbook();
       const settings = await readSettingsOnly(wb);
       return comparisonView(await compareInWorkbook(wb, from, to, settings), settings);
+    },
+
+    async documents(kind) {
+      const wb = await workbook();
+      const { sheet, grid } = await readDocumentSheet(wb, kind);
+      if (!grid) return { sheet, files: [], zip: null, issues: [], missing: true };
+      const out = documentFiles(kind, grid, sheet);
+      if (out.files.length === 0) return { sheet, files: [], zip: null, issues: out.issues, missing: false };
+      // JSZip rides in the report reader's chunk (exceljs brings it there too): one copy.
+      const { default: JSZip } = await import(/* webpackChunkName: "report-reader" */ 'jszip');
+      const zip = new JSZip();
+      // Fixed dates in the archive: the same sheet gives the same bytes.
+      for (const f of out.files) zip.file(f.name, f.csv, { date: new Date(Date.UTC(2000, 0, 1)) });
+      const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+      const day = new Date().toISOString().slice(0, 10);
+      return {
+        sheet,
+        files: out.files.map((f) => ({ name: f.name, rows: f.rows })),
+        zip: { name: `Lumive ${kind === 'po' ? 'purchase orders' : 'shipments'} ${day}.zip`, bytes },
+        issues: out.issues,
+        missing: false,
+      };
     },
   };
 }

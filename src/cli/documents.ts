@@ -13,8 +13,9 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
+import { documentSheetName, readDocumentSheet, REGISTRY_NAMES } from '../app/documents';
+import type { RawGrid } from '../engine/ingest/types';
 import { documentFiles, PURCHASE_ORDERS_SHEET, SHIPMENTS_SHEET, type DocumentKind } from '../engine/sheets/documents';
-import type { SheetValues } from '../workbook/port';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { writeAtomically } from './analyze';
 import { isSystemError, systemReason, visible, type Out } from './terminal';
@@ -31,7 +32,7 @@ interface CommandSpec {
 
 const COMMANDS: Readonly<Record<'po' | 'shipments', CommandSpec>> = {
   po: { kind: 'po', sheet: PURCHASE_ORDERS_SHEET, one: 'purchase order', many: 'purchase orders', none: 'No purchase orders: no approved Reorder lines' },
-  shipments: { kind: 'shipments', sheet: SHIPMENTS_SHEET, one: 'shipment', many: 'shipments', none: 'No shipments: no approved transfer lines' },
+  shipments: { kind: 'shipments', sheet: SHIPMENTS_SHEET, one: 'shipment', many: 'shipments', none: 'No shipments: no approved transfer or send from the own warehouse' },
 };
 
 /** How many of the rows left out are listed before "… and N more". */
@@ -75,23 +76,29 @@ export async function documentsCommand(command: 'po' | 'shipments', args: readon
     return 2;
   }
 
-  let grid: SheetValues | undefined;
+  let read: { readonly sheet: string; readonly grid: RawGrid | null };
   try {
     const bytes = new Uint8Array(await readFile(file));
-    const wanted = spec.sheet.toLowerCase();
-    // Every other sheet is opened empty (xlsx-workbook.ts, `skip`).
-    const book = await XlsxWorkbook.fromBuffer(bytes, path.basename(file), { skip: async (names) => names.filter((n) => n.toLowerCase() !== wanted) });
-    grid = (await book.readSheets([spec.sheet])).get(spec.sheet);
+    // Only the registry and the document sheet are read; every other sheet is opened empty
+    // (xlsx-workbook.ts, `skip`).
+    const book = await XlsxWorkbook.fromBuffer(bytes, path.basename(file), {
+      skip: async (names, peek) => {
+        const sheet = documentSheetName(spec.kind, await peek(REGISTRY_NAMES.filter((n) => names.includes(n)))).toLowerCase();
+        return names.filter((n) => n.toLowerCase() !== sheet && !REGISTRY_NAMES.includes(n));
+      },
+    });
+    read = await readDocumentSheet(book, spec.kind);
   } catch (e) {
     err.write(`lumive ${command}: cannot read ${visible(file)}: ${visible(systemReason(e))}\n`);
     return 2;
   }
-  if (grid === undefined) {
-    err.write(`lumive ${command}: ${visible(file)} has no "${spec.sheet}" sheet. Run lumive analyze first, approve the lines, and give the workbook it wrote\n`);
+  const { sheet, grid } = read;
+  if (grid === null) {
+    err.write(`lumive ${command}: ${visible(file)} has no "${visible(sheet)}" sheet written by Lumive. Run lumive analyze first, approve the lines, and give the workbook it wrote\n`);
     return 1;
   }
 
-  const result = documentFiles(spec.kind, grid, spec.sheet);
+  const result = documentFiles(spec.kind, grid, sheet);
   for (const issue of result.issues.slice(0, LISTED_ISSUES)) err.write(`lumive ${command}: ${visible(issue)}\n`);
   if (result.issues.length > LISTED_ISSUES) err.write(`lumive ${command}: … and ${result.issues.length - LISTED_ISSUES} more\n`);
   if (result.headerRow === null) return 1;
@@ -118,7 +125,7 @@ export async function documentsCommand(command: 'po' | 'shipments', args: readon
   }
   const used = result.rowsRead - result.rowsReported;
   out.write(
-    `Wrote ${plural(result.files.length, spec.one, spec.many)} from "${spec.sheet}" to ${visible(output)}:\n${lines.join('')}` +
+    `Wrote ${plural(result.files.length, spec.one, spec.many)} from "${visible(sheet)}" to ${visible(output)}:\n${lines.join('')}` +
       `${plural(result.files.length, 'file')}, ${plural(used, 'line')}${result.rowsReported > 0 ? ` (${plural(result.rowsReported, 'row')} left out)` : ''}\n`,
   );
   return 0;

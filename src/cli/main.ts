@@ -30,8 +30,9 @@ Commands:
           [--json] [--settings file.json] [--policy cover|service] [--snapshot] [--date YYYY-MM-DD]
           [--kind SOURCE=KIND] [--channel SOURCE=CHANNEL] [--decimal-comma]
                                     Analyze into the output sheets (Urgent Actions, Summary, Health,
-                                    Reorder, Rebalance, Liquidation, Cross-Channel, Stranded, Forecast,
-                                    Trends, Data Issues, Lumive Settings). Inputs are never modified;
+                                    Reorder, Rebalance, Liquidation, Purchase Orders, Shipments,
+                                    Cross-Channel, Stranded, Forecast, Trends, Data Issues, Lumive
+                                    Settings). Inputs are never modified;
                                     the output must be an .xlsx file name (checked before reading).
                                     --snapshot also saves this analysis in the workbook's history
                                     (one snapshot a date; the same date again replaces it);

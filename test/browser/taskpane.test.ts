@@ -14,6 +14,7 @@
  * sets it, so CI fails rather than skips.
  */
 import * as fs from 'fs';
+import JSZip from 'jszip';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
@@ -125,6 +126,20 @@ inBrowser(`task pane in Chromium (browser preview)${present ? '' : ` (skipped: C
     expect(row).toBeDefined();
     await link.click();
     await page.getByText(`Selected row ${row} of “Urgent Actions”.`).waitFor();
+  });
+
+  test('downloads the purchase orders as a .zip of CSV files, and says how many', async () => {
+    const downloaded = page.waitForEvent('download');
+    await page.getByRole('button', { name: en.downloadPos }).click();
+    const file = await downloaded;
+    expect(file.suggestedFilename()).toMatch(/^Lumive purchase orders \d{4}-\d{2}-\d{2}\.zip$/);
+    const zip = await JSZip.loadAsync(fs.readFileSync(await file.path()));
+    const names = Object.keys(zip.files);
+    expect(names.length).toBeGreaterThan(1);
+    expect(names.every((n) => /^PO-\d{8}-[0-9A-Z]{5} .+\.csv$/.test(n))).toBe(true);
+    await page.getByText(new RegExp(`: ${names.length} CSV files \\(\\d+ lines\\) from the Purchase Orders sheet\\.$`)).waitFor();
+    await page.getByRole('heading', { name: en.documentsTitle }).scrollIntoViewIfNeeded();
+    await shot('taskpane-documents-ltr.png');
   });
 
   test('changes a setting with the keyboard only, with a validation message first', async () => {

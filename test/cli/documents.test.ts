@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import Papa from 'papaparse';
+import { REGISTRY_SIGNATURE } from '../../src/engine/sheets/registry';
 import { run } from '../helpers/cli';
 import { analyzedWorkbook, ARABIC, MALICIOUS, PO_HEADER, PO_LINES } from '../helpers/documents-workbook';
 
@@ -38,46 +39,46 @@ describe('lumive po', () => {
     const out = at('out', 'po');
     const r = await run('po', book, '-o', out);
     expect([r.code, r.err]).toEqual([0, '']);
-    expect(fs.readdirSync(out).sort()).toEqual(['PO PO-2026-001 Acme Trading.csv', 'PO PO-2026-002 مصنع النور.csv']);
+    expect(fs.readdirSync(out).sort()).toEqual(['PO-2026-001 Acme Trading.csv', 'PO-2026-002 مصنع النور.csv']);
     expect(r.out).toBe(
       [
         `Wrote 2 purchase orders from "Purchase Orders" to ${out}:`,
-        '  PO PO-2026-001 Acme Trading.csv  2 lines',
-        '  PO PO-2026-002 مصنع النور.csv    1 line',
+        '  PO-2026-001 Acme Trading.csv  2 lines',
+        '  PO-2026-002 مصنع النور.csv    1 line',
         '2 files, 3 lines',
         '',
       ].join('\n'),
     );
 
-    const first = csvRecords(path.join(out, 'PO PO-2026-001 Acme Trading.csv'));
+    const first = csvRecords(path.join(out, 'PO-2026-001 Acme Trading.csv'));
     expect(first).toEqual([
       PO_HEADER,
       ['PO-2026-001', 'Acme Trading', '2026-01-05', '2026-02-20', 'Own warehouse', 'BAG-01', 'Travel bag', '48', '12', '4', '42.5', 'SAR', '2040', '2380', '2380', ''],
       ['PO-2026-001', 'Acme Trading', '2026-01-05', '2026-02-20', 'Own warehouse', "'00123", `'${MALICIOUS}`, '40', '20', '2', '8.5', 'SAR', '340', '2380', '2380', 'Yes'],
     ]);
-    const raw = fs.readFileSync(path.join(out, 'PO PO-2026-001 Acme Trading.csv'), 'utf8');
+    const raw = fs.readFileSync(path.join(out, 'PO-2026-001 Acme Trading.csv'), 'utf8');
     expect(raw).toContain(`,"'00123","'=HYPERLINK(""http://x"",""y"")",40,`);
-    expect(csvRecords(path.join(out, 'PO PO-2026-002 مصنع النور.csv'))[1]).toEqual(['PO-2026-002', 'مصنع النور', '2026-01-06', '2026-03-01', 'Amazon UAE', 'MUG-02', ARABIC, '24', '12', '2', '12.25', 'AED', '294', '294', '300.15', '']);
+    expect(csvRecords(path.join(out, 'PO-2026-002 مصنع النور.csv'))[1]).toEqual(['PO-2026-002', 'مصنع النور', '2026-01-06', '2026-03-01', 'Amazon UAE', 'MUG-02', ARABIC, '24', '12', '2', '12.25', 'AED', '294', '294', '300.15', '']);
   });
 
   test('the money header names the reporting currency, whatever it is', async () => {
     const header = PO_HEADER.map((h) => (h === 'PO Total (SAR)' ? 'PO Total (AED)' : h));
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Purchase Orders');
-    ws.addRows([['Purchase orders'], header, PO_LINES[0]]);
+    ws.addRows([['Purchase orders: 1 POs to 1 suppliers, AED 2,380.00 (approved and auto-approved Reorder lines)'], header, PO_LINES[0]]);
     await wb.xlsx.writeFile(at('aed.xlsx'));
     const r = await run('po', at('aed.xlsx'), '-o', at('out'));
     expect(r.code).toBe(0);
-    expect(csvRecords(at('out', 'PO PO-2026-001 Acme Trading.csv'))[0]).toEqual(header);
+    expect(csvRecords(at('out', 'PO-2026-001 Acme Trading.csv'))[0]).toEqual(header);
   });
 
   test('a file of the same name is replaced; other files in the folder are left alone', async () => {
     const book = await analyzedWorkbook(at('analyzed.xlsx'));
     fs.mkdirSync(at('out'));
-    fs.writeFileSync(at('out', 'PO PO-2026-001 Acme Trading.csv'), 'old');
+    fs.writeFileSync(at('out', 'PO-2026-001 Acme Trading.csv'), 'old');
     fs.writeFileSync(at('out', 'notes.txt'), 'mine');
     expect((await run('po', book, '-o', at('out'))).code).toBe(0);
-    expect(fs.readFileSync(at('out', 'PO PO-2026-001 Acme Trading.csv'), 'utf8')).toMatch(/^\uFEFFPO Number,/);
+    expect(fs.readFileSync(at('out', 'PO-2026-001 Acme Trading.csv'), 'utf8')).toMatch(/^\uFEFFPO Number,/);
     expect(fs.readFileSync(at('out', 'notes.txt'), 'utf8')).toBe('mine');
     expect(fs.readdirSync(at('out'))).toHaveLength(3);
   });
@@ -103,17 +104,30 @@ describe('lumive po', () => {
     const r = await run('po', book, '-o', at('out'));
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
-    expect(r.err).toBe(`lumive po: ${book} has no "Purchase Orders" sheet. Run lumive analyze first, approve the lines, and give the workbook it wrote\n`);
+    expect(r.err).toBe(`lumive po: ${book} has no "Purchase Orders" sheet written by Lumive. Run lumive analyze first, approve the lines, and give the workbook it wrote\n`);
     expect(fs.existsSync(at('out'))).toBe(false);
   });
 
-  test('a sheet without its header row: the issue, exit 1', async () => {
+  test('a sheet of that name that Lumive did not write (no such title and header): not read, exit 1', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Purchase Orders').addRows([['Purchase orders'], ['PO', 'SKU'], ['PO-1', 'A']]);
     await wb.xlsx.writeFile(at('odd.xlsx'));
     const r = await run('po', at('odd.xlsx'), '-o', at('out'));
     expect([r.code, r.out]).toEqual([1, '']);
-    expect(r.err).toBe('lumive po: sheet "Purchase Orders" has no header row with "PO Number" and "Master SKU" in its first 10 rows\n');
+    expect(r.err).toBe(`lumive po: ${at('odd.xlsx')} has no "Purchase Orders" sheet written by Lumive. Run lumive analyze first, approve the lines, and give the workbook it wrote\n`);
+  });
+
+  test('the sheet under the name the registry gives it, when a user\'s sheet holds the plain name', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Purchase Orders').addRows([['My own PO notes'], ['PO Number', 'Supplier'], ['X-1', 'Someone']]);
+    const ours = wb.addWorksheet('Purchase Orders (Lumive)');
+    ours.addRows([['Purchase orders: 1 POs to 1 suppliers, SAR 2,380.00 (approved and auto-approved Reorder lines)'], PO_HEADER, PO_LINES[0]]);
+    wb.addWorksheet('Lumive Registry').addRows([[REGISTRY_SIGNATURE], ['Sheet Id', 'Sheet Name', 'Written At'], ['purchaseOrders', 'Purchase Orders (Lumive)', '2026-01-05 08:00 UTC']]);
+    await wb.xlsx.writeFile(at('renamed.xlsx'));
+    const r = await run('po', at('renamed.xlsx'), '-o', at('out'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('from "Purchase Orders (Lumive)"');
+    expect(fs.readdirSync(at('out'))).toEqual(['PO-2026-001 Acme Trading.csv']);
   });
 
   test('an output that is a file is refused before anything is read; usage errors exit 2', async () => {
@@ -153,8 +167,8 @@ describe('lumive po', () => {
     try {
       const r = await run('po', book, '-o', at('out'));
       expect([r.code, r.out]).toEqual([1, '']);
-      expect(r.err).toBe(`lumive po: cannot write ${at('out', 'PO PO-2026-002 مصنع النور.csv')}: the disk is full (ENOSPC); 1 file of 2 written before it\n`);
-      expect(fs.readdirSync(at('out'))).toEqual(['PO PO-2026-001 Acme Trading.csv']);
+      expect(r.err).toBe(`lumive po: cannot write ${at('out', 'PO-2026-002 مصنع النور.csv')}: the disk is full (ENOSPC); 1 file of 2 written before it\n`);
+      expect(fs.readdirSync(at('out'))).toEqual(['PO-2026-001 Acme Trading.csv']);
     } finally {
       spy.mockRestore();
     }
@@ -167,10 +181,10 @@ describe('lumive po', () => {
     const book = await analyzedWorkbook(at('analyzed.xlsx'), { po: [['PO-9', stored, '2026-01-05', '2026-02-20', '', 'A', 'a', 1]] });
     const r = await run('po', book, '-o', at('out'));
     expect(r.code).toBe(0);
-    expect(fs.readdirSync(at('out'))).toEqual(['PO PO-9 Evil-]0;pwned- Co-.csv']);
+    expect(fs.readdirSync(at('out'))).toEqual(['PO-9 Evil-]0;pwned- Co-.csv']);
     expect(r.out + r.err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     // The file keeps the supplier's text as it is (not guarded: it starts with a letter).
-    expect(csvRecords(at('out', 'PO PO-9 Evil-]0;pwned- Co-.csv'))[1][1]).toBe(hostile);
+    expect(csvRecords(at('out', 'PO-9 Evil-]0;pwned- Co-.csv'))[1][1]).toBe(hostile);
   });
 
   test('a workbook path holding a terminal sequence is printed escaped', async () => {
@@ -208,9 +222,9 @@ describe('lumive shipments', () => {
     const none = await analyzedWorkbook(at('a.xlsx'), { shipments: null });
     const r = await run('shipments', none, '-o', at('ship'));
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/has no "Shipments" sheet\. Run lumive analyze first/);
+    expect(r.err).toMatch(/has no "Shipments" sheet written by Lumive\. Run lumive analyze first/);
     const empty = await analyzedWorkbook(at('b.xlsx'), { shipments: [] });
-    expect(await run('shipments', empty, '-o', at('ship'))).toEqual({ code: 0, out: 'No shipments: no approved transfer lines\n', err: '' });
+    expect(await run('shipments', empty, '-o', at('ship'))).toEqual({ code: 0, out: 'No shipments: no approved transfer or send from the own warehouse\n', err: '' });
   });
 });
 

@@ -31,8 +31,9 @@ export async function analyzedWorkbook(file: string, sheets: { po?: unknown[][] 
     ws.addRow(header);
     for (const line of lines) ws.addRow(line);
   };
-  if (sheets.po !== null) add('Purchase Orders', 'Purchase orders (approved Reorder lines)', PO_HEADER, sheets.po ?? PO_LINES);
-  if (sheets.shipments !== null) add('Shipments', 'Shipments (approved transfers)', SHIP_HEADER, sheets.shipments ?? SHIP_LINES);
+  // The titles start as Analyze's do (registry.ts checks a sheet is Lumive's by its title and header).
+  if (sheets.po !== null) add('Purchase Orders', 'Purchase orders: 2 POs to 2 suppliers, SAR 2,680.15 (approved and auto-approved Reorder lines)', PO_HEADER, sheets.po ?? PO_LINES);
+  if (sheets.shipments !== null) add('Shipments', 'Shipments: 2 routes, 31 units, 9.3 cu ft (approved transfers and sends from the own warehouse)', SHIP_HEADER, sheets.shipments ?? SHIP_LINES);
   await wb.xlsx.writeFile(file);
   return file;
 }

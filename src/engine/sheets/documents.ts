@@ -9,14 +9,14 @@
  * without the key is named in `issues` with its sheet row number and left out, so rows read = rows
  * used + rows reported.
  *
- * File names: "PO <PO Number> <Supplier>.csv" and "Shipment <From> to <To>.csv", from untrusted text.
+ * File names: "PO <PO Number> <Supplier>.csv" (without the first "PO" when the number starts with "PO-") and "Shipment <From> to <To>.csv", from untrusted text.
  * Characters a file name cannot hold on Windows, macOS or Linux (\ / : * ? " < > |), control
  * characters and the invisible marks that reorder text (bidi overrides, isolates, LRM/RLM) become "-";
  * runs of white space become one space; Arabic and other letters stay. A name is at most 120 characters
  * and 200 bytes of UTF-8, ".csv" included (Linux and macOS allow 255 bytes, Windows 255 characters; the
  * CLI's temporary ".<name>.<pid>.tmp" needs a few more), and unique in the batch without regard to case
  * or Unicode normalization (" (2)", " (3)" … before ".csv"). A name has no path separator, so "../x"
- * stays in the folder; every name starts with "PO " or "Shipment ", so none is hidden (".x"), looks like
+ * stays in the folder; every name starts with "PO" or "Shipment ", so none is hidden (".x"), looks like
  * an option ("-x") or is a Windows device name (CON).
  *
  * CSV (RFC 4180): comma-separated, CRLF after every record, UTF-8 with a byte-order mark first (Excel
@@ -93,7 +93,8 @@ const KINDS: Readonly<Record<DocumentKind, KindSpec>> = {
     key: 'PO Number',
     also: 'Master SKU',
     first: [],
-    name: (get) => ['PO', get('PO Number'), get('Supplier')].filter((p) => p !== '').join(' '),
+    // Lumive's PO numbers start with "PO-": the prefix is not written twice.
+    name: (get) => [/^PO-/i.test(get('PO Number')) ? '' : 'PO', get('PO Number'), get('Supplier')].filter((p) => p !== '').join(' '),
   },
   shipments: {
     key: 'Route',

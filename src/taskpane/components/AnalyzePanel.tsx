@@ -18,7 +18,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import type { AnalyzeProgress, AnalyzeResult, AnalyzeStep, SnapshotSaved } from '../../app/session';
+import type { AnalyzeProgress, AnalyzeResult, AnalyzeStep, DocumentsDownload, SnapshotSaved } from '../../app/session';
+import type { DocumentKind } from '../../engine/sheets/documents';
 import type { SheetLink } from '../../app/explorer';
 import { formatWhen, type StringKey } from '../i18n';
 import { channelIdOf, ErrorBar, KEEP_LTR, useOperation, usePane } from './context';
@@ -199,6 +200,7 @@ export function AnalyzePanel({ result, lastRun, onAnalyzed, onSnapshot }: Analyz
               </MessageBar>
             )}
           </Card>
+          <Documents busy={busy || saving.busy} />
           <h2 className={styles.h}>{t('topUrgent')}</h2>
           {result.urgent.length === 0 ? (
             <Text>{t('noUrgent')}</Text>
@@ -294,5 +296,84 @@ function Kpi({ label, value }: { readonly label: string; readonly value: string 
         <span className={styles.kpiValue}>{value}</span>
       </Card>
     </li>
+  );
+}
+
+/** Hands a file to the browser's downloads (an object URL on a link, clicked). */
+function download(name: string, bytes: Uint8Array): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** The Purchase Orders and Shipments sheets as CSV files in a .zip, one file per PO or route. */
+function Documents({ busy }: { readonly busy: boolean }) {
+  const styles = useStyles();
+  const { t, session, ltr } = usePane();
+  const op = useOperation();
+  const [done, setDone] = useState<{ readonly kind: DocumentKind; readonly out: DocumentsDownload } | null>(null);
+  const [working, setWorking] = useState<DocumentKind | null>(null);
+
+  const get = (kind: DocumentKind) => {
+    setDone(null);
+    setWorking(kind);
+    void op
+      .run(async () => {
+        const out = await session.documents(kind);
+        if (out.zip) download(out.zip.name, out.zip.bytes);
+        setDone({ kind, out });
+      })
+      .finally(() => setWorking(null));
+  };
+
+  const text = (kind: DocumentKind, out: DocumentsDownload): string => {
+    if (out.missing) return t('documentsMissing', { sheet: ltr(out.sheet) });
+    if (!out.zip) return t(kind === 'po' ? 'documentsNonePo' : 'documentsNoneShipments');
+    const rows = out.files.reduce((a, f) => a + f.rows, 0);
+    const values = { name: ltr(out.zip.name), files: out.files.length, rows, sheet: ltr(out.sheet) };
+    return out.files.length === 1 ? t('documentsDownloadedOne', values) : t('documentsDownloaded', values);
+  };
+
+  return (
+    <Card className={styles.snapshot} appearance="filled-alternative" aria-labelledby="documents-title">
+      <h2 className={styles.h} id="documents-title">
+        {t('documentsTitle')}
+      </h2>
+      <Text size={200}>{t('documentsHint')}</Text>
+      <div className={styles.actions}>
+        {(['po', 'shipments'] as const).map((kind) => (
+          <Button key={kind} disabled={busy || op.busy} onClick={() => get(kind)} icon={working === kind ? <Spinner size="tiny" /> : undefined}>
+            {working === kind ? t('preparingDownload') : t(kind === 'po' ? 'downloadPos' : 'downloadShipments')}
+          </Button>
+        ))}
+      </div>
+      {op.error && <ErrorBar text={op.error} />}
+      {done && !op.busy && (
+        <MessageBar intent={done.out.zip ? 'success' : 'info'} role="status">
+          <MessageBarBody>
+            {text(done.kind, done.out)}
+            {done.out.issues.length > 0 && (
+              <>
+                {' '}
+                {t('documentsSkipped', { count: done.out.issues.length })}
+                <ul>
+                  {done.out.issues.slice(0, 5).map((issue) => (
+                    <li key={issue} dir="auto">
+                      {issue}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </Card>
   );
 }

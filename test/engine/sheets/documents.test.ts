@@ -60,8 +60,10 @@ describe('documentFiles: purchase orders', () => {
     ]);
   });
 
-  test('names the files "PO <number> <supplier>.csv", Arabic kept', () => {
-    expect(result.files.map((f) => f.name)).toEqual(['PO PO-1001 Acme Trading.csv', 'PO PO-1002 شركة النور.csv', 'PO PO-1003 Beta.csv']);
+  test('names the files "<PO-number> <supplier>.csv", Arabic kept; a number without the PO- prefix gets "PO "', () => {
+    expect(result.files.map((f) => f.name)).toEqual(['PO-1001 Acme Trading.csv', 'PO-1002 شركة النور.csv', 'PO-1003 Beta.csv']);
+    const plain = documentFiles('po', [PO_HEADER, ['1001', 'Acme'], ['po-7', 'Beta']], 'Purchase Orders');
+    expect(plain.files.map((f) => f.name)).toEqual(['PO 1001 Acme.csv', 'po-7 Beta.csv']);
   });
 
   test('a row without a PO Number is reported with its sheet row and left out; blank rows are skipped', () => {
