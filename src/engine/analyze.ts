@@ -21,7 +21,10 @@ import type { ImportIssue, RawGrid, SourceGrid } from './ingest/types';
 import { DEFAULT_SETTINGS, type AbcClass, type Settings } from './model';
 import { kpis as computeKpis, type Kpis } from './analysis/kpis';
 import { positionMetrics, positionVelocity, resolveLeadTime, type PlanningInputs, type PositionMetrics } from './analysis/position-metrics';
-import { channelMonths, positionForecast } from './analysis/position-forecast';
+import { channelMonths, forecastWindows, historyOf, MIN_HISTORY, positionForecast } from './analysis/position-forecast';
+import type { EventWindow } from './forecast/events';
+import { ChannelUplifts, countryEvents, eventAhead, eventDemand, settingPriors, type CountryEvents } from './analysis/position-events';
+import { learnUplifts, occurrenceCounts, type LearnedUplifts } from './forecast/event-uplift';
 import { supplierLeadTimes, type SupplierLeadTime } from './metrics/lead-time';
 import { forecastSheet, type ForecastRow } from './sheets/forecast-sheet';
 import { fromReporting, toReporting } from './analysis/money';
@@ -282,6 +285,32 @@ interface Planned {
   readonly periods: ReturnType<typeof channelPeriods>;
 }
 
+/** A channel's events for the analysis: its country's calendar, the settings' priors, occurrences in its history. */
+interface ChannelCalendar extends CountryEvents {
+  readonly settings: ReadonlyMap<string, number>;
+  readonly occurrences: ReadonlyMap<string, number>;
+  /** The events with a day in the channel's forecast months. */
+  readonly horizonWindows: readonly EventWindow[];
+}
+
+/**
+ * Per channel with sales, the events of its country from the first month of its history to a year past
+ * the later of its last month and today (the forecast's months and the next event ahead).
+ */
+function eventCalendars(positions: readonly Position[], withSales: ReadonlySet<string>, seriesMonths: ReadonlyMap<string, string[]>, now: Date, s: Settings): Map<string, ChannelCalendar> {
+  const out = new Map<string, ChannelCalendar>();
+  for (const p of positions) {
+    const ch = p.channel;
+    if (out.has(ch.id) || !withSales.has(ch.id)) continue;
+    const span = seriesMonths.get(ch.id) ?? [];
+    const first = span.length > 0 ? Number(span[0].slice(0, 4)) : now.getUTCFullYear();
+    const last = Math.max(span.length > 0 ? Number(span[span.length - 1].slice(0, 4)) : 0, now.getUTCFullYear()) + 1;
+    const cal = countryEvents(ch.country, first, last);
+    out.set(ch.id, { ...cal, settings: settingPriors(cal.windows, s), occurrences: occurrenceCounts(cal.windows, span), horizonWindows: forecastWindows(cal.windows, span) });
+  }
+  return out;
+}
+
 /**
  * ABC, supplier lead times, the history (saved snapshots joined with this run's rows: the Trends sheet
  * and, from 3 periods on, each position's monthly demand for XYZ, demand class and forecasts), the
@@ -331,20 +360,52 @@ function planningStage(imported: ImportResult, positions: readonly Position[], c
   const forecastRows: ForecastRow[] = [];
   const trendRows: TrendSheetRow[] = new Array(positions.length);
   const step = Math.max(1, Math.floor(positions.length / 20));
+  // Each position's trend, and the months' units its forecast reads.
+  const trends: (TrendRow | null)[] = new Array(positions.length);
+  const unitsOf: (number[] | undefined)[] = new Array(positions.length);
+  for (let i = 0; i < positions.length; i++) {
+    const p = positions[i];
+    const idx = rowsOf(p, i);
+    // The channel's periods; the forecast's span adds only months without any row, which give no point.
+    trends[i] = idx ? positionTrend(view, idx, periods.all.get(p.channel.label) ?? [], periods.sales.get(p.channel.label), s.trendThreshold) : null;
+    if (withSales.has(p.channel.id)) unitsOf[i] = soldPerMonth(seriesMonths.get(p.channel.id) ?? [], trends[i]);
+  }
+  const calendars = eventCalendars(positions, withSales, seriesMonths, ctx.now, s);
+  // The channels' average uplifts, from the positions whose own history shows an event.
+  const channelUplifts = new ChannelUplifts();
+  const ownPass: (LearnedUplifts | undefined)[] = new Array(positions.length);
+  for (let i = 0; i < positions.length; i++) {
+    const p = positions[i];
+    const cal = calendars.get(p.channel.id);
+    const span = seriesMonths.get(p.channel.id) ?? [];
+    if (!cal || cal.occurrences.size === 0 || span.length < MIN_HISTORY) continue;
+    const learned = learnUplifts(span, historyOf(p, span, unitsOf[i]), cal.days, cal.settings);
+    if (learned.information.size === 0) continue;
+    ownPass[i] = learned;
+    channelUplifts.add(p.channel.id, learned);
+  }
+  const today = Date.UTC(ctx.now.getUTCFullYear(), ctx.now.getUTCMonth(), ctx.now.getUTCDate());
   for (let i = 0; i < positions.length; i++) {
     const p = positions[i];
     const hasSales = withSales.has(p.channel.id);
     const leadTime = measuredLead(p);
-    const idx = rowsOf(p, i);
-    const salesPeriods = periods.sales.get(p.channel.label);
-    // The channel's periods; the forecast's span adds only months without any row, which give no point.
-    const trend: TrendRow | null = idx ? positionTrend(view, idx, periods.all.get(p.channel.label) ?? [], salesPeriods, s.trendThreshold) : null;
+    const trend = trends[i];
     let f = null;
+    let extra = 0;
+    let ahead = null;
     if (hasSales) {
       const span = seriesMonths.get(p.channel.id) ?? [];
-      f = positionForecast(p, span, velocities[i], resolveLeadTime(p, leadTime, s).days + s.reviewDays, withReturns.has(p.channel.id), soldPerMonth(span, trend), s.xyzCuts);
+      const cal = calendars.get(p.channel.id);
+      const lead = resolveLeadTime(p, leadTime, s).days;
+      const events = cal ? { days: cal.days, prior: channelUplifts.priors(p.channel.id, cal.settings, ownPass[i]), occurrences: cal.occurrences, horizonWindows: cal.horizonWindows } : undefined;
+      f = positionForecast(p, span, velocities[i], lead + s.reviewDays, withReturns.has(p.channel.id), unitsOf[i], s.xyzCuts, events);
+      // The cover policy's extra units for the event days inside lead time + cover.
+      if (cal && f.uplift) {
+        extra = eventDemand(cal.windows, f.uplift, today, lead + s.safetyDays, velocities[i]);
+        ahead = eventAhead(cal.windows, f.uplift, today, lead);
+      }
     }
-    metrics[i] = positionMetrics(p, abc[i], s, hasSales, { leadTime, forecast: f?.daily ? { demand: f.daily.demand, sd: f.daily.sd, label: f.label } : null });
+    metrics[i] = positionMetrics(p, abc[i], s, hasSales, { leadTime, forecast: f?.daily ? { demand: f.daily.demand, sd: f.daily.sd, label: f.label } : null, eventDemand: extra, eventAhead: ahead });
     if (f) forecastRows.push({ m: metrics[i], f });
     trendRows[i] = { m: metrics[i], t: trend };
     if (i % step === 0) progress('metrics', i, positions.length);

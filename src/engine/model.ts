@@ -93,6 +93,17 @@ export interface Settings {
   readonly disposalFeePerUnit: Money;
   /** What a removed unit is worth to the seller (resold elsewhere). */
   readonly resalePerUnit: Money;
+  // Event uplifts (forecast/event-uplift.ts): the extra share of sales on an event day, used for a SKU
+  // whose history does not show the event when its channel's positions do not either. 0 by default: no
+  // uplift is assumed without evidence (no public figure for these markets was found); a seller who
+  // knows theirs sets it.
+  readonly upliftRamadan: number;
+  readonly upliftEidAlFitr: number;
+  readonly upliftEidAlAdha: number;
+  readonly upliftWhiteFriday: number;
+  readonly upliftSinglesDay: number;
+  readonly upliftBackToSchool: number;
+  readonly upliftNationalDays: number;
   readonly reportingCurrency: Currency;
   /** Reporting-currency units per AED (default reporting currency SAR). */
   readonly aedToSar: number;
@@ -141,6 +152,13 @@ export const DEFAULT_SETTINGS: Settings = {
   agedSurchargePerUnitMonth: 0,
   disposalFeePerUnit: 1,
   resalePerUnit: 0,
+  upliftRamadan: 0,
+  upliftEidAlFitr: 0,
+  upliftEidAlAdha: 0,
+  upliftWhiteFriday: 0,
+  upliftSinglesDay: 0,
+  upliftBackToSchool: 0,
+  upliftNationalDays: 0,
   reportingCurrency: 'SAR',
   aedToSar: 1.0211,
 };

@@ -42,6 +42,10 @@
  * With a second data set beside the file (carparts_1046_wide.csv), its table is printed too (for reading
  * only: nothing was chosen on it).
  *
+ * GCC events (test/bench/events.ts): the automatic choice with and without the event uplifts, on the
+ * car parts file with its own months (no GCC events in that demand: no worse is the goal) and on 200
+ * synthetic series with Ramadan / Eid uplifts (2023–2025 fitted, 2026 held out: the gain is the goal).
+ *
  * Timings are printed for people to read; nothing asserts on them.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -56,6 +60,7 @@ import { protectionDemand, protectionLevel } from '../../src/engine/forecast/pro
 import { simulate } from '../../src/engine/simulate/simulate';
 import { quantileSorted } from 'simple-statistics';
 import { serviceLevelStock, type ServiceTarget } from '../../src/engine/forecast/service-level';
+import { datedCarparts, printEventBench, runEventBench, syntheticEventSeries } from './events';
 
 const HORIZON = 12;
 const SEASON = 12;
@@ -488,6 +493,11 @@ function main(): void {
   const second = resolve(dirname(path), 'carparts_1046_wide.csv');
   if (second !== path && existsSync(second)) printServiceBench(`${second} (a second data set, printed for reading: nothing was chosen on it)`, runServiceBench(readWide(second)));
   console.log(`\n  service levels ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+
+  // GCC events: the automatic choice with and without them (test/bench/events.ts).
+  const first = readFileSync(path, 'utf8').split(/\r?\n/, 2)[1]?.split(',')[0] ?? '';
+  if (/^\d{4}-\d{2}$/.test(first)) printEventBench(`GCC events on ${path} (real demand, no GCC events in it; its own months ${first} on): no worse is the goal`, runEventBench(datedCarparts(path, readWide, first)));
+  printEventBench('GCC events on 200 synthetic series with Ramadan / Eid uplifts (2023–2025 fitted, 2026 held out): the gain is the goal', runEventBench(syntheticEventSeries(200)));
 }
 
 if (require.main === module) main();

@@ -20,6 +20,11 @@
  *   no returns report (nothing is known, which is not 0%); alert above 15%. With 3 or
  *   more months of returns the returns forecast is forecast from them, else rate × sales forecast.
  *   Net demand = sales forecast − returns forecast, floored at 0 (metrics/returns.ts).
+ * - Events (forecast/event-uplift.ts), when the analysis gives the position's calendar: the uplifts are
+ *   learned from the history (the prior where it does not show an event), the history is divided by
+ *   each month's event factor, the method forecasts what is left, and each forecast month is multiplied
+ *   by its own factor (its events' days there × their uplift). The velocity fallback is multiplied too.
+ *   Without an event day in the history or the horizon, nothing changes.
  */
 import { isCalcError } from '../errors';
 import { forecast, type ForecastResult } from '../forecast/forecast';
@@ -28,6 +33,8 @@ import { protectionDemand } from '../forecast/protection';
 import type { Position } from '../ingest/join';
 import { netDemand, returnAlert, returnRate } from '../metrics/returns';
 import { coefficientOfVariation, xyzClassOf, type XyzClass } from '../metrics/xyz';
+import { daysByMonth, type EventWindow } from '../forecast/events';
+import { eventKey, learnUplifts, monthFactor } from '../forecast/event-uplift';
 
 export const MIN_HISTORY = 3;
 export const SEASON_MONTHS = 12;
@@ -56,7 +63,55 @@ export interface PositionForecast {
   readonly netNext: number;
   /** Mean daily demand and its daily standard deviation for the service policy; null without a forecast. */
   readonly daily: { readonly demand: number; readonly sd: number } | null;
+  /** The forecast months ("YYYY-MM"), the events with a day in them and the uplift each was given. */
+  readonly horizon: readonly string[];
+  readonly events: readonly HorizonEvent[];
+  /** Every event's uplift for this position (learned or prior); null without a calendar. */
+  readonly uplift: ReadonlyMap<string, number> | null;
 }
+
+export interface HorizonEvent {
+  readonly name: string;
+  readonly start: string;
+  readonly end: string;
+  readonly uplift: number;
+  /** The uplift came from this position's own history (else the channel's average or the setting). */
+  readonly learned: boolean;
+}
+
+/**
+ * The position's calendar: its country's events' days per month, the priors, the events' occurrences
+ * in the history (none: nothing to learn) and the events with a day in the forecast months (the same
+ * for every position of a channel, so found once by the caller: forecastWindows).
+ */
+export interface ForecastEvents {
+  readonly days: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  readonly prior: ReadonlyMap<string, number>;
+  readonly occurrences: ReadonlyMap<string, number>;
+  readonly horizonWindows: readonly EventWindow[];
+}
+
+/** The events with a day in the forecast months after `months`. */
+export function forecastWindows(windows: readonly EventWindow[], months: readonly string[]): EventWindow[] {
+  if (months.length === 0) return [];
+  const horizon = new Set(monthsAfter(months[months.length - 1], FORECAST_MONTHS));
+  return windows.filter((e) => [...daysByMonth(e).keys()].some((m) => horizon.has(m)));
+}
+
+/** The `n` months after "YYYY-MM". */
+export function monthsAfter(month: string, n: number): string[] {
+  const [y, m] = month.split('-').map(Number);
+  const out: string[] = [];
+  for (let i = 1; i <= n; i++) {
+    const k = y * 12 + (m - 1) + i;
+    out.push(`${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`);
+  }
+  return out;
+}
+
+/** The units of each month: from the history when given, else the position's dated sales (never below 0). */
+export const historyOf = (p: Position, months: readonly string[], units?: readonly number[]): number[] =>
+  units ? units.map((u) => Math.max(0, u)) : months.map((m) => Math.max(0, p.salesByMonth[m]?.units ?? 0));
 
 /**
  * What the analysis keeps of a forecast: all but the fitted model and the candidates' held-out scores,
@@ -68,6 +123,8 @@ export type ForecastSummary = Omit<ForecastResult, 'model' | 'candidates'>;
 function summary(r: ForecastResult): ForecastSummary {
   return { method: r.method, demandClass: r.demandClass, forecast: r.forecast, lower: r.lower, upper: r.upper, level: r.level, params: r.params, sigma: r.sigma, sd: r.sd, heldOut: r.heldOut };
 }
+
+const NONE: ReadonlyMap<string, number> = new Map();
 
 export const FALLBACK_LABEL = `Velocity × 30 (under ${MIN_HISTORY} months of history)`;
 
@@ -124,8 +181,9 @@ export function positionForecast(
   hasReturnsReport = false,
   units?: readonly number[],
   xyzCuts: readonly [number, number] = [0.5, 1.0],
+  events?: ForecastEvents,
 ): PositionForecast {
-  const history = units ? units.map((u) => Math.max(0, u)) : months.map((m) => Math.max(0, p.salesByMonth[m]?.units ?? 0));
+  const history = historyOf(p, months, units);
   // The coefficient of variation once, for the XYZ class and the row.
   const cvOfHistory = coefficientOfVariation(history);
   const cv = history.length >= MIN_HISTORY ? cvOfHistory : null;
@@ -139,21 +197,45 @@ export function positionForecast(
   let label = FALLBACK_LABEL;
   let next: number[] | null = null;
   let daily: PositionForecast['daily'] = null;
+  const horizon = months.length > 0 ? monthsAfter(months[months.length - 1], FORECAST_MONTHS) : [];
+  // Events: learned uplifts (the prior without history), the history without them, the horizon's factors.
+  let uplift: ReadonlyMap<string, number> | null = null;
+  let learnedKeys: ReadonlyMap<string, number> = NONE;
+  let base = history;
+  let ahead: number[] | null = null;
+  if (events && months.length > 0) {
+    uplift = events.prior;
+    if (history.length >= MIN_HISTORY && events.occurrences.size > 0) {
+      const learned = learnUplifts(months, history, events.days, events.prior);
+      uplift = learned.uplift;
+      learnedKeys = learned.information;
+      const factors = months.map((m) => monthFactor(m, events.days, learned.uplift));
+      if (factors.some((f) => f !== 1)) base = history.map((y, i) => y / factors[i]);
+    }
+    if (events.horizonWindows.length > 0) ahead = horizon.map((m) => monthFactor(m, events.days, uplift as ReadonlyMap<string, number>));
+  }
   if (history.length >= MIN_HISTORY) {
-    const r = forecast(history, { horizon: FORECAST_MONTHS, seasonLength: SEASON_MONTHS });
+    const r = forecast(base, { horizon: FORECAST_MONTHS, seasonLength: SEASON_MONTHS });
     if (!isCalcError(r)) {
       result = summary(r);
       label = methodById(r.method).label;
-      next = r.forecast;
+      next = ahead ? r.forecast.map((x, i) => x * (ahead as number[])[i]) : r.forecast;
       const monthsCovered = Math.max(1, Math.min(FORECAST_MONTHS, Math.ceil(protectionDays / DAYS_PER_MONTH)));
       let covered = 0;
       for (let i = 0; i < monthsCovered; i++) covered += next[i];
       const mean = covered / monthsCovered;
-      const oneMonth = protectionDemand(r.model, history, next, 1);
+      const oneMonth = protectionDemand(r.model, base, next, 1);
       daily = { demand: mean / DAYS_PER_MONTH, sd: Math.sqrt(oneMonth.variance) / Math.sqrt(DAYS_PER_MONTH) };
     }
   }
-  next ??= new Array<number>(FORECAST_MONTHS).fill(velocity * DAYS_PER_MONTH);
+  next ??= Array.from({ length: FORECAST_MONTHS }, (_, i) => velocity * DAYS_PER_MONTH * (ahead?.[i] ?? 1));
+  const horizonEvents: HorizonEvent[] = [];
+  if (events && uplift) {
+    for (const e of events.horizonWindows) {
+      const key = eventKey(e);
+      horizonEvents.push({ name: e.name, start: e.start, end: e.end, uplift: uplift.get(key) ?? 0, learned: learnedKeys.has(key) });
+    }
+  }
 
   let returnsNext: number | null = null;
   // The monthly returns are read only when there are enough months to forecast them and some of them
@@ -179,5 +261,8 @@ export function positionForecast(
     returnsNext,
     netNext: isCalcError(net) ? next[0] : net,
     daily,
+    horizon,
+    events: horizonEvents,
+    uplift,
   };
 }

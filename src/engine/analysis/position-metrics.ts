@@ -21,6 +21,7 @@
 import { sampleStandardDeviation } from 'simple-statistics';
 import { isCalcError, type CalcError } from '../errors';
 import type { Position } from '../ingest/join';
+import type { EventAhead } from './position-events';
 import type { AbcClass, Settings } from '../model';
 import { doi as doiOf, doiInclInbound } from '../metrics/doi';
 import { eoq, annualDemand, holdingCostPerUnitYear } from '../metrics/eoq';
@@ -51,6 +52,10 @@ export type SigmaSource = 'monthly history' | 'Poisson (√d)' | '—' | `foreca
 export interface PlanningInputs {
   /** Mean daily demand and daily sd from the position's forecast (position-forecast.ts), with the method's label. */
   readonly forecast?: { readonly demand: number; readonly sd: number; readonly label: string } | null;
+  /** Extra units the GCC events bring inside lead time + cover (analysis/position-events.ts); the cover policy orders them. */
+  readonly eventDemand?: number;
+  /** The first event with an uplift starting within the lead time (analysis/position-events.ts). */
+  readonly eventAhead?: EventAhead | null;
   /** Lead time measured from PO history (metrics/lead-time.ts). */
   readonly leadTime?: { readonly meanDays: number | null; readonly sdDays: number | null; readonly supplier: string } | null;
 }
@@ -81,6 +86,10 @@ export interface PositionMetrics {
   readonly orderUpTo: number | null;
   /** Unrounded quantity the policy asks for (before own-warehouse stock and MOQ / case pack). */
   readonly reorderNeed: number;
+  /** Extra units for the GCC events inside lead time + cover, in reorderNeed under the cover policy. */
+  readonly eventDemand: number;
+  /** The first event with an uplift starting within the lead time; null when none. */
+  readonly eventAhead: EventAhead | null;
   readonly eoq: number | null;
   readonly excessQty: number;
   readonly needQty: number;
@@ -183,6 +192,7 @@ export function positionMetrics(p: Position, abc: AbcClass, s: Settings, channel
   const doiIn = must(doiInclInbound(available, inbound, v), 'DOI incl. inbound', id);
   const { days: lead, sdDays: leadSd, source: leadSource } = resolveLeadTime(p, plan.leadTime ?? null, s);
   let planned = v;
+  const events = Math.max(0, plan.eventDemand ?? 0);
 
   let safety: number;
   let rop: number;
@@ -210,7 +220,7 @@ export function positionMetrics(p: Position, abc: AbcClass, s: Settings, channel
   } else {
     safety = must(coverSafetyStock(v, s.safetyDays), 'Safety stock', id);
     rop = safety;
-    need = must(reorderQty(safety, available, inbound), 'Reorder qty', id);
+    need = must(reorderQty(safety + events, available, inbound), 'Reorder qty', id);
   }
 
   const cost = p.cost !== null && p.cost >= 0 ? p.cost : null;
@@ -250,6 +260,8 @@ export function positionMetrics(p: Position, abc: AbcClass, s: Settings, channel
     reorderPoint: rop,
     orderUpTo: upTo,
     reorderNeed: known ? need : 0,
+    eventDemand: known && s.policy === 'cover' ? events : 0,
+    eventAhead: known ? (plan.eventAhead ?? null) : null,
     eoq: eoqQty,
     excessQty: known ? must(excessQty(available, v, s.excessDays), 'Excess qty', id) : 0,
     needQty: must(needQty(v, s.safetyDays, available, inbound), 'Need qty', id),

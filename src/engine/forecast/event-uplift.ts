@@ -5,29 +5,38 @@
  * Symbols, for month m of the history: y_m units sold, n_m its days, d_{e,m} the days of event e in it.
  * - Event-free months: months with no day of any event given.
  * - Baseline daily rate B_m: the mean of y/n over the event-free months within two months of m (m
- *   itself included when it is event-free); a month with none, or with B_m = 0, tells nothing and is
- *   left out of the fit.
+ *   itself included when it is event-free); a month with none, or whose baseline sells fewer than
+ *   MIN_BASELINE_UNITS (10) in the month, tells nothing (a handful of units cannot tell an uplift from
+ *   chance, nor be a baseline) and is left out of the fit.
  * - Excess X_m = y_m − B_m n_m; exposure z_{e,m} = B_m d_{e,m} (what the event's days would sell at the
  *   baseline rate).
+ * - Noise: a month's units vary like a Poisson count times the history's overdispersion φ:
+ *   σ²_m = φ B_m n_m, with φ = Σ (y_m − B_m n_m)² ÷ Σ B_m n_m over the event-free months, at least 1
+ *   (1 when there is none).
  * - The uplift u_e is the extra share of sales on an event day (u = 1: an event day sells twice the
- *   baseline; u = −0.2: a fifth less). The u minimise
- *       Σ_m (X_m − Σ_e u_e z_{e,m})²  +  Σ_e λ_e (u_e − p_e)²,     λ_e = κ · (Σ_m z_{e,m}²) / k_e,
- *   with p_e the prior (the channel's average uplift, else the setting), k_e the occurrences of e in
- *   the history and κ (default 1) the prior's weight in occurrences: the prior counts as one more
- *   occurrence, so with k occurrences that agree, u = (k · u_own + κ · p) / (k + κ). Events that always
- *   share months (Ramadan and Eid al-Fitr in a monthly history) are told apart only as far as the
- *   months allow; the prior holds the rest.
- * - Events with no day in the history keep their prior.
+ *   baseline). The u minimise
+ *       Σ_m (X_m − Σ_e u_e z_{e,m})² ÷ σ²_m  +  Σ_e (u_e − p_e)² ÷ τ²,
+ *   with p_e the prior (the channel's average uplift, else the setting) and τ (default 0.5) how far a
+ *   SKU's uplift is expected to stray from it. With one event, u = (I · u_own + p ÷ τ²) ÷ (I + 1 ÷ τ²),
+ *   I = Σ z² ÷ σ² the history's information about it: a long event in a busy month is learned almost
+ *   as the history says; a one-day event, or a thin history, stays near the prior. Events that always
+ *   share months (Ramadan and Eid al-Fitr in a monthly history) are told apart only as far as the months
+ *   allow; the priors hold the rest.
+ * - Events with no day in the months that enter the fit keep their prior.
  * - The factor of a month (history or forecast) is (n_m + Σ_e u_e d_{e,m}) ÷ n_m: the history divided by
  *   it is the event-free demand the usual methods forecast, and the forecast times it lands each event's
  *   uplift on the months its days fall in, weighted by its days there.
- * - Uplifts are floored at −0.9 (an event does not stop sales).
+ * - Uplifts below 0 are set to 0 after the fit: events are planned as peaks. A dip learned from a monthly
+ *   history is far more often ordinary seasonality the event happened to fall in (car parts: Ramadan in
+ *   December–January 1998–2001 "learned" −65%, and the held-out forecast got worse) than a real drop.
  */
 import { daysByMonth, type EventWindow } from './events';
 
-export const UPLIFT_FLOOR = -0.9;
+export const UPLIFT_FLOOR = 0;
 /** Months either side of a month whose event-free months make its baseline. */
 const BASELINE_REACH = 2;
+/** Fewer units than this at the baseline in a month: the month is left out of the fit. */
+export const MIN_BASELINE_UNITS = 10;
 
 /** An event's key: its id, or for the seller's own events their name. */
 export const eventKey = (e: Pick<EventWindow, 'id' | 'name'>): string => (e.id === 'user' ? `user:${e.name}` : e.id);
@@ -55,9 +64,12 @@ export function exposure(events: readonly EventWindow[]): Map<string, Map<string
 export interface LearnedUplifts {
   /** Uplift by event key: learned, or the prior. */
   readonly uplift: ReadonlyMap<string, number>;
-  /** Occurrences of each event in the months that entered the fit (0: the prior is used as it is). */
-  readonly occurrences: ReadonlyMap<string, number>;
+  /** The history's information Σ z² ÷ σ² about each event it shows (absent: the prior is used as it is). */
+  readonly information: ReadonlyMap<string, number>;
 }
+
+/** Default τ: how far a SKU's uplift is expected to stray from its prior. */
+export const PRIOR_SD = 0.5;
 
 /** Solves A x = b (A symmetric positive definite, small) by Gaussian elimination with partial pivoting. */
 function solve(a: number[][], b: number[]): number[] {
@@ -84,23 +96,21 @@ function solve(a: number[][], b: number[]): number[] {
 /**
  * Uplifts from `units` sold in `months` (oldest first, consecutive) given the events' days per month
  * (exposure()) and a prior per event key (events without a prior are not learned).
- * `occurrencesOf(key)`: how many separate windows of the event touch the history (for λ).
  */
 export function learnUplifts(
   months: readonly string[],
   units: readonly number[],
   days: ReadonlyMap<string, ReadonlyMap<string, number>>,
   prior: ReadonlyMap<string, number>,
-  occurrencesOf: (key: string) => number,
-  kappa = 1,
+  tau = PRIOR_SD,
 ): LearnedUplifts {
+  const uplift = new Map(prior);
+  const information = new Map<string, number>();
   const n = months.map(monthDays);
   const free = months.map((m) => (days.get(m)?.size ?? 0) === 0);
   const keys = [...prior.keys()].filter((k) => months.some((m) => (days.get(m)?.get(k) ?? 0) > 0));
-  const rows: { x: number; z: number[] }[] = [];
-  for (let i = 0; i < months.length; i++) {
-    const here = days.get(months[i]);
-    if (!here || here.size === 0) continue;
+  if (keys.length === 0) return { uplift, information };
+  const baseline = (i: number): number => {
     let sum = 0;
     let count = 0;
     for (let j = Math.max(0, i - BASELINE_REACH); j <= Math.min(months.length - 1, i + BASELINE_REACH); j++) {
@@ -108,35 +118,49 @@ export function learnUplifts(
       sum += units[j] / n[j];
       count++;
     }
-    const base = count === 0 ? 0 : sum / count;
-    if (!(base > 0)) continue;
-    rows.push({ x: units[i] - base * n[i], z: keys.map((k) => base * (here.get(k) ?? 0)) });
+    return count === 0 ? 0 : sum / count;
+  };
+  // Overdispersion from the event-free months.
+  let squares = 0;
+  let expected = 0;
+  for (let i = 0; i < months.length; i++) {
+    if (!free[i]) continue;
+    const e = baseline(i) * n[i];
+    if (!(e >= MIN_BASELINE_UNITS)) continue;
+    squares += (units[i] - e) ** 2;
+    expected += e;
   }
-  const uplift = new Map(prior);
-  const occurrences = new Map<string, number>();
+  const phi = expected > 0 ? Math.max(1, squares / expected) : 1;
+  const rows: { x: number; z: number[]; w: number }[] = [];
+  for (let i = 0; i < months.length; i++) {
+    const here = days.get(months[i]);
+    if (!here || here.size === 0) continue;
+    const base = baseline(i);
+    if (!(base * n[i] >= MIN_BASELINE_UNITS)) continue;
+    rows.push({ x: units[i] - base * n[i], z: keys.map((k) => base * (here.get(k) ?? 0)), w: 1 / (phi * base * n[i]) });
+  }
   const used = keys.filter((_, e) => rows.some((r) => r.z[e] > 0));
-  if (used.length === 0) return { uplift, occurrences };
+  if (used.length === 0) return { uplift, information };
   const idx = used.map((k) => keys.indexOf(k));
   const a = used.map(() => new Array<number>(used.length).fill(0));
   const b = new Array<number>(used.length).fill(0);
   for (const r of rows) {
     for (let p = 0; p < used.length; p++) {
-      b[p] += r.z[idx[p]] * r.x;
-      for (let q = 0; q < used.length; q++) a[p][q] += r.z[idx[p]] * r.z[idx[q]];
+      b[p] += r.w * r.z[idx[p]] * r.x;
+      for (let q = 0; q < used.length; q++) a[p][q] += r.w * r.z[idx[p]] * r.z[idx[q]];
     }
   }
+  const precision = 1 / (tau * tau);
   used.forEach((k, p) => {
-    const occ = Math.max(1, occurrencesOf(k));
-    occurrences.set(k, occ);
-    const lambda = (kappa * a[p][p]) / occ;
-    a[p][p] += lambda;
-    b[p] += lambda * (prior.get(k) as number);
+    information.set(k, a[p][p]);
+    a[p][p] += precision;
+    b[p] += precision * (prior.get(k) as number);
   });
   solve(a, b).forEach((u, p) => uplift.set(used[p], Number.isFinite(u) ? Math.max(UPLIFT_FLOOR, u) : (prior.get(used[p]) as number)));
-  return { uplift, occurrences };
+  return { uplift, information };
 }
 
-/** (n_m + Σ_e u_e d_{e,m}) ÷ n_m for the month "YYYY-MM"; 1 without any event day. */
+/** (n_m + Σ_e u_e d_{e,m}) ÷ n_m for the month "YYYY-MM"; 1 without any event day (never below 1 + UPLIFT_FLOOR). */
 export function monthFactor(month: string, days: ReadonlyMap<string, ReadonlyMap<string, number>>, uplift: ReadonlyMap<string, number>): number {
   const here = days.get(month);
   if (!here || here.size === 0) return 1;

@@ -132,6 +132,7 @@ export function purchaseOrders(input: PurchaseOrderInputs, s: Settings): { order
 
   const groups = new Map<string, Group>();
   const noSupplier: string[] = [];
+  const noSupplierSeen = new Set<string>();
   input.reorder.forEach((line, i) => {
     const approval = input.approvals[i];
     if (!approval || !DECIDED.has(approval.status) || line.buyQty <= 0) return;
@@ -140,7 +141,10 @@ export function purchaseOrders(input: PurchaseOrderInputs, s: Settings): { order
     const m = line.metrics;
     const p = m.position;
     const supplier = p.supplier ?? input.lastPoSupplier.get(p.masterSku) ?? NO_SUPPLIER;
-    if (supplier === NO_SUPPLIER && !noSupplier.includes(p.masterSku)) noSupplier.push(p.masterSku);
+    if (supplier === NO_SUPPLIER && !noSupplierSeen.has(p.masterSku)) {
+      noSupplierSeen.add(p.masterSku);
+      noSupplier.push(p.masterSku);
+    }
     const destination = input.ownWarehouse ? OWN_WAREHOUSE : p.channel.label;
     const key = `${supplier}\u0000${destination}`;
     let g = groups.get(key);

@@ -8,6 +8,10 @@
  *                   (max(0, L − DOI incl. inbound) × v × price);
  *   HIGH excess     value of the excess units at cost; HIGH stranded: stranded units at cost;
  *   MEDIUM (dead)   stock value at cost.
+ * GCC events: a position with a restock (an order, a send from the warehouse or a transfer in) whose
+ * next event with an uplift starts within its lead time (PositionMetrics.eventAhead) says so:
+ * "Ramadan starts in 20 days: order now", after its own issue when it has a priority, else as a LOW
+ * line of its own whose money at stake is the event's extra demand inside lead time + cover at the price.
  */
 import { above } from '../metrics/compare';
 import type { Settings } from '../model';
@@ -82,7 +86,31 @@ function excessAction(m: PositionMetrics, idx: RecommendationIndex): string {
   return text[0].toUpperCase() + text.slice(1);
 }
 
+/** Whether the recommendations restock the position (an order, a warehouse send or a transfer in). */
+const restocked = (m: PositionMetrics, idx: RecommendationIndex): boolean => {
+  const r = idx.reorder.get(m.id);
+  return (r !== undefined && (r.buyQty > 0 || r.fromWarehouse > 0)) || (idx.transfersIn.get(m.id)?.length ?? 0) > 0;
+};
+
+/** "Ramadan starts in 20 days: order now" when an event with an uplift starts within the lead time and the position is restocked. */
+function eventNote(m: PositionMetrics, idx: RecommendationIndex): string | null {
+  const e = m.eventAhead;
+  if (!e || !restocked(m, idx)) return null;
+  return `${e.name} starts in ${e.inDays} ${e.inDays === 1 ? 'day' : 'days'}: order now`;
+}
+
 function line(m: PositionMetrics, idx: RecommendationIndex, s: Settings): UrgentAction | null {
+  const base = urgencyLine(m, idx, s);
+  const note = eventNote(m, idx);
+  if (!note) return base;
+  if (base) return { ...base, issue: `${base.issue}; ${note}` };
+  const p = m.position;
+  const price = p.price !== null && p.price >= 0 ? p.price : null;
+  const atStake = price === null || m.eventDemand <= 0 ? null : toReporting(m.eventDemand * price, p.channel.currency, s);
+  return { priority: 'LOW', metrics: m, issue: note, moneyAtStake: atStake, action: restockAction(m, idx) };
+}
+
+function urgencyLine(m: PositionMetrics, idx: RecommendationIndex, s: Settings): UrgentAction | null {
   const priority = m.urgency;
   if (priority === null) return null;
   const p = m.position;

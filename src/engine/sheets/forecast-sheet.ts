@@ -6,7 +6,7 @@
  * from PO history (which the `service` policy plans with).
  */
 import type { PositionMetrics } from '../analysis/position-metrics';
-import type { PositionForecast } from '../analysis/position-forecast';
+import type { HorizonEvent, PositionForecast } from '../analysis/position-forecast';
 import type { SupplierLeadTime } from '../metrics/lead-time';
 import { RETURN_ALERT_RATE } from '../metrics/returns';
 import type { CellValue, StyledRange } from './spec';
@@ -79,6 +79,7 @@ export function forecastSheet(name: string, rows: readonly ForecastRow[], suppli
       { header: 'Month 3', value: (r) => round(r.f.next[2], 1), format: FORMAT.days, width: 9 },
       { header: 'Month 3 Low', value: (r) => round(fc(r)?.lower[2] ?? null, 1), format: FORMAT.days, width: 9 },
       { header: 'Month 3 High', value: (r) => round(fc(r)?.upper[2] ?? null, 1), format: FORMAT.days, width: 9 },
+      { header: 'Events', value: (r) => eventsText(r.f.events), format: FORMAT.text, width: 36 },
       { header: 'Held-out Months', value: (r) => fc(r)?.heldOut?.periods ?? null, format: FORMAT.units, width: 9 },
       { header: 'Held-out MASE', value: (r) => round(fc(r)?.heldOut?.mase ?? null, 3), format: '0.000', width: 9 },
       { header: 'Held-out RMSSE', value: (r) => round(fc(r)?.heldOut?.rmsse ?? null, 3), format: '0.000', width: 9 },
@@ -99,4 +100,13 @@ export function forecastSheet(name: string, rows: readonly ForecastRow[], suppli
       { header: 'Lead Time Source', value: (r) => r.m.leadTimeSource, width: 20 },
     ],
   });
+}
+
+/**
+ * The events in the forecast months and the uplift each was given: "Ramadan from 2027-02-08 +77%
+ * (learned); Eid al-Fitr from 2027-03-09 +30%". Blank without any.
+ */
+export function eventsText(events: readonly HorizonEvent[]): string | null {
+  if (events.length === 0) return null;
+  return events.map((e) => `${e.name} from ${e.start} ${e.uplift >= 0 ? '+' : '−'}${Math.round(Math.abs(e.uplift) * 100)}%${e.learned ? ' (learned)' : ''}`).join('; ');
 }

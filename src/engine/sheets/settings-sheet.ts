@@ -34,6 +34,14 @@ const MAX_DAYS = 3650;
 const MAX_AMOUNT = 1e9;
 const days = (key: string, label: string, meaning: string, minOpen = false): SettingField => ({ key, label, meaning, rule: { type: 'number', min: 0, minOpen, max: MAX_DAYS }, format: '0' });
 const share = (key: string, label: string, meaning: string, maxOpen = false, minOpen = false): SettingField => ({ key, label, meaning, rule: { type: 'number', min: 0, minOpen, max: 1, maxOpen }, format: '0.0%' });
+/** An event uplift: the extra share of sales on an event day, from 0 to +1,000% (events are planned as peaks). */
+const uplift = (key: string, event: string): SettingField => ({
+  key,
+  label: `Uplift: ${event.split(' (')[0]}`,
+  meaning: `Extra share of sales on a day of ${event} for a SKU whose history does not show it, when no SKU of its channel does either (else their average is used); 0 assumes none: no public figure was found, set what you know`,
+  rule: { type: 'number', min: 0, max: 10 },
+  format: '0%',
+});
 const amount = (key: string, label: string, meaning: string): SettingField => ({ key, label, meaning, rule: { type: 'number', min: 0, max: MAX_AMOUNT }, format: '#,##0.00' });
 
 export const SETTING_FIELDS: readonly SettingField[] = [
@@ -78,6 +86,13 @@ export const SETTING_FIELDS: readonly SettingField[] = [
   amount('agedSurchargePerUnitMonth', 'Aged surcharge per unit-month', 'Aged-inventory surcharge per unit a month from 181 days of age when no surcharge report is imported (channel currency); no public amazon.sa / amazon.ae figure was found'),
   amount('disposalFeePerUnit', 'Disposal fee per unit', 'Fee to dispose of one unit (channel currency); no public amazon.sa / amazon.ae figure was found: a planning default'),
   amount('resalePerUnit', 'Resale value of a removed unit', 'What a unit removed and returned to you is worth, resold elsewhere (channel currency)'),
+  uplift('upliftRamadan', 'Ramadan'),
+  uplift('upliftEidAlFitr', 'Eid al-Fitr'),
+  uplift('upliftEidAlAdha', 'Eid al-Adha'),
+  uplift('upliftWhiteFriday', 'White Friday'),
+  uplift('upliftSinglesDay', '11.11'),
+  uplift('upliftBackToSchool', 'back to school'),
+  uplift('upliftNationalDays', 'the national days (Saudi Founding Day, Saudi National Day, UAE National Day)'),
   { key: 'reportingCurrency', label: 'Reporting currency', meaning: 'Currency of totals: SAR or AED', rule: { type: 'choice', options: ['SAR', 'AED'] } },
   { key: 'aedToSar', label: 'AED to SAR', meaning: 'SAR per AED', rule: { type: 'number', min: 0, minOpen: true, max: 100 }, format: '0.0000' },
 ];
@@ -130,6 +145,13 @@ export function flatten(s: Settings): FlatSettings {
     agedSurchargePerUnitMonth: s.agedSurchargePerUnitMonth,
     disposalFeePerUnit: s.disposalFeePerUnit,
     resalePerUnit: s.resalePerUnit,
+    upliftRamadan: s.upliftRamadan,
+    upliftEidAlFitr: s.upliftEidAlFitr,
+    upliftEidAlAdha: s.upliftEidAlAdha,
+    upliftWhiteFriday: s.upliftWhiteFriday,
+    upliftSinglesDay: s.upliftSinglesDay,
+    upliftBackToSchool: s.upliftBackToSchool,
+    upliftNationalDays: s.upliftNationalDays,
     reportingCurrency: s.reportingCurrency,
     aedToSar: s.aedToSar,
   });
@@ -180,6 +202,13 @@ export function unflatten(f: FlatSettings): Settings {
     agedSurchargePerUnitMonth: n('agedSurchargePerUnitMonth'),
     disposalFeePerUnit: n('disposalFeePerUnit'),
     resalePerUnit: n('resalePerUnit'),
+    upliftRamadan: n('upliftRamadan'),
+    upliftEidAlFitr: n('upliftEidAlFitr'),
+    upliftEidAlAdha: n('upliftEidAlAdha'),
+    upliftWhiteFriday: n('upliftWhiteFriday'),
+    upliftSinglesDay: n('upliftSinglesDay'),
+    upliftBackToSchool: n('upliftBackToSchool'),
+    upliftNationalDays: n('upliftNationalDays'),
     reportingCurrency: f.reportingCurrency as Settings['reportingCurrency'],
     aedToSar: n('aedToSar'),
   };
