@@ -21,10 +21,10 @@ import type { ImportIssue, RawGrid, SourceGrid } from './ingest/types';
 import { DEFAULT_SETTINGS, type AbcClass, type Settings } from './model';
 import { kpis as computeKpis, type Kpis } from './analysis/kpis';
 import { positionMetrics, positionVelocity, resolveLeadTime, type PlanningInputs, type PositionMetrics } from './analysis/position-metrics';
-import { channelMonths, forecastWindows, historyOf, MIN_HISTORY, positionForecast } from './analysis/position-forecast';
+import { channelMonths, FORECAST_MONTHS, forecastWindows, historyOf, MIN_HISTORY, monthsAfter, positionForecast } from './analysis/position-forecast';
 import type { EventWindow } from './forecast/events';
 import { ChannelUplifts, countryEvents, eventAhead, eventDemand, settingPriors, type CountryEvents } from './analysis/position-events';
-import { learnUplifts, occurrenceCounts, type LearnedUplifts } from './forecast/event-uplift';
+import { learnUplifts, monthFactor, occurrenceCounts, type LearnedUplifts } from './forecast/event-uplift';
 import { supplierLeadTimes, type SupplierLeadTime } from './metrics/lead-time';
 import { forecastSheet, type ForecastRow } from './sheets/forecast-sheet';
 import { fromReporting, toReporting } from './analysis/money';
@@ -291,6 +291,10 @@ interface ChannelCalendar extends CountryEvents {
   readonly occurrences: ReadonlyMap<string, number>;
   /** The events with a day in the channel's forecast months. */
   readonly horizonWindows: readonly EventWindow[];
+  /** The channel's forecast months ("YYYY-MM"). */
+  readonly horizon: readonly string[];
+  /** The priors of its positions without evidence of their own, and the forecast months' factors at them (made once). */
+  shared?: { readonly prior: ReadonlyMap<string, number>; readonly factors: readonly number[] };
 }
 
 /**
@@ -306,7 +310,13 @@ function eventCalendars(positions: readonly Position[], withSales: ReadonlySet<s
     const first = span.length > 0 ? Number(span[0].slice(0, 4)) : now.getUTCFullYear();
     const last = Math.max(span.length > 0 ? Number(span[span.length - 1].slice(0, 4)) : 0, now.getUTCFullYear()) + 1;
     const cal = countryEvents(ch.country, first, last);
-    out.set(ch.id, { ...cal, settings: settingPriors(cal.windows, s), occurrences: occurrenceCounts(cal.windows, span), horizonWindows: forecastWindows(cal.windows, span) });
+    out.set(ch.id, {
+      ...cal,
+      settings: settingPriors(cal.windows, s),
+      occurrences: occurrenceCounts(cal.windows, span),
+      horizonWindows: forecastWindows(cal.windows, span),
+      horizon: span.length > 0 ? monthsAfter(span[span.length - 1], FORECAST_MONTHS) : [],
+    });
   }
   return out;
 }
@@ -397,7 +407,16 @@ function planningStage(imported: ImportResult, positions: readonly Position[], c
       const span = seriesMonths.get(p.channel.id) ?? [];
       const cal = calendars.get(p.channel.id);
       const lead = resolveLeadTime(p, leadTime, s).days;
-      const events = cal ? { days: cal.days, prior: channelUplifts.priors(p.channel.id, cal.settings, ownPass[i]), occurrences: cal.occurrences, horizonWindows: cal.horizonWindows } : undefined;
+      let events;
+      if (cal) {
+        const own = ownPass[i];
+        if (!own && !cal.shared) {
+          const prior = channelUplifts.priors(p.channel.id, cal.settings);
+          cal.shared = { prior, factors: cal.horizon.map((m) => monthFactor(m, cal.days, prior)) };
+        }
+        const prior = own ? channelUplifts.priors(p.channel.id, cal.settings, own) : cal.shared!.prior;
+        events = { days: cal.days, prior, occurrences: cal.occurrences, horizonWindows: cal.horizonWindows, priorFactors: own ? undefined : cal.shared!.factors, learn: own !== undefined };
+      }
       f = positionForecast(p, span, velocities[i], lead + s.reviewDays, withReturns.has(p.channel.id), unitsOf[i], s.xyzCuts, events);
       // The cover policy's extra units for the event days inside lead time + cover.
       if (cal && f.uplift) {

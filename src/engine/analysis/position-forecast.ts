@@ -89,6 +89,10 @@ export interface ForecastEvents {
   readonly prior: ReadonlyMap<string, number>;
   readonly occurrences: ReadonlyMap<string, number>;
   readonly horizonWindows: readonly EventWindow[];
+  /** The forecast months' factors at the prior, when the caller has them (the same for a channel's positions without their own evidence). */
+  readonly priorFactors?: readonly number[];
+  /** false: the caller knows the history holds no evidence (its first pass learned nothing): the prior is used as it is. */
+  readonly learn?: boolean;
 }
 
 /** The events with a day in the forecast months after `months`. */
@@ -108,6 +112,14 @@ export function monthsAfter(month: string, n: number): string[] {
   }
   return out;
 }
+
+/** The forecast months after each last month, made once (every position of a channel shares its months). */
+const horizons = new Map<string, readonly string[]>();
+const horizonAfter = (month: string): readonly string[] => {
+  let h = horizons.get(month);
+  if (!h) horizons.set(month, (h = monthsAfter(month, FORECAST_MONTHS)));
+  return h;
+};
 
 /** The units of each month: from the history when given, else the position's dated sales (never below 0). */
 export const historyOf = (p: Position, months: readonly string[], units?: readonly number[]): number[] =>
@@ -197,7 +209,7 @@ export function positionForecast(
   let label = FALLBACK_LABEL;
   let next: number[] | null = null;
   let daily: PositionForecast['daily'] = null;
-  const horizon = months.length > 0 ? monthsAfter(months[months.length - 1], FORECAST_MONTHS) : [];
+  const horizon = months.length > 0 ? horizonAfter(months[months.length - 1]) : [];
   // Events: learned uplifts (the prior without history), the history without them, the horizon's factors.
   let uplift: ReadonlyMap<string, number> | null = null;
   let learnedKeys: ReadonlyMap<string, number> = NONE;
@@ -205,14 +217,14 @@ export function positionForecast(
   let ahead: number[] | null = null;
   if (events && months.length > 0) {
     uplift = events.prior;
-    if (history.length >= MIN_HISTORY && events.occurrences.size > 0) {
+    if (history.length >= MIN_HISTORY && events.occurrences.size > 0 && events.learn !== false) {
       const learned = learnUplifts(months, history, events.days, events.prior);
       uplift = learned.uplift;
       learnedKeys = learned.information;
       const factors = months.map((m) => monthFactor(m, events.days, learned.uplift));
       if (factors.some((f) => f !== 1)) base = history.map((y, i) => y / factors[i]);
     }
-    if (events.horizonWindows.length > 0) ahead = horizon.map((m) => monthFactor(m, events.days, uplift as ReadonlyMap<string, number>));
+    if (events.horizonWindows.length > 0) ahead = uplift === events.prior && events.priorFactors ? [...events.priorFactors] : horizon.map((m) => monthFactor(m, events.days, uplift as ReadonlyMap<string, number>));
   }
   if (history.length >= MIN_HISTORY) {
     const r = forecast(base, { horizon: FORECAST_MONTHS, seasonLength: SEASON_MONTHS });

@@ -42,9 +42,11 @@ export const MIN_BASELINE_UNITS = 10;
 export const eventKey = (e: Pick<EventWindow, 'id' | 'name'>): string => (e.id === 'user' ? `user:${e.name}` : e.id);
 
 /** Days in the month "YYYY-MM". */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 export const monthDays = (month: string): number => {
-  const [y, m] = month.split('-').map(Number);
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : MONTH_DAYS[m - 1];
 };
 
 /** Per month "YYYY-MM", the days of each event (by key) in it, over the given events. */

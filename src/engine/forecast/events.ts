@@ -74,27 +74,34 @@ export function hijri(ms: number): HijriDate {
   return { year, month, day };
 }
 
-/** The Hijri date of every day of a Gregorian year, cached (366 conversions a year). */
-const yearCache = new Map<number, HijriDate[]>();
-function hijriDays(year: number): HijriDate[] {
-  let days = yearCache.get(year);
-  if (!days) {
-    const first = Date.UTC(year, 0, 1);
-    const n = (Date.UTC(year + 1, 0, 1) - first) / DAY_MS;
-    days = new Array<HijriDate>(n);
-    for (let i = 0; i < n; i++) days[i] = hijri(first + i * DAY_MS);
-    yearCache.set(year, days);
-  }
-  return days;
-}
+/** Mean days of a Hijri month and year (tabular averages; only for a first guess, then checked day by day). */
+const MONTH_DAYS = 29.530588;
+const YEAR_DAYS = 354.36707;
 
-/** Days of `year` on which a Hijri month begins on `day` of `month` (one, sometimes two, a year). */
+/**
+ * Days of `year` on which the Hijri date is `day` of `month` (one, sometimes two, a year). Each Hijri
+ * year the Gregorian year touches is guessed from 1 January's Hijri date with mean month lengths, then
+ * the guess is checked with Intl for a few days either side (about a dozen conversions an event, not
+ * one per day of the year).
+ */
 function hijriStarts(year: number, month: number, day: number): number[] {
   const first = Date.UTC(year, 0, 1);
+  const last = Date.UTC(year, 11, 31);
+  const jan1 = hijri(first);
   const out: number[] = [];
-  hijriDays(year).forEach((h, i) => {
-    if (h.month === month && h.day === day) out.push(first + i * DAY_MS);
-  });
+  for (let h = jan1.year; h <= jan1.year + 1; h++) {
+    const offset = (h - jan1.year) * YEAR_DAYS + (month - jan1.month) * MONTH_DAYS + (day - jan1.day);
+    const guess = first + Math.round(offset) * DAY_MS;
+    for (let k = -4; k <= 4; k++) {
+      const t = guess + k * DAY_MS;
+      if (t < first || t > last) continue;
+      const d = hijri(t);
+      if (d.year === h && d.month === month && d.day === day) {
+        out.push(t);
+        break;
+      }
+    }
+  }
   return out;
 }
 

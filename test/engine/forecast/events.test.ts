@@ -115,3 +115,17 @@ describe('event windows across month boundaries', () => {
     expect([...daysByMonth({ start: '2026-09-23', end: '2026-09-23' })]).toEqual([['2026-09', 1]]);
   });
 });
+
+test('for every year 2000–2050 the Ramadan, Eid al-Fitr and Eid al-Adha starts are exactly the days Intl dates 1/9, 1/10 and 10/12 (checked day by day)', () => {
+  for (let year = 2000; year <= 2050; year++) {
+    const want: Record<string, string[]> = { ramadan: [], 'eid-al-fitr': [], 'eid-al-adha': [] };
+    for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += 86_400_000) {
+      const h = hijri(t);
+      const day = new Date(t).toISOString().slice(0, 10);
+      if (h.month === 9 && h.day === 1) want.ramadan.push(day);
+      if (h.month === 10 && h.day === 1) want['eid-al-fitr'].push(day);
+      if (h.month === 12 && h.day === 10) want['eid-al-adha'].push(day);
+    }
+    for (const id of Object.keys(want)) expect([year, id, of(year, id).map((e) => e.start)]).toEqual([year, id, want[id]]);
+  }
+});
