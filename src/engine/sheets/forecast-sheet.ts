@@ -103,10 +103,12 @@ export function forecastSheet(name: string, rows: readonly ForecastRow[], suppli
 }
 
 /**
- * The events in the forecast months and the uplift each was given: "Ramadan from 2027-02-08 +77%
- * (learned); Eid al-Fitr from 2027-03-09 +30%". Blank without any.
+ * The events in the forecast months with an uplift and the uplift each was given: "Ramadan from
+ * 2027-02-08 +77% (learned); Eid al-Fitr from 2027-03-09 +30%". Blank without any.
  */
 export function eventsText(events: readonly HorizonEvent[]): string | null {
-  if (events.length === 0) return null;
-  return events.map((e) => `${e.name} from ${e.start} ${e.uplift >= 0 ? '+' : '−'}${Math.round(Math.abs(e.uplift) * 100)}%${e.learned ? ' (learned)' : ''}`).join('; ');
+  // An event given no uplift (under half a percent) changes nothing: not listed.
+  const moving = events.filter((e) => Math.abs(e.uplift) >= 0.005);
+  if (moving.length === 0) return null;
+  return moving.map((e) => `${e.name} from ${e.start} ${e.uplift >= 0 ? '+' : '−'}${Math.round(Math.abs(e.uplift) * 100)}%${e.learned ? ' (learned)' : ''}`).join('; ');
 }

@@ -28,6 +28,7 @@ import { DEFAULT_SETTINGS } from '../../../src/engine/model';
 import type { RawCell } from '../../../src/engine/ingest/types';
 import { isCalcError } from '../../../src/engine/errors';
 import { exposure } from '../../../src/engine/forecast/event-uplift';
+import { eventsText } from '../../../src/engine/sheets/forecast-sheet';
 import { builtInEvents } from '../../../src/engine/forecast/events';
 
 /** The KSA events' days per month over the history (events.ts, the calendar the analysis uses). */
@@ -213,4 +214,10 @@ test('without the event in the history the setting is the uplift: Ramadan at 50%
   );
   expect(none.metrics[0].eventDemand).toBe(0);
   expect(none.reorder[0].buyQty).toBe(92);
+});
+
+test('the Events column lists only events given an uplift', () => {
+  const e = (name: string, uplift: number, learned = false) => ({ name, start: '2026-11-23', end: '2026-11-30', uplift, learned });
+  expect(eventsText([e('White Friday', 0), e('11.11', 0.004)])).toBeNull();
+  expect(eventsText([e('White Friday', 0.5), e('11.11', 0), e('Ramadan', 0.963, true)])).toBe('White Friday from 2026-11-23 +50%; Ramadan from 2026-11-23 +96% (learned)');
 });
