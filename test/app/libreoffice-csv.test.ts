@@ -17,7 +17,7 @@
  * A control CSV written without the guard shows why it is there: the same fields arrive as a formula
  * (quoted or not) and as the number 123.
  *
- * Skipped when LibreOffice is not installed at /usr/bin/soffice. Each run uses a private LibreOffice
+ * Skipped when LibreOffice is not installed at /usr/bin/soffice, unless LUMIVE_REQUIRE_LIBREOFFICE is set (.ci/run). Each run uses a private LibreOffice
  * profile, so parallel runs do not clash.
  */
 import { execFileSync } from 'child_process';
@@ -29,11 +29,8 @@ import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import { BOM, csvRecord } from '../../src/engine/sheets/documents';
 import { analyzedWorkbook, ARABIC, MALICIOUS, PO_HEADER, PO_LINES, SHIP_HEADER, SHIP_LINES } from '../helpers/documents-workbook';
+import { SOFFICE, skipped, withLibreOffice } from '../helpers/libreoffice';
 
-const SOFFICE = '/usr/bin/soffice';
-const present = fs.existsSync(SOFFICE);
-const withLibreOffice = present ? test : test.skip;
-const skipped = present ? '' : ` (skipped: LibreOffice not installed at ${SOFFICE})`;
 
 /** LibreOffice's CSV import: comma (44), double quote (34), UTF-8 (76); nothing else said. */
 const DEFAULTS = 'Text - txt - csv (StarCalc):44,34,76';

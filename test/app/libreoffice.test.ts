@@ -8,7 +8,7 @@
  * punctuation) and a font for each is installed (Noto), LibreOffice saves it as rich text, one run
  * per font, which exceljs reads as {richText: [...]}; its text is the runs' text joined.
  *
- * Skipped when LibreOffice is not installed at /usr/bin/soffice. Each run uses a private LibreOffice
+ * Skipped when LibreOffice is not installed at /usr/bin/soffice, unless LUMIVE_REQUIRE_LIBREOFFICE is set (.ci/run). Each run uses a private LibreOffice
  * profile, so parallel runs do not clash.
  */
 import { execFileSync } from 'child_process';
@@ -20,11 +20,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { main } from '../../src/cli/main';
 import { DEMO_SCENARIOS } from '../../src/engine/demo/scenarios';
+import { SOFFICE, skipped, withLibreOffice } from '../helpers/libreoffice';
 
-const SOFFICE = '/usr/bin/soffice';
-const present = fs.existsSync(SOFFICE);
-const withLibreOffice = present ? test : test.skip;
-const skipped = present ? '' : ` (skipped: LibreOffice not installed at ${SOFFICE})`;
 
 const OUTPUT_SHEETS = ['Urgent Actions', 'Summary', 'Health', 'Reorder', 'Rebalance', 'Liquidation', 'Cross-Channel', 'Stranded', 'Data Issues', 'Lumive Settings'];
 const TABLE_SHEETS = OUTPUT_SHEETS.filter((n) => n !== 'Summary');

@@ -4,7 +4,7 @@
  * breaks above rows 4, 8 and 12 it is four pages, as written by the streamed writer and through
  * exceljs; without them, one. Pages are counted as `/Type /Page` objects (not `/Pages`) in the PDF.
  *
- * Skipped when LibreOffice is not installed at /usr/bin/soffice. The run uses a private LibreOffice
+ * Skipped when LibreOffice is not installed at /usr/bin/soffice, unless LUMIVE_REQUIRE_LIBREOFFICE is set (.ci/run). The run uses a private LibreOffice
  * profile, so parallel runs do not clash.
  */
 import { execFileSync } from 'child_process';
@@ -15,11 +15,8 @@ import { pathToFileURL } from 'url';
 import type { CellValue, SheetSpec } from '../../src/engine/sheets/spec';
 import { sheetSpec } from '../../src/engine/sheets/table';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsx-workbook';
+import { SOFFICE, skipped, withLibreOffice } from '../helpers/libreoffice';
 
-const SOFFICE = '/usr/bin/soffice';
-const present = fs.existsSync(SOFFICE);
-const withLibreOffice = present ? test : test.skip;
-const skipped = present ? '' : ` (skipped: LibreOffice not installed at ${SOFFICE})`;
 
 const ROWS: CellValue[][] = [['PO', 'SKU', 'Qty'], ...Array.from({ length: 15 }, (_, i) => [`PO-${Math.floor(i / 4) + 1}`, `SKU-${i + 1}`, i + 1])];
 

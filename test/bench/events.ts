@@ -11,8 +11,8 @@
  *   March, Eid al-Adha 27–30 May).
  * - Car parts (the accuracy bench's file, 1998-01 … 2002-03, last 12 months held out): real demand with
  *   no GCC events in it; its dates are the file's own.
- * Both with the KSA calendar; the priors are the series set's average own uplifts (the analysis' channel
- * average, from the fitted months only), else 0 (the settings' default). Forecasts rounded, MASE scaled by
+ * Both with the KSA calendar; each series' prior is the average uplift of the other series (as the
+ * analysis gives a SKU its channel's other SKUs'), from the fitted months only, else 0 (the settings' default). Forecasts rounded, MASE scaled by
  * the in-sample lag-12 difference, bias = mean(forecast − actual): the accuracy bench's protocol.
  */
 import { isCalcError } from '../../src/engine/errors';
@@ -102,11 +102,12 @@ export function runEventBench(series: readonly DatedSeries[]): { rows: EventBenc
   const counts = occurrenceCounts(cal.windows, train);
   // The set's average own uplifts (the analysis' channel average), from the fitted months only.
   const channel = new ChannelUplifts();
-  for (const s of series) channel.add('set', learnUplifts(train, s.values.slice(0, train.length), cal.days, settings));
-  const prior = channel.priors('set', settings);
+  const own = series.map((s) => learnUplifts(train, s.values.slice(0, train.length), cal.days, settings));
+  for (const learned of own) channel.add('set', learned);
+  const average = channel.priors('set', settings);
 
   const scores = { plain: { mase: [] as number[], bias: [] as number[], ms: 0 }, events: { mase: [] as number[], bias: [] as number[], ms: 0 } };
-  for (const s of series) {
+  for (const [n, s] of series.entries()) {
     const fit = s.values.slice(0, train.length);
     const test = s.values.slice(train.length);
     const score = (into: { mase: number[]; bias: number[] }, raw: readonly number[]) => {
@@ -121,7 +122,8 @@ export function runEventBench(series: readonly DatedSeries[]): { rows: EventBenc
     if (isCalcError(plain)) continue;
     score(scores.plain, plain.forecast);
     t = performance.now();
-    const learned: LearnedUplifts = learnUplifts(train, fit, cal.days, prior);
+    // Each series' prior is the average of the others, as the analysis gives a SKU its channel's other SKUs'.
+    const learned: LearnedUplifts = learnUplifts(train, fit, cal.days, channel.priors('set', settings, own[n]));
     const base = fit.map((y, i) => y / monthFactor(train[i], cal.days, learned.uplift));
     const r = forecast(base, { horizon: HORIZON, seasonLength: SEASON });
     scores.events.ms += performance.now() - t;
@@ -132,7 +134,7 @@ export function runEventBench(series: readonly DatedSeries[]): { rows: EventBenc
     );
   }
   const row = (name: string, s: { mase: number[]; bias: number[]; ms: number }): EventBenchRow => ({ name, scored: s.mase.length, meanMase: mean(s.mase), medianMase: median(s.mase), meanBias: mean(s.bias), ms: s.ms });
-  return { rows: [row('auto', scores.plain), row('auto + events', scores.events)], learned: new Map([...prior].filter(([k]) => counts.has(k))) };
+  return { rows: [row('auto', scores.plain), row('auto + events', scores.events)], learned: new Map([...average].filter(([k]) => counts.has(k))) };
 }
 
 /** Wide car-parts rows as dated series (the file's first column is the month). */
@@ -147,5 +149,5 @@ export function printEventBench(title: string, bench: ReturnType<typeof runEvent
     console.log(`  ${r.name.padEnd(14)} ${String(r.scored).padStart(6)}  ${r.meanMase.toFixed(3).padStart(9)} ${r.medianMase.toFixed(3).padStart(7)}  ${r.meanBias.toFixed(3).padStart(8)}  ${r.ms.toFixed(0).padStart(7)}`);
   }
   const shown = [...bench.learned].map(([k, u]) => `${k} ${u >= 0 ? '+' : ''}${(u * 100).toFixed(0)}%`).join(', ');
-  console.log(`  the set's average uplifts from the fitted months (the prior): ${shown || 'none (no event in the fitted months)'}`);
+  console.log(`  the set's average uplifts from the fitted months (each series' prior leaves itself out): ${shown || 'none (no event in the fitted months)'}`);
 }

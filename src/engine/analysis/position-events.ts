@@ -11,7 +11,7 @@
  * later than today + lead time: an order placed after it starts arrives too late for part of it.
  */
 import type { Country, Settings } from '../model';
-import { appliesTo, builtInEvents, dayMs, type EventId, type EventWindow } from '../forecast/events';
+import { appliesTo, builtInEvents, DAY_MS, dayMs, type EventId, type EventWindow } from '../forecast/events';
 import { eventKey, exposure, type LearnedUplifts } from '../forecast/event-uplift';
 
 type UpliftSetting = 'upliftRamadan' | 'upliftEidAlFitr' | 'upliftEidAlAdha' | 'upliftWhiteFriday' | 'upliftSinglesDay' | 'upliftBackToSchool' | 'upliftNationalDays';
@@ -84,7 +84,6 @@ export class ChannelUplifts {
   }
 }
 
-const DAY_MS = 86_400_000;
 
 /** Σ over the event days in [from, from + days) of uplift × velocity (units); `from` a UTC day in ms. */
 export function eventDemand(windows: readonly EventWindow[], uplift: ReadonlyMap<string, number>, from: number, days: number, velocity: number): number {

@@ -47,7 +47,7 @@ export const EVENT_NAMES: Readonly<Record<EventId, string>> = {
   'uae-national-day': 'UAE National Day',
 };
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 export const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 export const dayMs = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);

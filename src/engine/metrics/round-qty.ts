@@ -23,6 +23,9 @@ import type { Units } from '../model';
 /** Largest excess over a whole number still treated as floating-point noise. */
 const WHOLE_UNIT_TOLERANCE = 1e-9;
 
+/** A case pack rounding can use: a whole number ≥ 1; null for none, a fraction or below 1 (orders then round to units). */
+export const wholeCasePack = (casePack: number | null): number | null => (casePack !== null && casePack >= 1 && Number.isInteger(casePack) ? casePack : null);
+
 /** 0 for qty ≤ 0; otherwise ⌈qty⌉ raised to moq, rounded up to a multiple of casePack. */
 export function roundOrderQty(qty: Units, moq: Units = 0, casePack: Units = 1): Units | CalcError {
   const bad = finite(qty, 'qty') ?? nonNegative(moq, 'moq') ?? positive(casePack, 'casePack');

@@ -197,6 +197,8 @@ function changed(decidedQty: number | null, nowQty: number): string | null {
 }
 
 const DECIDED: ReadonlySet<ApprovalStatus> = new Set(['Approved', 'Rejected', 'Auto-approved']);
+/** The statuses that let a line become a document (a PO line, a shipment line). */
+export const APPROVED: ReadonlySet<ApprovalStatus> = new Set(['Approved', 'Auto-approved']);
 
 /**
  * Merges this run's rows with what was seen before; `autoTier` is the settings' first tier.

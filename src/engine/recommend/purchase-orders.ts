@@ -29,8 +29,9 @@ import type { Currency, Settings } from '../model';
 import { fromReporting, toReporting } from '../analysis/money';
 import type { PositionMetrics } from '../analysis/position-metrics';
 import type { ImportIssue } from '../ingest/types';
-import { roundOrderQty } from '../metrics/round-qty';
-import type { ApprovalState } from './approvals';
+import { roundOrderQty, wholeCasePack } from '../metrics/round-qty';
+import { DAY_MS, dayMs, isoDay } from '../forecast/events';
+import { APPROVED, type ApprovalState } from './approvals';
 import type { ReorderLine } from './reorder-lines';
 
 export const NO_SUPPLIER = 'No supplier';
@@ -78,8 +79,6 @@ export interface PurchaseOrderInputs {
   readonly mappingSource: string;
 }
 
-const DAY_MS = 86_400_000;
-const DECIDED = new Set(['Approved', 'Auto-approved']);
 
 /** 32-bit FNV-1a of the text's UTF-16 code units. */
 function fnv1a(text: string): number {
@@ -94,9 +93,8 @@ function fnv1a(text: string): number {
 /** Five letters and digits (base 36, upper case) from a supplier and destination. */
 export const poCode = (supplier: string, destination: string): string => fnv1a(`${supplier}\u0000${destination}`).toString(36).toUpperCase().padStart(7, '0').slice(-5);
 
-const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + Math.ceil(days) * DAY_MS).toISOString().slice(0, 10);
+const addDays = (iso: string, days: number): string => isoDay(dayMs(iso) + Math.ceil(days) * DAY_MS);
 const cents = (x: number) => Math.round(x * 100) / 100;
-const wholeCasePack = (c: number | null): number | null => (c !== null && c >= 1 && Number.isInteger(c) ? c : null);
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 interface Group {
@@ -135,7 +133,7 @@ export function purchaseOrders(input: PurchaseOrderInputs, s: Settings): { order
   const noSupplierSeen = new Set<string>();
   input.reorder.forEach((line, i) => {
     const approval = input.approvals[i];
-    if (!approval || !DECIDED.has(approval.status) || line.buyQty <= 0) return;
+    if (!approval || !APPROVED.has(approval.status) || line.buyQty <= 0) return;
     const wanted = approval.approvedQty ?? line.buyQty;
     if (!(wanted > 0)) return;
     const m = line.metrics;

@@ -14,7 +14,7 @@
 import { isCalcError } from '../errors';
 import type { Settings } from '../model';
 import { approvalTier } from '../metrics/approval-tier';
-import { roundOrderQty } from '../metrics/round-qty';
+import { roundOrderQty, wholeCasePack } from '../metrics/round-qty';
 import type { PositionMetrics } from '../analysis/position-metrics';
 import { toReporting } from '../analysis/money';
 import type { OnOrderUnits } from './on-order';
@@ -69,7 +69,7 @@ export function reorderLines(
     const late = ordered ? Math.min(ordered.late, onOrderHere) : 0;
     if (ordered) ordered.late -= late;
     const p = m.position;
-    const rounded = remaining <= 1e-9 ? 0 : roundOrderQty(remaining, p.moq ?? 0, p.casePack !== null && p.casePack >= 1 && Number.isInteger(p.casePack) ? p.casePack : 1);
+    const rounded = remaining <= 1e-9 ? 0 : roundOrderQty(remaining, p.moq ?? 0, wholeCasePack(p.casePack) ?? 1);
     const buyQty = isCalcError(rounded) ? Math.ceil(remaining) : rounded;
     const cost = p.cost;
     const orderValue = cost === null || cost < 0 ? null : buyQty * cost;

@@ -11,7 +11,8 @@
  */
 import { CHANNELS } from '../model';
 import type { PositionMetrics } from '../analysis/position-metrics';
-import type { ApprovalState } from './approvals';
+import { wholeCasePack } from '../metrics/round-qty';
+import { APPROVED, type ApprovalState } from './approvals';
 import { OWN_WAREHOUSE } from './purchase-orders';
 import type { TransferLine } from './rebalance-lines';
 import type { ReorderLine } from './reorder-lines';
@@ -52,8 +53,6 @@ export interface ShipmentInputs {
   readonly reorderApprovals: readonly ApprovalState[];
 }
 
-const DECIDED = new Set(['Approved', 'Auto-approved']);
-const wholeCasePack = (c: number | null): number | null => (c !== null && c >= 1 && Number.isInteger(c) ? c : null);
 const order = (label: string) => (label === OWN_WAREHOUSE ? -1 : CHANNELS.findIndex((c) => c.label === label));
 
 /** Unit volume per Master SKU: an Amazon position's (the report's, else the mapping's), else any position's (the mapping's). */
@@ -96,13 +95,13 @@ export function shipments(input: ShipmentInputs): Shipment[] {
   };
   input.transfers.forEach((t, i) => {
     const a = input.transferApprovals[i];
-    if (!a || !DECIDED.has(a.status)) return;
+    if (!a || !APPROVED.has(a.status)) return;
     const qty = a.approvedQty ?? t.transfer.qty;
     if (qty > 0) add(t.from.position.channel.label, t.to, qty, 'Rebalance', a.changedSinceApproval);
   });
   input.reorder.forEach((l, i) => {
     const a = input.reorderApprovals[i];
-    if (!a || !DECIDED.has(a.status) || l.fromWarehouse <= 0) return;
+    if (!a || !APPROVED.has(a.status) || l.fromWarehouse <= 0) return;
     add(OWN_WAREHOUSE, l.metrics, l.fromWarehouse, 'Reorder', a.changedSinceApproval);
   });
   const out: Shipment[] = [...routes.entries()]
