@@ -55,7 +55,7 @@ export class NothingToAnalyzeError extends Error {}
 const APPROVAL_STATE: readonly OutputId[] = ['reorder', 'rebalance', 'liquidation', 'approvalLog'];
 
 /** Result sheets whose content no run reads back: only their names matter (the registry's). */
-const UNREAD_IDS = (Object.keys(OUTPUT_SHEETS) as OutputId[]).filter((id) => !['settings', ...APPROVAL_STATE].includes(id));
+const UNREAD_IDS = (Object.keys(OUTPUT_SHEETS) as OutputId[]).filter((id) => !['settings', 'events', ...APPROVAL_STATE].includes(id));
 const UNREAD_OUTPUTS = UNREAD_IDS.map((id) => OUTPUT_SHEETS[id].toLowerCase());
 
 /**
@@ -227,6 +227,7 @@ export async function analyzeWorkbook<R>(port: WorkbookPort, options: AnalyzeWor
       previous: { reorder: prevGrid('reorder'), rebalance: prevGrid('rebalance'), liquidation: prevGrid('liquidation'), log: prevGrid('approvalLog')?.grid },
       issues,
       history,
+      events: prevGrid('events'),
       savingSnapshot: options.snapshot,
       now,
     };

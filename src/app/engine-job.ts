@@ -33,6 +33,8 @@ export interface AnalysisJob {
   readonly issues: readonly ImportIssue[];
   /** The registered history sheets, in part order. */
   readonly history: readonly NamedGrid[];
+  /** The Lumive Events sheet as the last run left it (and the seller edited it); none before the first run. */
+  readonly events?: NamedGrid;
   readonly savingSnapshot?: boolean;
   readonly now?: Date;
 }
@@ -57,6 +59,7 @@ export function runJob(job: AnalysisJob, onProgress?: Progress): JobResult {
     },
     issues: [...job.issues, ...history.issues],
     history: history.table,
+    events: job.events,
     savingSnapshot: job.savingSnapshot,
     now: job.now,
     onProgress,

@@ -22,7 +22,9 @@ import { DEFAULT_SETTINGS, type AbcClass, type Settings } from './model';
 import { kpis as computeKpis, type Kpis } from './analysis/kpis';
 import { positionMetrics, positionVelocity, resolveLeadTime, type PlanningInputs, type PositionMetrics } from './analysis/position-metrics';
 import { channelMonths, FORECAST_MONTHS, forecastWindows, historyOf, MIN_HISTORY, monthsAfter, positionForecast } from './analysis/position-forecast';
-import type { EventWindow } from './forecast/events';
+import { eventCalendar, type EventWindow } from './forecast/events';
+import { listEvents, NO_CHOICES, type EventChoices } from './forecast/event-choices';
+import { eventsSheet, readEventsSheet } from './sheets/events-sheet';
 import { ChannelUplifts, countryEvents, eventAhead, eventDemand, settingPriors, type CountryEvents } from './analysis/position-events';
 import { learnUplifts, monthFactor, occurrenceCounts, type LearnedUplifts } from './forecast/event-uplift';
 import { supplierLeadTimes, type SupplierLeadTime } from './metrics/lead-time';
@@ -77,6 +79,8 @@ export interface AnalyzeOptions {
   readonly history?: HistoryTable;
   /** This analysis will be saved as a snapshot (its date counts among the saved ones on the Trends sheet). */
   readonly savingSnapshot?: boolean;
+  /** The Lumive Events sheet as the last run wrote it and the seller edited it (sheets/events-sheet.ts). */
+  readonly events?: { readonly name: string; readonly grid: RawGrid };
   /** When the analysis runs (ISO text in the log and on the Summary). */
   readonly now?: Date;
   readonly onProgress?: Progress;
@@ -192,6 +196,8 @@ interface Context {
   readonly at: string;
   readonly progress: Progress;
   readonly options: AnalyzeOptions;
+  /** The Lumive Events sheet as read (the seller's choices and the problems found). */
+  readonly events: { readonly choices: EventChoices; readonly issues: readonly ImportIssue[] };
 }
 
 /**
@@ -208,12 +214,14 @@ export function analyzeReports(reports: readonly ParsedReport[], options: Analyz
     at: now.toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
     progress: options.onProgress ?? (() => undefined),
     options,
+    events: options.events ? readEventsSheet(options.events.grid, options.events.name) : { choices: NO_CHOICES, issues: [] },
   };
   const imported = priced(importStage(reports, ctx), ctx.s);
   const planned = planningStage(imported, imported.positions, ctx);
   const recommended = recommendationStage(planned, imported, ctx);
   const issues: ImportIssue[] = [
     ...(options.issues ?? []),
+    ...ctx.events.issues,
     ...recommended.issues,
     ...imported.sources.flatMap((src) => src.issues),
     ...imported.issues,
@@ -283,10 +291,15 @@ interface Planned {
   readonly saved: HistoryTable;
   readonly date: string;
   readonly periods: ReturnType<typeof channelPeriods>;
+  /** The years the Lumive Events sheet lists. */
+  readonly eventYears: { readonly from: number; readonly to: number };
 }
 
 /** A channel's events for the analysis: its country's calendar, the settings' priors, occurrences in its history. */
 interface ChannelCalendar extends CountryEvents {
+  /** The years whose built-in events it holds. */
+  readonly from: number;
+  readonly to: number;
   readonly settings: ReadonlyMap<string, number>;
   readonly occurrences: ReadonlyMap<string, number>;
   /** The events with a day in the channel's forecast months. */
@@ -301,7 +314,7 @@ interface ChannelCalendar extends CountryEvents {
  * Per channel with sales, the events of its country from the first month of its history to a year past
  * the later of its last month and today (the forecast's months and the next event ahead).
  */
-function eventCalendars(positions: readonly Position[], withSales: ReadonlySet<string>, seriesMonths: ReadonlyMap<string, string[]>, now: Date, s: Settings): Map<string, ChannelCalendar> {
+function eventCalendars(positions: readonly Position[], withSales: ReadonlySet<string>, seriesMonths: ReadonlyMap<string, string[]>, now: Date, s: Settings, choices: EventChoices): Map<string, ChannelCalendar> {
   const out = new Map<string, ChannelCalendar>();
   for (const p of positions) {
     const ch = p.channel;
@@ -309,10 +322,12 @@ function eventCalendars(positions: readonly Position[], withSales: ReadonlySet<s
     const span = seriesMonths.get(ch.id) ?? [];
     const first = span.length > 0 ? Number(span[0].slice(0, 4)) : now.getUTCFullYear();
     const last = Math.max(span.length > 0 ? Number(span[span.length - 1].slice(0, 4)) : 0, now.getUTCFullYear()) + 1;
-    const cal = countryEvents(ch.country, first, last);
+    const cal = countryEvents(ch.country, first, last, choices);
     out.set(ch.id, {
       ...cal,
-      settings: settingPriors(cal.windows, s),
+      from: first,
+      to: last,
+      settings: settingPriors(cal.windows, s, choices),
       occurrences: occurrenceCounts(cal.windows, span),
       horizonWindows: forecastWindows(cal.windows, span),
       horizon: span.length > 0 ? monthsAfter(span[span.length - 1], FORECAST_MONTHS) : [],
@@ -380,7 +395,10 @@ function planningStage(imported: ImportResult, positions: readonly Position[], c
     trends[i] = idx ? positionTrend(view, idx, periods.all.get(p.channel.label) ?? [], periods.sales.get(p.channel.label), s.trendThreshold) : null;
     if (withSales.has(p.channel.id)) unitsOf[i] = soldPerMonth(seriesMonths.get(p.channel.id) ?? [], trends[i]);
   }
-  const calendars = eventCalendars(positions, withSales, seriesMonths, ctx.now, s);
+  const calendars = eventCalendars(positions, withSales, seriesMonths, ctx.now, s, ctx.events.choices);
+  // The Lumive Events sheet lists the years any channel's calendar holds (this year and next without sales).
+  const thisYear = ctx.now.getUTCFullYear();
+  const eventYears = { from: Math.min(thisYear, ...[...calendars.values()].map((c) => c.from)), to: Math.max(thisYear + 1, ...[...calendars.values()].map((c) => c.to)) };
   // The channels' average uplifts, from the positions whose own history shows an event.
   const channelUplifts = new ChannelUplifts();
   const ownPass: (LearnedUplifts | undefined)[] = new Array(positions.length);
@@ -446,7 +464,7 @@ function planningStage(imported: ImportResult, positions: readonly Position[], c
       dropped: false,
     });
   }
-  return { metrics, forecastRows, trendRows, suppliers: leadTimes.suppliers, leadIssues, onOrder, lastPoSupplier: leadTimes.perMaster, snapshot: current.save, saved, date, periods };
+  return { metrics, forecastRows, trendRows, suppliers: leadTimes.suppliers, leadIssues, onOrder, lastPoSupplier: leadTimes.perMaster, snapshot: current.save, saved, date, periods, eventYears };
 }
 
 interface Recommended {
@@ -587,7 +605,11 @@ function sheetStage(imported: ImportResult, planned: Planned, r: Recommended, is
   const allPeriods = [...planned.periods.all.values()].flat().sort();
   specs.push(trendsSheet(name('trends'), planned.trendRows, { snapshotDates: savedDates, savedRows: planned.saved.length, firstPeriod: allPeriods[0] ?? null, lastPeriod: allPeriods.at(-1) ?? null }, s));
   progress('sheets', 8, 10);
-  specs.push(dataIssuesSheet(name('dataIssues'), issues), settingsSheet(name('settings'), s));
+  specs.push(
+    dataIssuesSheet(name('dataIssues'), issues),
+    settingsSheet(name('settings'), s),
+    eventsSheet(name('events'), listEvents(eventCalendar(planned.eventYears.from, planned.eventYears.to), ctx.events.choices)),
+  );
   if (r.logRows.length > 0 || !prev.log) specs.push(approvalLogSheet(name('approvalLog'), r.logRows, prev.log !== undefined));
   progress('sheets', 10, 10);
   return { specs, savedDates };

@@ -156,6 +156,8 @@ const en = {
   groupLiquidation: 'Liquidation',
   groupExcessFees: 'Excess stock: fees and horizon',
   groupCurrency: 'Currency',
+  groupEvents: 'Ramadan, Eid and sale events',
+  eventsNote: 'Each SKU’s uplift is learned from its own history when it shows the event; these values are used only when no SKU of its channel shows it. The events and their dates are on the hidden “Lumive Events” sheet: right-click a sheet tab and choose Unhide to switch an event off, move its dates or add your own (a launch, a deal).',
   // Explorer
   explorerIntro: 'Find a Master SKU to compare its channels side by side.',
   explorerNeedsRun: 'Run Analyze first: the explorer shows the figures of the latest analysis.',
@@ -471,6 +473,8 @@ const ar: Record<StringKey, string> = {
   groupLiquidation: 'التصفية',
   groupExcessFees: 'المخزون الفائض: الرسوم والأفق',
   groupCurrency: 'العملة',
+  groupEvents: 'رمضان والأعياد ومواسم التخفيضات',
+  eventsNote: 'تُستنتج زيادة المبيعات لكل منتج من سجل مبيعاته عندما يتضمن المناسبة؛ ولا تُستخدم هذه القيم إلا إذا لم يتضمنها أي منتج في القناة نفسها. المناسبات وتواريخها في الورقة المخفية «Lumive Events»: انقر بزر الماوس الأيمن على أي تبويب ورقة واختر «إظهار» لإيقاف مناسبة أو تعديل تواريخها أو إضافة مناسبة خاصة بك (إطلاق منتج أو عرض).',
   explorerIntro: 'ابحث عن رمز رئيسي لمقارنة قنواته جنبًا إلى جنب.',
   explorerNeedsRun: 'شغّل التحليل أولًا: يعرض المستكشف أرقام آخر تحليل.',
   search: 'ابحث برمز رئيسي أو رمز قناة أو ASIN أو عنوان',

@@ -130,14 +130,15 @@ describe('the analyzed small workbook as an .xlsx file', () => {
     parts = await sheetParts(zip);
   });
 
-  test('holds the output sheets, the inputs, a hidden approval log and a very hidden registry', () => {
+  test('holds the output sheets, the inputs, a hidden approval log and events sheet, and a very hidden registry', () => {
     const names = wb.worksheets.map((ws) => ws.name);
-    expect([...names].sort()).toEqual([...INPUT_SHEETS, ...OUTPUT_SHEETS, 'Lumive Approval Log', 'Lumive Registry'].sort());
+    expect([...names].sort()).toEqual([...INPUT_SHEETS, ...OUTPUT_SHEETS, 'Lumive Approval Log', 'Lumive Events', 'Lumive Registry'].sort());
     // The inputs keep their place in front; the outputs follow in their order.
     expect(names.slice(0, INPUT_SHEETS.length)).toEqual(INPUT_SHEETS);
     expect(names.filter((n) => OUTPUT_SHEETS.includes(n))).toEqual(OUTPUT_SHEETS);
     for (const n of [...INPUT_SHEETS, ...OUTPUT_SHEETS]) expect([n, sheet(wb, n).state]).toEqual([n, 'visible']);
     expect(sheet(wb, 'Lumive Approval Log').state).toBe('hidden');
+    expect(sheet(wb, 'Lumive Events').state).toBe('hidden');
     expect(sheet(wb, 'Lumive Registry').state).toBe('veryHidden');
     // The package agrees: the sheet states are in xl/workbook.xml.
     expect([...parts.keys()]).toEqual(names);

@@ -11,6 +11,8 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { sessionOver, type Session } from '../../src/app/session';
 import { demoInputSpecs } from '../../src/engine/demo/sample-workbook';
 import { App } from '../../src/taskpane/components/App';
+import { SETTING_GROUPS } from '../../src/taskpane/components/SettingsPanel';
+import { SETTING_FIELDS } from '../../src/engine/sheets/settings-sheet';
 import { STRINGS } from '../../src/taskpane/i18n';
 import { SETTING_AR } from '../../src/taskpane/settings-ar';
 import { MemoryWorkbook } from '../../src/workbook/memory/memory-workbook';
@@ -169,6 +171,17 @@ describe('task pane', () => {
     const values = workbook.sheet('Lumive Settings')!.values;
     expect(values.find((r) => r[0] === 'safetyDays')?.[2]).toBe(10);
     expect(values.find((r) => r[0] === 'policy')?.[2]).toBe('service');
+  });
+
+  it('Settings: every setting of the sheet has its field in one group; the event uplifts with the note on the Lumive Events sheet', async () => {
+    const grouped = SETTING_GROUPS.flatMap(([, keys]) => keys);
+    expect([...grouped].sort()).toEqual(SETTING_FIELDS.map((f) => f.key).filter((k) => k !== 'policy').sort());
+    const { session } = await demo();
+    await mount(<App session={session} host={null} initialLang="en" debug={false} />);
+    tab(en.tabSettings);
+    const ramadan = await screen.findByRole('textbox', { name: /^Uplift: Ramadan/ });
+    expect(ramadan).toBeTruthy();
+    expect(screen.getByText(en.eventsNote)).toBeTruthy();
   });
 
   it('SKU explorer: after Analyze, a search shows the channels side by side and links to the rows', async () => {

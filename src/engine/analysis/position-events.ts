@@ -11,8 +11,9 @@
  * later than today + lead time: an order placed after it starts arrives too late for part of it.
  */
 import type { Country, Settings } from '../model';
-import { appliesTo, builtInEvents, DAY_MS, dayMs, type EventId, type EventWindow } from '../forecast/events';
+import { appliesTo, DAY_MS, dayMs, eventCalendar, type EventId, type EventWindow } from '../forecast/events';
 import { eventKey, exposure, type LearnedUplifts } from '../forecast/event-uplift';
+import { listEvents, NO_CHOICES, type EventChoices } from '../forecast/event-choices';
 
 type UpliftSetting = 'upliftRamadan' | 'upliftEidAlFitr' | 'upliftEidAlAdha' | 'upliftWhiteFriday' | 'upliftSinglesDay' | 'upliftBackToSchool' | 'upliftNationalDays';
 
@@ -34,17 +35,23 @@ export interface CountryEvents {
   readonly days: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
 
-/** The events of `country` starting in the years `from` … `to`. */
-export function countryEvents(country: Country, from: number, to: number): CountryEvents {
-  const windows: EventWindow[] = [];
-  for (let y = from; y <= to; y++) for (const e of builtInEvents(y)) if (appliesTo(e, country)) windows.push(e);
+/**
+ * The events of `country`: the built-in ones starting in the years `from` … `to` and the seller's own
+ * (the Lumive Events sheet's choices applied: switched-off events left out, moved ones at their dates).
+ */
+export function countryEvents(country: Country, from: number, to: number, choices: EventChoices = NO_CHOICES): CountryEvents {
+  const windows = listEvents(eventCalendar(from, to), choices)
+    .filter((e) => e.on && appliesTo(e.window, country))
+    .map((e) => e.window);
   return { windows, days: exposure(windows) };
 }
 
-/** Each event's setting, by key. */
-export function settingPriors(windows: readonly EventWindow[], s: Settings): Map<string, number> {
+/** Each event's prior without any history: a built-in event's setting, the seller's event's Uplift (blank: 0), by key. */
+export function settingPriors(windows: readonly EventWindow[], s: Settings, choices: EventChoices = NO_CHOICES): Map<string, number> {
+  const own = new Map<string, number>();
+  for (const e of choices.own) if (e.uplift !== null && !own.has(e.name)) own.set(e.name, e.uplift);
   const out = new Map<string, number>();
-  for (const e of windows) if (e.id !== 'user') out.set(eventKey(e), s[UPLIFT_SETTING[e.id]]);
+  for (const e of windows) out.set(eventKey(e), e.id === 'user' ? (own.get(e.name) ?? 0) : s[UPLIFT_SETTING[e.id]]);
   return out;
 }
 

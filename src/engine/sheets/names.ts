@@ -18,6 +18,7 @@ export const OUTPUT_SHEETS = {
   trends: 'Trends',
   dataIssues: 'Data Issues',
   settings: 'Lumive Settings',
+  events: 'Lumive Events',
   approvalLog: 'Lumive Approval Log',
 } as const;
 
@@ -41,4 +42,5 @@ export const TABLE_NAMES: Readonly<Record<string, string>> = {
   trends: 'LumiveTrends',
   dataIssues: 'LumiveDataIssues',
   settings: 'LumiveSettings',
+  events: 'LumiveEvents',
 };

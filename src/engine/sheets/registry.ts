@@ -105,6 +105,7 @@ export const SHEET_SIGNATURES: Readonly<Record<keyof typeof OUTPUT_SHEETS, { rea
   trends: { title: 'Trends: ', header: ['Master SKU', 'Channel'] },
   dataIssues: { title: 'Data issues: ', header: ['Sheet', 'Row'] },
   settings: { title: 'Lumive settings: ', header: ['Key', 'Setting'] },
+  events: { title: 'Lumive events: ', header: ['Event', 'Country'] },
   approvalLog: { header: LOG_HEADER },
 };
 

@@ -35,6 +35,7 @@ export const SETTING_GROUPS: readonly (readonly [StringKey, readonly string[]])[
   ['groupLiquidation', ['elasticity', 'targetDoi', 'maxDiscount', 'liquidationModel', 'outletDiscount', 'outletSellThrough', 'liquidationRecovery', 'removalFeePerUnit']],
   ['groupExcessFees', ['excessHorizonDays', 'referralFeeShare', 'fulfillmentFeePerUnit', 'storageFeePerUnitMonth', 'agedSurchargePerUnitMonth', 'disposalFeePerUnit', 'resalePerUnit']],
   ['groupCurrency', ['reportingCurrency', 'aedToSar']],
+  ['groupEvents', ['upliftRamadan', 'upliftEidAlFitr', 'upliftEidAlAdha', 'upliftWhiteFriday', 'upliftSinglesDay', 'upliftBackToSchool', 'upliftNationalDays']],
 ];
 
 const useStyles = makeStyles({
@@ -122,6 +123,11 @@ export function SettingsPanel() {
       {SETTING_GROUPS.map(([title, keys]) => (
         <fieldset key={title} className={styles.group}>
           <legend className={styles.legend}>{t(title)}</legend>
+          {title === 'groupEvents' && (
+            <Text as="p" block size={200}>
+              {t('eventsNote')}
+            </Text>
+          )}
           {keys.map((key) => {
             const field = byKey.get(key);
             return field ? (
