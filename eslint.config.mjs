@@ -1,5 +1,7 @@
 // ESLint flat config. The engine rule keeps src/engine/** pure: no Office, DOM, Node or React
-// (ARCHITECTURE.md; the same layering excalidraw enforces for its core packages).
+// (ARCHITECTURE.md; the same layering excalidraw enforces for its core packages). Code outside the
+// engine uses it through its front door (src/engine/index.ts); the task pane never imports a workbook
+// adapter.
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
@@ -25,6 +27,16 @@ export const engineRestrictions = {
   ],
 };
 
+const deepEngine = { group: ['**/engine/*', '**/engine/**/*'], message: 'Import the engine through its front door (src/engine/index.ts), not its insides.' };
+
+/** Outside the engine: only its front door. */
+export const layerRestrictions = { 'no-restricted-imports': ['error', { patterns: [deepEngine] }] };
+
+/** The task pane: the engine's front door and the app layer, never a workbook adapter (src/app/session.ts picks the port). */
+export const paneRestrictions = {
+  'no-restricted-imports': ['error', { patterns: [deepEngine, { group: ['**/workbook/**', '**/workbook'], message: 'The task pane talks to the workbook through src/app (the session), never to a workbook adapter.' }] }],
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**'] },
   ...tseslint.configs.recommended,
@@ -34,5 +46,7 @@ export default tseslint.config(
     },
   },
   { files: ['src/engine/**/*.ts'], rules: engineRestrictions },
+  { files: ['src/**/*.ts', 'src/**/*.tsx'], ignores: ['src/engine/**', 'src/taskpane/**'], rules: layerRestrictions },
+  { files: ['src/taskpane/**/*.ts', 'src/taskpane/**/*.tsx'], rules: paneRestrictions },
   { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );

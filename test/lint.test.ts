@@ -1,6 +1,8 @@
 /**
- * The layering rule: src/engine stays pure (no Office, DOM, Node or React). Lints sample sources as if
- * they were engine files, so the rule is shown to catch each kind of import, not only to pass. ESLint
+ * The layering rules: src/engine stays pure (no Office, DOM, Node or React); code outside it uses the
+ * engine through its front door (src/engine/index.ts); the task pane never imports a workbook adapter.
+ * Lints sample sources as if they were files of those layers, so each rule is shown to catch each kind
+ * of import, not only to pass. ESLint
  * runs in a child Node process (its config is an ES module, which Jest's sandbox cannot import).
  */
 import { spawnSync } from 'child_process';
@@ -21,6 +23,14 @@ const SAMPLES: { code: string; file: string; rule: string | null }[] = [
   { code: 'export const f = () => process.env.HOME;\n', file: 'src/engine/sample.ts', rule: 'no-restricted-globals' },
   { code: "import { valueError } from '../errors';\nexport const f = () => valueError('x');\n", file: 'src/engine/metrics/sample.ts', rule: null },
   { code: "import { readFileSync } from 'fs';\nexport const f = readFileSync;\n", file: 'src/cli/sample.ts', rule: null },
+  // The layers: outside the engine only its front door; the task pane never a workbook adapter.
+  { code: "import { doi } from '../engine/metrics/doi';\nexport const f = doi;\n", file: 'src/app/sample.ts', rule: 'no-restricted-imports' },
+  { code: "import { analyze } from '../../engine/analyze';\nexport const f = analyze;\n", file: 'src/taskpane/components/sample.tsx', rule: 'no-restricted-imports' },
+  { code: "import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';\nexport const f = XlsxWorkbook;\n", file: 'src/taskpane/sample.ts', rule: 'no-restricted-imports' },
+  { code: "import { OfficeWorkbook } from '../../workbook/office/office-workbook';\nexport const f = OfficeWorkbook;\n", file: 'src/taskpane/components/sample.tsx', rule: 'no-restricted-imports' },
+  { code: "import { doi } from '../engine';\nexport const f = doi;\n", file: 'src/functions/sample.ts', rule: null },
+  { code: "import { analyze } from '../../engine';\nexport const f = analyze;\n", file: 'src/taskpane/components/sample.tsx', rule: null },
+  { code: "import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';\nexport const f = XlsxWorkbook;\n", file: 'src/cli/sample.ts', rule: null },
 ];
 
 const SCRIPT = `
@@ -46,7 +56,7 @@ beforeAll(() => {
   results = JSON.parse(run.stdout);
 }, 60_000);
 
-describe('engine purity rule', () => {
+describe('layering rules', () => {
   it.each(SAMPLES.map((s, i) => [s.file, s.code.split('\n')[0], s.rule, i] as const))('%s: %s → %s', (_file, _line, rule, i) => {
     if (rule === null) expect(results[i]).toEqual([]);
     else expect(results[i]).toContain(rule);

@@ -5,17 +5,8 @@
  * values become Data Issues, defaults used); the previous approval sheets and the log feed the merge
  * (read again just before writing, for co-authoring); then the registry and every output sheet are written.
  */
-import type { Analysis, OutputId, Progress } from '../engine/analyze';
-import type { SourceAssignment } from '../engine/ingest/import';
-import type { ImportIssue, RawCell, RawGrid, SourceGrid } from '../engine/ingest/types';
-import { DEFAULT_SETTINGS, type Policy, type Settings } from '../engine/model';
-import { OUTPUT_SHEETS, REGISTRY_SHEET } from '../engine/sheets/names';
-import { isRegistryGrid, planNames, readRegistry, registryIssues, registrySheet, trustRegistry } from '../engine/sheets/registry';
-import { readSettingsObject, readSettingsSheet } from '../engine/sheets/settings-sheet';
-import { isSourcesGrid, readSources, SOURCES_SHEET } from '../engine/sheets/sources-sheet';
+import { DEFAULT_SETTINGS, OUTPUT_SHEETS, REGISTRY_SHEET, SOURCES_SHEET, historyPart, isRegistryGrid, isSourcesGrid, planNames, readRegistry, readSettingsObject, readSettingsSheet, readSources, registryIssues, registrySheet, trustRegistry, type Analysis, type HistoryRead, type ImportIssue, type OutputId, type Policy, type Progress, type RawCell, type RawGrid, type Settings, type SheetSpec, type SourceAssignment, type SourceGrid } from '../engine';
 import type { SheetInfo, SheetValues, WorkbookPort, WriteProgress } from '../workbook/port';
-import { historyPart, type HistoryRead } from '../engine/history/history';
-import type { SheetSpec } from '../engine/sheets/spec';
 import { runJob, type AnalysisJob } from './engine-job';
 import { historySheetNames, snapshotPlan } from './history';
 

@@ -4,10 +4,7 @@
  * when the sheet holds what Lumive writes there. The pane's downloads and `lumive po` / `lumive
  * shipments` read the sheet through this, then make the files with engine/sheets/documents.ts.
  */
-import type { DocumentKind } from '../engine/sheets/documents';
-import type { RawGrid } from '../engine/ingest/types';
-import { OUTPUT_SHEETS, REGISTRY_SHEET } from '../engine/sheets/names';
-import { isLumiveContent, isRegistryGrid, readRegistry } from '../engine/sheets/registry';
+import { OUTPUT_SHEETS, REGISTRY_SHEET, isLumiveContent, isRegistryGrid, readRegistry, type DocumentKind, type RawGrid } from '../engine';
 import type { SheetValues, WorkbookPort } from '../workbook/port';
 
 const SHEET_ID = { po: 'purchaseOrders', shipments: 'shipments' } as const;

@@ -4,11 +4,7 @@
  * tests, in a Web Worker for the task pane: engine-worker.ts). Nothing here holds a class instance or a
  * function, so a job crosses to a worker by structured clone, in blocks (engine-wire.ts).
  */
-import { analyze, type Analysis, type OutputId, type Progress } from '../engine/analyze';
-import { readHistory, type HistoryRead } from '../engine/history/history';
-import type { SourceAssignment } from '../engine/ingest/import';
-import type { ImportIssue, RawGrid, SourceGrid } from '../engine/ingest/types';
-import type { Settings } from '../engine/model';
+import { analyze, readHistory, type Analysis, type HistoryRead, type ImportIssue, type OutputId, type Progress, type RawGrid, type Settings, type SourceAssignment, type SourceGrid } from '../engine';
 
 export interface NamedGrid {
   readonly name: string;

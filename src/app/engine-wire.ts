@@ -7,9 +7,7 @@
  * 100,000 positions), so grids and sheet rows travel in blocks of about BLOCK_CELLS cells, each its own
  * message and so its own short task. Everything else (settings, summaries, answers) is small.
  */
-import type { Stage } from '../engine/analyze';
-import type { RawGrid, SourceGrid } from '../engine/ingest/types';
-import type { SheetSpec } from '../engine/sheets/spec';
+import { type RawGrid, type SheetSpec, type SourceGrid, type Stage } from '../engine';
 import { rowBlocks } from '../workbook/next-task';
 import type { AnalysisJob, NamedGrid } from './engine-job';
 import type { AnalysisSummary } from './explorer';

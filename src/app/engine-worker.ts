@@ -8,10 +8,7 @@
  *
  * No DOM and no Office here: `scope` is the worker's global (self) or, in tests, a stand-in.
  */
-import type { RawGrid } from '../engine/ingest/types';
-import { HistoryTable } from '../engine/history/history';
-import type { SheetSpec } from '../engine/sheets/spec';
-import { OUTPUT_SHEETS } from '../engine/sheets/names';
+import { HistoryTable, OUTPUT_SHEETS, type RawGrid, type SheetSpec } from '../engine';
 import { runJob } from './engine-job';
 import { appendRows, blocks, unpackJob, type FromWorker, type JobShell, type Question, type ToWorker } from './engine-wire';
 import { ResultIndex, summarize } from './explorer';

@@ -4,11 +4,7 @@
  * history, the rows of a Master SKU in every result sheet). Pure: works on the Analysis and the specs
  * just written, so a link points at the row Analyze wrote.
  */
-import type { Analysis } from '../engine/analyze';
-import type { PositionMetrics, VelocityMethod } from '../engine/analysis/position-metrics';
-import { SNAPSHOT } from '../engine/history/history';
-import type { Settings } from '../engine/model';
-import type { SheetSpec } from '../engine/sheets/spec';
+import { SNAPSHOT, type Analysis, type PositionMetrics, type Settings, type SheetSpec, type VelocityMethod } from '../engine';
 
 export interface KpiCards {
   readonly currency: string;
@@ -307,4 +303,4 @@ export interface SkuDetail {
   readonly links: readonly SheetLink[];
 }
 
-export { sparkline } from '../engine/history/sparkline';
+export { sparkline } from '../engine';

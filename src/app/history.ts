@@ -3,14 +3,7 @@
  * them: "history", "history-2" …), reading it, saving the last analysis as a snapshot, and comparing
  * two saved snapshots. The rules are the engine's (engine/history/).
  */
-import type { Analysis } from '../engine/analyze';
-import { compareSnapshots, resolveSnapshotDate, type Comparison } from '../engine/history/compare';
-import { HISTORY_PART_ROWS, historyId, historyName, historyPart, historySheets, planSave, readHistory, snapshotDates, type HistoryRead } from '../engine/history/history';
-import type { RawGrid } from '../engine/ingest/types';
-import type { Settings } from '../engine/model';
-import { REGISTRY_SHEET } from '../engine/sheets/names';
-import { isRegistryGrid, planNames, readRegistry, registrySheet, trustRegistry } from '../engine/sheets/registry';
-import type { SheetSpec } from '../engine/sheets/spec';
+import { HISTORY_PART_ROWS, REGISTRY_SHEET, compareSnapshots, historyId, historyName, historyPart, historySheets, isRegistryGrid, planNames, planSave, readHistory, readRegistry, registrySheet, resolveSnapshotDate, snapshotDates, trustRegistry, type Analysis, type Comparison, type HistoryRead, type RawGrid, type Settings, type SheetSpec } from '../engine';
 import type { SheetValues, WorkbookPort, WriteProgress } from '../workbook/port';
 
 /** The registered history sheets, in part order. */

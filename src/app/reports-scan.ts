@@ -3,11 +3,7 @@
  * rows read, used and reported, and the SKUs the mapping does not map. Pure, so it runs wherever the
  * engine runs (in the task pane, in the engine's Web Worker: engine-worker.ts).
  */
-import { importSources, type SourceAssignment } from '../engine/ingest/import';
-import { KINDS, kindSpec, type ReportKind } from '../engine/ingest/kinds';
-import { unmappedCount } from '../engine/ingest/mapping-sheet';
-import type { ImportIssue, SourceGrid } from '../engine/ingest/types';
-import { CHANNELS } from '../engine/model';
+import { CHANNELS, KINDS, importSources, kindSpec, unmappedCount, type ImportIssue, type ReportKind, type SourceAssignment, type SourceGrid } from '../engine';
 
 export const KIND_LABEL = new Map(KINDS.map((k) => [k.kind, k.label]));
 export const CHANNEL_LABEL = new Map(CHANNELS.map((c) => [c.id, c.label]));

@@ -8,21 +8,7 @@
  * JavaScript context, and one webpack runtime (webpack.config.js, dependOn) gives them one instance of
  * every module, engine included.
  */
-import type { Stage } from '../engine/analyze';
-import { toReporting } from '../engine/analysis/money';
-import { demoInputSpecs } from '../engine/demo/sample-workbook';
-import type { CompareRow, CompareStatus, Comparison } from '../engine/history/compare';
-import { importSources, type SourceAssignment } from '../engine/ingest/import';
-import { planMapping } from '../engine/ingest/mapping-sheet';
-import type { ImportIssue, RawCell, RawGrid } from '../engine/ingest/types';
-import { DEFAULT_SETTINGS, type Currency, type Settings } from '../engine/model';
-import { OUTPUT_SHEETS, REGISTRY_SHEET } from '../engine/sheets/names';
-import { documentFiles, type DocumentKind } from '../engine/sheets/documents';
-import { isRegistryGrid, planNames, readRegistry, registrySheet } from '../engine/sheets/registry';
-import { flatten, parseSetting, readSettingsObject, readSettingsSheet, SETTING_FIELDS, settingsSheet, type FlatSettings, type SettingField } from '../engine/sheets/settings-sheet';
-import type { CellValue } from '../engine/sheets/spec';
-import { sourcesSheet, withAssignment } from '../engine/sheets/sources-sheet';
-import { plainSheet } from '../engine/sheets/table';
+import { DEFAULT_SETTINGS, OUTPUT_SHEETS, REGISTRY_SHEET, SETTING_FIELDS, demoInputSpecs, documentFiles, flatten, importSources, isRegistryGrid, parseSetting, plainSheet, planMapping, planNames, readRegistry, readSettingsObject, readSettingsSheet, registrySheet, settingsSheet, sourcesSheet, toReporting, withAssignment, type CellValue, type CompareRow, type CompareStatus, type Comparison, type Currency, type DocumentKind, type FlatSettings, type ImportIssue, type RawCell, type RawGrid, type SettingField, type Settings, type SourceAssignment, type Stage } from '../engine';
 import { MemoryWorkbook } from '../workbook/memory/memory-workbook';
 import { ExcelHostError, isAbort } from '../workbook/office/excel-errors';
 import { OfficeWorkbook, type SyncRecord } from '../workbook/office/office-workbook';

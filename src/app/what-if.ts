@@ -27,10 +27,7 @@
  * Messages follow one template per rule, no trailing period (STYLE.md 4); the pane shows the same
  * rules in Arabic from its own string table (i18n.ts).
  */
-import type { PositionMetrics } from '../engine/analysis/position-metrics';
-import { isCalcError } from '../engine/errors';
-import type { Currency, Settings } from '../engine/model';
-import { simulate, type Policy, type SimulationInput, type SimulationResult } from '../engine/simulate/simulate';
+import { isCalcError, simulate, type Currency, type PositionMetrics, type ReplenishmentPolicy, type Settings, type SimulationInput, type SimulationResult } from '../engine';
 
 /** Days of demand a position without monthly history is replayed over (velocity each day). */
 export const VELOCITY_DAYS = 90;
@@ -221,7 +218,7 @@ export function whatIfDefaults(metrics: PositionMetrics, settings: Settings): Wh
 // The form
 // ---------------------------------------------------------------------------------------------------
 
-export type PolicyKind = Policy['kind'];
+export type PolicyKind = ReplenishmentPolicy['kind'];
 
 /** The form's fields as typed. Start stock may be blank: the engine then starts at S, or r + Q. */
 export interface WhatIfForm {
@@ -304,7 +301,7 @@ export function ruleMessage(field: WhatIfField, rule: FieldRule): string {
 }
 
 export interface CheckedForm {
-  readonly policy: Policy;
+  readonly policy: ReplenishmentPolicy;
   readonly leadTime: number;
   readonly holdingCost: number;
   readonly stockoutCost: number;
@@ -332,7 +329,7 @@ export function validateForm(form: WhatIfForm): FormCheck {
     return x;
   };
 
-  let policy: Policy | null = null;
+  let policy: ReplenishmentPolicy | null = null;
   if (form.policy === 'sS') {
     const s = read('s', 'nonNegative');
     const S = read('S', 'positive');

@@ -9,10 +9,7 @@
  * worker stays to answer the explorer, What-if and Save snapshot until the next analysis replaces it
  * (the session discards the old one).
  */
-import type { Progress } from '../engine/analyze';
-import { HistoryTable } from '../engine/history/history';
-import type { SheetSpec } from '../engine/sheets/spec';
-import { DEFAULT_SETTINGS } from '../engine/model';
+import { DEFAULT_SETTINGS, HistoryTable, type Progress, type SheetSpec } from '../engine';
 import type { Engine } from './analyze-workbook';
 import type { AnalysisJob } from './engine-job';
 import { blocks, packJob, type FromWorker, type Question, type RunOutcome, type ToWorker } from './engine-wire';

@@ -22,19 +22,10 @@
 import { access, constants, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { analyzeWorkbook, NothingToAnalyzeError, readWorkbookState, resultSheetsNotReadBack, type WorkbookAnalysis, type WorkbookState } from '../app/analyze-workbook';
-import type { Progress, Stage } from '../engine/analyze';
-import { analyze } from '../engine/analyze';
-import { demoHistory } from '../engine/demo/history';
-import { DEMO_DEFAULTS, demoInputSpecs, demoWorkbook } from '../engine/demo/sample-workbook';
-import { HistoryTable, historyId, historyName, historySheets, isoDate, planSave } from '../engine/history/history';
-import { registrySheet } from '../engine/sheets/registry';
-import { importSources, type SourceAssignment } from '../engine/ingest/import';
-import type { SourceGrid } from '../engine/ingest/types';
-import type { Policy } from '../engine/model';
+import { DEMO_DEFAULTS, HistoryTable, REGISTRY_SHEET, analyze, demoHistory, demoInputSpecs, demoWorkbook, historyId, historyName, historySheets, importSources, isoDate, planSave, registrySheet, type Policy, type Progress, type SourceAssignment, type SourceGrid, type Stage } from '../engine';
 import { readReportFile, type FileSheet } from '../io/read-report-file';
 import { SkippedSheetError, XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import type { SheetValues } from '../workbook/port';
-import { REGISTRY_SHEET } from '../engine/sheets/names';
 import { CHANNEL_IDS, parseAssignment, readerIssues, resolveAssignments, type AssignmentOption } from './sources';
 import { isSystemError, messageOf, rawOf, systemReason, visible, type Out } from './terminal';
 

@@ -6,8 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { readWorkbookState } from '../app/analyze-workbook';
 import { compareHistory, historyFromGrids, SnapshotNotFoundError } from '../app/history';
-import type { Comparison, CompareRow } from '../engine/history/compare';
-import { snapshotDates } from '../engine/history/history';
+import { snapshotDates, type CompareRow, type Comparison } from '../engine';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { systemReason, visible, type Out } from './terminal';
 

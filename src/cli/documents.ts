@@ -14,8 +14,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { documentSheetName, readDocumentSheet, REGISTRY_NAMES } from '../app/documents';
-import type { RawGrid } from '../engine/ingest/types';
-import { documentFiles, PURCHASE_ORDERS_SHEET, SHIPMENTS_SHEET, type DocumentKind } from '../engine/sheets/documents';
+import { PURCHASE_ORDERS_SHEET, SHIPMENTS_SHEET, documentFiles, type DocumentKind, type RawGrid } from '../engine';
 import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import { writeAtomically } from './analyze';
 import { isSystemError, systemReason, visible, type Out } from './terminal';

@@ -8,8 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { importSources, SourceSummary } from '../engine/ingest/import';
-import type { ImportIssue, SourceGrid } from '../engine/ingest/types';
+import { SourceSummary, importSources, type ImportIssue, type SourceGrid } from '../engine';
 import { readReportFile } from '../io/read-report-file';
 import { parseAssignment, resolveAssignments, type AssignmentOption } from './sources';
 import { isSystemError, systemReason, visible, type Out } from './terminal';

@@ -5,10 +5,7 @@
  * text…) as Data Issues rows naming the file.
  */
 import * as path from 'node:path';
-import type { SourceAssignment } from '../engine/ingest/import';
-import { KINDS, type ReportKind } from '../engine/ingest/kinds';
-import type { ImportIssue } from '../engine/ingest/types';
-import { CHANNELS } from '../engine/model';
+import { CHANNELS, KINDS, type ImportIssue, type ReportKind, type SourceAssignment } from '../engine';
 import type { FileSheet } from '../io/read-report-file';
 import { visible } from './terminal';
 

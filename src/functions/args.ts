@@ -7,8 +7,7 @@
  * is a 1×1 value or a range, ranges must agree in size, and a single row or column stretches across
  * the other dimension. One call over 100,000 rows returns 100,000 results.
  */
-import { closedUnit, finite, nonNegative, openUnit, positive } from '../engine/check';
-import { CalcError, isCalcError, messages, valueError } from '../engine/errors';
+import { CalcError, closedUnit, finite, isCalcError, messages, nonNegative, openUnit, positive, valueError } from '../engine';
 
 /** One cell as a host passes it. `null` (or `""`) is a blank cell. */
 export type Cell = number | string | boolean | null | undefined | CalcError;

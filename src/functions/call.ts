@@ -4,7 +4,7 @@
  * cells in and show results and errors (functions.ts for Excel, hyperformula-plugin.ts in tests,
  * the formula evaluator of the CLI).
  */
-import { isCalcError } from '../engine/errors';
+import { isCalcError } from '../engine';
 import { Arg, boundsOf, broadcastShape, Cell, checkArity, coerceCell, Coerced, coerceSlow, Grid, isGrid, Param, Result, shapeOf } from './args';
 
 /** A function applied cell by cell; `fn` receives coerced values in parameter order. */

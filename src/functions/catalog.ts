@@ -6,33 +6,7 @@
  * Defaults come from the engine's DEFAULT_SETTINGS (FORMULAS.md, "Settings and defaults").
  * The functions over one whole series (forecasting.ts, simulation.ts) are declared beside their readers.
  */
-import { DEFAULT_APPROVAL_TIERS, DEFAULT_SETTINGS as D, LiquidationModel } from '../engine/model';
-import { CalcError, isCalcError, messages, naError, valueError } from '../engine/errors';
-import { doi, doiInclInbound } from '../engine/metrics/doi';
-import { velocity } from '../engine/metrics/velocity';
-import { coverSafetyStock, serviceSafetyStock } from '../engine/metrics/safety-stock';
-import { serviceZ } from '../engine/metrics/inverse-normal';
-import { reorderPoint } from '../engine/metrics/reorder-point';
-import { orderUpTo } from '../engine/metrics/order-up-to';
-import { reorderQty } from '../engine/metrics/reorder-qty';
-import { roundOrderQty } from '../engine/metrics/round-qty';
-import { eoq } from '../engine/metrics/eoq';
-import { excessQty } from '../engine/metrics/excess';
-import { needQty } from '../engine/metrics/need';
-import { transferQty } from '../engine/metrics/transfer';
-import { stockValue } from '../engine/metrics/stock-value';
-import { gmroi } from '../engine/metrics/gmroi';
-import { sellThrough } from '../engine/metrics/sell-through';
-import { lostRevenue } from '../engine/metrics/lost-revenue';
-import { daysToClear, liquidationDiscount } from '../engine/metrics/liquidation';
-import { criticalRatio, newsvendorOrderUpTo } from '../engine/metrics/newsvendor';
-import { abcClasses } from '../engine/metrics/abc';
-import { xyzClass } from '../engine/metrics/xyz';
-import { demandClass } from '../engine/metrics/demand-class';
-import { movement } from '../engine/metrics/movement';
-import { agingBucket } from '../engine/metrics/aging';
-import { urgency } from '../engine/metrics/urgency';
-import { approvalTier } from '../engine/metrics/approval-tier';
+import { CalcError, DEFAULT_APPROVAL_TIERS, DEFAULT_SETTINGS as D, LiquidationModel, abcClasses, agingBucket, approvalTier, coverSafetyStock, criticalRatio, daysToClear, demandClass, doi, doiInclInbound, eoq, excessQty, gmroi, isCalcError, liquidationDiscount, lostRevenue, messages, movement, naError, needQty, newsvendorOrderUpTo, orderUpTo, reorderPoint, reorderQty, roundOrderQty, sellThrough, serviceSafetyStock, serviceZ, stockValue, transferQty, urgency, valueError, velocity, xyzClass } from '../engine';
 import { Arg, ArgumentError, Cell, coerceCell, flatten, isGrid, NumberParam, Param, Result, Rule, shapeOf } from './args';
 import { FunctionDef } from './call';
 import { FORECAST_FUNCTIONS } from './forecasting';

@@ -3,7 +3,7 @@
  * nowhere else (STYLE.md §5). Excel shows a custom message only with #VALUE! and #N/A, which is why the
  * engine uses those two for every error a seller needs explained.
  */
-import { CalcError, ErrorCode, isCalcError } from '../engine/errors';
+import { CalcError, ErrorCode, isCalcError } from '../engine';
 import { Arg, ArgumentError, Result } from './args';
 import { callFunction } from './call';
 import { functionDef } from './catalog';

@@ -4,11 +4,7 @@
  * reads its arguments (series.ts) and hands them to the engine unchanged; the engine's errors are the
  * results.
  */
-import { CalcError, isCalcError, messages, valueError } from '../engine/errors';
-import { forecast, ForecastResult } from '../engine/forecast/forecast';
-import { bias, mase, rmsse } from '../engine/forecast/accuracy';
-import { METHOD_IDS, methodById, parseMethod } from '../engine/forecast/methods';
-import type { MethodId } from '../engine/forecast/types';
+import { CalcError, ForecastResult, METHOD_IDS, bias, forecast, isCalcError, mase, messages, methodById, parseMethod, rmsse, valueError, type MethodId } from '../engine';
 import { Arg, Cell, ChoiceParam, NumberParam, Result } from './args';
 import { RangeDef } from './call';
 import { errorResult, numberArg, Series, seriesArg, textArg } from './series';

@@ -7,7 +7,7 @@
  *
  * HyperFormula evaluates the same functions in tests; it is GPL-3, so it stays out of shipped code.
  */
-import { CalcError, isCalcError, valueError } from '../engine/errors';
+import { CalcError, isCalcError, valueError } from '../engine';
 import { Arg, ArgumentError, broadcastShape, Cell, cellAt, Grid, isGrid, Param, Result } from './args';
 import { callFunction } from './call';
 import { functionDef } from './catalog';

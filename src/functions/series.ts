@@ -3,7 +3,7 @@
  * is a single row or column of periods, oldest first, and their other arguments are single values.
  * Errors are returned as values; the functions return them as the one result of the call.
  */
-import { CalcError, isCalcError, messages, naError, valueError } from '../engine/errors';
+import { CalcError, isCalcError, messages, naError, valueError } from '../engine';
 import { Arg, boundsOf, Cell, coerceCell, isGrid, NumberParam, Rule, shapeOf } from './args';
 
 /** Periods of a series and which way the range runs (a single cell reads as a column). */

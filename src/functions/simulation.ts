@@ -3,8 +3,7 @@
  * (s, S) policy and SIMULATERQ an (r, Q) policy over a demand series with lost sales, and both spill the
  * same table: a header row, one row per period, then total cost, fill rate and cycle service level.
  */
-import { CalcError, isCalcError, messages, valueError } from '../engine/errors';
-import { Policy, simulate, SimulationResult } from '../engine/simulate/simulate';
+import { CalcError, ReplenishmentPolicy, SimulationResult, isCalcError, messages, simulate, valueError } from '../engine';
 import { Arg, NumberParam, Result } from './args';
 import { RangeDef } from './call';
 import { errorResult, numberArg, optionalNumberArg, seriesArg } from './series';
@@ -50,7 +49,7 @@ function simulation(
   id: string,
   level: NumberParam,
   size: NumberParam,
-  policy: (level: number, size: number) => Policy,
+  policy: (level: number, size: number) => ReplenishmentPolicy,
   check: (level: number, size: number) => CalcError | undefined,
 ): RangeDef {
   return {

@@ -8,8 +8,7 @@
  */
 import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { LineGrid, plainQuotes } from '../engine/ingest/line-grid';
-import type { RawCell, SourceGrid } from '../engine/ingest/types';
+import { LineGrid, plainQuotes, type RawCell, type SourceGrid } from '../engine';
 import { excel } from '../workbook/xlsx/lazy';
 import { checkPackage, farValuesText, gridText, scatteredText, sheetCells, tableBounds, workbookFailure, XLSX_LIMITS, type XlsxLimits } from '../workbook/xlsx/read-worksheet';
 

@@ -6,7 +6,7 @@
  * What the engine writes (issue reasons, detection reasons, action texts) is workbook content in
  * English, the language of the reports themselves; the pane shows it as it is.
  */
-import type { ReportKind } from '../engine/ingest/kinds';
+import { type ReportKind } from '../engine';
 
 export type Lang = 'en' | 'ar';
 

@@ -3,10 +3,8 @@
  * from 0-based coordinates, the used-range trimming every `readSheets` applies, and range helpers.
  * Pure: no host, no Node APIs (the in-memory workbook runs in the browser).
  */
-import type { RawCell } from '../engine/ingest/types';
+import { columnLetters, type CellRange, type RawCell } from '../engine';
 import { CELLS_PER_TASK, nextTask } from './next-task';
-import { columnLetters } from '../engine/sheets/columns';
-import type { CellRange } from '../engine/sheets/spec';
 
 export { columnLetters };
 

@@ -2,7 +2,7 @@
  * How SheetSpec styles and traffic lights look, shared by the file (xlsx) and Excel (Office) adapters so
  * a sheet looks the same whichever wrote it. Colours are RGB hex without `#`. Pure: no host.
  */
-import type { ConditionalRule, Fill } from '../engine/sheets/spec';
+import { type ConditionalRule, type Fill } from '../engine';
 
 /** Traffic-light fills (Excel's preset light fills with dark text, plus orange and grey). */
 export const FILLS: Readonly<Record<Fill, { readonly fill: string; readonly font: string }>> = {

@@ -7,8 +7,7 @@
  * given an AbortSignal stops when it is aborted before its sheets are swapped in, leaving the
  * workbook as it was, and rejects with the signal's reason.
  */
-import type { RawCell } from '../engine/ingest/types';
-import type { SheetSpec, Visibility } from '../engine/sheets/spec';
+import { type RawCell, type SheetSpec, type Visibility } from '../engine';
 
 export interface SheetInfo {
   readonly name: string;

@@ -10,7 +10,7 @@
  * store, page breaks that are not whole rows inside the sheet or more than Excel keeps, and a batch
  * that would leave no visible sheet.
  */
-import type { CellRange, CellValue, ChartSpec, ConditionalRule, SheetSpec, TableSpec, Visibility } from '../engine/sheets/spec';
+import { type CellRange, type CellValue, type ChartSpec, type ConditionalRule, type SheetSpec, type TableSpec, type Visibility } from '../engine';
 import { MAX_COLUMNS, MAX_ROWS, cellAddress, isEmptyRange } from './grid';
 import { nextTask, rowBlocks } from './next-task';
 

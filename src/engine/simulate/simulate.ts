@@ -48,7 +48,7 @@
 import { CalcError, messages, valueError } from '../errors';
 import { finite, nonNegative, positive } from '../check';
 
-export type Policy =
+export type ReplenishmentPolicy =
   | { readonly kind: 'sS'; readonly s: number; readonly S: number }
   | { readonly kind: 'rQ'; readonly r: number; readonly Q: number };
 
@@ -57,7 +57,7 @@ export type UnmetDemand = 'lost' | 'backorder';
 export interface SimulationInput {
   /** Demand per period (day or month), each ≥ 0 and finite. */
   readonly demand: readonly number[];
-  readonly policy: Policy;
+  readonly policy: ReplenishmentPolicy;
   /** Whole periods ≥ 0. */
   readonly leadTime: number;
   /** h per unit on hand at the end of a period, ≥ 0. */
@@ -118,7 +118,7 @@ export interface SimulationResult {
 const UNMET_MODES: readonly UnmetDemand[] = ['lost', 'backorder'];
 
 /** The policy's input checks: (s, S) needs S > 0 and a finite s < S; (r, Q) needs Q > 0 and a finite r. */
-function checkPolicy(policy: Policy): CalcError | undefined {
+function checkPolicy(policy: ReplenishmentPolicy): CalcError | undefined {
   if (policy?.kind === 'sS') {
     const bad = finite(policy.s, 's') ?? positive(policy.S, 'S');
     if (bad) return bad;
@@ -132,7 +132,7 @@ function checkPolicy(policy: Policy): CalcError | undefined {
 const TOLERANCE = 1e-9;
 
 /** Units the policy orders at inventory position `ip` (0 when it does not order). */
-export function orderQuantity(policy: Policy, ip: number): number {
+export function orderQuantity(policy: ReplenishmentPolicy, ip: number): number {
   if (policy.kind === 'sS') {
     const { s, S } = policy;
     const atOrBelow = ip <= s + TOLERANCE * Math.max(1, Math.abs(s));

@@ -19,7 +19,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { AnalyzeProgress, AnalyzeResult, AnalyzeStep, DocumentsDownload, SnapshotSaved } from '../../app/session';
-import type { DocumentKind } from '../../engine/sheets/documents';
+import { type DocumentKind } from '../../engine';
 import type { SheetLink } from '../../app/explorer';
 import { formatWhen, type StringKey } from '../i18n';
 import { channelIdOf, ErrorBar, KEEP_LTR, useOperation, usePane } from './context';

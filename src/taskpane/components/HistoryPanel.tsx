@@ -30,7 +30,7 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { ChangeRow, FromTo, SnapshotComparison, SnapshotList } from '../../app/session';
-import type { CompareStatus } from '../../engine/history/compare';
+import { type CompareStatus } from '../../engine';
 import type { StringKey } from '../i18n';
 import { channelIdOf, ErrorBar, KEEP_LTR, useOperation, usePane } from './context';
 

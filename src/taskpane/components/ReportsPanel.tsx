@@ -19,8 +19,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ImportedFile, ReportInfo } from '../../app/session';
-import { KINDS, type ReportKind } from '../../engine/ingest/kinds';
-import { CHANNELS } from '../../engine/model';
+import { CHANNELS, KINDS, type ReportKind } from '../../engine';
 import { ErrorBar, usePane, useOperation, type ScanProps } from './context';
 
 /** Each report kind once (a kind may have several known layouts). */

@@ -20,7 +20,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { SettingsForm } from '../../app/session';
-import type { SettingField } from '../../engine/sheets/settings-sheet';
+import { type SettingField } from '../../engine';
 import type { StringKey } from '../i18n';
 import { settingText } from '../settings-ar';
 import { ErrorBar, KEEP_LTR, useOperation, usePane } from './context';

@@ -44,8 +44,7 @@ import {
   type WhatIfField,
   type WhatIfForm,
 } from '../../app/what-if';
-import type { PositionMetrics } from '../../engine/analysis/position-metrics';
-import type { Policy, SimulationResult } from '../../engine/simulate/simulate';
+import { type PositionMetrics, type ReplenishmentPolicy, type SimulationResult } from '../../engine';
 import type { StringKey } from '../i18n';
 import { ErrorBar, KEEP_LTR, MatchList, useAnswer, usePane } from './context';
 
@@ -159,7 +158,7 @@ const useStyles = makeStyles({
 interface RunRecord {
   readonly key: string;
   readonly result: SimulationResult;
-  readonly policy: Policy;
+  readonly policy: ReplenishmentPolicy;
   readonly currency: string | null;
 }
 

@@ -7,9 +7,8 @@ import { createContext, useCallback, useContext, useEffect, useRef, useState } f
 import type { ReportsScan, Session } from '../../app/session';
 import { failureText, isCancel } from '../../app/session';
 import { CHANNEL_AR, KIND_AR, translator, type Lang, type Translate } from '../i18n';
-import type { ReportKind } from '../../engine/ingest/kinds';
+import { CHANNELS, type ReportKind } from '../../engine';
 import { CHANNEL_LABEL, KIND_LABEL } from '../../app/session';
-import { CHANNELS } from '../../engine/model';
 
 export interface Pane {
   readonly lang: Lang;

@@ -12,18 +12,7 @@
  *
  * Browser-safe: no Node modules.
  */
-import type { RawCell } from '../../engine/ingest/types';
-import type {
-  CellValue,
-  ChartSpec,
-  ConditionalFormat,
-  ListValidation,
-  NumberFormat,
-  SheetSpec,
-  StyledRange,
-  TableSpec,
-  Visibility,
-} from '../../engine/sheets/spec';
+import { type CellValue, type ChartSpec, type ConditionalFormat, type ListValidation, type NumberFormat, type RawCell, type SheetSpec, type StyledRange, type TableSpec, type Visibility } from '../../engine';
 import type { SheetInfo, SheetValues, WorkbookPort, WriteProgress } from '../port';
 import { checkSheetName, checkSpecsPaced, pageBreakRows } from '../spec-checks';
 import { shiftRange, trimmedGrid, trimmedGridPaced, usedRowCount } from '../grid';

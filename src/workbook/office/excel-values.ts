@@ -8,7 +8,7 @@
  * The byte estimate is the JSON size office-js sends for the values, which is what the 5 MB request
  * limit of Excel on the web counts.
  */
-import type { CellValue } from '../../engine/sheets/spec';
+import { type CellValue } from '../../engine';
 
 /** What goes into Range.values for one spec value. */
 export function excelValue(value: CellValue | undefined): string | number | boolean {

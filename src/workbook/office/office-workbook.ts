@@ -31,8 +31,7 @@
  * previous call: the prepare sync reads the workbook fresh, and appends land below the rows the log
  * has at the swap.
  */
-import type { RawCell } from '../../engine/ingest/types';
-import type { CellRange, ChartSpec, ConditionalFormat, NumberFormat, SheetSpec, StyledRange, Visibility } from '../../engine/sheets/spec';
+import { type CellRange, type ChartSpec, type ConditionalFormat, type NumberFormat, type RawCell, type SheetSpec, type StyledRange, type Visibility } from '../../engine';
 import { cellAddress, isEmptyRange, shiftRange, trimmedGrid, trimmedGridPaced } from '../grid';
 import { FILLS, HEADER_FILL, NOTE_COLOUR, TABLE_STYLE, textEqualsFormula, widthPoints } from '../look';
 import type { SheetInfo, SheetValues, WorkbookPort, WriteProgress } from '../port';

@@ -3,8 +3,7 @@
  * pie or bar chart whose series reference sheet ranges) and a drawing part (one twoCellAnchor per
  * chart). Series carry caches of the values they reference, so viewers draw them without recalculating.
  */
-import type { RawCell } from '../../engine/ingest/types';
-import type { CellRange, ChartSpec } from '../../engine/sheets/spec';
+import { type CellRange, type ChartSpec, type RawCell } from '../../engine';
 import type { SheetValues } from '../port';
 import { cellsOf, rangeAddress } from '../grid';
 

@@ -9,7 +9,7 @@
  */
 import type JSZip from 'jszip';
 import { jszip } from './lazy';
-import type { ChartSpec } from '../../engine/sheets/spec';
+import { type ChartSpec } from '../../engine';
 import type { SheetValues } from '../port';
 import { chartXml, drawingXml, escapeXml } from './chart-xml';
 

@@ -11,8 +11,7 @@
  * view) gives null, and the workbook is saved through exceljs as before.
  */
 import type ExcelJS from 'exceljs';
-import type { CellRange, CellStyle, CellValue, NumberFormat, SheetSpec, StyledRange } from '../../engine/sheets/spec';
-import { sheetSpec } from '../../engine/sheets/table';
+import { sheetSpec, type CellRange, type CellStyle, type CellValue, type NumberFormat, type SheetSpec, type StyledRange } from '../../engine';
 import { shiftRange, usedRowCount } from '../grid';
 import { HEADER_BORDER, HEADER_FILL, NOTE_COLOUR } from '../look';
 import { pageBreakRows } from '../spec-checks';

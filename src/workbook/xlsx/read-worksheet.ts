@@ -20,7 +20,7 @@
 import type ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
 import { excel, jszip } from './lazy';
-import type { RawCell } from '../../engine/ingest/types';
+import { type RawCell } from '../../engine';
 import { cellAddress, MAX_COLUMNS, MAX_ROWS, trimmedGrid } from '../grid';
 
 const MiB = 1024 * 1024;

@@ -8,7 +8,7 @@
  * `append`); every spec range is shifted by it.
  */
 import type ExcelJS from 'exceljs';
-import type { CellValue, ConditionalRule, SheetSpec, StyledRange, TableSpec } from '../../engine/sheets/spec';
+import { type CellValue, type ConditionalRule, type SheetSpec, type StyledRange, type TableSpec } from '../../engine';
 import { cellAddress, cellsOf, isEmptyRange, rangeAddress, shiftRange } from '../grid';
 import { FILLS, HEADER_BORDER, HEADER_FILL, NOTE_COLOUR, TABLE_STYLE, textEqualsFormula } from '../look';
 import { listFormula, pageBreakRows } from '../spec-checks';

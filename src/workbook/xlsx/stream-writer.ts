@@ -14,7 +14,7 @@
 import archiver from 'archiver';
 import { Readable, type Writable } from 'node:stream';
 import type { ZlibOptions } from 'node:zlib';
-import type { CellValue, ChartSpec, ConditionalFormat, SheetSpec } from '../../engine/sheets/spec';
+import { type CellValue, type ChartSpec, type ConditionalFormat, type SheetSpec } from '../../engine';
 import { cellAddress, columnLetters, isEmptyRange, rangeAddress } from '../grid';
 import { FILLS, HEADER_BORDER, HEADER_FILL, NOTE_COLOUR, TABLE_STYLE, textEqualsFormula } from '../look';
 import { listFormula, pageBreakRows } from '../spec-checks';

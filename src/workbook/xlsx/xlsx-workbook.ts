@@ -28,11 +28,10 @@
 import { shareStyles } from './style-cache';
 import type ExcelJS from 'exceljs';
 import { excel } from './lazy';
-import type { ChartSpec, SheetSpec } from '../../engine/sheets/spec';
+import { type ChartSpec, type RawCell, type SheetSpec } from '../../engine';
 import type { SheetInfo, SheetValues, WorkbookPort, WriteProgress } from '../port';
 import { checkSpecs, type ExistingSheet } from '../spec-checks';
 import { trimmedGrid, usedRowCount } from '../grid';
-import type { RawCell } from '../../engine/ingest/types';
 import { checkPackage, loadWorkbook, readWorksheet, WorkbookReadError } from './read-worksheet';
 import { packageSheetNames, withSheetsEmptied } from './skipped-sheets';
 import { renderSheet } from './render-sheet';

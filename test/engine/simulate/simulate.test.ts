@@ -3,7 +3,7 @@ import { CalcError, isCalcError, valueError } from '../../../src/engine/errors';
 import {
   orderQuantity,
   simulate,
-  type Policy,
+  type ReplenishmentPolicy,
   type SimulationInput,
   type SimulationPeriod,
   type SimulationResult,
@@ -176,7 +176,7 @@ describe('simulate, (r, Q)', () => {
   });
 
   it('computes n·Q as the smallest multiple that lifts IP above r (orderQuantity)', () => {
-    const policy: Policy = { kind: 'rQ', r: 20, Q: 5 };
+    const policy: ReplenishmentPolicy = { kind: 'rQ', r: 20, Q: 5 };
     expect(orderQuantity(policy, 21)).toBe(0);
     expect(orderQuantity(policy, 20)).toBe(5);
     expect(orderQuantity(policy, 16)).toBe(5);
@@ -378,7 +378,7 @@ describe('simulate, validation (#VALUE!)', () => {
     ['Q = 0', { ...base, policy: { kind: 'rQ', r: 5, Q: 0 } }, 'Q must be greater than 0'],
     ['Q < 0', { ...base, policy: { kind: 'rQ', r: 5, Q: -2 } }, 'Q must be greater than 0'],
     ['infinite r', { ...base, policy: { kind: 'rQ', r: Infinity, Q: 2 } }, 'r must be a finite number'],
-    ['unknown policy', { ...base, policy: { kind: 'xy' } as unknown as Policy }, 'policy must be one of sS, rQ'],
+    ['unknown policy', { ...base, policy: { kind: 'xy' } as unknown as ReplenishmentPolicy }, 'policy must be one of sS, rQ'],
     ['negative holding cost', { ...base, holdingCost: -1 }, 'holdingCost must not be negative'],
     ['negative stockout cost', { ...base, stockoutCost: -0.5 }, 'stockoutCost must not be negative'],
     ['negative start stock', { ...base, startStock: -1 }, 'startStock must not be negative'],
@@ -394,11 +394,11 @@ describe('simulate, validation (#VALUE!)', () => {
 });
 
 describe('simulate, invariants (property)', () => {
-  const policyArb: fc.Arbitrary<Policy> = fc.oneof(
+  const policyArb: fc.Arbitrary<ReplenishmentPolicy> = fc.oneof(
     fc
       .tuple(fc.integer({ min: -10, max: 100 }), fc.integer({ min: 1, max: 100 }))
-      .map(([s, gap]): Policy => ({ kind: 'sS', s, S: Math.max(s + gap, 1) })),
-    fc.tuple(fc.integer({ min: -10, max: 100 }), fc.integer({ min: 1, max: 100 })).map(([r, Q]): Policy => ({ kind: 'rQ', r, Q })),
+      .map(([s, gap]): ReplenishmentPolicy => ({ kind: 'sS', s, S: Math.max(s + gap, 1) })),
+    fc.tuple(fc.integer({ min: -10, max: 100 }), fc.integer({ min: 1, max: 100 })).map(([r, Q]): ReplenishmentPolicy => ({ kind: 'rQ', r, Q })),
   );
   const inputArb = fc.record({
     demand: fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 60 }),
