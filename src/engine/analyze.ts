@@ -26,7 +26,7 @@ import { eventCalendar, type EventWindow } from './forecast/events';
 import { listEvents, NO_CHOICES, type EventChoices } from './forecast/event-choices';
 import { eventsSheet, readEventsSheet } from './sheets/events-sheet';
 import { ChannelUplifts, countryEvents, eventAhead, eventDemand, settingPriors, type CountryEvents } from './analysis/position-events';
-import { learnUplifts, monthFactor, occurrenceCounts, type LearnedUplifts } from './forecast/event-uplift';
+import { dailyCalendar, dailyHistory, learnUplifts, monthFactor, occurrenceCounts, type DailyCalendar, type LearnedUplifts } from './forecast/event-uplift';
 import { supplierLeadTimes, type SupplierLeadTime } from './metrics/lead-time';
 import { forecastSheet, type ForecastRow } from './sheets/forecast-sheet';
 import { fromReporting, toReporting } from './analysis/money';
@@ -402,12 +402,23 @@ function planningStage(imported: ImportResult, positions: readonly Position[], c
   // The channels' average uplifts, from the positions whose own history shows an event.
   const channelUplifts = new ChannelUplifts();
   const ownPass: (LearnedUplifts | undefined)[] = new Array(positions.length);
+  // Each channel's daily calendar over its span of dated sales (made once): positions with daily sales learn from their days.
+  const dailyCalendars = new Map<string, DailyCalendar | undefined>();
+  const dailyOf = (p: Position, windows: readonly EventWindow[]): DailyCalendar | undefined => {
+    if (!p.dailySales) return undefined;
+    if (!dailyCalendars.has(p.channel.id)) {
+      const sales = imported.salesSpans.get(p.channel.id);
+      dailyCalendars.set(p.channel.id, sales ? dailyCalendar(windows, sales.from, sales.to) : undefined);
+    }
+    return dailyCalendars.get(p.channel.id);
+  };
   for (let i = 0; i < positions.length; i++) {
     const p = positions[i];
     const cal = calendars.get(p.channel.id);
     const span = seriesMonths.get(p.channel.id) ?? [];
     if (!cal || cal.occurrences.size === 0 || span.length < MIN_HISTORY) continue;
-    const learned = learnUplifts(span, historyOf(p, span, unitsOf[i]), cal.days, cal.settings);
+    const daily = dailyOf(p, cal.windows);
+    const learned = learnUplifts(span, historyOf(p, span, unitsOf[i]), cal.days, cal.settings, undefined, daily && dailyHistory(p.dailySales!, daily));
     if (learned.information.size === 0) continue;
     ownPass[i] = learned;
     channelUplifts.add(p.channel.id, learned);
@@ -433,7 +444,7 @@ function planningStage(imported: ImportResult, positions: readonly Position[], c
           cal.shared = { prior, factors: cal.horizon.map((m) => monthFactor(m, cal.days, prior)) };
         }
         const prior = own ? channelUplifts.priors(p.channel.id, cal.settings, own) : cal.shared!.prior;
-        events = { days: cal.days, prior, occurrences: cal.occurrences, horizonWindows: cal.horizonWindows, priorFactors: own ? undefined : cal.shared!.factors, learn: own !== undefined };
+        events = { days: cal.days, prior, occurrences: cal.occurrences, horizonWindows: cal.horizonWindows, priorFactors: own ? undefined : cal.shared!.factors, learn: own !== undefined, daily: own ? dailyOf(p, cal.windows) : undefined };
       }
       f = positionForecast(p, span, velocities[i], lead + s.reviewDays, withReturns.has(p.channel.id), unitsOf[i], s.xyzCuts, events);
       // The cover policy's extra units for the event days inside lead time + cover.

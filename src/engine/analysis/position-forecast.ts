@@ -24,7 +24,8 @@
  *   learned from the history (the prior where it does not show an event), the history is divided by
  *   each month's event factor, the method forecasts what is left, and each forecast month is multiplied
  *   by its own factor (its events' days there × their uplift). The velocity fallback is multiplied too.
- *   Without an event day in the history or the horizon, nothing changes.
+ *   Without an event day in the history or the horizon, nothing changes. A position with daily sales
+ *   learns from its days over the channel's span of dated sales, and from the months before it.
  */
 import { isCalcError } from '../errors';
 import { forecast, type ForecastResult } from '../forecast/forecast';
@@ -34,7 +35,7 @@ import type { Position } from '../ingest/join';
 import { netDemand, returnAlert, returnRate } from '../metrics/returns';
 import { coefficientOfVariation, xyzClassOf, type XyzClass } from '../metrics/xyz';
 import { daysByMonth, type EventWindow } from '../forecast/events';
-import { eventKey, learnUplifts, monthFactor } from '../forecast/event-uplift';
+import { dailyHistory, eventKey, learnUplifts, monthFactor, type DailyCalendar } from '../forecast/event-uplift';
 
 export const MIN_HISTORY = 3;
 export const SEASON_MONTHS = 12;
@@ -93,6 +94,8 @@ export interface ForecastEvents {
   readonly priorFactors?: readonly number[];
   /** false: the caller knows the history holds no evidence (its first pass learned nothing): the prior is used as it is. */
   readonly learn?: boolean;
+  /** The channel's daily calendar over its span of dated sales: a position with daily sales learns from them there. */
+  readonly daily?: DailyCalendar;
 }
 
 /** The events with a day in the forecast months after `months`. */
@@ -218,7 +221,8 @@ export function positionForecast(
   if (events && months.length > 0) {
     uplift = events.prior;
     if (history.length >= MIN_HISTORY && events.occurrences.size > 0 && events.learn !== false) {
-      const learned = learnUplifts(months, history, events.days, events.prior);
+      const daily = events.daily && p.dailySales ? dailyHistory(p.dailySales, events.daily) : null;
+      const learned = learnUplifts(months, history, events.days, events.prior, undefined, daily);
       uplift = learned.uplift;
       learnedKeys = learned.information;
       const factors = months.map((m) => monthFactor(m, events.days, learned.uplift));

@@ -59,6 +59,14 @@ export interface Position {
   salesFrom: ReportKind | null;
   /** Units and revenue per calendar month "YYYY-MM", from dated sales. */
   salesByMonth: Record<string, MonthSales>;
+  /**
+   * Units per UTC day of the same dated sales (All Orders' purchase-date, the noon sales export's order
+   * timestamp, Product views & sales' day), as pairs [day, units, day, units …] with day = ms ÷ 86,400,000
+   * floored (1970-01-01 is day 0). Rows of one day read one after another add to one pair; a day read
+   * again later (rows out of date order) gets another pair, whose units add to it. Absent without dated
+   * sales. A day of the channel's span of dated sales (JoinResult.salesSpans) without a pair sold 0.
+   */
+  dailySales?: number[];
   /** Units customers returned (Amazon FBA customer returns report); 0 without one. */
   returned: number;
   /** Units returned per calendar month "YYYY-MM" of the return date (the keys salesByMonth uses). */
@@ -705,6 +713,7 @@ function newPosition(master: string, channel: Channel, provisional: boolean, inf
     stockFrom: null,
     salesFrom: null,
     salesByMonth: {},
+    dailySales: undefined,
     returned: 0,
     returnsByMonth: {},
     unitsShipped: null,
@@ -759,6 +768,7 @@ export function repriced(p: Position, cost: number | null, price: number | null)
     stockFrom: p.stockFrom,
     salesFrom: p.salesFrom,
     salesByMonth: p.salesByMonth,
+    dailySales: p.dailySales,
     returned: p.returned,
     returnsByMonth: p.returnsByMonth,
     unitsShipped: p.unitsShipped,
@@ -1330,7 +1340,10 @@ function units(r: ReportScope, column: NumberColumn, field: string, i: number, w
   return 0;
 }
 
-/** Adds dated sales to their month; `tail` widens the span past the row's moment (a daily row covers its whole day). */
+/**
+ * Adds dated sales to their month and their day (Position.dailySales); `tail` widens the span past the
+ * row's moment (a daily row covers its whole day).
+ */
 function addMonth(p: Position, ms: number | null, units: number, revenue: number, spans: { min: number; max: number }, tail: number): void {
   if (ms === null) return;
   if (ms < spans.min) spans.min = ms;
@@ -1339,4 +1352,9 @@ function addMonth(p: Position, ms: number | null, units: number, revenue: number
   const m = (p.salesByMonth[key] ??= { units: 0, revenue: 0 });
   m.units += units;
   m.revenue += revenue;
+  const day = Math.floor(ms / DAY_MS);
+  const days = p.dailySales;
+  if (days === undefined) p.dailySales = [day, units];
+  else if (days[days.length - 2] === day) days[days.length - 1] += units;
+  else days.push(day, units);
 }

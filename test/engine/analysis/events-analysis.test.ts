@@ -7,57 +7,50 @@
  * dates, events.test.ts). The analysis runs on 1 December 2026 with the default settings (cover policy,
  * 30 safety days) and the mapping's lead time of 60 days. Nothing on hand.
  *
- * Learned uplift: the history says 1 for Ramadan (each Ramadan day sells twice an ordinary day) and 0
- * for every other event of the KSA calendar in it (Founding Day, Eid al-Fitr, Eid al-Adha, back to
- * school, National Day, 11.11, White Friday). Its information about Ramadan is I = 129.29
- * (event-uplift.test.ts: the same three Ramadan months); the prior is the channel's average, here this
- * SKU alone on its channel is not its own prior, so the prior is the setting, 0: for Ramadan alone
- * u = I ÷ (I + 4) = 0.970. Eid al-Fitr shares Ramadan's months and takes a little of it (0.076, within
- * ±0.1 of 0): u = 0.9636 (checked within 0.95–0.97); the other events within ±0.05 of 0.
+ * Learned uplift: All Orders are daily sales, so the uplifts are learned day by day over the span of
+ * the orders, 1 January 2025 – 30 November 2026 (event-uplift.ts, "Daily sales"; the months learning is
+ * event-uplift.test.ts). The prior is the channel's average; this SKU alone on its channel is not its
+ * own prior, so the prior is the setting, 0 (1/τ² = 4). Every event-free day sells 3 = its baseline, so
+ * φ = 1. The occurrences, each with a baseline of 3 a day (the event-free days within 28 days either
+ * side inside the span, at least 14 for every occurrence: 27 + 25 for Ramadan 2025, 28 + 25 for Ramadan
+ * 2026, 28 + 6 for Founding Day 2025, whose days after it run into Ramadan):
+ *   Ramadan 2025 (1–29 March, 29 days): y = 174, x = 174 − 87 = 87, z_R = 87, σ² = 87;
+ *   Ramadan 2026 (18 February – 19 March, 30 days) holds Founding Day 2026 (22 February), one
+ *     occurrence: y = 180, x = 90, z_R = 90, z_FD = 3, σ² = 90;
+ *   Founding Day 2025: x = 0, z_FD = 3, σ² = 3; every other event (Eid al-Fitr, Eid al-Adha, back to
+ *     school, National Day, 11.11, White Friday; days apart from Ramadan's) sells at its baseline: x = 0.
+ * Ramadan and Founding Day are solved jointly:
+ *   [87 + 90 + 4, 3; 3, 3 + 0.1 + 4] u = [177; 3]: det = 181 × 7.1 − 9 = 1276.1,
+ *   u_R = (177 × 7.1 − 3 × 3) ÷ 1276.1 = 1247.7 ÷ 1276.1 = 0.977745, u_FD = (181 × 3 − 3 × 177) ÷ 1276.1 = 0.009404;
+ * the other events 0.
  * Forecast months: December 2026, January and February 2027. Ramadan 1448 runs 8 February – 8 March
  * 2027: 21 of its days fall in February, whose forecast is the event-free forecast × (28 + 21 u) ÷ 28
- * (≈ 1.723); December and January have no day of an event with an uplift of note.
+ * (= 1.733309); December and January have no day of an event with an uplift of note.
  * Reorder (cover policy): v = units sold ÷ the sales period = (699 × 3 + 59 × 3) ÷ 698 days = 3.25788; lead time + cover = 60 + 30 = 90 days from
  * 1 December 2026 reach 28 February 2027, so the 21 Ramadan days of February are inside:
- * event demand = 21 u v (+ the Founding Day at 0.01) = 65.96, need = v × 30 + 65.96 − 0 on hand = 163.69:
- * 164 units are bought (98 without the event).
+ * event demand = 21 u v (+ the Founding Day at 0.0094) = 66.8929 + 0.0306, need = v × 30 + 66.92 − 0 on hand = 164.66:
+ * 165 units are bought (98 without the event).
  */
 import { analyze, type Analysis } from '../../../src/engine/analyze';
 import { forecast } from '../../../src/engine/forecast/forecast';
 import { DEFAULT_SETTINGS } from '../../../src/engine/model';
-import type { RawCell } from '../../../src/engine/ingest/types';
 import { isCalcError } from '../../../src/engine/errors';
 import { exposure } from '../../../src/engine/forecast/event-uplift';
 import { eventsText } from '../../../src/engine/sheets/forecast-sheet';
 import { builtInEvents } from '../../../src/engine/forecast/events';
+import { LAMP_INVENTORY, lampMapping, lampOrders } from '../../helpers/lamp-orders';
 
 /** The KSA events' days per month over the history (events.ts, the calendar the analysis uses). */
 const EVENT_DAYS = exposure([2025, 2026, 2027].flatMap((y) => builtInEvents(y)).filter((e) => e.country !== 'UAE'));
 
-const DAY = 86_400_000;
 const RAMADAN = [
   ['2025-03-01', '2025-03-29'],
   ['2026-02-18', '2026-03-19'],
 ];
 const inRamadan = (iso: string) => RAMADAN.some(([a, b]) => iso >= a && iso <= b);
-const HEADER = ['amazon-order-id', 'merchant-order-id', 'purchase-date', 'last-updated-date', 'order-status', 'fulfillment-channel', 'sales-channel', 'order-channel', 'url', 'ship-service-level', 'product-name', 'sku', 'asin', 'item-status', 'quantity', 'currency', 'item-price', 'item-tax', 'shipping-price', 'shipping-tax', 'ship-country'];
-function orders(): RawCell[][] {
-  const rows: RawCell[][] = [HEADER];
-  for (let t = Date.UTC(2025, 0, 1); t <= Date.UTC(2026, 10, 30); t += DAY) {
-    const day = new Date(t).toISOString().slice(0, 10);
-    const qty = inRamadan(day) ? 6 : 3;
-    rows.push([`403-${day}`, '', `${day}T10:00:00+00:00`, day, 'Shipped', 'Amazon', 'Amazon.sa', '', '', 'Standard', 'Desk lamp', 'AMZ-LAMP', 'B0LAMP0001', 'Shipped', String(qty), 'SAR', String(qty * 100), '0', '0', '0', 'SA']);
-  }
-  return rows;
-}
-const MAPPING: RawCell[][] = [
-  ['Master SKU', 'Amazon KSA SKU', 'ASIN', 'Title', 'Cost Price', 'Selling Price', 'Lead Time Days'],
-  ['LAMP-01', 'AMZ-LAMP', 'B0LAMP0001', 'Desk lamp', '40', '100', '60'],
-];
-const INVENTORY: RawCell[][] = [
-  ['sku', 'fnsku', 'asin', 'product-name', 'condition', 'your-price', 'afn-warehouse-quantity', 'afn-fulfillable-quantity', 'afn-unsellable-quantity', 'afn-reserved-quantity', 'afn-total-quantity', 'afn-inbound-working-quantity', 'afn-inbound-shipped-quantity', 'afn-inbound-receiving-quantity'],
-  ['AMZ-LAMP', 'X0LAMP', 'B0LAMP0001', 'Desk lamp', 'New', '100', '0', '0', '0', '0', '0', '0', '0', '0'],
-];
+const orders = () => lampOrders('2025-01-01', '2026-11-30', (day) => (inRamadan(day) ? 6 : 3));
+const MAPPING = lampMapping(60);
+const INVENTORY = LAMP_INVENTORY;
 
 let a: Analysis;
 beforeAll(() => {
@@ -84,13 +77,13 @@ test('the history: 23 months, two Ramadans in it', () => {
 
 const uRamadan = () => row().f.uplift!.get('ramadan')!;
 
-test('the learned uplift: Ramadan near 1, the other events near 0', () => {
+test('the learned uplift, day by day: Ramadan 0.977745, Founding Day 0.009404 (inside Ramadan 2026), the other events 0', () => {
   const u = row().f.uplift!;
-  expect(uRamadan()).toBeGreaterThan(0.95);
-  expect(uRamadan()).toBeLessThan(0.97);
-  // Eid al-Fitr shares Ramadan's months: the priors hold it near 0 but it takes a little.
-  expect(Math.abs(u.get('eid-al-fitr')!)).toBeLessThan(0.1);
-  for (const k of ['eid-al-adha', 'saudi-founding-day', 'saudi-national-day', 'back-to-school', 'singles-day', 'white-friday']) expect(Math.abs(u.get(k)!)).toBeLessThan(0.05);
+  expect(uRamadan()).toBeCloseTo(1247.7 / 1276.1, 12);
+  expect(uRamadan()).toBeCloseTo(0.977745, 6);
+  expect(u.get('saudi-founding-day')).toBeCloseTo(12 / 1276.1, 12);
+  // Eid al-Fitr's days are apart from Ramadan's in a daily history (a month joins them): it sells its baseline.
+  for (const k of ['eid-al-fitr', 'eid-al-adha', 'saudi-national-day', 'back-to-school', 'singles-day', 'white-friday']) expect(u.get(k)).toBe(0);
 });
 
 test('the forecast months it lands in: February 2027 is the event-free forecast × (28 + 21 u) ÷ 28; the Events column names it', () => {
@@ -107,13 +100,13 @@ test('the forecast months it lands in: February 2027 is the event-free forecast 
   const r = forecast(base, { horizon: 3, seasonLength: 12 });
   if (isCalcError(r)) throw new Error('no forecast');
   expect(f.next[2]).toBeCloseTo(r.forecast[2] * ((28 + 21 * uRamadan() + (u.get('saudi-founding-day') ?? 0)) / 28), 6);
-  expect((28 + 21 * uRamadan()) / 28).toBeCloseTo(1.7227, 3);
+  expect((28 + 21 * uRamadan()) / 28).toBeCloseTo(1.733309, 6);
   const ramadan = f.events.find((e) => e.name === 'Ramadan')!;
   expect(ramadan).toEqual({ name: 'Ramadan', start: '2027-02-08', end: '2027-03-08', uplift: uRamadan(), learned: true });
   const spec = a.specs.find((s) => s.name === 'Forecast')!;
   const h = spec.rows.findIndex((x) => x[0] === 'Master SKU');
   const events = spec.rows[h + 1][spec.rows[h].indexOf('Events')];
-  expect(events).toContain('Ramadan from 2027-02-08 +96% (learned)');
+  expect(events).toContain('Ramadan from 2027-02-08 +98% (learned)');
 });
 
 test('the reorder quantity covers it: need = 30 v + 21 u v (the Ramadan days inside lead time + cover)', () => {
@@ -126,10 +119,10 @@ test('the reorder quantity covers it: need = 30 v + 21 u v (the Ramadan days ins
   const events = 21 * uRamadan() * v + (u.get('saudi-founding-day') ?? 0) * v;
   expect(m.eventDemand).toBeCloseTo(events, 9);
   expect(m.reorderNeed).toBeCloseTo(30 * v + events, 9);
-  expect(m.reorderNeed).toBeCloseTo(163.69, 2);
+  expect(m.reorderNeed).toBeCloseTo(164.66, 2);
   const line = a.reorder.find((l) => l.metrics === m)!;
-  // 163.69 → 164 units (no MOQ or case pack); 30 v = 97.7 without the event.
-  expect(line.buyQty).toBe(164);
+  // 164.66 → 165 units (no MOQ or case pack); 30 v = 97.7 without the event.
+  expect(line.buyQty).toBe(165);
   const spec = a.specs.find((s) => s.name === 'Reorder')!;
   const h = spec.rows.findIndex((x) => x[0] === 'Master SKU');
   expect(spec.rows[h + 1][spec.rows[h].indexOf('Event Demand')]).toBeCloseTo(events, 1);
@@ -140,9 +133,9 @@ describe('Urgent Actions: an event that starts within the lead time', () => {
    * The same history with a lead time of 90 days and 150 on hand: Ramadan 1448 starts on 8 February
    * 2027, 69 days after 1 December 2026, inside the 90 days. DOI = 150 ÷ v = 46 days: no priority of
    * its own. Lead time + cover = 120 days reach 30 March 2027: all 29 Ramadan days are inside (with the
-   * Founding Day and the first 3 days of Eid al-Fitr at their small uplifts): event demand = (29 × 0.9636
-   * + 0.0102 + 3 × 0.0756) v = 91.81 (computed from the learned uplifts below); need = 30 v + 91.81 − 150
-   * = 39.55 → 40 bought. The line is LOW, "Ramadan starts in 69 days: order now", with the event demand at the
+   * Founding Day at its small uplift and the first 3 days of Eid al-Fitr at 0): event demand = (29 × 0.977745
+   * + 0.009404 + 3 × 0) v = 92.4065 (computed from the learned uplifts below); need = 30 v + 92.4065 − 150
+   * = 40.14 → 41 bought. The line is LOW, "Ramadan starts in 69 days: order now", with the event demand at the
    * price (100 SAR) at stake.
    */
   const run = (lead: string, onHand: string) =>
@@ -156,7 +149,7 @@ describe('Urgent Actions: an event that starts within the lead time', () => {
     );
   const v = 2274 / 698;
 
-  test('150 on hand, lead time 90: a LOW line "Ramadan starts in 69 days: order now", 40 ordered', () => {
+  test('150 on hand, lead time 90: a LOW line "Ramadan starts in 69 days: order now", 41 ordered', () => {
     const b = run('90', '150');
     const m = b.metrics[0];
     const u = b.forecasts[0].f.uplift!;
@@ -165,9 +158,10 @@ describe('Urgent Actions: an event that starts within the lead time', () => {
     const events = (29 * u.get('ramadan')! + u.get('saudi-founding-day')! + 3 * u.get('eid-al-fitr')!) * v;
     expect(m.eventDemand).toBeCloseTo(events, 9);
     const buy = Math.ceil(30 * v + events - 150);
-    expect(buy).toBe(40);
+    expect(events).toBeCloseTo(92.4065, 4);
+    expect(buy).toBe(41);
     expect(b.reorder[0].buyQty).toBe(buy);
-    expect(b.urgent).toEqual([expect.objectContaining({ priority: 'LOW', issue: 'Ramadan starts in 69 days: order now', action: 'Order 40' })]);
+    expect(b.urgent).toEqual([expect.objectContaining({ priority: 'LOW', issue: 'Ramadan starts in 69 days: order now', action: 'Order 41' })]);
     expect(b.urgent[0].moneyAtStake).toBeCloseTo(events * 100, 6);
   });
 
