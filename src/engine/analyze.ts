@@ -573,7 +573,7 @@ function sheetStage(imported: ImportResult, planned: Planned, r: Recommended, is
   const name = (id: OutputId) => options.names?.[id] ?? OUTPUT_SHEETS[id];
   const prev = options.previous ?? {};
   progress('sheets', 0, 10);
-  const channelLabel = (src: SourceSummary) => src.channel?.label ?? (src.kind === null ? '—' : src.channelDecision?.channel === null && src.channelDecision?.reason !== 'not a channel report' ? 'unknown' : '—');
+  const channelLabel = (src: SourceSummary) => src.channel?.label ?? (src.kind === null ? '—' : src.channelDecision?.channel === null && src.channelDecision.channelReport ? 'unknown' : '—');
   const specs: SheetSpec[] = [
     urgentSheet(name('urgent'), r.urgent, s),
     summarySheet(

@@ -13,6 +13,8 @@ export type ChannelSource = 'user' | 'column' | 'name' | null;
 export interface ChannelDecision {
   readonly channel: Channel | null;
   readonly decidedBy: ChannelSource;
+  /** Whether the report belongs to a channel at all (false: the mapping, PO history, warehouse stock). */
+  readonly channelReport: boolean;
   readonly reason: string;
 }
 
@@ -101,11 +103,11 @@ export function inferChannel(kind: ReportKind, source: string, records: RecordTa
   if (userChannel) {
     const chosen = CHANNELS.find((c) => c.id === userChannel) ?? null;
     return chosen
-      ? { channel: chosen, decidedBy: 'user', reason: 'assigned by the user' }
-      : { channel: null, decidedBy: null, reason: `unknown channel "${userChannel}"` };
+      ? { channel: chosen, decidedBy: 'user', channelReport: true, reason: 'assigned by the user' }
+      : { channel: null, decidedBy: null, channelReport: true, reason: `unknown channel "${userChannel}"` };
   }
   const marketplace = KINDS.find((k) => k.kind === kind)?.marketplace ?? null;
-  if (!marketplace) return { channel: null, decidedBy: null, reason: 'not a channel report' };
+  if (!marketplace) return { channel: null, decidedBy: null, channelReport: false, reason: 'not a channel report' };
 
   let ksa = 0;
   let uae = 0;
@@ -127,14 +129,16 @@ export function inferChannel(kind: ReportKind, source: string, records: RecordTa
     return {
       channel: channelFor(marketplace, country),
       decidedBy: 'column',
+      channelReport: true,
       reason: `the ${field} column says ${country} in ${Math.max(ksa, uae)} of ${records.length} rows${mixed}`,
     };
   }
   const fromName = countryFromName(source);
-  if (fromName) return { channel: channelFor(marketplace, fromName), decidedBy: 'name', reason: `the name "${source}" says ${fromName}` };
+  if (fromName) return { channel: channelFor(marketplace, fromName), decidedBy: 'name', channelReport: true, reason: `the name "${source}" says ${fromName}` };
   return {
     channel: null,
     decidedBy: null,
+    channelReport: true,
     reason: `no country, currency or sales-channel column and no country in the name "${source}": choose the channel`,
   };
 }

@@ -70,7 +70,7 @@ export function importReports(reports: readonly ParsedReport[], options: ImportO
       return summary(report.source, report, null, [{ source: report.source, row: null, column: null, value: null, reason, dropped: true }], 0, report.rowsRead);
     }
     const decision = report.kind ? inferChannel(report.kind, report.source, report.records, said.channel) : null;
-    const needsChannel = report.kind !== null && decision !== null && decision.channel === null && decision.reason !== 'not a channel report';
+    const needsChannel = report.kind !== null && decision !== null && decision.channel === null && decision.channelReport;
     const issues = [...report.issues];
     let { rowsUsed, rowsReported } = report;
     if (needsChannel) {

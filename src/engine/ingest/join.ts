@@ -568,7 +568,8 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
       const quantity = t.numberColumn('quantity');
       for (let i = 0; i < t.length; i++) {
         const master = textAt(masterSku, i) as string;
-        warehouseStock.set(master, (warehouseStock.get(master) ?? 0) + (numberAt(quantity, i) ?? 0));
+        const qty = nonNegative(report, issues, t.rows[i], 'quantity', numberAt(quantity, i));
+        warehouseStock.set(master, (warehouseStock.get(master) ?? 0) + qty);
       }
       continue;
     }
@@ -924,10 +925,10 @@ const ROWS: Partial<Record<ReportKind, (r: ReportScope) => RowReader | undefined
     return (p, i) => {
       if (stock) {
         p.stockFrom = r.kind;
-        p.available += numberAt(available, i) ?? 0;
-        p.reserved += numberAt(reserved, i) ?? 0;
-        p.unfulfillable += numberAt(unfulfillable, i) ?? 0;
-        p.inbound += (numberAt(inboundWorking, i) ?? 0) + (numberAt(inboundShipped, i) ?? 0) + (numberAt(inboundReceiving, i) ?? 0);
+        p.available += units(r, available, 'available', i);
+        p.reserved += units(r, reserved, 'reserved', i);
+        p.unfulfillable += units(r, unfulfillable, 'unfulfillable', i);
+        p.inbound += units(r, inboundWorking, 'inboundWorking', i) + units(r, inboundShipped, 'inboundShipped', i) + units(r, inboundReceiving, 'inboundReceiving', i);
       }
       if (sales) {
         p.salesFrom = r.kind;
@@ -958,9 +959,9 @@ const ROWS: Partial<Record<ReportKind, (r: ReportScope) => RowReader | undefined
     return (p, i) => {
       if (stock) {
         p.stockFrom = r.kind;
-        p.available += numberAt(available, i) ?? 0;
-        p.inbound += numberAt(inbound, i) ?? 0;
-        p.unfulfillable += numberAt(unfulfillable, i) ?? 0;
+        p.available += units(r, available, 'available', i);
+        p.inbound += units(r, inbound, 'inbound', i);
+        p.unfulfillable += units(r, unfulfillable, 'unfulfillable', i);
       }
       if (sales) {
         p.salesFrom = r.kind;
@@ -1110,7 +1111,7 @@ const ROWS: Partial<Record<ReportKind, (r: ReportScope) => RowReader | undefined
     const unfulfillable = r.table.numberColumn('unfulfillable');
     const strandedReason = r.table.textColumn('strandedReason');
     return (p, i) => {
-      p.stranded += (numberAt(fulfillable, i) ?? 0) + (numberAt(unfulfillable, i) ?? 0);
+      p.stranded += units(r, fulfillable, 'fulfillable', i) + units(r, unfulfillable, 'unfulfillable', i);
       const reason = textAt(strandedReason, i);
       if (reason && !p.strandedReasons.includes(reason)) p.strandedReasons.push(reason);
     };
@@ -1119,7 +1120,7 @@ const ROWS: Partial<Record<ReportKind, (r: ReportScope) => RowReader | undefined
     if (r.stockKind !== null) return undefined;
     const reserved = r.table.numberColumn('reserved');
     return (p, i) => {
-      p.reserved += numberAt(reserved, i) ?? 0;
+      p.reserved += units(r, reserved, 'reserved', i);
     };
   },
   'amazon-returns': (r) => {
@@ -1330,15 +1331,20 @@ function attachImported(
 /** The summary ledger's event columns (kinds.ts field names), signed as Amazon writes them. */
 const LEDGER_EVENTS: readonly string[] = ['receipts', 'customerShipments', 'customerReturns', 'vendorReturns', 'warehouseTransfers', 'found', 'lost', 'damaged', 'disposed', 'otherEvents', 'unknownEvents', 'inTransit'];
 
-/** A stock (or returned) quantity, row `i` of the report's `field` column: a negative one is reported and counted as 0. */
-function units(r: ReportScope, column: NumberColumn, field: string, i: number, what = 'stock'): number {
-  const n = numberAt(column, i);
+/**
+ * The rule of every stock (or returned) quantity, in every report kind: a negative one is reported at
+ * its sheet row and column and counted as 0; a blank is 0.
+ */
+function nonNegative(report: ParsedReport, issues: ImportIssue[], row: number, field: string, n: number | null, what = 'stock'): number {
   if (n === null) return 0;
   if (n >= 0) return n;
-  const header = r.report.columns.find((c) => c.field === field)?.header ?? field;
-  r.issues.push({ source: r.report.source, row: r.table.rows[i], column: header, value: String(n), reason: `Negative ${what} quantity ${n} counted as 0`, dropped: false });
+  const header = report.columns.find((c) => c.field === field)?.header ?? field;
+  issues.push({ source: report.source, row, column: header, value: String(n), reason: `Negative ${what} quantity ${n} counted as 0`, dropped: false });
   return 0;
 }
+
+/** A stock (or returned) quantity, row `i` of the report's `field` column (nonNegative's rule). */
+const units = (r: ReportScope, column: NumberColumn, field: string, i: number, what = 'stock'): number => nonNegative(r.report, r.issues, r.table.rows[i], field, numberAt(column, i), what);
 
 /**
  * Adds dated sales to their month and their day (Position.dailySales); `tail` widens the span past the
