@@ -24,7 +24,7 @@ const isFiniteNumber = (x: unknown): boolean => typeof x === 'number' && x - x =
 
 function checkPairs(actual: readonly number[], forecast: readonly number[]): CalcError | undefined {
   if (actual.length === 0) return valueError(messages.atLeastPeriods('actual', 1));
-  if (forecast.length !== actual.length) return valueError(`forecast must have as many periods as actual (${actual.length}), not ${forecast.length}`);
+  if (forecast.length !== actual.length) return valueError(messages.sameLength('forecast', 'actual', actual.length, forecast.length));
   for (let i = 0; i < actual.length; i++) {
     // The common case inline (two finite numbers); finite words the error.
     if (isFiniteNumber(actual[i]) && isFiniteNumber(forecast[i])) continue;
@@ -36,7 +36,7 @@ function checkPairs(actual: readonly number[], forecast: readonly number[]): Cal
 
 /** Mean of |x_t − x_{t−lag}|^power over the in-sample series, with the lag falling back to 1. */
 export function seasonalScale(insample: readonly number[], seasonLength: number, power: 1 | 2): number | CalcError {
-  if (!Number.isInteger(seasonLength) || seasonLength < 1) return valueError('seasonLength must be a whole number of at least 1');
+  if (!Number.isInteger(seasonLength) || seasonLength < 1) return valueError(messages.wholeAtLeast('seasonLength', 1));
   if (insample.length < 2) return valueError(messages.atLeastPeriods('insample', 2));
   for (let i = 0; i < insample.length; i++) {
     if (isFiniteNumber(insample[i])) continue;
@@ -47,7 +47,7 @@ export function seasonalScale(insample: readonly number[], seasonLength: number,
   let sum = 0;
   for (let t = lag; t < insample.length; t++) sum += Math.abs(insample[t] - insample[t - lag]) ** power;
   const scale = sum / (insample.length - lag);
-  if (scale === 0) return new CalcError('#DIV/0!', 'insample never changes, so the scale is 0');
+  if (scale === 0) return new CalcError('#DIV/0!', messages.constant('insample', 'scale'));
   return scale;
 }
 

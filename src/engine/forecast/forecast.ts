@@ -120,7 +120,7 @@ export function forecast(history: readonly number[], options: ForecastOptions): 
   const level = options.level ?? 0.95;
   const wanted = options.method ?? 'auto';
   const bad =
-    (typeof horizon !== 'number' || !Number.isInteger(horizon) || horizon < 1 ? valueError('horizon must be a whole number of at least 1') : undefined) ??
+    (typeof horizon !== 'number' || !Number.isInteger(horizon) || horizon < 1 ? valueError(messages.wholeAtLeast('horizon', 1)) : undefined) ??
     checkSeasonLength(m) ??
     checkSeries(history, 1);
   if (bad) return bad;

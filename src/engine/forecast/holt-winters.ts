@@ -84,7 +84,7 @@ function run(series: readonly number[], m: number, alpha: number, beta: number, 
 
 /** Fits a series already checked (finite values ≥ 0); the season length and length are checked here. */
 export function fitHoltWinters(series: readonly number[], m: number): Fitted | CalcError {
-  const bad = checkSeasonLength(m) ?? (m < 2 ? valueError('Holt-Winters needs a seasonLength of at least 2') : undefined) ?? (series.length < 2 * m ? valueError(messages.atLeastPeriods('history', 2 * m)) : undefined);
+  const bad = checkSeasonLength(m) ?? (m < 2 ? valueError(messages.needsAtLeast('Holt-Winters', 'seasonLength', 2)) : undefined) ?? (series.length < 2 * m ? valueError(messages.atLeastPeriods('history', 2 * m)) : undefined);
   if (bad) return bad;
   const init = initialState(series, m);
   // γ = 0.0001 + x₂·(γmax − 0.0001), x₂ ∈ [0, 1], γmax = 0.9999(1 − α): inside [0.0001, γmax] for every α
@@ -122,6 +122,6 @@ export const holtWinters: ForecastMethod = {
   label: 'Holt-Winters additive',
   minLength: (m) => 2 * Math.max(2, m),
   fit(series, { seasonLength: m }): Fitted | CalcError {
-    return checkSeasonLength(m) ?? (m < 2 ? valueError('Holt-Winters needs a seasonLength of at least 2') : undefined) ?? checkSeries(series, 2 * m) ?? fitHoltWinters(series, m);
+    return checkSeasonLength(m) ?? (m < 2 ? valueError(messages.needsAtLeast('Holt-Winters', 'seasonLength', 2)) : undefined) ?? checkSeries(series, 2 * m) ?? fitHoltWinters(series, m);
   },
 };

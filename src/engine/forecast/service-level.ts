@@ -188,7 +188,7 @@ export function serviceLevelStock(series: readonly number[], p: number, options:
     positive(periods, 'periods') ??
     (Number.isInteger(periods) ? undefined : valueError(messages.notInteger('periods'))) ??
     positive(review, 'review') ??
-    (Number.isInteger(review) && review <= periods ? undefined : valueError('review must be a whole number of periods, at most periods')) ??
+    (Number.isInteger(review) && review <= periods ? undefined : valueError(messages.wholePeriodsAtMost('review', 'periods'))) ??
     positive(draws, 'draws') ??
     (Number.isInteger(draws) ? undefined : valueError(messages.notInteger('draws'))) ??
     (SERVICE_TARGETS.includes(target) ? undefined : valueError(messages.oneOf('target', SERVICE_TARGETS)));

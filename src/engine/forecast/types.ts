@@ -74,7 +74,7 @@ export function checkSeries(series: readonly number[], min: number, name = 'hist
 
 /** Checks a season length: a whole number ≥ 1. */
 export function checkSeasonLength(m: number): CalcError | undefined {
-  if (typeof m !== 'number' || !Number.isInteger(m) || m < 1) return valueError('seasonLength must be a whole number of at least 1');
+  if (typeof m !== 'number' || !Number.isInteger(m) || m < 1) return valueError(messages.wholeAtLeast('seasonLength', 1));
   return undefined;
 }
 

@@ -16,7 +16,7 @@
  * The result is in input order. Cost O(n log n) for the sort, O(n) otherwise.
  */
 import { finite, nonNegative } from '../check';
-import { type CalcError, valueError } from '../errors';
+import { type CalcError, messages, valueError } from '../errors';
 import type { AbcClass } from '../model';
 import { below } from './compare';
 
@@ -25,7 +25,7 @@ function checkCuts(cuts: readonly [number, number]): CalcError | undefined {
   const bad = finite(a, 'cuts') ?? finite(b, 'cuts');
   if (bad) return bad;
   // No shared template for an ordered pair yet (reported to the lead).
-  if (!(a > 0 && a < b && b <= 1)) return valueError('cuts must satisfy 0 < cuts[0] < cuts[1] ≤ 1');
+  if (!(a > 0 && a < b && b <= 1)) return valueError(messages.mustSatisfy('cuts', '0 < cuts[0] < cuts[1] ≤ 1'));
   return undefined;
 }
 

@@ -31,10 +31,10 @@ export function approvalTier(
   let previous = -Infinity;
   for (let i = 0; i < last; i++) {
     const below = tiers[i].below;
-    if (below === null || !(below > previous)) return valueError('tiers must be ascending');
+    if (below === null || !(below > previous)) return valueError(messages.ascending('tiers'));
     previous = below;
   }
-  if (tiers[last].below !== null) return valueError('tiers must be ascending');
+  if (tiers[last].below !== null) return valueError(messages.ascending('tiers'));
   for (let i = 0; i < last; i++) {
     if (under(orderValue, tiers[i].below as number)) return tiers[i].tier;
   }

@@ -17,7 +17,7 @@
  *   that covers part of the window adjusts only that part.
  * - The window is whole UTC days, `from` and `to` included (YYYY-MM-DD).
  */
-import { valueError, type CalcError } from '../errors';
+import { messages, valueError, type CalcError } from '../errors';
 import type { Days } from '../model';
 
 /** One ledger day, sellable units only (ingest/join.ts LedgerDay): balances are null when the ledger does not give them. */
@@ -63,13 +63,13 @@ export function windowStart(to: string, length: Days): string | null {
 export function stockDays(days: readonly LedgerBalanceDay[], from: string, to: string): StockDays | CalcError {
   const first = dayNumber(from);
   const last = dayNumber(to);
-  if (first === null) return valueError(`from must be a date written YYYY-MM-DD, not "${from}"`);
-  if (last === null) return valueError(`to must be a date written YYYY-MM-DD, not "${to}"`);
-  if (last < first) return valueError(`to (${to}) is before from (${from})`);
+  if (first === null) return valueError(messages.notIsoDate('from', from));
+  if (last === null) return valueError(messages.notIsoDate('to', to));
+  if (last < first) return valueError(messages.before('to', to, 'from', from));
   const byDay = new Map<number, LedgerBalanceDay>();
   for (const d of days) {
     const n = dayNumber(d.date);
-    if (n === null) return valueError(`a ledger date must be written YYYY-MM-DD, not "${d.date}"`);
+    if (n === null) return valueError(messages.notIsoDate('a ledger date', String(d.date)));
     byDay.set(n, d);
   }
   const known = [...byDay.keys()].sort((a, b) => a - b);

@@ -35,7 +35,7 @@
  */
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { nonNegative } from '../check';
-import { type CalcError, isCalcError, naError } from '../errors';
+import { type CalcError, isCalcError, messages, valueError } from '../errors';
 import type { ReportRecord } from '../ingest/read-report';
 import type { Days } from '../model';
 
@@ -87,7 +87,7 @@ export function leadTimeStats(days: readonly number[]): { mean: Days; sd: Days |
     const bad = nonNegative(x, 'days');
     if (bad) return bad;
   }
-  if (days.length === 0) return naError('days requires at least 1 value');
+  if (days.length === 0) return valueError(messages.atLeastValues('days', 1));
   const values = days as number[];
   return { mean: mean(values), sd: days.length < 2 ? null : sampleStandardDeviation(values) };
 }

@@ -47,7 +47,7 @@ export interface LiquidationPlan {
 
 /** Local until a shared check exists: 0 ≤ d < 1 (a discount that does not give the product away). */
 function discountFraction(d: number, name: string): CalcError | undefined {
-  return finite(d, name) ?? (d < 0 || d >= 1 ? valueError(`${name} must be at least 0 and less than 1`) : undefined);
+  return finite(d, name) ?? (d < 0 || d >= 1 ? valueError(messages.atLeastZeroBelowOne(name)) : undefined);
 }
 
 function knownModel(model: LiquidationModel): CalcError | undefined {

@@ -25,7 +25,7 @@ export function criticalRatio(stockoutCost: Money, holdingCost: Money): number |
   const bad = nonNegative(stockoutCost, 'stockoutCost') ?? nonNegative(holdingCost, 'holdingCost');
   if (bad) return bad;
   if (stockoutCost + holdingCost === 0) {
-    return valueError('stockoutCost and holdingCost must not both be 0');
+    return valueError(messages.notBothZero('stockoutCost', 'holdingCost'));
   }
   return stockoutCost / (stockoutCost + holdingCost);
 }
@@ -41,8 +41,8 @@ export function newsvendorOrderUpTo(
   if (bad) return bad;
   const alpha = criticalRatio(stockoutCost, holdingCost);
   if (typeof alpha !== 'number') return alpha;
-  if (alpha === 0) return valueError(`${messages.openUnit('criticalRatio')} (stockoutCost is 0, so any stock is too much)`);
-  if (alpha === 1) return valueError(`${messages.openUnit('criticalRatio')} (holdingCost is 0, so no stock is enough)`);
+  if (alpha === 0) return valueError(messages.because(messages.openUnit('criticalRatio'), 'stockoutCost is 0, so any stock is too much'));
+  if (alpha === 1) return valueError(messages.because(messages.openUnit('criticalRatio'), 'holdingCost is 0, so no stock is enough'));
   const z = inverseNormal(alpha);
   if (typeof z !== 'number') return z;
   return meanLeadTimeDemand + z * sdLeadTimeDemand;

@@ -35,7 +35,7 @@ export function stockoutAdjustedVelocity(sold: Units, inStockDays: Days): Veloci
   const bad = nonNegative(sold, 'sold') ?? nonNegative(inStockDays, 'inStockDays');
   if (bad) return bad;
   if (inStockDays === 0) {
-    return sold === 0 ? 0 : valueError(`${messages.notPositive('inStockDays')} when sold is greater than 0`);
+    return sold === 0 ? 0 : valueError(messages.when(messages.notPositive('inStockDays'), 'sold is greater than 0'));
   }
   return sold / inStockDays;
 }

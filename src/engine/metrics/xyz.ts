@@ -14,7 +14,7 @@
  */
 import { mean } from 'simple-statistics';
 import { nonNegative } from '../check';
-import { type CalcError, valueError } from '../errors';
+import { type CalcError, messages, valueError } from '../errors';
 import { atMost } from './compare';
 
 export type XyzClass = 'X' | 'Y' | 'Z';
@@ -45,7 +45,7 @@ function checkCuts(cuts: readonly [number, number]): CalcError | undefined {
   const bad = nonNegative(x, 'cuts') ?? nonNegative(y, 'cuts');
   if (bad) return bad;
   // No shared template for an ordered pair yet (reported to the lead).
-  if (!(x < y)) return valueError('cuts must satisfy cuts[0] < cuts[1]');
+  if (!(x < y)) return valueError(messages.mustSatisfy('cuts', 'cuts[0] < cuts[1]'));
   return undefined;
 }
 

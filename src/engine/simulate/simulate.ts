@@ -122,7 +122,7 @@ function checkPolicy(policy: ReplenishmentPolicy): CalcError | undefined {
   if (policy?.kind === 'sS') {
     const bad = finite(policy.s, 's') ?? positive(policy.S, 'S');
     if (bad) return bad;
-    return policy.s < policy.S ? undefined : valueError('s must be less than S');
+    return policy.s < policy.S ? undefined : valueError(messages.lessThan('s', 'S'));
   }
   if (policy?.kind === 'rQ') return finite(policy.r, 'r') ?? positive(policy.Q, 'Q');
   return valueError(messages.oneOf('policy', ['sS', 'rQ']));
@@ -151,7 +151,7 @@ export function orderQuantity(policy: ReplenishmentPolicy, ip: number): number {
 /** Replays the policy over the demand series (event order and conventions in the file comment). */
 export function simulate(input: SimulationInput): SimulationResult | CalcError {
   const { demand, policy, leadTime, holdingCost: h, stockoutCost: p } = input;
-  if (!Array.isArray(demand) || demand.length === 0) return valueError('demand requires at least 1 period');
+  if (!Array.isArray(demand) || demand.length === 0) return valueError(messages.atLeastPeriods('demand', 1));
   for (let i = 0; i < demand.length; i++) {
     const bad = nonNegative(demand[i], `demand[${i + 1}]`);
     if (bad) return bad;

