@@ -3,12 +3,10 @@
  * rows read, used and reported, and the SKUs the mapping does not map. Pure, so it runs wherever the
  * engine runs (in the task pane, in the engine's Web Worker: engine-worker.ts).
  */
-import { CHANNELS, KINDS, importSources, kindSpec, unmappedCount, type ImportIssue, type ReportKind, type SourceAssignment, type SourceGrid } from '../engine';
+import { CHANNELS, KINDS, importSources, isChannelKind, kindSpec, unmappedCount, type ImportIssue, type ReportKind, type SourceAssignment, type SourceGrid } from '../engine';
 
 export const KIND_LABEL = new Map(KINDS.map((k) => [k.kind, k.label]));
 export const CHANNEL_LABEL = new Map(CHANNELS.map((c) => [c.id, c.label]));
-/** Kinds whose rows belong to no channel. */
-const NO_CHANNEL: ReadonlySet<string> = new Set(['mapping', 'po-history', 'warehouse-stock']);
 
 /** One sheet as the Reports panel shows it. */
 export interface ReportInfo {
@@ -69,7 +67,7 @@ export async function scanReports({ inputs, assignments, periodDays }: ScanInput
     issues: s.issues.slice(0, 3),
     issueCount: s.issues.length,
     assigned: assignments[s.source] ?? null,
-    needsChannel: s.kind !== null && !NO_CHANNEL.has(s.kind) && kindSpec(s.kind, s.report.variant)?.use !== 'set-aside',
+    needsChannel: s.kind !== null && isChannelKind(s.kind) && kindSpec(s.kind, s.report.variant)?.use !== 'set-aside',
   }));
   return { reports, unmapped: unmappedCount(result), mappingSheet: result.sources.find((s) => s.kind === 'mapping')?.source ?? null };
 }

@@ -22,7 +22,7 @@
 import { access, constants, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { analyzeWorkbook, NothingToAnalyzeError, readWorkbookState, resultSheetsNotReadBack, type WorkbookAnalysis, type WorkbookState } from '../app/analyze-workbook';
-import { DEMO_DEFAULTS, HistoryTable, REGISTRY_SHEET, analyze, demoHistory, demoInputSpecs, demoWorkbook, historyId, historyName, historySheets, importSources, isoDate, planSave, registrySheet, type Policy, type Progress, type SourceAssignment, type SourceGrid, type Stage } from '../engine';
+import { DEMO_DEFAULTS, HistoryTable, REGISTRY_SHEET, analyze, demoHistory, demoInputSpecs, demoWorkbook, historyId, historyName, historySheets, importSources, isChannelKind, isoDate, planSave, registrySheet, type Policy, type Progress, type SourceAssignment, type SourceGrid, type Stage } from '../engine';
 import { readReportFile, type FileSheet } from '../io/read-report-file';
 import { SkippedSheetError, XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import type { SheetValues } from '../workbook/port';
@@ -292,9 +292,9 @@ function nothingToAnalyze(fallback: string, inputs: readonly SourceGrid[], assig
         ? `${name}: nothing could be read${first ? ` (${visible(first)})` : ''}`
         : `${name}: not recognized as an Amazon or noon report (say what it is with --kind "${name}=KIND"; \`lumive inspect\` shows why)`);
     } else if (s.rowsRead === 0) lines.push(`${name}${label} has a header and no rows`);
-    else if (s.kind === 'mapping' || s.kind === 'warehouse-stock' || s.kind === 'po-history') lines.push(`${name}${label}: ${s.rowsRead} row${s.rowsRead === 1 ? '' : 's'}`);
+    else if (!isChannelKind(s.kind)) lines.push(`${name}${label}: ${s.rowsRead} row${s.rowsRead === 1 ? '' : 's'}`);
     else if (s.rowsUsed === 0) {
-      const channel = first?.startsWith('Channel unknown')
+      const channel = s.channelDecision?.channel === null && s.channelDecision.channelReport
         ? `; say which channel with --channel "${name}=CHANNEL" (${CHANNEL_IDS.join(', ')})`
         : '';
       lines.push(`${name}${label}: none of its ${s.rowsRead} rows could be used${first ? ` (${visible(first)})` : ''}${channel}`);

@@ -24,7 +24,7 @@ export { HISTORY_PART_ROWS, HistoryTable, SNAPSHOT, historyId, historyName, hist
 export type { HistoryRead } from './history/history';
 export { importSources } from './ingest/import';
 export type { SourceAssignment, SourceSummary } from './ingest/import';
-export { KINDS, kindSpec } from './ingest/kinds';
+export { KINDS, isChannelKind, kindSpec } from './ingest/kinds';
 export type { ReportKind } from './ingest/kinds';
 export { LineGrid, plainQuotes } from './ingest/line-grid';
 export { planMapping, unmappedCount } from './ingest/mapping-sheet';

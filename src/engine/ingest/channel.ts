@@ -107,6 +107,7 @@ export function inferChannel(kind: ReportKind, source: string, records: RecordTa
       : { channel: null, decidedBy: null, channelReport: true, reason: `unknown channel "${userChannel}"` };
   }
   const marketplace = KINDS.find((k) => k.kind === kind)?.marketplace ?? null;
+  // isChannelKind(kind) says the same: no marketplace, no channel.
   if (!marketplace) return { channel: null, decidedBy: null, channelReport: false, reason: 'not a channel report' };
 
   let ksa = 0;

@@ -809,6 +809,9 @@ export const KINDS: readonly KindSpec[] = [
   ...SET_ASIDE,
 ];
 
+/** Whether a kind's rows belong to a channel (false: the mapping, the PO history, the own warehouse's stock). */
+export const isChannelKind = (kind: ReportKind): boolean => (KINDS.find((k) => k.kind === kind)?.marketplace ?? null) !== null;
+
 /** The spec of a kind (and layout), as a parsed report names it. */
 export function kindSpec(kind: ReportKind, variant?: string | null): KindSpec | undefined {
   return KINDS.find((k) => k.kind === kind && (k.variant ?? null) === (variant ?? null)) ?? KINDS.find((k) => k.kind === kind);
