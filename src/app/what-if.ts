@@ -74,11 +74,19 @@ export type ParsedDemand =
       readonly message: string;
     };
 
+/** The English message templates ({item}, {text}, {field}): the pane's English table takes them from here. */
+export const DEMAND_TEMPLATE: Readonly<Record<DemandProblem, string>> = {
+  empty: 'Paste at least one number of units per day',
+  notNumber: 'Item {item} “{text}” is not a number',
+  negative: 'Item {item} “{text}” is negative: demand must be 0 or more',
+};
+
+/** A template with its {name}s filled in. */
+export const fill = (template: string, values: Readonly<Record<string, string | number>>): string => template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+
 /** The English message of a demand problem (the pane has the Arabic one). */
 export function demandMessage(problem: DemandProblem, item: number, text: string): string {
-  if (problem === 'empty') return 'Paste at least one number of units per day';
-  if (problem === 'negative') return `Item ${item} “${text}” is negative: demand must be 0 or more`;
-  return `Item ${item} “${text}” is not a number`;
+  return fill(DEMAND_TEMPLATE[problem], { item, text });
 }
 
 /**
@@ -281,23 +289,18 @@ export const FIELD_NAME: Readonly<Record<WhatIfField, string>> = {
   startStock: 'Start stock',
 };
 
-/** One template per rule (English). */
+/** One template per rule (English; the pane's English table takes them from here). */
+export const RULE_TEMPLATE: Readonly<Record<FieldRule, string>> = {
+  missing: '{field} is missing',
+  notNumber: '{field} must be a number',
+  wholeDays: '{field} must be a whole number of days ≥ 0',
+  nonNegative: '{field} must be a number ≥ 0',
+  positive: '{field} must be a number > 0',
+  aboveS: 'S must be greater than s',
+};
+
 export function ruleMessage(field: WhatIfField, rule: FieldRule): string {
-  const name = FIELD_NAME[field];
-  switch (rule) {
-    case 'missing':
-      return `${name} is missing`;
-    case 'notNumber':
-      return `${name} must be a number`;
-    case 'wholeDays':
-      return `${name} must be a whole number of days ≥ 0`;
-    case 'nonNegative':
-      return `${name} must be a number ≥ 0`;
-    case 'positive':
-      return `${name} must be a number > 0`;
-    case 'aboveS':
-      return 'S must be greater than s';
-  }
+  return fill(RULE_TEMPLATE[rule], { field: FIELD_NAME[field] });
 }
 
 export interface CheckedForm {
