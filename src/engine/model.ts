@@ -31,6 +31,13 @@ export const CHANNELS: readonly Channel[] = [
   { id: 'noon-uae', marketplace: 'noon', country: 'UAE', currency: 'AED', label: 'noon UAE' },
 ];
 
+/**
+ * A position's identity as text, "Master SKU|channel": the one spelling of it. The channel is its id
+ * for a position of this analysis (PositionMetrics.id) and its label in the saved history (the history
+ * sheets carry labels).
+ */
+export const positionKey = (masterSku: string, channel: string): string => `${masterSku}|${channel}`;
+
 export type AbcClass = 'A' | 'B' | 'C';
 export type Policy = 'cover' | 'service';
 export type LiquidationModel = 'elasticity' | 'linear';

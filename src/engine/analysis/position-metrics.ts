@@ -22,7 +22,7 @@ import { sampleStandardDeviation } from 'simple-statistics';
 import { isCalcError, type CalcError } from '../errors';
 import type { Position } from '../ingest/join';
 import type { EventAhead } from './position-events';
-import type { AbcClass, Settings } from '../model';
+import { positionKey, type AbcClass, type Settings } from '../model';
 import { doi as doiOf, doiInclInbound } from '../metrics/doi';
 import { eoq, annualDemand, holdingCostPerUnitYear } from '../metrics/eoq';
 import { excessQty } from '../metrics/excess';
@@ -183,7 +183,7 @@ export function resolveLeadTime(p: Position, measured: PlanningInputs['leadTime'
  * reports the missing report once per channel).
  */
 export function positionMetrics(p: Position, abc: AbcClass, s: Settings, channelHasSales = true, plan: PlanningInputs = {}): PositionMetrics {
-  const id = `${p.masterSku}|${p.channel.id}`;
+  const id = positionKey(p.masterSku, p.channel.id);
   const { v, method, daysOutOfStock } = positionVelocity(p, channelHasSales);
   const known = channelHasSales;
   const available = Math.max(0, p.available);

@@ -25,7 +25,7 @@
 import type { ImportIssue, RawCell, RawGrid, ValueProblem } from '../ingest/types';
 import { isValueProblem } from '../ingest/types';
 import { parseDate, parseNumber, parseText } from '../ingest/values';
-import { CHANNELS } from '../model';
+import { CHANNELS, positionKey } from '../model';
 import type { CellValue, SheetSpec } from '../sheets/spec';
 import { sheetSpec } from '../sheets/table';
 
@@ -204,8 +204,8 @@ export class HistoryTable {
   }
 }
 
-/** Position key of a history row: Master SKU and channel label. */
-export const historyKey = (masterSku: string, channel: string): string => `${masterSku}|${channel}`;
+/** Position key of a history row: Master SKU and channel label (model.ts, positionKey). */
+export const historyKey = (masterSku: string, channelLabel: string): string => positionKey(masterSku, channelLabel);
 
 /** "YYYY-MM-DD" of a moment, in UTC (the day the analysis stamps). */
 export const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
