@@ -10,7 +10,7 @@ import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { LineGrid, plainQuotes, type RawCell, type SourceGrid } from '../engine';
 import { excel } from '../workbook/xlsx/lazy';
-import { checkPackage, farValuesText, gridText, scatteredText, sheetCells, tableBounds, workbookFailure, XLSX_LIMITS, type XlsxLimits } from '../workbook/xlsx/read-worksheet';
+import { checkPackage, farValuesText, gridText, plainValue, scatteredText, sheetCells, tableBounds, workbookFailure, XLSX_LIMITS, type XlsxLimits } from '../workbook/xlsx/read-worksheet';
 
 export interface FileSheet extends SourceGrid {
   readonly format: 'csv' | 'tsv' | 'txt' | 'xlsx';
@@ -738,7 +738,7 @@ function readWorksheet(fileName: string, worksheet: ExcelJS.Worksheet, notes: re
   let noResult = 0;
   const cells = sheetCells(worksheet, (raw) => {
     if (isFormula(raw) && raw.result === undefined) noResult++;
-    return toRawCell(raw);
+    return plainValue(raw);
   });
   if (noResult > 0) {
     problems.push(
@@ -768,33 +768,6 @@ function readWorksheet(fileName: string, worksheet: ExcelJS.Worksheet, notes: re
 
 function isFormula(value: unknown): value is { result?: unknown } {
   return typeof value === 'object' && value !== null && ('formula' in value || 'sharedFormula' in value);
-}
-
-function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
-
-/** An exceljs cell value as the plain value Excel shows. */
-function toRawCell(value: unknown): RawCell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (isDate(value)) return value;
-  if (typeof value !== 'object') return String(value);
-  if (isFormula(value)) return toRawCell(value.result);
-  const o = value as Record<string, unknown>;
-  if (Array.isArray(o.richText)) return richText(o.richText);
-  if ('error' in o) return String(o.error);
-  if ('hyperlink' in o || 'text' in o) {
-    const text = toRawCell(o.text);
-    return text === null || text === undefined ? (typeof o.hyperlink === 'string' ? o.hyperlink : null) : text;
-  }
-  return null;
-}
-
-function richText(runs: readonly unknown[]): string {
-  return runs
-    .map((run) => (typeof run === 'object' && run !== null && typeof (run as { text?: unknown }).text === 'string' ? (run as { text: string }).text : ''))
-    .join('');
 }
 
 // ---------------------------------------------------------------------------------------------
