@@ -1,5 +1,5 @@
 // ESLint flat config. The engine rule keeps src/engine/** pure: no Office, DOM, Node or React
-// (ARCHITECTURE.md; the same layering excalidraw enforces for its core packages). Code outside the
+// (docs/ARCHITECTURE.md; the same layering excalidraw enforces for its core packages). Code outside the
 // engine uses it through its front door (src/engine/index.ts); the task pane never imports a workbook
 // adapter.
 import tseslint from 'typescript-eslint';

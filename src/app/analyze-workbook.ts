@@ -1,5 +1,5 @@
 /**
- * Analyze a workbook through any WorkbookPort (ARCHITECTURE.md: the CLI and the add-in differ only in
+ * Analyze a workbook through any WorkbookPort (docs/ARCHITECTURE.md: the CLI and the add-in differ only in
  * the port they pass). One batch read of every sheet; the registry says which sheets Lumive created
  * (they are not inputs, and only they are rewritten); the Lumive Settings sheet is read back (invalid
  * values become Data Issues, defaults used); the previous approval sheets and the log feed the merge

@@ -1,7 +1,7 @@
 /**
  * The What-if panel's logic, without React: the demand a simulation replays (pasted numbers, or a
  * position's own history), the policy and cost defaults taken from the last analysis, the checks of the
- * form's fields, and the call to the engine's simulator (src/engine/simulate/simulate.ts, FORMULAS.md
+ * form's fields, and the call to the engine's simulator (src/engine/simulate/simulate.ts, docs/FORMULAS.md
  * "Simulation (what-if)").
  *
  * Conventions:
@@ -24,7 +24,7 @@
  * - Start stock = available + inbound (what is on its way is counted as already there).
  * - Unmet demand is lost, not backordered (the engine's default).
  *
- * Messages follow one template per rule, no trailing period (STYLE.md 4); the pane shows the same
+ * Messages follow one template per rule, no trailing period (docs/STYLE.md 4); the pane shows the same
  * rules in Arabic from its own string table (i18n.ts).
  */
 import { isCalcError, simulate, type Currency, type PositionMetrics, type ReplenishmentPolicy, type Settings, type SimulationInput, type SimulationResult } from '../engine';

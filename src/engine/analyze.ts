@@ -1,5 +1,5 @@
 /**
- * The analysis pipeline (ARCHITECTURE.md): cells → positions → metrics under the chosen policy →
+ * The analysis pipeline (docs/ARCHITECTURE.md): cells → positions → metrics under the chosen policy →
  * classes (ABC, movement, aging) → recommendations → sheet specs. Pure: the caller reads the workbook
  * and writes the specs (app/analyze-workbook.ts), so the CLI, the tests and the add-in run the same code.
  *

@@ -1,5 +1,5 @@
 /**
- * The engine's small shared types: channels, settings and their defaults (FORMULAS.md, "Settings and
+ * The engine's small shared types: channels, settings and their defaults (docs/FORMULAS.md, "Settings and
  * defaults"). Unit aliases document what a number means; they are plain numbers at run time.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The one argument layer every LUMIVE function goes through (STYLE.md §6: declare argument metadata
+ * The one argument layer every LUMIVE function goes through (docs/STYLE.md §6: declare argument metadata
  * once; one wrapper checks, coerces and broadcasts, so bodies stay pure engine math).
  *
  * Hosts (Excel, HyperFormula in tests, the `lumive eval` command) hand each argument over as a single

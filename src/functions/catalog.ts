@@ -3,7 +3,7 @@
  * formula it applies. The Excel custom functions (functions.ts), the HyperFormula plugin used in tests
  * and the `lumive eval` command all run these same definitions through `callFunction`.
  *
- * Defaults come from the engine's DEFAULT_SETTINGS (FORMULAS.md, "Settings and defaults").
+ * Defaults come from the engine's DEFAULT_SETTINGS (docs/FORMULAS.md, "Settings and defaults").
  * The functions over one whole series (forecasting.ts, simulation.ts) are declared beside their readers.
  */
 import { CalcError, DEFAULT_APPROVAL_TIERS, DEFAULT_SETTINGS as D, LiquidationModel, abcClasses, agingBucket, approvalTier, coverSafetyStock, criticalRatio, daysToClear, demandClass, doi, doiInclInbound, eoq, excessQty, gmroi, isCalcError, liquidationDiscount, lostRevenue, messages, movement, naError, needQty, newsvendorOrderUpTo, orderUpTo, reorderPoint, reorderQty, roundOrderQty, sellThrough, serviceSafetyStock, serviceZ, stockValue, transferQty, urgency, valueError, velocity, xyzClass } from '../engine';

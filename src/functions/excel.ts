@@ -1,6 +1,6 @@
 /**
  * The Excel edge of the custom functions: engine CalcErrors become `CustomFunctions.Error` here and
- * nowhere else (STYLE.md §5). Excel shows a custom message only with #VALUE! and #N/A, which is why the
+ * nowhere else (docs/STYLE.md §5). Excel shows a custom message only with #VALUE! and #N/A, which is why the
  * engine uses those two for every error a seller needs explained.
  */
 import { CalcError, ErrorCode, isCalcError } from '../engine';

@@ -1,5 +1,5 @@
 /**
- * The forecasting functions (FORMULAS.md, "Forecasting and accuracy"): FORECAST, FORECASTINTERVAL and
+ * The forecasting functions (docs/FORMULAS.md, "Forecasting and accuracy"): FORECAST, FORECASTINTERVAL and
  * FORECASTMETHOD over one demand history, and the accuracy trio MASE, RMSSE and FORECASTBIAS. Each
  * reads its arguments (series.ts) and hands them to the engine unchanged; the engine's errors are the
  * results.

@@ -1,5 +1,5 @@
 /**
- * The what-if simulator as cell functions (FORMULAS.md, "Simulation (what-if)"): SIMULATE replays an
+ * The what-if simulator as cell functions (docs/FORMULAS.md, "Simulation (what-if)"): SIMULATE replays an
  * (s, S) policy and SIMULATERQ an (r, Q) policy over a demand series with lost sales, and both spill the
  * same table: a header row, one row per period, then total cost, fill rate and cycle service level.
  */

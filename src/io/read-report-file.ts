@@ -1,6 +1,6 @@
 /**
  * Reads a report file the user picked (CSV, TSV, Amazon .txt flat file, .xlsx workbook) into grids of
- * raw cells for the importer (REPORTS.md). Bytes in, grids out: no file system, so the same code runs
+ * raw cells for the importer (docs/REPORTS.md). Bytes in, grids out: no file system, so the same code runs
  * in the task pane (File API bytes) and in Node (the CLI and tests read the bytes themselves).
  *
  * It never throws for a bad file: what could not be read, and what was noticed and repaired, is listed

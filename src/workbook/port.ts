@@ -1,5 +1,5 @@
 /**
- * The WorkbookPort: everything the app needs from a workbook, whatever hosts it (ARCHITECTURE.md).
+ * The WorkbookPort: everything the app needs from a workbook, whatever hosts it (docs/ARCHITECTURE.md).
  * Adapters: in-memory (tests, browser preview), xlsx files on disk (CLI), Office.js (the add-in).
  *
  * Reads give a sheet's values from A1 (so row numbers in messages are the ones the user sees), ""

@@ -2,7 +2,7 @@
  * Analyze inside Excel: the demo workbook analyzed through the Office adapter over the recording fake of
  * the Excel API gives the same cells as through the xlsx adapter (the CLI's), sheet by sheet, with the
  * same sheet order and visibility; no formula reaches Excel; and the syncs stay within the budget of
- * ARCHITECTURE.md. Then a second run, as a colleague approves a row between our read and our write:
+ * docs/ARCHITECTURE.md. Then a second run, as a colleague approves a row between our read and our write:
  * neither their approval nor ours is lost.
  */
 import { analyzeWorkbook } from '../../src/app/analyze-workbook';

@@ -1,6 +1,6 @@
 /**
  * The whole analysis on a small workbook (test/app/small-workbook.ts) whose every expected number is
- * computed by hand below from FORMULAS.md with the default settings (safetyDays 30, excessDays 90,
+ * computed by hand below from docs/FORMULAS.md with the default settings (safetyDays 30, excessDays 90,
  * criticalDays 7, stockoutDays 14, severeExcessDays 365, leadTimeDays 30, targetDoi 45, elasticity 1.5,
  * maxDiscount 0.5, transferCostPerUnit 5, minTransferQty 10, outlet 0.5 × 0.6, removal fee 2,
  * liquidation recovery 0.1, approval tiers Auto < 5,000 < Manager < 50,000).

@@ -4,7 +4,7 @@
  * and analyzed again: the Trends are the same. A second snapshot on an existing date replaces it.
  *
  * Expected values are hand-computed from the data below with the rules of src/engine/history/trends.ts
- * (file comment) and FORMULAS.md ("Money": lost revenue = days out of stock × v × price; "Classes": XYZ).
+ * (file comment) and docs/FORMULAS.md ("Money": lost revenue = days out of stock × v × price; "Classes": XYZ).
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -124,7 +124,7 @@ describe('spreadMonthly: monthly totals → demand per day', () => {
 
 describe('whatIfDefaults on a position built by hand', () => {
   // v = 60 sold / 30 days = 2 a day. Days of cover: safety stock = 2 × 30 = 60 = reorder point.
-  // EOQ = √(2 × D × S / H) = √(2 × 730 × 200 / (0.25 × 36.5)) = √32,000 = 178.885… (FORMULAS.md "EOQ").
+  // EOQ = √(2 × D × S / H) = √(2 × 730 × 200 / (0.25 × 36.5)) = √32,000 = 178.885… (docs/FORMULAS.md "EOQ").
   const p = position({
     cost: 36.5,
     price: 50,

@@ -1,5 +1,5 @@
 /**
- * Analysis benchmark (ARCHITECTURE.md, "Performance budgets": 100,000 positions from cells to sheet
+ * Analysis benchmark (docs/ARCHITECTURE.md, "Performance budgets": 100,000 positions from cells to sheet
  * specs in ≤ 1 s; 1,000,000 without running out of a browser tab's memory), and `lumive analyze` end to
  * end on an .xlsx workbook (100,000 positions by default, LUMIVE_BENCH_CLI_POSITIONS to change it: see run.ts).
  *

@@ -1,6 +1,6 @@
 /**
  * History benchmark (issue "History and trends": `npm run bench` adds snapshot append and trends over
- * 100,000 positions × 24 periods). ARCHITECTURE.md has no history budget; run.ts prints the figures and,
+ * 100,000 positions × 24 periods). docs/ARCHITECTURE.md has no history budget; run.ts prints the figures and,
  * for reference, the nearest budget: the engine's full analysis of 100,000 positions in ≤ 1 s.
  *
  * Input: a deterministic synthetic history (below, hashed from the position and the month, so the same
@@ -441,7 +441,7 @@ function trendsScenario(): HistoryFigures {
       ms: median(totals),
       note:
         `${runsNote(totals, warmups)}; trends ${[...trends].map(([k, v]) => `${k} ${count(v)}`).join(', ')}; lost revenue since the last snapshot on ${count(lost)} positions, over the whole history on ${count(lostAll)}; ` +
-        `no history budget in ARCHITECTURE.md; nearest: the engine's whole analysis of 100,000 positions ≤ 1 s (this part alone is ×${(median(totals) / 1000).toFixed(1)} of it)`,
+        `no history budget in docs/ARCHITECTURE.md; nearest: the engine's whole analysis of 100,000 positions ≤ 1 s (this part alone is ×${(median(totals) / 1000).toFixed(1)} of it)`,
     },
   ];
   return figures('trends', out, `saved history ${count(saved.length)} rows (HistoryTable) + this run's ${count(current.length)} snapshot rows on ${date}; ${count(n)} PositionMetrics`, input.ms, input.heap, probe);

@@ -1,5 +1,5 @@
 /**
- * Office adapter benchmark (ARCHITECTURE.md, "Performance budgets": the whole Analyze on a 100,000-row
+ * Office adapter benchmark (docs/ARCHITECTURE.md, "Performance budgets": the whole Analyze on a 100,000-row
  * workbook reads in 1–2 syncs, sends no request over 4 MB, and takes at most 2 + output bytes / 4 MB
  * syncs plus a small constant for formatting, charts and state).
  *

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: performance figures printed against the budgets of ARCHITECTURE.md. Timings are
+ * `npm run bench`: performance figures printed against the budgets of docs/ARCHITECTURE.md. Timings are
  * the median of several runs after a warm-up; machines here are shared and noisy, so nothing asserts on
  * time (tests never do): the figures are for people to read.
  */
@@ -266,7 +266,7 @@ function startupBenchmark(): void {
 
 // ---- Office adapter ------------------------------------------------------------------------------
 
-/** "No request over 4 MB" (ARCHITECTURE.md), in bytes as Excel counts them; Excel on the web refuses over 5 MB. */
+/** "No request over 4 MB" (docs/ARCHITECTURE.md), in bytes as Excel counts them; Excel on the web refuses over 5 MB. */
 const FOUR_MB = 4_000_000;
 /** Largest "small constant" of syncs for formatting, charts and state the budget allows here. */
 const SYNC_CONSTANT = 8;
@@ -421,7 +421,7 @@ const HISTORY_HEAP_MB = 8192;
 
 /**
  * Snapshot history (history.ts): read, append, same-date replace, trends, and analyze() with history,
- * each scenario in its own process; one table. ARCHITECTURE.md has no history budget: the engine's
+ * each scenario in its own process; one table. docs/ARCHITECTURE.md has no history budget: the engine's
  * (a whole analysis of 100,000 positions ≤ 1 s) is printed as the nearest, for reference.
  */
 function historyBenchmark(): void {
@@ -445,7 +445,7 @@ function historyBenchmark(): void {
   if (rows.length > 0) print(`History: snapshot append and trends, ${count(HISTORY_POSITIONS)} positions × ${HISTORY_PERIODS} periods`, rows);
   for (const line of failures) console.log(line);
   if (memory.length > 0) console.log(`  memory and inputs, per scenario (each in its own process):\n${memory.map((l) => `  ${l}`).join('\n')}`);
-  console.log(`  budget: none for history in ARCHITECTURE.md; the nearest is the engine's, a whole analysis of 100,000 positions from cells to sheet specs ≤ 1 s (printed for reference, not a verdict)`);
+  console.log(`  budget: none for history in docs/ARCHITECTURE.md; the nearest is the engine's, a whole analysis of 100,000 positions from cells to sheet specs ≤ 1 s (printed for reference, not a verdict)`);
 }
 
 // ---- The race against pandas (../shared/peers) --------------------------------------------------

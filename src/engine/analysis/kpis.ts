@@ -1,6 +1,6 @@
 /**
  * Headline figures of the Summary sheet and the task pane's KPI cards, in the reporting currency
- * (FORMULAS.md, "Money"). Aggregate GMROI = Σ(price − cost) × sold / Σ cost × available over positions
+ * (docs/FORMULAS.md, "Money"). Aggregate GMROI = Σ(price − cost) × sold / Σ cost × available over positions
  * with both cost and price; aggregate sell-through = Σ sold / (Σ available + Σ sold).
  */
 import { CHANNELS, type AbcClass, type Settings } from '../model';

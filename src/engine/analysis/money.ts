@@ -1,5 +1,5 @@
 /**
- * Converting channel money to the reporting currency for totals (FORMULAS.md, "Units": SAR for KSA,
+ * Converting channel money to the reporting currency for totals (docs/FORMULAS.md, "Units": SAR for KSA,
  * AED for UAE; totals in the reporting currency, default SAR, AED→SAR 1.0211).
  */
 import type { Currency, Money } from '../model';

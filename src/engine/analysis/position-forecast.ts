@@ -1,6 +1,6 @@
 /**
- * The demand forecast of one position for the analysis (FORMULAS.md, "Forecasting and accuracy";
- * PRODUCT.md, Forecast sheet): monthly units from its dated sales, the automatic method choice, the next
+ * The demand forecast of one position for the analysis (docs/FORMULAS.md, "Forecasting and accuracy";
+ * docs/PRODUCT.md, Forecast sheet): monthly units from its dated sales, the automatic method choice, the next
  * months with their interval, held-out accuracy, returns and net demand, and the daily demand and spread
  * the `service` policy plans with.
  *

@@ -1,11 +1,11 @@
 /**
- * Every per-position figure of FORMULAS.md under the chosen policy, computed once and shared by all
+ * Every per-position figure of docs/FORMULAS.md under the chosen policy, computed once and shared by all
  * recommendations and sheets. A position is one Master SKU on one channel (ingest/join.ts).
  *
  * Conventions:
  * - Velocity: sold / periodDays from the channel's sales report, or sold / in-stock days when the
  *   Inventory Ledger gives the days out of stock (positionVelocity); when the only sales figures are
- *   the planning report's units-shipped-t30/t60/t90, the weighted velocity of FORMULAS.md. The method
+ *   the planning report's units-shipped-t30/t60/t90, the weighted velocity of docs/FORMULAS.md. The method
  *   used is kept beside the value.
  * - DOI = available / v (+∞ "No sales" when v = 0 and stock > 0; 0 when both are 0).
  * - `cover` policy: safety stock v × safetyDays, reorder qty max(0, SS − available − inbound); the

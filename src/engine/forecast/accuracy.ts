@@ -1,5 +1,5 @@
 /**
- * Forecast accuracy on held-out periods (FORMULAS.md, "Forecasting and accuracy").
+ * Forecast accuracy on held-out periods (docs/FORMULAS.md, "Forecasting and accuracy").
  *
  *   MASE  = mean|y_t − ŷ_t| / Q,    Q = mean_{t=m+1…n} |x_t − x_{t−m}|   (in-sample x₁ … x_n)
  *   RMSSE = √( mean (y_t − ŷ_t)² / mean_{t=m+1…n} (x_t − x_{t−m})² )

@@ -1,7 +1,7 @@
 /**
  * Forecast one demand history: a named method or the automatic choice, the point forecast of the next
  * periods with a prediction interval, and the chosen method's accuracy on held-out history
- * (FORMULAS.md, "Forecasting and accuracy").
+ * (docs/FORMULAS.md, "Forecasting and accuracy").
  *
  * Automatic choice:
  * 1. Candidates by Syntetos–Boylan demand class (metrics/demand-class.ts):

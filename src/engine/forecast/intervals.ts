@@ -1,5 +1,5 @@
 /**
- * Prediction intervals for each future period (FORMULAS.md: "Point forecast + interval").
+ * Prediction intervals for each future period (docs/FORMULAS.md: "Point forecast + interval").
  *
  * Normal (smoothing family: naive, seasonal naive, moving average, SES, Holt, Holt-Winters):
  *   ŷ_h ± z·σ_h,  z = Φ⁻¹(1 − (1 − level)/2), σ_h from the method's h-step variance; the lower bound is

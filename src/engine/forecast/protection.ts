@@ -1,7 +1,7 @@
 /**
  * Demand over a protection interval — the periods an order must cover (lead time + review) — from a
  * fitted forecast: its mean, its spread and the quantile a service-level policy stocks up to
- * (FORMULAS.md, "Policies": the `service` policy uses forecast demand and its spread).
+ * (docs/FORMULAS.md, "Policies": the `service` policy uses forecast demand and its spread).
  *
  *   mean      μ_H = ŷ_1 + … + ŷ_H
  *   variance  V_H = max( Σ_h σ_h² ,  mean_t (e_t + … + e_{t+H−1})² )

@@ -1,5 +1,5 @@
 /**
- * The contract every forecasting method keeps (STYLE.md 7: models named after the literature, one
+ * The contract every forecasting method keeps (docs/STYLE.md 7: models named after the literature, one
  * contract test over all of them, as statsforecast's `fit / forecast`). A method fits a demand series
  * (one value per period, oldest first, each a finite number ≥ 0) and returns a `Fitted` model that
  * forecasts any horizon and states the spread of its errors.

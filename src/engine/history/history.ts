@@ -1,5 +1,5 @@
 /**
- * Snapshot history kept in the workbook (PRODUCT.md, workflow step 7; issue "History and trends"): each
+ * Snapshot history kept in the workbook (docs/PRODUCT.md, workflow step 7; issue "History and trends"): each
  * Save snapshot appends every position's key figures to a hidden state sheet, so the history travels
  * with the workbook and is shared with it.
  *

@@ -1,5 +1,5 @@
 /**
- * Trends from the snapshot history (PRODUCT.md, Trends sheet; FORMULAS.md, "Money": lost revenue).
+ * Trends from the snapshot history (docs/PRODUCT.md, Trends sheet; docs/FORMULAS.md, "Money": lost revenue).
  *
  * A position's history is a series of periods (months). Each period's figures:
  * - sales (units, revenue, velocity): the position's "Sales report" row of that month when the channel

@@ -1,5 +1,5 @@
 /**
- * The channel (marketplace × country) a report belongs to, inferred in the order REPORTS.md gives:
+ * The channel (marketplace × country) a report belongs to, inferred in the order docs/REPORTS.md gives:
  * the user's assignment; a country, currency, sales-channel or marketplace column; tokens in the
  * sheet or file name; otherwise unknown, and the user is asked. The answer says how it was decided.
  */

@@ -1,5 +1,5 @@
 /**
- * Finding the header row and recognizing the report kind (REPORTS.md, "Kinds", "Header normalization
+ * Finding the header row and recognizing the report kind (docs/REPORTS.md, "Kinds", "Header normalization
  * and aliases"). Columns are matched by name, never by position; detection returns the kind with a
  * confidence and the reasons, and says "unsure" rather than guessing when two kinds score alike or
  * the best one scores low.

@@ -1,6 +1,6 @@
 /**
  * Joins parsed reports through the mapping into positions: one Master SKU on one channel
- * (REPORTS.md, "Joining"; FORMULAS.md, "Stock" and "Demand").
+ * (docs/REPORTS.md, "Joining"; docs/FORMULAS.md, "Stock" and "Demand").
  *
  * - Amazon rows join by SKU, then ASIN / FNSKU; noon rows by partner SKU, then PSKU.
  * - Duplicate SKUs within a report are summed and reported.
@@ -18,7 +18,7 @@
  *   return-date, in `returnsByMonth`. Like the stranded and reserved reports, a returns row joins (or
  *   creates) its SKU's position. Returns are not taken off `sold`: the sales reports count orders, and
  *   net demand (metrics/returns.ts) is planned from both. noon's sales export has no return status in
- *   what we have seen (the sample export: Processing, Delivered; REPORTS.md and the demo: Shipped,
+ *   what we have seen (the sample export: Processing, Delivered; docs/REPORTS.md and the demo: Shipped,
  *   Cancelled), so noon sales are left as they are and noon positions show no returns.
  */
 import { CHANNELS, Channel, Country, DEFAULT_SETTINGS } from '../model';

@@ -1,6 +1,6 @@
 /**
  * The report kinds the importer recognizes and the alias table of their columns, kept as data
- * (REPORTS.md, "Kinds" and "Header normalization and aliases"). Each kind lists the fields it gives,
+ * (docs/REPORTS.md, "Kinds" and "Header normalization and aliases"). Each kind lists the fields it gives,
  * the header names each field goes by (Amazon's machine names, the variants seen in the wild, Arabic
  * names for the main roles) and which fields identify the kind (`signature`) or must be present
  * (`required`). Names are compared after `normalizeHeader`, so case, dashes, underscores, BOMs and
@@ -126,7 +126,7 @@ const AMAZON_IDS: readonly FieldSpec[] = [t('sku', SKU, req), t('fnsku', FNSKU),
 
 
 /**
- * Reports that are not sales and not stock (REPORTS.md, "not sales, never counted"). Their fields
+ * Reports that are not sales and not stock (docs/REPORTS.md, "not sales, never counted"). Their fields
  * only recognize them: several carry `order-id`, `sku` and a quantity and would otherwise look like
  * All Orders or noon sales. Headers as Amazon documents them (test/fixtures/other-report-headers.ts
  * names each source).

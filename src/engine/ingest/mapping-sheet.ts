@@ -1,5 +1,5 @@
 /**
- * The Mapping panel's engine part (PRODUCT.md, "Who uses it and how", step 3; REPORTS.md, "Joining"):
+ * The Mapping panel's engine part (docs/PRODUCT.md, "Who uses it and how", step 3; docs/REPORTS.md, "Joining"):
  * creates the Mapping sheet pre-filled with every SKU the reports have and the mapping does not, or
  * appends those SKUs to the user's existing Mapping sheet, each with the join's suggested Master SKU
  * (same ASIN, same title, similar SKU) and a note saying why.

@@ -1,5 +1,5 @@
 /**
- * Reads one sheet or file into typed records (REPORTS.md): finds the header, recognizes the kind,
+ * Reads one sheet or file into typed records (docs/REPORTS.md): finds the header, recognizes the kind,
  * maps columns by name and parses every value. Nothing throws on bad input and nothing disappears:
  * every unusable cell or row becomes an ImportIssue with source, row number, column, raw value and
  * reason, and for every source rows read = rows used + rows reported (blank rows aside).
@@ -70,7 +70,7 @@ type Checked = { readonly problem: string } | { readonly value: string | number 
 
 const day = (ms: number) => isoDay(new Date(ms));
 
-/** Checks a parsed value against what the field can hold (REPORTS.md, "Values"); null when it is fine. */
+/** Checks a parsed value against what the field can hold (docs/REPORTS.md, "Values"); null when it is fine. */
 function plausible(c: ColumnMatch, value: string | number, raw: RawCell, asOf: number, identifier: boolean): Checked {
   if (typeof value === 'string') {
     if (identifier && typeof raw === 'string' && HAS_INVISIBLE.test(raw.trim())) {

@@ -1,5 +1,5 @@
 /**
- * The closest known SKU to an unmapped one, within a few edits (REPORTS.md, "Joining": the mapping
+ * The closest known SKU to an unmapped one, within a few edits (docs/REPORTS.md, "Joining": the mapping
  * suggestion "similar SKU"). Comparing each unmapped SKU with every mapped one is quadratic: 500
  * unmapped SKUs against 136,000 mapped ones is 68 million edit distances. Instead the known SKUs are
  * sorted once, which makes them a trie laid flat (SKUs that share a prefix sit together), and one

@@ -1,5 +1,5 @@
 /**
- * Shapes shared by the report importer (REPORTS.md). Input is a 2-D array of cells, the shape Excel's
+ * Shapes shared by the report importer (docs/REPORTS.md). Input is a 2-D array of cells, the shape Excel's
  * `Range.values` gives or a file reader produces; output is typed rows, the positions they join into,
  * and an issue for every cell or row that could not be used.
  */

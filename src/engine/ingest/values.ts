@@ -1,5 +1,5 @@
 /**
- * Cell value readers for the report importer (REPORTS.md, "Values"). Every reader takes one `RawCell`
+ * Cell value readers for the report importer (docs/REPORTS.md, "Values"). Every reader takes one `RawCell`
  * as Excel's `Range.values` or a file reader gives it and returns the value, `null` for a blank cell
  * (null, undefined, "" or only whitespace), or a `ValueProblem` whose reason a seller can act on.
  * They never throw on bad input: an unreadable cell becomes a Data Issue upstream, not an exception.
@@ -354,7 +354,7 @@ function numberFromText(raw: string, decimalComma: boolean): number | null | Val
 
 /**
  * Reads a number from a cell. JS numbers pass through (NaN and ±Infinity are problems); text is read as
- * REPORTS.md "Values" describes: "12,131" → 12131, "SAR 1,234.50" → 1234.5, "$94.50" → 94.5,
+ * docs/REPORTS.md "Values" describes: "12,131" → 12131, "SAR 1,234.50" → 1234.5, "$94.50" → 94.5,
  * "12.02%" → 0.1202, "١٢٬١٣١٫٥" → 12131.5, "(5)" / "5-" / "−5" → -5, "1e5" → 100000.
  * With `decimalComma` the roles of "," and "." swap: "1.234,50" → 1234.5.
  *
@@ -744,7 +744,7 @@ export function dateOrderEvidence(cells: Iterable<RawCell>): DateOrderEvidence {
 }
 
 /**
- * Decides the day/month order of a column from all its values, never per cell (REPORTS.md "Values"):
+ * Decides the day/month order of a column from all its values, never per cell (docs/REPORTS.md "Values"):
  * 'DMY' when some value has a first part > 12, 'MDY' when some value has a second part > 12.
  * null when the column has both (inconsistent: use `dateOrderEvidence` to tell) or neither (ambiguous).
  * On null, callers read the column day first ('DMY'), which is what noon and KSA/UAE sellers write.

@@ -1,5 +1,5 @@
 /**
- * ABC classification by cumulative share (FORMULAS.md, "Classes": ABC; Settings: abcCuts 0.80 / 0.95).
+ * ABC classification by cumulative share (docs/FORMULAS.md, "Classes": ABC; Settings: abcCuts 0.80 / 0.95).
  *
  *   sort values descending; with S = Σ values and Cᵢ = sum of the values ranked before item i,
  *   class(i) = A if Cᵢ / S < cuts[0], B if Cᵢ / S < cuts[1], else C; an item of value 0 is always C.

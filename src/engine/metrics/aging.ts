@@ -1,5 +1,5 @@
 /**
- * Inventory aging buckets (FORMULAS.md, "Classes": aging buckets).
+ * Inventory aging buckets (docs/FORMULAS.md, "Classes": aging buckets).
  *
  * Target buckets, in whole days of age: 0-30, 31-60, 61-90, 91-180, 181-365, 365+ (more than 365).
  *

@@ -1,5 +1,5 @@
 /**
- * Purchase-order approval tier from the order value (FORMULAS.md, "Policies": approval tier from order
+ * Purchase-order approval tier from the order value (docs/FORMULAS.md, "Policies": approval tier from order
  * value = qty × unitCost in the reporting currency; "Settings and defaults": approvalTiers).
  *
  *   tier = the first rule, in order, with below = null or orderValue < below

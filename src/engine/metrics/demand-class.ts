@@ -1,5 +1,5 @@
 /**
- * Demand classification of Syntetos & Boylan (FORMULAS.md, "Classes": demand class; Syntetos, A. A. &
+ * Demand classification of Syntetos & Boylan (docs/FORMULAS.md, "Classes": demand class; Syntetos, A. A. &
  * Boylan, J. E. 2005, "The accuracy of intermittent demand estimates", International Journal of
  * Forecasting 21(2), 303–314: cut-offs ADI = 1.32, CV² = 0.49).
  *

@@ -1,5 +1,5 @@
 /**
- * Days of inventory: how many days the stock lasts at the current sales rate (FORMULAS.md, "Stock").
+ * Days of inventory: how many days the stock lasts at the current sales rate (docs/FORMULAS.md, "Stock").
  *
  *   DOI                 = available / v
  *   DOI incl. inbound   = (available + inbound) / v
@@ -7,7 +7,7 @@
  * Symbols: available = sellable units (Amazon `afn-fulfillable-quantity`, noon saleable qty),
  * inbound = working + shipped + receiving units, v = velocity in units per day.
  *
- * Convention at v = 0 (FORMULAS.md): DOI = +Infinity when there is stock (callers show "No sales"),
+ * Convention at v = 0 (docs/FORMULAS.md): DOI = +Infinity when there is stock (callers show "No sales"),
  * and 0 when there is none (nothing to last). Negative stock or velocity is outside the domain (#VALUE!);
  * Amazon can report negative fulfillable quantities, and those must be repaired upstream, not divided.
  */

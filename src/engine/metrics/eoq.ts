@@ -1,5 +1,5 @@
 /**
- * Economic order quantity (FORMULAS.md, "Policies", EOQ).
+ * Economic order quantity (docs/FORMULAS.md, "Policies", EOQ).
  *
  *   EOQ  Q* = √(2 × D × S / H)
  *   D = v × 365 (annual demand),  H = holdingRate × unitCost (holding cost per unit per year)

@@ -1,5 +1,5 @@
 /**
- * What each way of dealing with excess stock brings over a horizon, in money (FORMULAS.md,
+ * What each way of dealing with excess stock brings over a horizon, in money (docs/FORMULAS.md,
  * "Liquidation"; issue 20: fee-aware excess decisions). For the `units` a position holds beyond what it
  * needs, every option's net cash over `horizonDays`, in the channel's currency:
  *

@@ -1,5 +1,5 @@
 /**
- * Excess stock and dead stock (FORMULAS.md, "Excess, need, transfers").
+ * Excess stock and dead stock (docs/FORMULAS.md, "Excess, need, transfers").
  *
  *   excessQty = max(0, available − v × excessDays)
  *   dead      = sold = 0 and available > 0   (then all of `available` is excess)

@@ -1,5 +1,5 @@
 /**
- * GMROI, gross margin return on inventory investment (FORMULAS.md, "Money").
+ * GMROI, gross margin return on inventory investment (docs/FORMULAS.md, "Money").
  *
  *   GMROI = (price − cost) × sold / (cost × available)
  *

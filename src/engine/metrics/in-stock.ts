@@ -1,5 +1,5 @@
 /**
- * In-stock days of a sales window, from Amazon's Inventory Ledger (FORMULAS.md, "Demand": the
+ * In-stock days of a sales window, from Amazon's Inventory Ledger (docs/FORMULAS.md, "Demand": the
  * stockout-adjusted velocity v = sold / inStockDays divides by these days).
  *
  *   a day is in stock   ⇔  start + receipts > 0

@@ -1,5 +1,5 @@
 /**
- * Inverse of the standard normal distribution function, z = Φ⁻¹(p) (FORMULAS.md, "Policies":
+ * Inverse of the standard normal distribution function, z = Φ⁻¹(p) (docs/FORMULAS.md, "Policies":
  * z = Φ⁻¹(serviceLevel) for safety stock, z = Φ⁻¹(criticalRatio) for the newsvendor).
  *
  * Algorithm: Wichura's AS 241, PPND16 — M. J. Wichura (1988), "Algorithm AS 241: The percentage points

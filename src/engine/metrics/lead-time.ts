@@ -1,6 +1,6 @@
 /**
- * Supplier lead times from purchase-order history (FORMULAS.md, Settings: leadTimeDays "per supplier",
- * leadTimeSdDays "from PO history"; REPORTS.md, Kinds: "Supplier PO history … lead-time mean / std,
+ * Supplier lead times from purchase-order history (docs/FORMULAS.md, Settings: leadTimeDays "per supplier",
+ * leadTimeSdDays "from PO history"; docs/REPORTS.md, Kinds: "Supplier PO history … lead-time mean / std,
  * on-time rate").
  *
  *   Lᵢ        = receivedDateᵢ − poDateᵢ                        (days)
@@ -11,7 +11,7 @@
  * Symbols: i runs over the supplier's received POs (both dates present), n = their number; promisedDate
  * is the date the supplier promised delivery (due / expected date).
  *
- * Source: FORMULAS.md (σL feeds SS = z × √(L·σd² + d²·σL²)); the sample mean and sample standard
+ * Source: docs/FORMULAS.md (σL feeds SS = z × √(L·σd² + d²·σL²)); the sample mean and sample standard
  * deviation are the usual estimators (e.g. Chopra & Meindl, Supply Chain Management, safety inventory
  * chapter, estimating σL from observed replenishment lead times).
  *

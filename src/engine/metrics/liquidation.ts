@@ -1,6 +1,6 @@
 /**
  * Liquidation planner: the discount that brings an excess position down to a target DOI
- * (FORMULAS.md, "Liquidation"; Settings: targetDoi 45, elasticity 1.5, maxDiscount 0.5).
+ * (docs/FORMULAS.md, "Liquidation"; Settings: targetDoi 45, elasticity 1.5, maxDiscount 0.5).
  *
  *   vReq = available / targetDoi                                   (required velocity)
  *   constant elasticity (default): v' = v × (1 − d)^(−e)  ⇒  d = 1 − (v / vReq)^(1/e)
@@ -13,7 +13,7 @@
  * discount, e = price elasticity of demand (positive: a 1% price cut lifts volume by e%), d = discount as a
  * fraction of price, maxDiscount = largest discount proposed (0 ≤ maxDiscount < 1; 1 would give the stock
  * away). The linear model exceeds 100% for large excess, which is why it is not the default.
- * Conventions: expectedVelocity uses the constant-elasticity response for both models (FORMULAS.md), so
+ * Conventions: expectedVelocity uses the constant-elasticity response for both models (docs/FORMULAS.md), so
  * under the linear model the plan's daysToClear need not equal targetDoi even uncapped.
  * v = 0 with stock is #N/A "No sales": there is no elasticity to use (dead stock goes to outlet,
  * liquidation or removal). available = 0 needs no discount (0) whatever v is.

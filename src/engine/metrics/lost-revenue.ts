@@ -1,5 +1,5 @@
 /**
- * Lost revenue from stockouts (FORMULAS.md, "Money").
+ * Lost revenue from stockouts (docs/FORMULAS.md, "Money").
  *
  *   lostRevenue          = daysOutOfStock × v × price                     (with history)
  *   projectedLostRevenue = max(0, L − DOIinb) × v × price                 (forward-looking)

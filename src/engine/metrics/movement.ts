@@ -1,5 +1,5 @@
 /**
- * Movement class of a position (FORMULAS.md, "Classes").
+ * Movement class of a position (docs/FORMULAS.md, "Classes").
  *
  *   Dead   if sold = 0
  *   Fast   if DOI ≤ safetyDays

@@ -1,5 +1,5 @@
 /**
- * Need: units a position is short of its safety cover (FORMULAS.md, "Excess, need, transfers").
+ * Need: units a position is short of its safety cover (docs/FORMULAS.md, "Excess, need, transfers").
  *
  *   needQty = max(0, v × safetyDays − available − inbound)
  *

@@ -1,5 +1,5 @@
 /**
- * Newsvendor order-up-to level from unit costs (FORMULAS.md, "Policies", "Newsvendor / (s,S) from unit
+ * Newsvendor order-up-to level from unit costs (docs/FORMULAS.md, "Policies", "Newsvendor / (s,S) from unit
  * costs").
  *
  *   criticalRatio  α = p / (p + h)

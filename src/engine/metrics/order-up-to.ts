@@ -1,16 +1,16 @@
 /**
- * Order-up-to level of a periodic-review policy (FORMULAS.md, "Policies", statistical policy).
+ * Order-up-to level of a periodic-review policy (docs/FORMULAS.md, "Policies", statistical policy).
  *
  *   S = d × (L + R) + SS
  *
  * Symbols: d = mean daily demand (units/day), L = lead time (days), R = review period (reviewDays),
  * SS = safety stock (units). An order placed now must cover demand until the order after next can
- * arrive, i.e. over the protection interval L + R. Source: FORMULAS.md; the periodic-review (R, S) /
+ * arrive, i.e. over the protection interval L + R. Source: docs/FORMULAS.md; the periodic-review (R, S) /
  * fixed-period model of any operations text (e.g. Silver, Pyke & Peterson, "Inventory and Production
  * Management in Supply Chains", (R, S) system).
  *
  * Conventions: reviewDays = 0 is continuous review and gives S = reorder point. The safety stock is
- * taken as given and only has to be finite (it is negative for service levels below 50%). FORMULAS.md
+ * taken as given and only has to be finite (it is negative for service levels below 50%). docs/FORMULAS.md
  * sizes it over the lead time L; the textbook (R, S) buffer is sized over L + R — that choice belongs
  * to the caller, not to this sum.
  */

@@ -1,11 +1,11 @@
 /**
- * Reorder point: order when the inventory position falls to this level (FORMULAS.md, "Policies",
+ * Reorder point: order when the inventory position falls to this level (docs/FORMULAS.md, "Policies",
  * statistical policy).
  *
  *   ROP = d × L + SS
  *
  * Symbols: d = mean daily demand (units/day), L = lead time (days), SS = safety stock (units), so d × L
- * is the mean demand during the lead time. Source: FORMULAS.md; the continuous-review (s, Q) reorder
+ * is the mean demand during the lead time. Source: docs/FORMULAS.md; the continuous-review (s, Q) reorder
  * level of any operations text (e.g. B. W. Taylor, Introduction to Management Science, ch. 16).
  *
  * Convention: the safety stock only has to be finite. `serviceSafetyStock` is negative for service

@@ -1,5 +1,5 @@
 /**
- * Reorder quantity for both replenishment policies (FORMULAS.md, "Policies").
+ * Reorder quantity for both replenishment policies (docs/FORMULAS.md, "Policies").
  *
  *   cover:    reorderQty = max(0, SS − available − inbound),           SS = v × safetyDays
  *   service:  reorderQty = max(0, S − available − inbound)  if available + inbound ≤ ROP, else 0

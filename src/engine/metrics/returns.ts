@@ -1,5 +1,5 @@
 /**
- * Customer returns: return rate, its alert, and net demand (FORMULAS.md, "Forecasting and accuracy":
+ * Customer returns: return rate, its alert, and net demand (docs/FORMULAS.md, "Forecasting and accuracy":
  * "Net demand = sales forecast − returns forecast; return rate = returns / sales, alert above 15%").
  *
  *   returnRate = R / S                      (null when S = 0)
@@ -23,7 +23,7 @@ import type { CalcError } from '../errors';
 import type { Units } from '../model';
 import { above } from './compare';
 
-/** Return rate above which a position is flagged (FORMULAS.md: "alert above 15%"). */
+/** Return rate above which a position is flagged (docs/FORMULAS.md: "alert above 15%"). */
 export const RETURN_ALERT_RATE = 0.15;
 
 /** returned / sold; null when sold = 0. Both finite and ≥ 0. */

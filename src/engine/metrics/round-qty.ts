@@ -1,5 +1,5 @@
 /**
- * Rounding an order quantity to what a supplier will ship (FORMULAS.md, "Policies", "Rounding (both
+ * Rounding an order quantity to what a supplier will ship (docs/FORMULAS.md, "Policies", "Rounding (both
  * policies): a positive qty is raised to MOQ and rounded up to a multiple of case pack").
  *
  *   q ≤ 0:  0

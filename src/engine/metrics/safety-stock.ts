@@ -1,5 +1,5 @@
 /**
- * Safety stock: the buffer held against demand and lead-time uncertainty (FORMULAS.md, "Policies").
+ * Safety stock: the buffer held against demand and lead-time uncertainty (docs/FORMULAS.md, "Policies").
  *
  *   days of cover (`cover`)   SS = v × safetyDays
  *   statistical (`service`)   SS = z × √(L·σd² + d²·σL²),  z = Φ⁻¹(serviceLevel)
@@ -10,7 +10,7 @@
  * L = mean lead time (days), σL = standard deviation of lead time (days), z = safety factor for the
  * target cycle service level (probability of no stockout in a replenishment cycle).
  *
- * Source: FORMULAS.md. √(L·σd² + d²·σL²) is the standard deviation of lead-time demand when daily
+ * Source: docs/FORMULAS.md. √(L·σd² + d²·σL²) is the standard deviation of lead-time demand when daily
  * demand and lead time are independent, the usual textbook result (e.g. Chopra & Meindl, Supply Chain
  * Management, safety inventory chapter); the σL = 0 case is B. W. Taylor, Introduction to Management
  * Science, ch. 16 "Inventory Management" (I-75 Carpet Discount Store example, reproduced in the tests).

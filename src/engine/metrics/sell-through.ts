@@ -1,5 +1,5 @@
 /**
- * Sell-through rate (FORMULAS.md, "Money").
+ * Sell-through rate (docs/FORMULAS.md, "Money").
  *
  *   STR = sold / (available + sold)
  *

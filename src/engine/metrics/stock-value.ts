@@ -1,5 +1,5 @@
 /**
- * Stock value (FORMULAS.md, "Money").
+ * Stock value (docs/FORMULAS.md, "Money").
  *
  *   stockValue = available × unitCost
  *

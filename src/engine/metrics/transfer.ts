@@ -1,6 +1,6 @@
 /**
  * Transfer quantity for one source → destination pair, and the capital it saves
- * (FORMULAS.md, "Excess, need, transfers").
+ * (docs/FORMULAS.md, "Excess, need, transfers").
  *
  *   transferQty  = min(sourceExcess, destinationNeed), recommended only when
  *                  transferQty ≥ minTransferQty and transferCostPerUnit < unitCost; otherwise 0

@@ -1,5 +1,5 @@
 /**
- * Urgency of a position on the Urgent Actions sheet (FORMULAS.md, "Urgency").
+ * Urgency of a position on the Urgent Actions sheet (docs/FORMULAS.md, "Urgency").
  *
  *   CRITICAL  v > 0 and DOI < criticalDays
  *   HIGH      v > 0 and DOI > severeExcessDays, or strandedUnits > 0

@@ -1,5 +1,5 @@
 /**
- * Sales velocity: units sold per day (FORMULAS.md, "Demand").
+ * Sales velocity: units sold per day (docs/FORMULAS.md, "Demand").
  *
  *   velocity                    v = sold / periodDays
  *   stockout-adjusted velocity  v = sold / inStockDays

@@ -1,5 +1,5 @@
 /**
- * XYZ classification by variability of monthly demand (FORMULAS.md, "Classes": XYZ; Settings: xyzCuts
+ * XYZ classification by variability of monthly demand (docs/FORMULAS.md, "Classes": XYZ; Settings: xyzCuts
  * 0.5 / 1.0).
  *
  *   CV = s / x̄,  s = √( Σ (xᵢ − x̄)² / (n − 1) )

@@ -1,5 +1,5 @@
 /**
- * Approvals on the Reorder, Rebalance and Liquidation sheets (PRODUCT.md, step 5; issue "Analysis end
+ * Approvals on the Reorder, Rebalance and Liquidation sheets (docs/PRODUCT.md, step 5; issue "Analysis end
  * to end"): columns Status (Pending / Approved / Rejected / Auto-approved), Approved Qty, Approved By,
  * Note, and "Changed Since Approval", kept across runs by row key (sheet, Master SKU, channel,
  * destination), with an append-only approval log.

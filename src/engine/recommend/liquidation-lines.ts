@@ -1,5 +1,5 @@
 /**
- * Liquidation recommendations (FORMULAS.md, "Liquidation"): excess stock left after transfers, and dead
+ * Liquidation recommendations (docs/FORMULAS.md, "Liquidation"): excess stock left after transfers, and dead
  * stock. Every way of dealing with it is priced over the horizon (metrics/excess-options.ts): keep at
  * today's price, the discount plan (constant elasticity by default, the linear model when the setting
  * says so, capped at maxDiscount), an outlet deal, Amazon's liquidation program, removal and disposal,

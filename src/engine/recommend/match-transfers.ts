@@ -1,5 +1,5 @@
 /**
- * Greedy matching of excess to need inside one country (FORMULAS.md, "Excess, need, transfers").
+ * Greedy matching of excess to need inside one country (docs/FORMULAS.md, "Excess, need, transfers").
  *
  *   group by (masterSku, country)               transfers never cross a country or a Master SKU
  *   destinations: floor(needQty) > 0, lowest DOI first

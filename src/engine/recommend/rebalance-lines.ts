@@ -1,5 +1,5 @@
 /**
- * Rebalance recommendations: same-country transfers from excess to need (FORMULAS.md, "Excess, need,
+ * Rebalance recommendations: same-country transfers from excess to need (docs/FORMULAS.md, "Excess, need,
  * transfers"), matched greedily by match-transfers.ts. Returns the transfers with both positions and the
  * units each position sends and receives (the reorder and liquidation steps take them into account).
  */

@@ -1,5 +1,5 @@
 /**
- * Reorder recommendations (PRODUCT.md, Reorder sheet; FORMULAS.md, "Policies").
+ * Reorder recommendations (docs/PRODUCT.md, Reorder sheet; docs/FORMULAS.md, "Policies").
  *
  * For every position whose policy asks for stock (PositionMetrics.reorderNeed > 0), lowest DOI first:
  * 1. units on open POs that deliver to the position's channel are taken off the need, like inbound

@@ -1,5 +1,5 @@
 /**
- * The recommended action for stranded or unfulfillable stock on the Stranded sheet (PRODUCT.md), from
+ * The recommended action for stranded or unfulfillable stock on the Stranded sheet (docs/PRODUCT.md), from
  * the Amazon Stranded Inventory report's `stranded-reason` and `primary-action` columns.
  *
  *   reason matches a rule (first rule wins)  → that rule's action

@@ -1,5 +1,5 @@
 /**
- * Urgent Actions (FORMULAS.md, "Urgency"; PRODUCT.md): one line per position that has a priority, with
+ * Urgent Actions (docs/FORMULAS.md, "Urgency"; docs/PRODUCT.md): one line per position that has a priority, with
  * what is wrong, the money at stake and the action to take, taken from the other recommendations so the
  * sheets agree. Sorted by priority, then money at stake (descending), then DOI.
  *

@@ -1,6 +1,6 @@
 /**
  * Data Issues sheet: every input row or cell the importer and the analysis could not use, with the
- * sheet, row, column, raw value and the reason (REPORTS.md, "Values": nothing disappears silently).
+ * sheet, row, column, raw value and the reason (docs/REPORTS.md, "Values": nothing disappears silently).
  * At most `limit` rows are listed (an Excel sheet holds 1,048,576); the title then says how many more.
  */
 import type { ImportIssue } from '../ingest/types';

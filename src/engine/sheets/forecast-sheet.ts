@@ -1,6 +1,6 @@
 /**
- * Forecast sheet (PRODUCT.md): per position its demand class, XYZ class (coefficient of variation of the
- * monthly history, FORMULAS.md "Classes"), the method the automatic choice picked,
+ * Forecast sheet (docs/PRODUCT.md): per position its demand class, XYZ class (coefficient of variation of the
+ * monthly history, docs/FORMULAS.md "Classes"), the method the automatic choice picked,
  * the next months' forecast with a 95% interval, accuracy on held-out history, and returns with net
  * demand; above the table, how many positions each method serves and the supplier lead times measured
  * from PO history (which the `service` policy plans with).

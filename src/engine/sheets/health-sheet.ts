@@ -1,6 +1,6 @@
 /**
  * Health sheet: DOI distribution, aging buckets and movement classes at the top, then one row per
- * position (PRODUCT.md). DOI bands follow the settings' thresholds: < criticalDays, < stockoutDays,
+ * position (docs/PRODUCT.md). DOI bands follow the settings' thresholds: < criticalDays, < stockoutDays,
  * ≤ safetyDays, ≤ excessDays, ≤ severeExcessDays, above; plus "Out of stock" (selling, nothing left)
  * and "No sales" (stock, no sales). The Trend column is the sparkline of units sold over the last 6
  * periods of the position's history (history/trends.ts), as on the Trends sheet.

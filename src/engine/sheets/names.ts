@@ -1,5 +1,5 @@
 /**
- * The sheets Lumive writes, by stable id, with their names (PRODUCT.md; the issue fixes the names) and
+ * The sheets Lumive writes, by stable id, with their names (docs/PRODUCT.md; the issue fixes the names) and
  * Excel table names. A user's sheet that already has one of these names is never overwritten: the
  * registry (registry.ts) then picks another name.
  */

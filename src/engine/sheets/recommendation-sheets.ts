@@ -1,5 +1,5 @@
 /**
- * The action sheets: Urgent Actions, Reorder, Rebalance, Liquidation and Stranded (PRODUCT.md).
+ * The action sheets: Urgent Actions, Reorder, Rebalance, Liquidation and Stranded (docs/PRODUCT.md).
  * Money per row is in the channel's currency (its Currency column) unless the header names the
  * reporting currency.
  */

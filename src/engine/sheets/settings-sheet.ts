@@ -1,5 +1,5 @@
 /**
- * The Lumive Settings sheet (FORMULAS.md, "Settings and defaults"): one row per setting with its key,
+ * The Lumive Settings sheet (docs/FORMULAS.md, "Settings and defaults"): one row per setting with its key,
  * label, value, default and meaning. Created with the defaults on the first run, read back on every
  * run: a user's edit is honored; a value that is not valid is reported (sheet, row, column, reason)
  * and its default is used. The same validation reads `--settings file.json`.

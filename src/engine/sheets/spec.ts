@@ -1,5 +1,5 @@
 /**
- * SheetSpec: one output sheet as pure data (ARCHITECTURE.md, "sheets/"). The engine builds specs; a
+ * SheetSpec: one output sheet as pure data (docs/ARCHITECTURE.md, "sheets/"). The engine builds specs; a
  * WorkbookPort adapter (in-memory, xlsx file, Office) renders them. Nothing here knows a host.
  *
  * Coordinates are 0-based (row 0 / column 0 = cell A1). `rows` is the sheet's content from A1; rows may

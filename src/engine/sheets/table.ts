@@ -1,7 +1,7 @@
 /**
  * Building blocks for sheet specs: a titled Excel table from typed rows and column definitions, and
  * small helpers for ranges and formats. Every output sheet is a title line, then an Excel table with
- * filters and a frozen header (PRODUCT.md, "The sheets Analyze writes").
+ * filters and a frozen header (docs/PRODUCT.md, "The sheets Analyze writes").
  */
 import type { CellRange, CellValue, ConditionalFormat, ConditionalRule, ListValidation, NumberFormat, SheetSpec, StyledRange } from './spec';
 

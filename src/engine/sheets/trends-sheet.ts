@@ -1,5 +1,5 @@
 /**
- * Trends sheet (PRODUCT.md): per position, month over month sales, velocity and stock change, growth /
+ * Trends sheet (docs/PRODUCT.md): per position, month over month sales, velocity and stock change, growth /
  * stable / decline (± trendThreshold of velocity), a sparkline of the last 6 periods, and days out of
  * stock with the revenue lost between snapshots (history/trends.ts has every rule). Above the table,
  * how many positions each trend holds, and the history the figures come from.

@@ -1,6 +1,6 @@
 /**
  * Inventory policy simulation: replays an (s, S) or (r, Q) policy period by period over a demand series
- * and reports the trajectory, the orders, the cost and the service achieved (FORMULAS.md, "Simulation
+ * and reports the trajectory, the orders, the cost and the service achieved (docs/FORMULAS.md, "Simulation
  * (what-if)").
  *
  *   inventory position   IP = on hand + on order − backorders
@@ -14,7 +14,7 @@
  * L = lead time in whole periods; h = holding cost per unit on hand at the end of a period;
  * p = stockout cost per unit of demand not met in its period.
  *
- * Source: FORMULAS.md. Inventory position, the (s, S) and (r, Q) policies and the two service measures
+ * Source: docs/FORMULAS.md. Inventory position, the (s, S) and (r, Q) policies and the two service measures
  * (type 1 = probability of no stockout in a replenishment cycle, type 2 = share of demand met from stock)
  * follow the usual textbook definitions (e.g. Snyder & Shen, "Fundamentals of Supply Chain Theory",
  * 2nd ed., Wiley 2019, stochastic inventory models). The tests check hand computations.

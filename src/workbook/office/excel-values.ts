@@ -1,5 +1,5 @@
 /**
- * Values as they go into `Range.values`, made safe at the edge (ARCHITECTURE.md, "Untrusted text is a
+ * Values as they go into `Range.values`, made safe at the edge (docs/ARCHITECTURE.md, "Untrusted text is a
  * formula risk"). Excel parses what is written to `values` as if it were typed: `=…`, `+…`, `-…` and
  * `@…` become formulas, and "00123", "1/2", "TRUE" or "5%" become numbers, dates or booleans. A leading
  * apostrophe makes Excel keep the rest as literal text and is not part of the value read back, so every

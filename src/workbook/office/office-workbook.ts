@@ -1,6 +1,6 @@
 /**
  * OfficeWorkbook: the WorkbookPort inside Excel, and the only code in the project that calls
- * `Excel.run` / `context.sync` (ARCHITECTURE.md). In Excel on the web every sync is a network round
+ * `Excel.run` / `context.sync` (docs/ARCHITECTURE.md). In Excel on the web every sync is a network round
  * trip and a request or response over 5 MB fails, so syncs and payload size are this adapter's
  * performance:
  *

@@ -3,7 +3,7 @@
  * supplier PO history sheet, under the `service` policy. Expected values: the lead-time mean and sd are
  * hand-computed from the PO rows below; the forecast of a position must equal the forecasting engine's
  * on the monthly history the rows were built from (hand-listed below); the safety stock is the
- * FORMULAS.md formula applied to those figures.
+ * docs/FORMULAS.md formula applied to those figures.
  */
 import { analyze, type Analysis } from '../../../src/engine/analyze';
 import { forecast } from '../../../src/engine/forecast/forecast';

@@ -3,7 +3,7 @@ import { positionMetrics } from '../../../src/engine/analysis/position-metrics';
 import { DEFAULT_SETTINGS } from '../../../src/engine/model';
 import { position } from '../../helpers/position';
 
-// FORMULAS.md "Money" and "Units": totals in the reporting currency (SAR), AED × 1.0211.
+// docs/FORMULAS.md "Money" and "Units": totals in the reporting currency (SAR), AED × 1.0211.
 // Three positions of two Master SKUs on three channels, default settings (cover policy, L = 30):
 //
 //   M1 Amazon KSA (SAR): 40 available, 10 inbound, 60 sold in 30 days (v = 2, DOI 20), revenue 3,000,

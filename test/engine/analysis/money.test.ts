@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { fromReporting, toReporting } from '../../../src/engine/analysis/money';
 import { DEFAULT_SETTINGS } from '../../../src/engine/model';
 
-// FORMULAS.md, "Units": money stays in the channel's currency (SAR for KSA, AED for UAE) and is converted
+// docs/FORMULAS.md, "Units": money stays in the channel's currency (SAR for KSA, AED for UAE) and is converted
 // to the reporting currency only for totals; default reporting currency SAR, AED→SAR 1.0211.
 const sarReporting = DEFAULT_SETTINGS;
 const aedReporting = { reportingCurrency: 'AED', aedToSar: 1.0211 } as const;

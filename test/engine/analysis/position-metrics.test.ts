@@ -2,13 +2,13 @@ import { positionMetrics } from '../../../src/engine/analysis/position-metrics';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/engine/model';
 import { position } from '../../helpers/position';
 
-// Every expected value below is computed by hand from FORMULAS.md with the defaults of its "Settings and
+// Every expected value below is computed by hand from docs/FORMULAS.md with the defaults of its "Settings and
 // defaults" table: safetyDays 30, excessDays 90, stockoutDays 14, criticalDays 7, severeExcessDays 365,
 // leadTimeDays 30, leadTimeSdDays 0, reviewDays 7, orderCost 200, holdingRate 0.25, AED→SAR 1.0211.
 const cover = DEFAULT_SETTINGS;
 const service: Settings = { ...DEFAULT_SETTINGS, policy: 'service' };
 
-// z = Φ⁻¹(service level), FORMULAS.md "Policies": z(0.98) = 2.0537, z(0.95) = 1.6449 (to 10 digits below).
+// z = Φ⁻¹(service level), docs/FORMULAS.md "Policies": z(0.98) = 2.0537, z(0.95) = 1.6449 (to 10 digits below).
 const z98 = 2.053748911;
 const z95 = 1.644853627;
 
@@ -19,7 +19,7 @@ const threeMonths = {
   '2026-02': { units: 70, revenue: 3500 },
 };
 
-describe('positionMetrics, cover policy (FORMULAS.md "Policies": days of cover)', () => {
+describe('positionMetrics, cover policy (docs/FORMULAS.md "Policies": days of cover)', () => {
   // 60 units sold in 30 days → v = 2/day; 40 available, 10 inbound; cost 25, price 50 (SAR).
   const p = position({ available: 40, inbound: 10, sold: 60, revenue: 3000, cost: 25, price: 50 });
   const m = positionMetrics(p, 'A', cover);
@@ -93,7 +93,7 @@ describe('positionMetrics, cover policy (FORMULAS.md "Policies": days of cover)'
   });
 });
 
-describe('positionMetrics, service policy with ≥ 3 months of history (FORMULAS.md "Policies": statistical)', () => {
+describe('positionMetrics, service policy with ≥ 3 months of history (docs/FORMULAS.md "Policies": statistical)', () => {
   // 180 units in 90 days → d = 2/day. Monthly 50, 70, 60: sample sd 10 → σd = 10 / √30.
   // A item → service level 0.98 → z = 2.0537. L = 30, σL = 0:
   // SS = z × σd × √L = z × (10 / √30) × √30 = 10z = 20.5375.
@@ -195,7 +195,7 @@ describe('positionMetrics, service policy with < 3 months: Poisson σd = √d', 
   });
 });
 
-describe('positionMetrics, velocity methods (FORMULAS.md "Demand")', () => {
+describe('positionMetrics, velocity methods (docs/FORMULAS.md "Demand")', () => {
   test('weighted t30/t60/t90 from the planning report: 0.5 × 30/30 + 0.3 × 90/60 + 0.2 × 180/90 = 0.5 + 0.45 + 0.4 = 1.35', () => {
     const p = position({ salesFrom: 'amazon-inventory-age', sold: 30, available: 27, unitsShipped: { t7: 5, t30: 30, t60: 90, t90: 180 } });
     const m = positionMetrics(p, 'A', cover);
@@ -252,7 +252,7 @@ describe('positionMetrics, channel without a sales report', () => {
   });
 });
 
-describe('positionMetrics, zero velocity (FORMULAS.md "Stock": DOI; "Urgency")', () => {
+describe('positionMetrics, zero velocity (docs/FORMULAS.md "Stock": DOI; "Urgency")', () => {
   test('stock without sales: DOI +∞, dead, MEDIUM, all of it excess, nothing to order', () => {
     const m = positionMetrics(position({ available: 40, cost: 25, price: 50 }), 'C', cover);
     expect(m.doi).toBe(Infinity);
@@ -343,7 +343,7 @@ describe('positionMetrics, missing money', () => {
   });
 });
 
-describe('positionMetrics, AED channel (FORMULAS.md "Units": AED × 1.0211 → SAR for totals)', () => {
+describe('positionMetrics, AED channel (docs/FORMULAS.md "Units": AED × 1.0211 → SAR for totals)', () => {
   // Amazon UAE: 30 sold in 30 days (v = 1), 10 available (DOI 10), cost AED 20, price AED 40, revenue AED 1,200.
   const p = position({ channel: 'amazon-uae', available: 10, sold: 30, revenue: 1200, cost: 20, price: 40 });
 
@@ -381,7 +381,7 @@ describe('positionMetrics does not mutate its position', () => {
   });
 });
 
-describe('positionMetrics, stockout-aware velocity from the Inventory Ledger (issue 20; FORMULAS.md "Demand")', () => {
+describe('positionMetrics, stockout-aware velocity from the Inventory Ledger (issue 20; docs/FORMULAS.md "Demand")', () => {
   type Day = { date: string; start: number | null; end: number | null; events: Record<string, number> };
   /** September 2026, day i (0-based). */
   const date = (i: number) => `2026-09-${String(i + 1).padStart(2, '0')}`;

@@ -1,5 +1,5 @@
 /**
- * One contract test over every forecasting method (STYLE.md 7, as statsforecast's tests/test_models.py
+ * One contract test over every forecasting method (docs/STYLE.md 7, as statsforecast's tests/test_models.py
  * checks the same invariants on every model). Each method in METHODS is fitted to the same demand
  * series, with seasonLength 12 and 1, and must keep the `ForecastMethod` / `Fitted` contract of
  * src/engine/forecast/types.ts.
@@ -142,7 +142,7 @@ describe.each(methods)('%s keeps the forecasting contract (types.ts)', (_id, met
 });
 
 describe('the METHODS registry', () => {
-  it('holds the ten methods of FORMULAS.md, each once', () => {
+  it('holds the ten methods of docs/FORMULAS.md, each once', () => {
     expect(METHODS.map((m) => m.id).sort()).toEqual(['adida', 'croston', 'holt-damped', 'holt-winters', 'moving-average', 'naive', 'sba', 'seasonal-naive', 'ses', 'tsb']);
   });
 

@@ -2,7 +2,7 @@
  * Comparing two saved snapshots (src/engine/history/compare.ts): per position the figures on both dates
  * and the change, positions new or gone, totals in the reporting currency (DEFAULT_SETTINGS: SAR, AED→SAR
  * 1.0211, analysis/money.ts toReporting), and days out of stock / lost revenue between the dates as
- * trends.ts counts them (FORMULAS.md, "Money": lost revenue = daysOutOfStock × v × price).
+ * trends.ts counts them (docs/FORMULAS.md, "Money": lost revenue = daysOutOfStock × v × price).
  */
 import { compareSnapshots, resolveSnapshotDate } from '../../../src/engine/history/compare';
 import { DEFAULT_SETTINGS } from '../../../src/engine/model';

@@ -1,7 +1,7 @@
 /**
  * The analysis as history rows (src/engine/history/snapshot.ts): one "Snapshot" row per position, one
  * "Sales report" row per position and month of dated sales; `save` keeps only complete months. Expected
- * rows are worked out by hand from the rules in the file comment of snapshot.ts (and FORMULAS.md,
+ * rows are worked out by hand from the rules in the file comment of snapshot.ts (and docs/FORMULAS.md,
  * "Money": stockValue = available × unitCost); the rule is named beside each case.
  */
 import type { HistoryRow } from '../../../src/engine/history/history';

@@ -1,5 +1,5 @@
 /**
- * Trends from the snapshot history (src/engine/history/trends.ts; FORMULAS.md, "Money": lost revenue =
+ * Trends from the snapshot history (src/engine/history/trends.ts; docs/FORMULAS.md, "Money": lost revenue =
  * daysOutOfStock × v × price). Every expected value is worked out by hand from the rules in the file
  * comment of trends.ts, named beside each case.
  */

@@ -1,4 +1,4 @@
-/** Country clues in report cells and in sheet or file names (REPORTS.md, "Channel of a report"). */
+/** Country clues in report cells and in sheet or file names (docs/REPORTS.md, "Channel of a report"). */
 import { countryFromName, countryOf } from '../../../src/engine/ingest/channel';
 
 describe('countryOf', () => {

@@ -20,7 +20,7 @@ const ARABIC_INDIC = '٠١٢٣٤٥٦٧٨٩';
 const PERSIAN = '۰۱۲۳۴۵۶۷۸۹';
 const toDigits = (text: string, digits: string) => text.replace(/[0-9]/g, (c) => digits[Number(c)]);
 
-describe('parseNumber (REPORTS.md "Values")', () => {
+describe('parseNumber (docs/REPORTS.md "Values")', () => {
   test.each<[RawCell]>([[null], [undefined], [''], ['   '], ['\u00a0\u2009'], ['\t\n']])('blank %j → null', (cell) => {
     expect(parseNumber(cell)).toBeNull();
   });

@@ -5,7 +5,7 @@ import { abcClasses } from '../../../src/engine/metrics/abc';
 const valueErr = (message: string) => new CalcError('#VALUE!', message);
 const rank = { A: 0, B: 1, C: 2 } as const;
 
-describe('abcClasses: share before the item < 80% → A, < 95% → B, else C (FORMULAS.md, Classes: ABC)', () => {
+describe('abcClasses: share before the item < 80% → A, < 95% → B, else C (docs/FORMULAS.md, Classes: ABC)', () => {
   test('hand-computed: 500, 300, 120, 50, 30 (total 1000) → shares before 0, .5, .8, .92, .97 → A A B B C', () => {
     expect(abcClasses([500, 300, 120, 50, 30])).toEqual(['A', 'A', 'B', 'B', 'C']);
   });

@@ -4,7 +4,7 @@ import { AGING_BUCKETS, agingBucket, mapAgingColumns } from '../../../src/engine
 
 const valueErr = (message: string) => new CalcError('#VALUE!', message);
 
-describe('agingBucket (FORMULAS.md, Classes: aging buckets)', () => {
+describe('agingBucket (docs/FORMULAS.md, Classes: aging buckets)', () => {
   test('the six buckets in order', () => {
     expect(AGING_BUCKETS).toEqual(['0-30', '31-60', '61-90', '91-180', '181-365', '365+']);
   });
@@ -40,7 +40,7 @@ describe('agingBucket (FORMULAS.md, Classes: aging buckets)', () => {
   });
 });
 
-describe('mapAgingColumns (FORMULAS.md, Classes: aging buckets)', () => {
+describe('mapAgingColumns (docs/FORMULAS.md, Classes: aging buckets)', () => {
   test('current split: 0-30, 31-60, 61-90, 91-180, 181-330 + 331-365 → 181-365, 366-455 + 456-plus → 365+', () => {
     const { buckets, unmapped } = mapAgingColumns({
       'inv-age-0-to-30-days': 5,

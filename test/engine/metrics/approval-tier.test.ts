@@ -5,7 +5,7 @@ import { DEFAULT_APPROVAL_TIERS } from '../../../src/engine/model';
 import type { ApprovalTierRule } from '../../../src/engine/model';
 
 describe('approvalTier with the default tiers', () => {
-  // FORMULAS.md "Settings and defaults": auto < 5,000; manager < 50,000; director < 100,000; executive ≥ 100,000.
+  // docs/FORMULAS.md "Settings and defaults": auto < 5,000; manager < 50,000; director < 100,000; executive ≥ 100,000.
   it.each([
     [0, 'Auto'],
     [4999.99, 'Auto'],

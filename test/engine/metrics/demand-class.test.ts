@@ -5,7 +5,7 @@ import { demandClass, demandClassification } from '../../../src/engine/metrics/d
 const valueErr = (message: string) => new CalcError('#VALUE!', message);
 
 // Cut-offs ADI 1.32, CV² 0.49 (Syntetos & Boylan 2005, IJF 21(2)); ADI as tsintermittent's crost.decomp.
-describe('demandClassification (FORMULAS.md, Classes: demand class)', () => {
+describe('demandClassification (docs/FORMULAS.md, Classes: demand class)', () => {
   test('hand-computed intermittent: 0,3,0,0,5,0,4,0 → demands at 2,5,7: intervals 2,3,2 → ADI 7/3; sizes 3,5,4: CV = 1/4 → CV² 0.0625', () => {
     const r = demandClassification([0, 3, 0, 0, 5, 0, 4, 0]);
     expect(r).toEqual({ adi: expect.closeTo(7 / 3, 12), cv2: expect.closeTo(0.0625, 12), demandClass: 'intermittent' });

@@ -3,7 +3,7 @@ import { valueError } from '../../../src/engine/errors';
 import { doi, doiInclInbound } from '../../../src/engine/metrics/doi';
 
 describe('doi', () => {
-  it('is available / velocity (FORMULAS.md "Stock")', () => {
+  it('is available / velocity (docs/FORMULAS.md "Stock")', () => {
     // 300 units at 10/day last 300 / 10 = 30 days.
     expect(doi(300, 10)).toBeCloseTo(30, 12);
     // 7 units at 0.4/day: 7 / 0.4 = 17.5 days.
@@ -42,7 +42,7 @@ describe('doi', () => {
 });
 
 describe('doiInclInbound', () => {
-  it('is (available + inbound) / velocity (FORMULAS.md "Stock")', () => {
+  it('is (available + inbound) / velocity (docs/FORMULAS.md "Stock")', () => {
     // (300 + 150) / 10 = 45 days, against 30 days without the inbound.
     expect(doiInclInbound(300, 150, 10)).toBeCloseTo(45, 12);
   });

@@ -3,7 +3,7 @@ import { valueError } from '../../../src/engine/errors';
 import { annualDemand, eoq, holdingCostPerUnitYear } from '../../../src/engine/metrics/eoq';
 
 describe('eoq', () => {
-  it('is √(2·D·S/H) (FORMULAS.md "Policies", EOQ)', () => {
+  it('is √(2·D·S/H) (docs/FORMULAS.md "Policies", EOQ)', () => {
     // D = 1200, S = 50, H = 2: √(2 × 1200 × 50 / 2) = √60,000 = 244.9489743.
     expect(eoq(1200, 50, 2)).toBeCloseTo(244.94897427831782, 10);
   });
@@ -67,7 +67,7 @@ describe('eoq', () => {
 });
 
 describe('annualDemand', () => {
-  it('is velocity × 365 by default (FORMULAS.md: D = v × 365)', () => {
+  it('is velocity × 365 by default (docs/FORMULAS.md: D = v × 365)', () => {
     expect(annualDemand(2)).toBeCloseTo(730, 12);
     expect(annualDemand(0.4)).toBeCloseTo(146, 12);
   });
@@ -89,7 +89,7 @@ describe('annualDemand', () => {
 });
 
 describe('holdingCostPerUnitYear', () => {
-  it('is holdingRate × unitCost (FORMULAS.md: H = holdingRate × unitCost)', () => {
+  it('is holdingRate × unitCost (docs/FORMULAS.md: H = holdingRate × unitCost)', () => {
     // 40 × 0.25 = 10 per unit per year.
     expect(holdingCostPerUnitYear(40, 0.25)).toBeCloseTo(10, 12);
   });

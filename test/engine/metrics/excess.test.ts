@@ -4,7 +4,7 @@ import { excessQty, isDead } from '../../../src/engine/metrics/excess';
 
 const valueErr = (message: string) => new CalcError('#VALUE!', message);
 
-describe('excessQty = max(0, available − v × excessDays) (FORMULAS.md, Excess)', () => {
+describe('excessQty = max(0, available − v × excessDays) (docs/FORMULAS.md, Excess)', () => {
   test('hand-computed: 500 units at 2/day with 90 days of cover → 500 − 2·90 = 320', () => {
     expect(excessQty(500, 2, 90)).toBe(320);
   });
@@ -53,7 +53,7 @@ describe('excessQty = max(0, available − v × excessDays) (FORMULAS.md, Excess
   });
 });
 
-describe('isDead: sold = 0 and available > 0 (FORMULAS.md, Excess)', () => {
+describe('isDead: sold = 0 and available > 0 (docs/FORMULAS.md, Excess)', () => {
   test('nothing sold with stock on hand is dead', () => {
     expect(isDead(0, 5)).toBe(true);
   });

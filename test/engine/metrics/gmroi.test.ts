@@ -3,7 +3,7 @@ import { gmroi } from '../../../src/engine/metrics/gmroi';
 
 const valueErr = (message: string) => new CalcError('#VALUE!', message);
 
-describe('GMROI = (price − cost) × sold / (cost × available) (FORMULAS.md, Money)', () => {
+describe('GMROI = (price − cost) × sold / (cost × available) (docs/FORMULAS.md, Money)', () => {
   test('hand-computed: (100 − 60) × 30 / (60 × 50) = 1200 / 3000 = 0.4', () => {
     expect(gmroi(100, 60, 30, 50)).toBeCloseTo(0.4, 12);
   });

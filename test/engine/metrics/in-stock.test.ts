@@ -13,7 +13,7 @@ describe('stockDays', () => {
     const days = september.map((date, i) => (i < 10 ? day(date, 30 - 3 * i, 27 - 3 * i) : day(date, 0, 0)));
     const got = stockDays(days, '2026-09-01', '2026-09-30');
     expect(got).toEqual({ inStock: 10, outOfStock: 20, unknown: 0 });
-    // v = sold / inStockDays = 30 / 10 = 3 a day (FORMULAS.md "Demand"), not 30 / 30 = 1.
+    // v = sold / inStockDays = 30 / 10 = 3 a day (docs/FORMULAS.md "Demand"), not 30 / 30 = 1.
     expect(stockoutAdjustedVelocity(30, 10)).toBe(3);
   });
 

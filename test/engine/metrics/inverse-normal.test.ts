@@ -43,7 +43,7 @@ describe('inverseNormal', () => {
     expect(inverseNormal(p)).toBeCloseTo(z, 11);
   });
 
-  it('gives the z values FORMULAS.md quotes', () => {
+  it('gives the z values docs/FORMULAS.md quotes', () => {
     expect(inverseNormal(0.95)).toBeCloseTo(1.6449, 4);
     expect(inverseNormal(0.98)).toBeCloseTo(2.0537, 4);
     expect(inverseNormal(0.99)).toBeCloseTo(2.3263, 4);

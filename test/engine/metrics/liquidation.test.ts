@@ -11,7 +11,7 @@ import {
 const valueErr = (message: string) => new CalcError('#VALUE!', message);
 const noSales = new CalcError('#N/A', 'No sales');
 
-// FORMULAS.md, Liquidation. Defaults: targetDoi 45, elasticity 1.5, maxDiscount 0.5.
+// docs/FORMULAS.md, Liquidation. Defaults: targetDoi 45, elasticity 1.5, maxDiscount 0.5.
 describe('requiredVelocity = available / targetDoi', () => {
   test('hand-computed: 180 / 45 = 4; 120 / 45 = 2.6667', () => {
     expect(requiredVelocity(180, 45)).toBe(4);

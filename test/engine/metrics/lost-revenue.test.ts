@@ -3,7 +3,7 @@ import { lostRevenue, projectedLostRevenue } from '../../../src/engine/metrics/l
 
 const valueErr = (message: string) => new CalcError('#VALUE!', message);
 
-describe('lostRevenue = daysOutOfStock × v × price (FORMULAS.md, Money)', () => {
+describe('lostRevenue = daysOutOfStock × v × price (docs/FORMULAS.md, Money)', () => {
   test('hand-computed: 5 days × 2/day × 50 = 500', () => {
     expect(lostRevenue(5, 2, 50)).toBe(500);
   });
@@ -22,7 +22,7 @@ describe('lostRevenue = daysOutOfStock × v × price (FORMULAS.md, Money)', () =
   });
 });
 
-describe('projectedLostRevenue = max(0, L − DOI incl. inbound) × v × price (FORMULAS.md, Money)', () => {
+describe('projectedLostRevenue = max(0, L − DOI incl. inbound) × v × price (docs/FORMULAS.md, Money)', () => {
   test('hand-computed: lead time 30, 12 days of stock incl. inbound, 2/day at 50 → 18 × 2 × 50 = 1800', () => {
     expect(projectedLostRevenue(30, 12, 2, 50)).toBe(1800);
   });

@@ -3,8 +3,8 @@ import { movement } from '../../../src/engine/metrics/movement';
 
 const valueErr = (message: string) => new CalcError('#VALUE!', message);
 
-// Defaults from FORMULAS.md settings: safetyDays 30, excessDays 90.
-describe('movement: Dead / Fast (DOI ≤ safetyDays) / Moving (DOI ≤ excessDays) / Slow (FORMULAS.md, Classes)', () => {
+// Defaults from docs/FORMULAS.md settings: safetyDays 30, excessDays 90.
+describe('movement: Dead / Fast (DOI ≤ safetyDays) / Moving (DOI ≤ excessDays) / Slow (docs/FORMULAS.md, Classes)', () => {
   test('hand-computed: 10 sold, DOI 20 ≤ 30 → Fast', () => {
     expect(movement(10, 20, 30, 90)).toBe('Fast');
   });

@@ -4,7 +4,7 @@ import { needQty } from '../../../src/engine/metrics/need';
 
 const valueErr = (message: string) => new CalcError('#VALUE!', message);
 
-describe('needQty = max(0, v × safetyDays − available − inbound) (FORMULAS.md, need)', () => {
+describe('needQty = max(0, v × safetyDays − available − inbound) (docs/FORMULAS.md, need)', () => {
   test('hand-computed: 3/day × 30 days = 90, minus 40 available and 20 inbound → 30', () => {
     expect(needQty(3, 30, 40, 20)).toBe(30);
   });

@@ -3,7 +3,7 @@ import { CalcError, valueError } from '../../../src/engine/errors';
 import { criticalRatio, newsvendorOrderUpTo } from '../../../src/engine/metrics/newsvendor';
 
 describe('criticalRatio', () => {
-  it('is p / (p + h) (FORMULAS.md "Policies", newsvendor)', () => {
+  it('is p / (p + h) (docs/FORMULAS.md "Policies", newsvendor)', () => {
     // Snyder & Shen Example 4.3: p = 0.70, h = 0.18: 0.70 / 0.88 = 0.7954545.
     expect(criticalRatio(0.7, 0.18)).toBeCloseTo(0.7954545454545454, 12);
     // Equal costs: 1 / 2.

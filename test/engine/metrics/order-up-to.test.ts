@@ -4,7 +4,7 @@ import { orderUpTo } from '../../../src/engine/metrics/order-up-to';
 import { reorderPoint } from '../../../src/engine/metrics/reorder-point';
 
 describe('orderUpTo', () => {
-  it('is d × (L + R) + SS (FORMULAS.md "Policies")', () => {
+  it('is d × (L + R) + SS (docs/FORMULAS.md "Policies")', () => {
     // 2 units/day, 30-day lead time, 7-day review, 20 units of safety stock: 2 × 37 + 20 = 94.
     expect(orderUpTo(2, 30, 7, 20)).toBeCloseTo(94, 12);
     // 3 units/day, defaults L = 30, R = 7, SS = 38.1466929 (safety-stock test): 111 + 38.1466929 = 149.1466929.

@@ -4,7 +4,7 @@ import { reorderPoint } from '../../../src/engine/metrics/reorder-point';
 import { serviceSafetyStock } from '../../../src/engine/metrics/safety-stock';
 
 describe('reorderPoint', () => {
-  it('is d × L + SS (FORMULAS.md "Policies")', () => {
+  it('is d × L + SS (docs/FORMULAS.md "Policies")', () => {
     // 3 units/day, 30-day lead time, 90 units of safety stock: 3 × 30 + 90 = 180.
     expect(reorderPoint(3, 30, 90)).toBeCloseTo(180, 12);
   });

@@ -3,7 +3,7 @@ import { valueError } from '../../../src/engine/errors';
 import { reorderQty } from '../../../src/engine/metrics/reorder-qty';
 
 describe('reorderQty, days-of-cover policy (no reorder point)', () => {
-  it('is max(0, SS − available − inbound) (FORMULAS.md "Policies", cover)', () => {
+  it('is max(0, SS − available − inbound) (docs/FORMULAS.md "Policies", cover)', () => {
     // v = 3/day, safetyDays = 30: SS = 90; 40 available + 20 inbound: 90 − 40 − 20 = 30.
     expect(reorderQty(90, 40, 20)).toBeCloseTo(30, 12);
   });
@@ -38,7 +38,7 @@ describe('reorderQty, days-of-cover policy (no reorder point)', () => {
 
 describe('reorderQty, service policy (order-up-to S, reorder point s)', () => {
   // S = 94, s = 80 (d = 2, L = 30, R = 7, SS = 20: s = 2·30 + 20 = 80, S = 2·37 + 20 = 94).
-  it('orders up to S once the position is at or below s (FORMULAS.md "Policies", service)', () => {
+  it('orders up to S once the position is at or below s (docs/FORMULAS.md "Policies", service)', () => {
     // Position 50 + 20 = 70 ≤ 80: order 94 − 70 = 24.
     expect(reorderQty(94, 50, 20, 80)).toBeCloseTo(24, 12);
     // Position exactly 80: still orders, 94 − 80 = 14.

@@ -4,7 +4,7 @@ import { netDemand, RETURN_ALERT_RATE, returnAlert, returnRate } from '../../../
 const valueErr = (message: string) => new CalcError('#VALUE!', message);
 const text = (s: string) => s as unknown as number;
 
-// FORMULAS.md, "Forecasting and accuracy": return rate = returns / sales, alert above 15%;
+// docs/FORMULAS.md, "Forecasting and accuracy": return rate = returns / sales, alert above 15%;
 // net demand = sales forecast − returns forecast.
 describe('returnRate = returned / sold', () => {
   test('hand-computed: 12 returned of 80 sold → 0.15; 3 of 120 → 0.025', () => {

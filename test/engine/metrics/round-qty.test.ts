@@ -3,7 +3,7 @@ import { valueError } from '../../../src/engine/errors';
 import { roundOrderQty } from '../../../src/engine/metrics/round-qty';
 
 describe('roundOrderQty', () => {
-  // FORMULAS.md "Policies": a positive qty is raised to MOQ and rounded up to a multiple of case pack.
+  // docs/FORMULAS.md "Policies": a positive qty is raised to MOQ and rounded up to a multiple of case pack.
   it.each([
     [12.3, 0, 1, 13], // ⌈12.3⌉ = 13
     [7, 10, 1, 10], // raised to MOQ 10

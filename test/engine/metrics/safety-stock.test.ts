@@ -4,7 +4,7 @@ import { inverseNormal } from '../../../src/engine/metrics/inverse-normal';
 import { coverSafetyStock, dailySdFromMonthly, serviceSafetyStock } from '../../../src/engine/metrics/safety-stock';
 
 describe('coverSafetyStock', () => {
-  it('is velocity × safetyDays (FORMULAS.md "Policies", cover)', () => {
+  it('is velocity × safetyDays (docs/FORMULAS.md "Policies", cover)', () => {
     // 3 units/day with the default 30 safety days: 3 × 30 = 90 units.
     expect(coverSafetyStock(3, 30)).toBeCloseTo(90, 12);
     expect(coverSafetyStock(0.4, 45)).toBeCloseTo(18, 12);
@@ -44,7 +44,7 @@ describe('serviceSafetyStock', () => {
     expect(serviceSafetyStock(0.98, 3, 2, 30, 5)).toBeCloseTo(38.14669294752669, 9);
   });
 
-  it('reduces to z × σd × √L when σL = 0 (FORMULAS.md)', () => {
+  it('reduces to z × σd × √L when σL = 0 (docs/FORMULAS.md)', () => {
     fc.assert(
       fc.property(
         fc.double({ min: 0.5, max: 0.999, noNaN: true }),
@@ -93,7 +93,7 @@ describe('serviceSafetyStock', () => {
 });
 
 describe('dailySdFromMonthly', () => {
-  it('is σmonth / √30 by default (FORMULAS.md "Policies")', () => {
+  it('is σmonth / √30 by default (docs/FORMULAS.md "Policies")', () => {
     // 60 / √30 = 60 / 5.4772256 = 10.9544512.
     expect(dailySdFromMonthly(60)).toBeCloseTo(10.954451150103322, 12);
     // Variance scales with days: (σd)² × 30 = σmonth².

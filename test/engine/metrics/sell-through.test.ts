@@ -4,7 +4,7 @@ import { sellThrough } from '../../../src/engine/metrics/sell-through';
 
 const valueErr = (message: string) => new CalcError('#VALUE!', message);
 
-describe('sell-through STR = sold / (available + sold) (FORMULAS.md, Money)', () => {
+describe('sell-through STR = sold / (available + sold) (docs/FORMULAS.md, Money)', () => {
   test('hand-computed: 30 sold, 70 left → 30 / 100 = 0.3', () => {
     expect(sellThrough(30, 70)).toBeCloseTo(0.3, 12);
   });

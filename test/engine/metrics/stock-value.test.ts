@@ -3,7 +3,7 @@ import { stockValue } from '../../../src/engine/metrics/stock-value';
 
 const valueErr = (message: string) => new CalcError('#VALUE!', message);
 
-describe('stockValue = available × unitCost (FORMULAS.md, Money)', () => {
+describe('stockValue = available × unitCost (docs/FORMULAS.md, Money)', () => {
   test('hand-computed: 120 units × 12.5 = 1500', () => {
     expect(stockValue(120, 12.5)).toBe(1500);
   });

@@ -4,7 +4,7 @@ import { capitalSaved, transferQty } from '../../../src/engine/metrics/transfer'
 
 const valueErr = (message: string) => new CalcError('#VALUE!', message);
 
-describe('transferQty = min(excess, need) when ≥ minTransferQty and transferCost < unitCost (FORMULAS.md, transfers)', () => {
+describe('transferQty = min(excess, need) when ≥ minTransferQty and transferCost < unitCost (docs/FORMULAS.md, transfers)', () => {
   test('hand-computed: source excess 120, destination need 45 → 45 (defaults: min 10, cost 5; unitCost 30)', () => {
     expect(transferQty(120, 45, 10, 5, 30)).toBe(45);
     expect(transferQty(30, 45, 10, 5, 30)).toBe(30);
@@ -66,7 +66,7 @@ describe('transferQty = min(excess, need) when ≥ minTransferQty and transferCo
   });
 });
 
-describe('capitalSaved = qty × unitCost − qty × transferCostPerUnit (FORMULAS.md, transfers)', () => {
+describe('capitalSaved = qty × unitCost − qty × transferCostPerUnit (docs/FORMULAS.md, transfers)', () => {
   test('hand-computed: 45 × 30 − 45 × 5 = 1350 − 225 = 1125', () => {
     expect(capitalSaved(45, 30, 5)).toBe(1125);
   });

@@ -3,8 +3,8 @@ import { urgency } from '../../../src/engine/metrics/urgency';
 
 const valueErr = (message: string) => new CalcError('#VALUE!', message);
 
-// Default thresholds (FORMULAS.md settings): criticalDays 7, stockoutDays 14, severeExcessDays 365.
-describe('urgency (FORMULAS.md, Urgency)', () => {
+// Default thresholds (docs/FORMULAS.md settings): criticalDays 7, stockoutDays 14, severeExcessDays 365.
+describe('urgency (docs/FORMULAS.md, Urgency)', () => {
   test('CRITICAL: selling with DOI 5 < 7', () => {
     expect(urgency(2, 5, 10, 0)).toBe('CRITICAL');
   });

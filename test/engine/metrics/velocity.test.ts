@@ -3,7 +3,7 @@ import { valueError } from '../../../src/engine/errors';
 import { stockoutAdjustedVelocity, velocity, weightedVelocity } from '../../../src/engine/metrics/velocity';
 
 describe('velocity', () => {
-  it('is sold / periodDays (FORMULAS.md "Demand")', () => {
+  it('is sold / periodDays (docs/FORMULAS.md "Demand")', () => {
     // 90 units in the default 30-day period: 90 / 30 = 3 units/day.
     expect(velocity(90, 30)).toBeCloseTo(3, 12);
     // noon export spanning 45 days with 20 non-cancelled rows: 20 / 45 = 0.4444…
@@ -34,7 +34,7 @@ describe('velocity', () => {
 });
 
 describe('stockoutAdjustedVelocity', () => {
-  it('is sold / inStockDays (FORMULAS.md "Demand")', () => {
+  it('is sold / inStockDays (docs/FORMULAS.md "Demand")', () => {
     // 60 units sold in a 30-day period with 10 stockout days: 60 / 20 = 3 units/day, against 60 / 30 = 2 unadjusted.
     expect(stockoutAdjustedVelocity(60, 20)).toBeCloseTo(3, 12);
     expect(velocity(60, 30)).toBeCloseTo(2, 12);
@@ -63,7 +63,7 @@ describe('stockoutAdjustedVelocity', () => {
 });
 
 describe('weightedVelocity', () => {
-  it('is 0.5·t30/30 + 0.3·t60/60 + 0.2·t90/90 (FORMULAS.md "Demand")', () => {
+  it('is 0.5·t30/30 + 0.3·t60/60 + 0.2·t90/90 (docs/FORMULAS.md "Demand")', () => {
     // t30 = 60, t60 = 150, t90 = 180: 0.5·2 + 0.3·2.5 + 0.2·2 = 1 + 0.75 + 0.4 = 2.15 units/day.
     expect(weightedVelocity(60, 150, 180)).toBeCloseTo(2.15, 12);
   });

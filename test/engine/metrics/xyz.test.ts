@@ -20,7 +20,7 @@ describe('coefficientOfVariation = sample sd / mean', () => {
   });
 });
 
-describe('xyzClass: X ≤ 0.5 < Y ≤ 1.0 < Z (FORMULAS.md, Classes: XYZ)', () => {
+describe('xyzClass: X ≤ 0.5 < Y ≤ 1.0 < Z (docs/FORMULAS.md, Classes: XYZ)', () => {
   test('hand-computed X: 10, 12, 8, 10 → mean 10, SS 8, sd √(8/3) = 1.633 → CV 0.163', () => {
     expect(coefficientOfVariation([10, 12, 8, 10])).toBeCloseTo(Math.sqrt(8 / 3) / 10, 12);
     expect(xyzClass([10, 12, 8, 10])).toBe('X');

@@ -13,7 +13,7 @@ import {
   type SeenRow,
 } from '../../../src/engine/recommend/approvals';
 
-// The approval rules of src/engine/recommend/approvals.ts (PRODUCT.md step 5): values users typed are
+// The approval rules of src/engine/recommend/approvals.ts (docs/PRODUCT.md step 5): values users typed are
 // kept by row key (sheet, Master SKU, channel, destination); an unknown Status is reported and read as
 // Pending; a decided row whose recommended qty moved by more than 10% is flagged; the log is append-only.
 const AT = '2026-03-01 09:00 UTC';

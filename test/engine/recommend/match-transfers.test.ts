@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { matchTransfers, type TransferCandidate } from '../../../src/engine/recommend/match-transfers';
 
-// FORMULAS.md, "Excess, need, transfers". Settings defaults: minTransferQty 10, transferCostPerUnit 5.
+// docs/FORMULAS.md, "Excess, need, transfers". Settings defaults: minTransferQty 10, transferCostPerUnit 5.
 const rules = { minTransferQty: 10, transferCostPerUnit: 5 };
 
 /** A position of Master SKU M1 in KSA with unit cost 30 unless told otherwise. */

@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS } from '../../../src/engine/model';
 import { reorderLines } from '../../../src/engine/recommend/reorder-lines';
 import { position } from '../../helpers/position';
 
-// FORMULAS.md "Policies" (cover: need = max(0, v × 30 − available − inbound); rounding: raised to MOQ,
+// docs/FORMULAS.md "Policies" (cover: need = max(0, v × 30 − available − inbound); rounding: raised to MOQ,
 // then up to a multiple of the case pack) and "Settings and defaults" (approval tiers auto < 5,000,
 // manager < 50,000, director < 100,000 in the reporting currency SAR; AED → SAR × 1.0211).
 const s = DEFAULT_SETTINGS;

@@ -7,7 +7,7 @@ import type { StrandedLine } from '../../../src/engine/recommend/stranded-lines'
 import { PRIORITY_ORDER, units, urgentActions, type RecommendationIndex } from '../../../src/engine/recommend/urgent-actions';
 import { position } from '../../helpers/position';
 
-// FORMULAS.md "Urgency": CRITICAL v > 0 and DOI < 7; HIGH DOI > 365 or stranded units; MEDIUM dead stock;
+// docs/FORMULAS.md "Urgency": CRITICAL v > 0 and DOI < 7; HIGH DOI > 365 or stranded units; MEDIUM dead stock;
 // LOW 7 ≤ DOI < 14. Within a priority, by money at stake (revenue at risk for stockouts, stock value at
 // cost for excess), then DOI. Default settings: L = 30, excessDays 90, AED → SAR × 1.0211.
 const s = DEFAULT_SETTINGS;

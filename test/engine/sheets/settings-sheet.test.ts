@@ -2,7 +2,7 @@ import type { ImportIssue, RawCell } from '../../../src/engine/ingest/types';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/engine/model';
 import { readSettingsObject, readSettingsSheet, SETTING_FIELDS, settingsSheet } from '../../../src/engine/sheets/settings-sheet';
 
-// FORMULAS.md "Settings and defaults"; the sheet's rules are in src/engine/sheets/settings-sheet.ts: an
+// docs/FORMULAS.md "Settings and defaults"; the sheet's rules are in src/engine/sheets/settings-sheet.ts: an
 // edit is honored, an invalid value is reported (sheet, row, column, reason) and its default used;
 // cross-field rules fall back to both defaults.
 const SHEET = 'Lumive Settings';

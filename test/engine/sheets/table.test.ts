@@ -1,7 +1,7 @@
 import type { ConditionalRule } from '../../../src/engine/sheets/spec';
 import { finiteOr, FORMAT, range, round, sheetSpec, tableSheet, type Column } from '../../../src/engine/sheets/table';
 
-// The layout of every output sheet (src/engine/sheets/table.ts, PRODUCT.md "The sheets Analyze writes"):
+// The layout of every output sheet (src/engine/sheets/table.ts, docs/PRODUCT.md "The sheets Analyze writes"):
 // a title in A1, an optional preamble and a blank row, then an Excel table whose header row is frozen.
 // Coordinates are 0-based (row 0 / column 0 = A1), as in spec.ts.
 interface Row {
