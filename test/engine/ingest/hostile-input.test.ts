@@ -5,7 +5,7 @@
  * said nothing. Expected figures are worked out by hand beside the rows.
  */
 import { analyze } from '../../../src/engine/analyze';
-import { DEMO_DEFAULTS, DEMO_SCENARIOS, DEMO_SHEETS, demoWorkbook } from '../../../src/engine/demo/sample-workbook';
+import { DEMO_DEFAULTS, DEMO_SCENARIOS, DEMO_SHEETS, demoWorkbook } from '../../../src/demo/sample-workbook';
 import { detectKind } from '../../../src/engine/ingest/detect';
 import { importSources } from '../../../src/engine/ingest/import';
 import type { Position } from '../../../src/engine/ingest/join';
