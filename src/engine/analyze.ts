@@ -36,7 +36,7 @@ import { openOrders, type OnOrder } from './recommend/on-order';
 import { purchaseOrders, type PurchaseOrder } from './recommend/purchase-orders';
 import { shipments as shipmentLists, type Shipment } from './recommend/shipments';
 import { purchaseOrdersSheet, shipmentsSheet } from './sheets/document-sheets';
-import { rebalance as planTransfers, type Rebalance, type TransferLine } from './recommend/rebalance-lines';
+import { planTransfers, type Rebalance, type TransferLine } from './recommend/rebalance-lines';
 import { reorderLines, type ReorderLine } from './recommend/reorder-lines';
 import { strandedLines, type StrandedLine } from './recommend/stranded-lines';
 import { urgentActions, type UrgentAction } from './recommend/urgent-actions';
