@@ -84,7 +84,10 @@ export interface PositionMetrics {
   readonly safetyStock: number;
   readonly reorderPoint: number;
   readonly orderUpTo: number | null;
-  /** Unrounded quantity the policy asks for (before own-warehouse stock and MOQ / case pack). */
+  /**
+   * Unrounded quantity the policy asks for (before own-warehouse stock and MOQ / case pack): what the
+   * Reorder sheet buys or sends (ReorderLine.reorderNeed). 0 when the channel has no sales report.
+   */
   readonly reorderNeed: number;
   /** Extra units for the GCC events inside lead time + cover, in reorderNeed under the cover policy. */
   readonly eventDemand: number;
@@ -92,6 +95,11 @@ export interface PositionMetrics {
   readonly eventAhead: EventAhead | null;
   readonly eoq: number | null;
   readonly excessQty: number;
+  /**
+   * Units short of the safety cover, max(0, v × safetyDays − available − inbound) (metrics/need.ts),
+   * under every policy: what a transfer may bring in (the Rebalance sheet). Not reorderNeed, the
+   * quantity the policy asks to reorder.
+   */
   readonly needQty: number;
   readonly dead: boolean;
   /** available × cost in the channel's currency; null when cost is missing. */

@@ -19,7 +19,7 @@ const metrics = (p: Partial<Omit<Position, 'channel'>> & { channel?: ChannelId }
   return { id: `${pos.masterSku}|${pos.channel.id}`, position: pos, leadTimeDays } as unknown as PositionMetrics;
 };
 const line = (m: PositionMetrics, buyQty: number, fromWarehouse = 0): ReorderLine =>
-  ({ metrics: m, need: buyQty, onOrder: 0, onOrderLate: 0, transferIn: 0, fromWarehouse, buyQty, orderValue: null, orderValueReporting: null, tier: null }) as ReorderLine;
+  ({ metrics: m, reorderNeed: buyQty, onOrder: 0, onOrderLate: 0, transferIn: 0, fromWarehouse, buyQty, orderValue: null, orderValueReporting: null, tier: null }) as ReorderLine;
 const state = (status: ApprovalState['status'], approvedQty: number | null = null, changedSinceApproval: string | null = null): ApprovalState => ({
   status,
   approvedQty,
