@@ -253,9 +253,9 @@ export function positionMetrics(p: Position, abc: AbcClass, s: Settings, channel
     doi,
     doiInclInbound: doiIn,
     abc,
-    // movement() reads sold only to test sold = 0; v is passed so that Dead means no demand in the
-    // velocity's window, as urgency's MEDIUM (v = 0) does: with the weighted velocity, t30 = 0 but
-    // t60 / t90 > 0 is Slow, not Dead.
+    // movement() reads the velocity only to test v = 0: Dead means no demand in the velocity's window,
+    // as urgency's MEDIUM (v = 0) does: with the weighted velocity, t30 = 0 but t60 / t90 > 0 is Slow,
+    // not Dead.
     movement: known ? must(movement(v, doi, s.safetyDays, s.excessDays), 'Movement', id) : null,
     urgency: known ? must(urgency(v, doi, available, Math.max(0, p.stranded), s), 'Urgency', id) : p.stranded > 0 ? 'HIGH' : null,
     leadTimeDays: lead,
