@@ -399,6 +399,10 @@ async function outputUsable(command: string, output: string, err: Out): Promise<
   return problem === null;
 }
 
+/**
+ * `lumive analyze`: reads the workbook or report files, runs the app layer's analyzeWorkbook over them
+ * and writes the result file.
+ */
 export async function analyzeCommand(args: readonly string[], out: Out, err: Out): Promise<number> {
   const p = parseArgs('analyze', args, err);
   if (!p) return 2;

@@ -181,11 +181,16 @@ export function readSources(sources: readonly SourceGrid[], options: Pick<Analyz
   return sources.map((input) => readSource(input, { assignments: options.assignments, decimalComma: options.decimalComma, asOf }));
 }
 
-/** The whole analysis from sheets or files as grids of cells. */
+/**
+ * The whole analysis from sheets or files as grids of cells: readSources, then analyzeParsedReports.
+ * Pure, in memory; the engine's public entry. Reading a workbook and writing the sheets back is the
+ * app layer's analyzeWorkbook (src/app/analyze-workbook.ts), and `lumive analyze` is analyzeCommand
+ * (src/cli/analyze.ts).
+ */
 export function analyze(sources: readonly SourceGrid[], options: AnalyzeOptions = {}): Analysis {
   const now = options.now ?? new Date();
   options.onProgress?.('import', 0, 1);
-  return analyzeReports(readSources(sources, { ...options, now }), { ...options, now });
+  return analyzeParsedReports(readSources(sources, { ...options, now }), { ...options, now });
 }
 
 /** What every stage needs: the settings, the moment of the analysis and the progress callback. */
@@ -206,7 +211,7 @@ interface Context {
  * channel's currency), planning (history, lead times, forecasts, metrics), recommendations (with the
  * approvals carried forward) and sheets.
  */
-export function analyzeReports(reports: readonly ParsedReport[], options: AnalyzeOptions = {}): Analysis {
+export function analyzeParsedReports(reports: readonly ParsedReport[], options: AnalyzeOptions = {}): Analysis {
   const now = options.now ?? new Date();
   const ctx: Context = {
     s: options.settings ?? DEFAULT_SETTINGS,
