@@ -14,11 +14,11 @@
 import { abcClasses } from './metrics/abc';
 import { isCalcError } from './errors';
 import { importReports, readSource, type ImportResult, type SourceAssignment, type SourceSummary } from './ingest/import';
-import { repriced, type Position } from './ingest/join';
+import { repriced } from './ingest/join';
 import type { ParsedReport } from './ingest/read-report';
 import { RecordTable } from './ingest/records';
 import type { ImportIssue, RawGrid, SourceGrid } from './ingest/types';
-import { DEFAULT_SETTINGS, type AbcClass, type Settings } from './model';
+import { DEFAULT_SETTINGS, type AbcClass, type Position, type Settings } from './model';
 import { kpis as computeKpis, type Kpis } from './analysis/kpis';
 import { positionMetrics, positionVelocity, resolveLeadTime, type PlanningInputs, type PositionMetrics } from './analysis/position-metrics';
 import { channelMonths, FORECAST_MONTHS, forecastWindows, historyOf, MIN_HISTORY, monthsAfter, positionForecast } from './analysis/position-forecast';

@@ -6,12 +6,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DEMO_SCENARIOS, DEMO_SHEETS, demoWorkbook } from '../../src/demo/sample-workbook';
 import { importSources } from '../../src/engine/ingest/import';
-import type { Position } from '../../src/engine/ingest/join';
 import type { RawCell, SourceGrid } from '../../src/engine/ingest/types';
 import { excessQty } from '../../src/engine/metrics/excess';
 import { needQty } from '../../src/engine/metrics/need';
 import { transferQty } from '../../src/engine/metrics/transfer';
-import { DEFAULT_SETTINGS } from '../../src/engine/model';
+import { DEFAULT_SETTINGS, type Position } from '../../src/engine/model';
 
 const workbook = demoWorkbook();
 const result = importSources(workbook);

@@ -20,9 +20,8 @@
  */
 import { sampleStandardDeviation } from 'simple-statistics';
 import { isCalcError, type CalcError } from '../errors';
-import type { Position } from '../ingest/join';
 import type { EventAhead } from './position-events';
-import type { AbcClass, Settings } from '../model';
+import type { AbcClass, Position, Settings } from '../model';
 import { doi as doiOf, doiInclInbound } from '../metrics/doi';
 import { eoq, annualDemand, holdingCostPerUnitYear } from '../metrics/eoq';
 import { excessQty } from '../metrics/excess';

@@ -6,7 +6,7 @@
  */
 import { DEMO_SCENARIOS, DEMO_SHEETS, demoWorkbook } from '../../../src/demo/sample-workbook';
 import { importSources, ImportResult } from '../../../src/engine/ingest/import';
-import type { Position } from '../../../src/engine/ingest/join';
+import type { Position } from '../../../src/engine/model';
 import { MAPPING_SHEET_HEADER, MappingPlan, NEW_SKU_NOTE, planMapping, SUGGESTION_HEADER, unmappedCount } from '../../../src/engine/ingest/mapping-sheet';
 import type { RawCell, RawGrid, SourceGrid } from '../../../src/engine/ingest/types';
 import type { CellValue } from '../../../src/engine/sheets/spec';

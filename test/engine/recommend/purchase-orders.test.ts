@@ -4,8 +4,7 @@
  * with lines built directly. Expected values by hand beside each case (AED → SAR 1.0211, the default).
  */
 import type { PositionMetrics } from '../../../src/engine/analysis/position-metrics';
-import type { Position } from '../../../src/engine/ingest/join';
-import { DEFAULT_SETTINGS } from '../../../src/engine/model';
+import { DEFAULT_SETTINGS, type Position } from '../../../src/engine/model';
 import type { ApprovalState } from '../../../src/engine/recommend/approvals';
 import { NO_SUPPLIER, poCode, purchaseOrders, type PurchaseOrderInputs } from '../../../src/engine/recommend/purchase-orders';
 import type { TransferLine } from '../../../src/engine/recommend/rebalance-lines';

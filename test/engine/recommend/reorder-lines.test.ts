@@ -1,6 +1,5 @@
 import { positionMetrics } from '../../../src/engine/analysis/position-metrics';
-import type { Position } from '../../../src/engine/ingest/join';
-import { DEFAULT_SETTINGS } from '../../../src/engine/model';
+import { DEFAULT_SETTINGS, type Position } from '../../../src/engine/model';
 import { reorderLines } from '../../../src/engine/recommend/reorder-lines';
 import { position } from '../../helpers/position';
 
