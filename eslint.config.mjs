@@ -1,7 +1,7 @@
 // ESLint flat config. The engine rule keeps src/engine/** pure: no Office, DOM, Node or React
 // (docs/ARCHITECTURE.md; the same layering excalidraw enforces for its core packages). Code outside the
 // engine uses it through its front door (src/engine/index.ts); the task pane never imports a workbook
-// adapter.
+// adapter. The sample-data generator (src/demo) is held to the engine's purity too.
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
@@ -32,6 +32,15 @@ const deepEngine = { group: ['**/engine/*', '**/engine/**/*'], message: 'Import 
 /** Outside the engine: only its front door. */
 export const layerRestrictions = { 'no-restricted-imports': ['error', { patterns: [deepEngine] }] };
 
+/**
+ * The sample-data generator (src/demo): as pure as the engine (the browser preview and the command
+ * both run it), and outside it, so it takes the engine through its front door.
+ */
+export const demoRestrictions = {
+  'no-restricted-imports': ['error', { ...engineRestrictions['no-restricted-imports'][1], patterns: [...engineRestrictions['no-restricted-imports'][1].patterns, deepEngine] }],
+  'no-restricted-globals': engineRestrictions['no-restricted-globals'],
+};
+
 /** The task pane: the engine's front door and the app layer, never a workbook adapter (src/app/session.ts picks the port). */
 export const paneRestrictions = {
   'no-restricted-imports': ['error', { patterns: [deepEngine, { group: ['**/workbook/**', '**/workbook'], message: 'The task pane talks to the workbook through src/app (the session), never to a workbook adapter.' }] }],
@@ -48,5 +57,6 @@ export default tseslint.config(
   { files: ['src/engine/**/*.ts'], rules: engineRestrictions },
   { files: ['src/**/*.ts', 'src/**/*.tsx'], ignores: ['src/engine/**', 'src/taskpane/**'], rules: layerRestrictions },
   { files: ['src/taskpane/**/*.ts', 'src/taskpane/**/*.tsx'], rules: paneRestrictions },
+  { files: ['src/demo/**/*.ts'], rules: demoRestrictions },
   { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );

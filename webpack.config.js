@@ -18,8 +18,8 @@ const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
-const { referenceHtml } = require('./src/functions/reference.cjs');
-const { BundleSizePlugin } = require('./src/build/bundle-size.cjs');
+const { referenceHtml } = require('./scripts/function-reference.cjs');
+const { BundleSizePlugin } = require('./scripts/bundle-size.cjs');
 
 const DEV_URL = 'https://localhost:3000/';
 const DEV_PORT = 3000;

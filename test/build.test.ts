@@ -16,7 +16,7 @@ type MakeConfig = (env?: Record<string, unknown>, argv?: { mode?: string }) => w
 const makeConfig: MakeConfig = require('../webpack.config.js');
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const bundleSize: BundleSizeModule = require('../src/build/bundle-size.cjs');
+const bundleSize: BundleSizeModule = require('../scripts/bundle-size.cjs');
 
 interface BundleFileSize {
   name: string;

@@ -1,6 +1,7 @@
 /**
  * The layering rules: src/engine stays pure (no Office, DOM, Node or React); code outside it uses the
- * engine through its front door (src/engine/index.ts); the task pane never imports a workbook adapter.
+ * engine through its front door (src/engine/index.ts); the task pane never imports a workbook adapter;
+ * the sample-data generator (src/demo) is pure like the engine and uses its front door.
  * Lints sample sources as if they were files of those layers, so each rule is shown to catch each kind
  * of import, not only to pass. ESLint
  * runs in a child Node process (its config is an ES module, which Jest's sandbox cannot import).
@@ -31,6 +32,11 @@ const SAMPLES: { code: string; file: string; rule: string | null }[] = [
   { code: "import { doi } from '../engine';\nexport const f = doi;\n", file: 'src/functions/sample.ts', rule: null },
   { code: "import { analyze } from '../../engine';\nexport const f = analyze;\n", file: 'src/taskpane/components/sample.tsx', rule: null },
   { code: "import { XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';\nexport const f = XlsxWorkbook;\n", file: 'src/cli/sample.ts', rule: null },
+  // The sample-data generator: pure like the engine, and outside it.
+  { code: "import { plainSheet } from '../engine/sheets/table';\nexport const f = plainSheet;\n", file: 'src/demo/sample.ts', rule: 'no-restricted-imports' },
+  { code: "import { readFileSync } from 'fs';\nexport const f = readFileSync;\n", file: 'src/demo/sample.ts', rule: 'no-restricted-imports' },
+  { code: 'export const f = () => Math.random() + Date.now() + (document ? 1 : 0);\n', file: 'src/demo/sample.ts', rule: 'no-restricted-globals' },
+  { code: "import { plainSheet } from '../engine';\nexport const f = plainSheet;\n", file: 'src/demo/sample.ts', rule: null },
 ];
 
 const SCRIPT = `

@@ -173,6 +173,11 @@ export const inProcessEngine: Engine<Analysis> = {
   },
 };
 
+/**
+ * Analyze over a workbook: reads its state through the port, runs the engine's analyze on its input
+ * sheets (in this thread or a worker) and writes the output sheets back. The task pane's Analyze and
+ * `lumive analyze` / `lumive demo` both run it.
+ */
 export function analyzeWorkbook<R>(port: WorkbookPort, options: AnalyzeWorkbookOptions & { readonly engine: Engine<R> }): Promise<WorkbookAnalysis<R>>;
 export function analyzeWorkbook(port: WorkbookPort, options?: AnalyzeWorkbookOptions): Promise<WorkbookAnalysis>;
 export async function analyzeWorkbook<R>(port: WorkbookPort, options: AnalyzeWorkbookOptions & { readonly engine?: Engine<R> } = {}): Promise<WorkbookAnalysis<R>> {

@@ -8,7 +8,8 @@
  * JavaScript context, and one webpack runtime (webpack.config.js, dependOn) gives them one instance of
  * every module, engine included.
  */
-import { DEFAULT_SETTINGS, OUTPUT_SHEETS, REGISTRY_SHEET, SETTING_FIELDS, demoInputSpecs, documentFiles, flatten, importSources, isRegistryGrid, parseSetting, plainSheet, planMapping, planNames, readRegistry, readSettingsObject, readSettingsSheet, registrySheet, settingsSheet, sourcesSheet, toReporting, withAssignment, type CellValue, type CompareRow, type CompareStatus, type Comparison, type Currency, type DocumentKind, type FlatSettings, type ImportIssue, type RawCell, type RawGrid, type SettingField, type Settings, type SourceAssignment, type Stage } from '../engine';
+import { DEFAULT_SETTINGS, OUTPUT_SHEETS, REGISTRY_SHEET, SETTING_FIELDS, documentFiles, flatten, importSources, isRegistryGrid, parseSetting, plainSheet, planMapping, planNames, readRegistry, readSettingsObject, readSettingsSheet, registrySheet, settingsSheet, sourcesSheet, toReporting, withAssignment, type CellValue, type CompareRow, type CompareStatus, type Comparison, type Currency, type DocumentKind, type FlatSettings, type ImportIssue, type RawCell, type RawGrid, type SettingField, type Settings, type SourceAssignment, type Stage } from '../engine';
+import { demoInputSpecs } from '../demo/sample-workbook';
 import { MemoryWorkbook } from '../workbook/memory/memory-workbook';
 import { ExcelHostError, isAbort } from '../workbook/office/excel-errors';
 import { OfficeWorkbook, type SyncRecord } from '../workbook/office/office-workbook';

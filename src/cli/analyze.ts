@@ -22,7 +22,9 @@
 import { access, constants, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { analyzeWorkbook, NothingToAnalyzeError, readWorkbookState, resultSheetsNotReadBack, type WorkbookAnalysis, type WorkbookState } from '../app/analyze-workbook';
-import { DEMO_DEFAULTS, HistoryTable, REGISTRY_SHEET, analyze, demoHistory, demoInputSpecs, demoWorkbook, historyId, historyName, historySheets, importSources, isChannelKind, isoDate, planSave, registrySheet, type Policy, type Progress, type SourceAssignment, type SourceGrid, type Stage } from '../engine';
+import { demoHistory } from '../demo/history';
+import { DEMO_DEFAULTS, demoInputSpecs, demoWorkbook } from '../demo/sample-workbook';
+import { HistoryTable, REGISTRY_SHEET, analyze, historyId, historyName, historySheets, importSources, isChannelKind, isoDate, planSave, registrySheet, type Policy, type Progress, type SourceAssignment, type SourceGrid, type Stage } from '../engine';
 import { readReportFile, type FileSheet } from '../io/read-report-file';
 import { SkippedSheetError, XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import type { SheetValues } from '../workbook/port';
@@ -397,6 +399,10 @@ async function outputUsable(command: string, output: string, err: Out): Promise<
   return problem === null;
 }
 
+/**
+ * `lumive analyze`: reads the workbook or report files, runs the app layer's analyzeWorkbook over them
+ * and writes the result file.
+ */
 export async function analyzeCommand(args: readonly string[], out: Out, err: Out): Promise<number> {
   const p = parseArgs('analyze', args, err);
   if (!p) return 2;
@@ -488,7 +494,7 @@ export async function demoCommand(args: readonly string[], out: Out, err: Out): 
   await port.writeSheets(demoInputSpecs());
   // The sample's reports are downloaded on DEMO_DEFAULTS.asOf: analyze as of that morning (or --date).
   const now = p.date ?? new Date(DEMO_DEFAULTS.asOf.getTime() + 6 * 3_600_000);
-  // Five earlier monthly snapshots, made up from the sample's own (engine/demo/history.ts), so the
+  // Five earlier monthly snapshots, made up from the sample's own (src/demo/history.ts), so the
   // Trends sheet and the history-fed forecasts have something to show.
   const sample = analyze(demoWorkbook(), { now });
   const history = historySheets(planSave(new HistoryTable(), demoHistory(sample.snapshot), isoDate(now)), [], historyName);

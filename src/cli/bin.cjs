@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The `lumive` command. It runs the command's bundle (bundle.cjs: built by `npm ci`), rebuilt first
-// when a source file is newer than it, so an edited checkout never runs stale code.
+// The `lumive` command. It runs the command's bundle (scripts/cli-bundle.cjs: built by `npm ci`),
+// rebuilt first when a source file is newer than it, so an edited checkout never runs stale code.
 //
 // Output that cannot be written is a message, not a crash: a reader that stops early (`lumive inspect
 // … | head`) ends the command quietly; a full disk or another failure writing standard output (`lumive
@@ -10,7 +10,7 @@ const debug = process.env.LUMIVE_DEBUG === '1';
 
 /** The bundle's exports, built first when missing or older than a source; exits when it cannot be built. */
 function load() {
-  const bundle = require('./bundle.cjs');
+  const bundle = require('../../scripts/cli-bundle.cjs');
   if (!bundle.isFresh()) {
     try {
       bundle.build();

@@ -14,11 +14,11 @@
 import { abcClasses } from './metrics/abc';
 import { isCalcError } from './errors';
 import { importReports, readSource, type ImportResult, type SourceAssignment, type SourceSummary } from './ingest/import';
-import { repriced, type Position } from './ingest/join';
+import { repriced } from './ingest/join';
 import type { ParsedReport } from './ingest/read-report';
 import { RecordTable } from './ingest/records';
 import type { ImportIssue, RawGrid, SourceGrid } from './ingest/types';
-import { DEFAULT_SETTINGS, type AbcClass, type Settings } from './model';
+import { DEFAULT_SETTINGS, type AbcClass, type Position, type Settings } from './model';
 import { kpis as computeKpis, type Kpis } from './analysis/kpis';
 import { positionMetrics, positionVelocity, resolveLeadTime, type PlanningInputs, type PositionMetrics } from './analysis/position-metrics';
 import { channelMonths, FORECAST_MONTHS, forecastWindows, historyOf, MIN_HISTORY, monthsAfter, positionForecast } from './analysis/position-forecast';
@@ -36,7 +36,7 @@ import { openOrders, type OnOrder } from './recommend/on-order';
 import { purchaseOrders, type PurchaseOrder } from './recommend/purchase-orders';
 import { shipments as shipmentLists, type Shipment } from './recommend/shipments';
 import { purchaseOrdersSheet, shipmentsSheet } from './sheets/document-sheets';
-import { rebalance as planTransfers, type Rebalance, type TransferLine } from './recommend/rebalance-lines';
+import { planTransfers, type Rebalance, type TransferLine } from './recommend/rebalance-lines';
 import { reorderLines, type ReorderLine } from './recommend/reorder-lines';
 import { strandedLines, type StrandedLine } from './recommend/stranded-lines';
 import { urgentActions, type UrgentAction } from './recommend/urgent-actions';
@@ -181,11 +181,16 @@ export function readSources(sources: readonly SourceGrid[], options: Pick<Analyz
   return sources.map((input) => readSource(input, { assignments: options.assignments, decimalComma: options.decimalComma, asOf }));
 }
 
-/** The whole analysis from sheets or files as grids of cells. */
+/**
+ * The whole analysis from sheets or files as grids of cells: readSources, then analyzeParsedReports.
+ * Pure, in memory; the engine's public entry. Reading a workbook and writing the sheets back is the
+ * app layer's analyzeWorkbook (src/app/analyze-workbook.ts), and `lumive analyze` is analyzeCommand
+ * (src/cli/analyze.ts).
+ */
 export function analyze(sources: readonly SourceGrid[], options: AnalyzeOptions = {}): Analysis {
   const now = options.now ?? new Date();
   options.onProgress?.('import', 0, 1);
-  return analyzeReports(readSources(sources, { ...options, now }), { ...options, now });
+  return analyzeParsedReports(readSources(sources, { ...options, now }), { ...options, now });
 }
 
 /** What every stage needs: the settings, the moment of the analysis and the progress callback. */
@@ -206,7 +211,7 @@ interface Context {
  * channel's currency), planning (history, lead times, forecasts, metrics), recommendations (with the
  * approvals carried forward) and sheets.
  */
-export function analyzeReports(reports: readonly ParsedReport[], options: AnalyzeOptions = {}): Analysis {
+export function analyzeParsedReports(reports: readonly ParsedReport[], options: AnalyzeOptions = {}): Analysis {
   const now = options.now ?? new Date();
   const ctx: Context = {
     s: options.settings ?? DEFAULT_SETTINGS,

@@ -8,8 +8,6 @@ export type { PositionMetrics, VelocityMethod } from './analysis/position-metric
 export { analyze } from './analyze';
 export type { Analysis, OutputId, Progress, Stage } from './analyze';
 export { closedUnit, finite, nonNegative, openUnit, positive } from './check';
-export { demoHistory } from './demo/history';
-export { DEMO_DEFAULTS, demoInputSpecs, demoWorkbook } from './demo/sample-workbook';
 export { CalcError, isCalcError, messages, naError, valueError } from './errors';
 export type { ErrorCode } from './errors';
 export { bias, mase, rmsse } from './forecast/accuracy';

@@ -2,6 +2,7 @@
  * The engine's small shared types: channels, settings and their defaults (docs/FORMULAS.md, "Settings and
  * defaults"). Unit aliases document what a number means; they are plain numbers at run time.
  */
+import type { ReportKind } from './ingest/kinds';
 
 /** Quantity in units. */
 export type Units = number;
@@ -169,3 +170,123 @@ export const DEFAULT_SETTINGS: Settings = {
   reportingCurrency: 'SAR',
   aedToSar: 1.0211,
 };
+
+// Positions: one Master SKU on one channel, as the join (ingest/join.ts) builds them from the reports.
+
+export interface MonthSales {
+  units: number;
+  revenue: number;
+}
+
+export interface Position {
+  readonly masterSku: string;
+  readonly channel: Channel;
+  /** Not in the mapping: analyzed under its own SKU until mapped. */
+  provisional: boolean;
+  channelSkus: string[];
+  title: string | null;
+  asin: string | null;
+  available: number;
+  reserved: number;
+  unfulfillable: number;
+  inbound: number;
+  sold: number;
+  revenue: number;
+  /** Days the sold units cover: the report's own span, or periodDays when it does not say. */
+  periodDays: number;
+  /** The last day (YYYY-MM-DD) of the dated sales the channel's reports span; absent for undated sales (Business Report). */
+  salesTo?: string;
+  /** Which report kind gave the stock and which the sales. */
+  stockFrom: ReportKind | null;
+  salesFrom: ReportKind | null;
+  /** Units and revenue per calendar month "YYYY-MM", from dated sales. */
+  salesByMonth: Record<string, MonthSales>;
+  /**
+   * Units per UTC day of the same dated sales (All Orders' purchase-date, the noon sales export's order
+   * timestamp, Product views & sales' day), as pairs [day, units, day, units …] with day = ms ÷ 86,400,000
+   * floored (1970-01-01 is day 0). Rows of one day read one after another add to one pair; a day read
+   * again later (rows out of date order) gets another pair, whose units add to it. Absent without dated
+   * sales. A day of the channel's span of dated sales (JoinResult.salesSpans) without a pair sold 0.
+   */
+  dailySales?: number[];
+  /** Units customers returned (Amazon FBA customer returns report); 0 without one. */
+  returned: number;
+  /** Units returned per calendar month "YYYY-MM" of the return date (the keys salesByMonth uses). */
+  returnsByMonth: Record<string, number>;
+  unitsShipped: { t7: number | null; t30: number | null; t60: number | null; t90: number | null } | null;
+  aging: Record<string, number> | null;
+  stranded: number;
+  strandedReasons: string[];
+  /** Selling price: the mapping's (reporting currency) when it gives one, else the channel report's (channel currency). */
+  price: number | null;
+  /** Unit cost from the mapping (reporting currency). */
+  cost: number | null;
+  /** The price came from the mapping, so it is in the reporting currency like the cost. */
+  priceFromMapping: boolean;
+  amazonRecommendedQty: number | null;
+  casePack: number | null;
+  moq: number | null;
+  leadTimeDays: number | null;
+  supplier: string | null;
+  /** The currency the supplier invoices in, as the mapping writes it; null when it says none. */
+  supplierCurrency: string | null;
+  /** Cubic feet per unit: Manage FBA Inventory's per-unit-volume, else the mapping's Unit Volume. */
+  unitVolume: number | null;
+  /**
+   * Provisional positions only: the best mapping guess for the SKU (same ASIN, same title, similar
+   * SKU), as the Data Issues text gives it; null when there is none. Absent on mapped positions.
+   */
+  suggestion?: MappingSuggestion | null;
+  /** When the stock report says its stock was counted (noon's inventory_snapshot_at), ms UTC. */
+  stockAsOf?: number | null;
+  /** Stock per warehouse, where the stock report gives one row per warehouse (noon FBN inventory). */
+  warehouses?: WarehouseStock[];
+  /** Visitors and units from noon's Product views & sales (the SKU explorer's conversion). */
+  views?: { visitors: number; grossUnits: number; days: number };
+  /** Sellable balance and events per day, from Amazon's Inventory Ledger; oldest day first. */
+  ledger?: LedgerDay[];
+  /** Fees per unit from Amazon's storage-fee, aged-surcharge and fee-preview reports. */
+  fees?: PositionFees;
+}
+
+/** One warehouse's part of a position's stock; `byType` keeps the report's own inventory types. */
+export interface WarehouseStock {
+  readonly warehouse: string;
+  available: number;
+  inbound: number;
+  unfulfillable: number;
+  byType: Record<string, number>;
+}
+
+/**
+ * One day of the Inventory Ledger for a position, sellable units only. The summary view gives the
+ * balances and the events by kind (receipts, customerShipments, customerReturns, …); the detail view
+ * gives events by event type (Shipments, Receipts, CustomerReturns, Adjustments …) and no balances.
+ */
+export interface LedgerDay {
+  /** YYYY-MM-DD. */
+  readonly date: string;
+  start: number | null;
+  end: number | null;
+  readonly events: Record<string, number>;
+}
+
+/** Per-unit fees in `currency` (the report's; null when it names none). */
+export interface PositionFees {
+  currency: string | null;
+  /** Storage fee per unit for one month: Σ estimated_monthly_storage_fee ÷ Σ average_quantity_on_hand over the fulfillment centers of the latest month charged. */
+  storagePerUnitMonth: number | null;
+  storageMonth: string | null;
+  /** Aged inventory surcharge per unit by age tier ("181-270", "365+" …): amount-charged ÷ qty-charged of the latest snapshot. */
+  agedSurchargePerUnit: Record<string, number> | null;
+  /** From the FBA fee preview: the fulfillment fee (expected-fulfillment-fee-per-unit, else pick & pack + weight handling), the referral fee and the total estimated fee per unit. */
+  fulfillmentPerUnit: number | null;
+  referralPerUnit: number | null;
+  feeTotalPerUnit: number | null;
+}
+
+/** A guess for an unmapped SKU: the Master SKU it probably is, and why ("same title", "similar SKU AMZ-X"). */
+export interface MappingSuggestion {
+  readonly masterSku: string;
+  readonly reason: string;
+}

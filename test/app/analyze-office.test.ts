@@ -6,7 +6,7 @@
  * neither their approval nor ours is lost.
  */
 import { analyzeWorkbook } from '../../src/app/analyze-workbook';
-import { demoInputSpecs } from '../../src/engine/demo/sample-workbook';
+import { demoInputSpecs } from '../../src/demo/sample-workbook';
 import type { RawCell } from '../../src/engine/ingest/types';
 import { OfficeWorkbook } from '../../src/workbook/office/office-workbook';
 import type { WorkbookPort } from '../../src/workbook/port';

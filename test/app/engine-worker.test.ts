@@ -10,7 +10,7 @@ import { isCancel, sessionOver, type AnalyzeResult, type Session } from '../../s
 import { BLOCK_CELLS, blocks, packJob, unpackJob, type FromWorker, type ToWorker } from '../../src/app/engine-wire';
 import { serveEngine, type WorkerScope } from '../../src/app/engine-worker';
 import { EngineWorkerError, workerEngine, type WorkerLike } from '../../src/app/worker-engine';
-import { demoInputSpecs } from '../../src/engine/demo/sample-workbook';
+import { demoInputSpecs } from '../../src/demo/sample-workbook';
 import { DEFAULT_SETTINGS } from '../../src/engine/model';
 import { MemoryWorkbook } from '../../src/workbook/memory/memory-workbook';
 

@@ -19,7 +19,7 @@ import { pathToFileURL } from 'url';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { main } from '../../src/cli/main';
-import { DEMO_SCENARIOS } from '../../src/engine/demo/scenarios';
+import { DEMO_SCENARIOS } from '../../src/demo/scenarios';
 import { SOFFICE, skipped, withLibreOffice } from '../helpers/libreoffice';
 
 

@@ -5,7 +5,7 @@
  */
 import JSZip from 'jszip';
 import { sessionOver } from '../../src/app/session';
-import { demoInputSpecs } from '../../src/engine/demo/sample-workbook';
+import { demoInputSpecs } from '../../src/demo/sample-workbook';
 import { MemoryWorkbook } from '../../src/workbook/memory/memory-workbook';
 import { SMALL_SHEETS } from './small-workbook';
 

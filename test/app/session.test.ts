@@ -9,7 +9,7 @@
 import ExcelJS from 'exceljs';
 import { analyzeWorkbook, type WorkbookAnalysis } from '../../src/app/analyze-workbook';
 import { isCancel, sessionOver, type AnalyzeProgress, type AnalyzeResult, type ReportsScan, type Session } from '../../src/app/session';
-import { demoInputSpecs, demoWorkbook, DEMO_SHEETS } from '../../src/engine/demo/sample-workbook';
+import { demoInputSpecs, demoWorkbook, DEMO_SHEETS } from '../../src/demo/sample-workbook';
 import type { RawCell } from '../../src/engine/ingest/types';
 import { DEFAULT_SETTINGS } from '../../src/engine/model';
 import { SETTING_FIELDS } from '../../src/engine/sheets/settings-sheet';

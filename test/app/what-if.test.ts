@@ -6,7 +6,7 @@
  */
 import { analyze, type Analysis } from '../../src/engine/analyze';
 import { positionMetrics, type PositionMetrics } from '../../src/engine/analysis/position-metrics';
-import { demoWorkbook } from '../../src/engine/demo/sample-workbook';
+import { demoWorkbook } from '../../src/demo/sample-workbook';
 import { isCalcError } from '../../src/engine/errors';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/engine/model';
 import { simulate } from '../../src/engine/simulate/simulate';

@@ -6,7 +6,7 @@
  *   times; the median.
  * - the engine: the project's path from the files to recommendations and sheet specs, in one process:
  *   file by file, the bytes read from disk (as pandas reads them), readReportFile (decode, delimiter,
- *   rows) and readSources (recognize, parse into records); then analyzeReports() (channels, join,
+ *   rows) and readSources (recognize, parse into records); then analyzeParsedReports() (channels, join,
  *   metrics, recommendations, sheet specs). A warm-up run, then the median of the timed runs. Each size
  *   runs in its own child process (`race.ts engine DIR`), so its peak memory is its own.
  * - the floor: in the same child, the least any reader of these files must do here (fieldScan), timed
@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
-import { analyzeReports, readSources, type Stage } from '../../src/engine/analyze';
+import { analyzeParsedReports, readSources, type Stage } from '../../src/engine/analyze';
 import type { ParsedReport } from '../../src/engine/ingest/read-report';
 import { readReportFile } from '../../src/io/read-report-file';
 import { PEAK_MARK, PEAK_PRELOAD } from './analysis';
@@ -140,7 +140,7 @@ async function engineRun(files: readonly { name: string; file: string }[], sampl
   sample();
   // Time between two progress reports counts for the stage of the later one (the metrics stage
   // includes the history and forecast set-up before its first report).
-  const analysis = analyzeReports(reports, {
+  const analysis = analyzeParsedReports(reports, {
     now: AS_OF,
     onProgress: (stage: Stage) => {
       const t = performance.now();

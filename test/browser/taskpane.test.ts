@@ -21,7 +21,7 @@ import type { Browser, Page } from 'playwright-core';
 import { builtPane, CHROMIUM, type BuiltPane } from './pane-build';
 import type { StaticServer } from './static-server';
 import { sheetNameFor } from '../../src/app/session';
-import { demoWorkbook } from '../../src/engine/demo/sample-workbook';
+import { demoWorkbook } from '../../src/demo/sample-workbook';
 import { isCalcError } from '../../src/engine/errors';
 import { simulate } from '../../src/engine/simulate/simulate';
 import { STRINGS } from '../../src/taskpane/i18n';

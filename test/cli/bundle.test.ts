@@ -1,6 +1,7 @@
 /**
- * The compiled command (src/cli/bundle.cjs, bin.cjs): `lumive` runs one bundle built from the sources,
- * rebuilt when a source is newer, and exceljs loads only for commands that read or write a workbook model.
+ * The compiled command (scripts/cli-bundle.cjs, src/cli/bin.cjs): `lumive` runs one bundle built from
+ * the sources, rebuilt when a source is newer, and exceljs loads only for commands that read or write a
+ * workbook model.
  * (Its start-up time is measured by `npm run bench -- cli`, not here.)
  */
 import { spawnSync } from 'child_process';
@@ -10,7 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const bundle = require('../../src/cli/bundle.cjs') as { BUNDLE: string; build: () => void; isFresh: () => boolean; newestSource: (dir?: string) => number };
+const bundle = require('../../scripts/cli-bundle.cjs') as { BUNDLE: string; build: () => void; isFresh: () => boolean; newestSource: (dir?: string) => number };
 const BIN = path.join(__dirname, '..', '..', 'src', 'cli', 'bin.cjs');
 
 test('the bundle, once built, is fresh, and bin.cjs answers from it', () => {

@@ -22,7 +22,7 @@ import { flatten, SETTING_FIELDS } from '../../src/engine/sheets/settings-sheet'
 const root = path.join(__dirname, '..', '..');
 const DOCS = ['PRODUCT', 'FORMULAS', 'REPORTS', 'ARCHITECTURE', 'STYLE'] as const;
 /** Where citations are looked for: every text file under these folders, and these files. */
-const SCANNED_DIRS = ['src', 'test'];
+const SCANNED_DIRS = ['src', 'test', 'scripts'];
 const SCANNED_FILES = ['README.md', 'eslint.config.mjs', 'webpack.config.js', '.ci/run'];
 const TEXT = /\.(ts|tsx|js|cjs|mjs|json|html|md|txt|xml|yml|yaml)$/;
 

@@ -10,7 +10,7 @@ import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
 import { isOptional } from '../../src/functions/args';
 import { FUNCTIONS } from '../../src/functions/catalog';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { replaceReference } = require('../../src/functions/reference.cjs') as { replaceReference: (readme: string, functions: unknown[]) => string };
+const { replaceReference } = require('../../scripts/function-reference.cjs') as { replaceReference: (readme: string, functions: unknown[]) => string };
 
 interface MetaParam {
   name: string;

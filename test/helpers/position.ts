@@ -5,8 +5,7 @@
  * Defaults: Master SKU "M1" on Amazon KSA (SAR), nothing in stock, nothing sold over a 30-day period
  * (sales from the Business Report), nothing returned, no cost, price, lead time, MOQ or case pack.
  */
-import type { Position } from '../../src/engine/ingest/join';
-import { CHANNELS, type Channel } from '../../src/engine/model';
+import { CHANNELS, type Channel, type Position } from '../../src/engine/model';
 
 export type ChannelId = 'amazon-ksa' | 'amazon-uae' | 'noon-ksa' | 'noon-uae';
 

@@ -11,7 +11,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { analyzeWorkbook, readWorkbookState } from '../../src/app/analyze-workbook';
 import { historyFromGrids } from '../../src/app/history';
 import { failureText, sessionOver, type Session } from '../../src/app/session';
-import { demoInputSpecs } from '../../src/engine/demo/sample-workbook';
+import { demoInputSpecs } from '../../src/demo/sample-workbook';
 import { compareSnapshots } from '../../src/engine/history/compare';
 import { isoDate } from '../../src/engine/history/history';
 import { toReporting } from '../../src/engine/analysis/money';

@@ -9,7 +9,7 @@
 import '../helpers/jsdom-fluent';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { sessionOver, type Session } from '../../src/app/session';
-import { demoInputSpecs } from '../../src/engine/demo/sample-workbook';
+import { demoInputSpecs } from '../../src/demo/sample-workbook';
 import { App } from '../../src/taskpane/components/App';
 import { SETTING_GROUPS } from '../../src/taskpane/components/SettingsPanel';
 import { SETTING_FIELDS } from '../../src/engine/sheets/settings-sheet';

@@ -10,7 +10,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { sessionOver, type Session } from '../../src/app/session';
 import { formFromDefaults, runWhatIf, whatIfDefaults } from '../../src/app/what-if';
 import type { PositionMetrics } from '../../src/engine/analysis/position-metrics';
-import { demoInputSpecs } from '../../src/engine/demo/sample-workbook';
+import { demoInputSpecs } from '../../src/demo/sample-workbook';
 import { isCalcError } from '../../src/engine/errors';
 import { simulate } from '../../src/engine/simulate/simulate';
 import { App } from '../../src/taskpane/components/App';

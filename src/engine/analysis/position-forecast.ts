@@ -31,7 +31,7 @@ import { isCalcError } from '../errors';
 import { forecast, type ForecastResult } from '../forecast/forecast';
 import { methodById } from '../forecast/methods';
 import { protectionDemand } from '../forecast/protection';
-import type { Position } from '../ingest/join';
+import type { Position } from '../model';
 import { netDemand, returnAlert, returnRate } from '../metrics/returns';
 import { coefficientOfVariation, xyzClassOf, type XyzClass } from '../metrics/xyz';
 import { daysByMonth, type EventWindow } from '../forecast/events';

@@ -20,9 +20,8 @@
  */
 import { sampleStandardDeviation } from 'simple-statistics';
 import { isCalcError, type CalcError } from '../errors';
-import type { Position } from '../ingest/join';
 import type { EventAhead } from './position-events';
-import { positionKey, type AbcClass, type Settings } from '../model';
+import { positionKey, type AbcClass, type Position, type Settings } from '../model';
 import { doi as doiOf, doiInclInbound } from '../metrics/doi';
 import { eoq, annualDemand, holdingCostPerUnitYear } from '../metrics/eoq';
 import { excessQty } from '../metrics/excess';
@@ -84,7 +83,10 @@ export interface PositionMetrics {
   readonly safetyStock: number;
   readonly reorderPoint: number;
   readonly orderUpTo: number | null;
-  /** Unrounded quantity the policy asks for (before own-warehouse stock and MOQ / case pack). */
+  /**
+   * Unrounded quantity the policy asks for (before own-warehouse stock and MOQ / case pack): what the
+   * Reorder sheet buys or sends (ReorderLine.reorderNeed). 0 when the channel has no sales report.
+   */
   readonly reorderNeed: number;
   /** Extra units for the GCC events inside lead time + cover, in reorderNeed under the cover policy. */
   readonly eventDemand: number;
@@ -92,6 +94,11 @@ export interface PositionMetrics {
   readonly eventAhead: EventAhead | null;
   readonly eoq: number | null;
   readonly excessQty: number;
+  /**
+   * Units short of the safety cover, max(0, v × safetyDays − available − inbound) (metrics/need.ts),
+   * under every policy: what a transfer may bring in (the Rebalance sheet). Not reorderNeed, the
+   * quantity the policy asks to reorder.
+   */
   readonly needQty: number;
   readonly dead: boolean;
   /** available × cost in the channel's currency; null when cost is missing. */
@@ -245,9 +252,9 @@ export function positionMetrics(p: Position, abc: AbcClass, s: Settings, channel
     doi,
     doiInclInbound: doiIn,
     abc,
-    // movement() reads sold only to test sold = 0; v is passed so that Dead means no demand in the
-    // velocity's window, as urgency's MEDIUM (v = 0) does: with the weighted velocity, t30 = 0 but
-    // t60 / t90 > 0 is Slow, not Dead.
+    // movement() reads the velocity only to test v = 0: Dead means no demand in the velocity's window,
+    // as urgency's MEDIUM (v = 0) does: with the weighted velocity, t30 = 0 but t60 / t90 > 0 is Slow,
+    // not Dead.
     movement: known ? must(movement(v, doi, s.safetyDays, s.excessDays), 'Movement', id) : null,
     urgency: known ? must(urgency(v, doi, available, Math.max(0, p.stranded), s), 'Urgency', id) : p.stranded > 0 ? 'HIGH' : null,
     leadTimeDays: lead,

@@ -8,7 +8,7 @@
  *   Business Report). A partial month is left to a later import that covers it.
  * Velocity of a sales month = units ÷ days of the month the sales cover (trends.ts, monthVelocity).
  */
-import type { Position } from '../ingest/join';
+import type { Position } from '../model';
 import { daysInMonth, HistoryTable, SALES, SNAPSHOT } from './history';
 import { coveredDays, monthVelocity } from './trends';
 

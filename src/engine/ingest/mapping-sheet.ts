@@ -9,12 +9,12 @@
  * never as formulas. An existing sheet's rows are never changed: new rows are appended under its own
  * header, in its own column order.
  */
-import { CHANNELS, type Channel } from '../model';
+import { CHANNELS, type Channel, type MappingSuggestion } from '../model';
 import type { CellValue, SheetSpec } from '../sheets/spec';
 import { range, sheetSpec } from '../sheets/table';
 import { findHeaderRow, matchKind, normalizeHeader } from './detect';
 import type { ImportResult } from './import';
-import { MAPPING_SKU_COLUMNS, type MappingSuggestion } from './join';
+import { MAPPING_SKU_COLUMNS } from './join';
 import { KINDS, type KindSpec } from './kinds';
 import type { RawCell, RawGrid } from './types';
 import { parseText } from './values';

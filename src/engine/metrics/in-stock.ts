@@ -20,7 +20,7 @@
 import { messages, valueError, type CalcError } from '../errors';
 import type { Days } from '../model';
 
-/** One ledger day, sellable units only (ingest/join.ts LedgerDay): balances are null when the ledger does not give them. */
+/** One ledger day, sellable units only (model.ts LedgerDay): balances are null when the ledger does not give them. */
 export interface LedgerBalanceDay {
   /** YYYY-MM-DD. */
   readonly date: string;

@@ -26,7 +26,8 @@ export interface Rebalance {
   readonly received: ReadonlyMap<string, number>;
 }
 
-export function rebalance(metrics: readonly PositionMetrics[], s: Settings): Rebalance {
+/** The Rebalance sheet's transfers: positions with excess matched to positions with need in the same country. */
+export function planTransfers(metrics: readonly PositionMetrics[], s: Settings): Rebalance {
   const eligible = metrics.filter((m) => m.velocityMethod !== 'no sales report' && (m.excessQty > 0 || m.needQty > 0));
   // Transfers name candidates only: the positions with excess or need, not every position.
   const byId = new Map(eligible.map((m) => [m.id, m]));

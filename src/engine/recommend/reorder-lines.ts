@@ -21,8 +21,12 @@ import type { OnOrderUnits } from './on-order';
 
 export interface ReorderLine {
   readonly metrics: PositionMetrics;
-  /** What the policy asks for, before transfers, warehouse stock and rounding. */
-  readonly need: number;
+  /**
+   * Units the position's policy asks for (its PositionMetrics.reorderNeed), before what is on order,
+   * transfers, warehouse stock and rounding: the Reorder sheet's Need column. Not
+   * PositionMetrics.needQty, the shortfall against the safety cover that transfers fill.
+   */
+  readonly reorderNeed: number;
   /** Units on open POs counted against the need (on-order.ts), and those of them on late POs. */
   readonly onOrder: number;
   readonly onOrderLate: number;
@@ -77,7 +81,7 @@ export function reorderLines(
     const tier = orderValueReporting === null ? null : approvalTier(orderValueReporting, s.approvalTiers);
     lines.push({
       metrics: m,
-      need: m.reorderNeed,
+      reorderNeed: m.reorderNeed,
       onOrder: onOrderHere,
       onOrderLate: late,
       transferIn: incoming,

@@ -78,7 +78,7 @@ export function reorderSheet(name: string, lines: readonly ReorderLine[], approv
       unitsColumn('Safety Stock', (r) => m(r).safetyStock, 12),
       unitsColumn('Reorder Point', (r) => m(r).reorderPoint, 13),
       unitsColumn('Event Demand', (r) => (m(r).eventDemand > 0 ? Math.round(m(r).eventDemand * 10) / 10 : null), 12),
-      unitsColumn('Need', (r) => r.line.need, 10),
+      unitsColumn('Need', (r) => r.line.reorderNeed, 10),
       unitsColumn('On Order', (r) => r.line.onOrder, 10),
       unitsColumn('On Order Late', (r) => r.line.onOrderLate, 12),
       unitsColumn('Transfer In', (r) => r.line.transferIn, 11),

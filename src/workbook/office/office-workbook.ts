@@ -33,7 +33,7 @@
  */
 import { type CellRange, type ChartSpec, type ConditionalFormat, type NumberFormat, type RawCell, type SheetSpec, type StyledRange, type Visibility } from '../../engine';
 import { cellAddress, isEmptyRange, shiftRange, trimmedGrid, trimmedGridPaced } from '../grid';
-import { FILLS, HEADER_FILL, NOTE_COLOUR, TABLE_STYLE, textEqualsFormula, widthPoints } from '../look';
+import { FILLS, HEADER_FILL, NOTE_COLOUR, TABLE_STYLE, textEqualsFormula, widthPoints } from '../styles';
 import type { SheetInfo, SheetValues, WorkbookPort, WriteProgress } from '../port';
 import { checkSpecsPaced, pageBreakRows, type ExistingSheet } from '../spec-checks';
 import { ExcelHostError, errorCode, isAbort, isPayloadError, reason } from './excel-errors';

@@ -5,7 +5,7 @@
  *
  * It holds when the sheet has only text, numbers, booleans and dates (a date becomes its serial number
  * under its own format, as Excel stores it), number formats, the looks specs give (title, subtitle,
- * header, note, bold: look.ts), frozen panes, column widths and a visibility. Anything else (a formula,
+ * header, note, bold: styles.ts), frozen panes, column widths and a visibility. Anything else (a formula,
  * rich text, a link, an error, a merge, a table, a conditional format, a validation, a picture, a
  * filter, another font, fill, border or alignment, a hidden row or column, right-to-left, a split
  * view) gives null, and the workbook is saved through exceljs as before.
@@ -13,7 +13,7 @@
 import type ExcelJS from 'exceljs';
 import { sheetSpec, type CellRange, type CellStyle, type CellValue, type NumberFormat, type SheetSpec, type StyledRange } from '../../engine';
 import { shiftRange, usedRowCount } from '../grid';
-import { HEADER_BORDER, HEADER_FILL, NOTE_COLOUR } from '../look';
+import { HEADER_BORDER, HEADER_FILL, NOTE_COLOUR } from '../styles';
 import { pageBreakRows } from '../spec-checks';
 
 const DAY_MS = 86_400_000;

@@ -10,7 +10,7 @@
 import type ExcelJS from 'exceljs';
 import { type CellValue, type ConditionalRule, type SheetSpec, type StyledRange, type TableSpec } from '../../engine';
 import { cellAddress, cellsOf, isEmptyRange, rangeAddress, shiftRange } from '../grid';
-import { FILLS, HEADER_BORDER, HEADER_FILL, NOTE_COLOUR, TABLE_STYLE, textEqualsFormula } from '../look';
+import { FILLS, HEADER_BORDER, HEADER_FILL, NOTE_COLOUR, TABLE_STYLE, textEqualsFormula } from '../styles';
 import { listFormula, pageBreakRows } from '../spec-checks';
 import { StyleCache } from './style-cache';
 import { addValidation } from './validations';
@@ -159,7 +159,7 @@ function addConditionalFormats(ws: ExcelJS.Worksheet, spec: SheetSpec, landing: 
 
 type RuleCore = { type: 'expression'; formulae: string[] } | { type: 'cellIs'; operator: 'lessThan' | 'greaterThan' | 'equal' | 'between'; formulae: number[] };
 
-/** textEquals is an expression rule (look.ts), which Excel and LibreOffice both read. */
+/** textEquals is an expression rule (styles.ts), which Excel and LibreOffice both read. */
 export function conditionalRule(rule: ConditionalRule, topLeft: string): RuleCore {
   switch (rule.type) {
     case 'textEquals':

@@ -16,7 +16,7 @@ import { Readable, type Writable } from 'node:stream';
 import type { ZlibOptions } from 'node:zlib';
 import { type CellValue, type ChartSpec, type ConditionalFormat, type SheetSpec } from '../../engine';
 import { cellAddress, columnLetters, isEmptyRange, rangeAddress } from '../grid';
-import { FILLS, HEADER_BORDER, HEADER_FILL, NOTE_COLOUR, TABLE_STYLE, textEqualsFormula } from '../look';
+import { FILLS, HEADER_BORDER, HEADER_FILL, NOTE_COLOUR, TABLE_STYLE, textEqualsFormula } from '../styles';
 import { listFormula, pageBreakRows } from '../spec-checks';
 import { CHART_CONTENT, CHART_TYPE, DRAWING_CONTENT, DRAWING_TYPE, override, relationship, relsDocument } from './charts';
 import { chartXml, drawingXml, escapeXml } from './chart-xml';

@@ -132,10 +132,10 @@ describe('the Reorder lines behind the documents', () => {
     const a = run();
     const line = (sku: string) => a.reorder.findIndex((l) => l.metrics.position.masterSku === sku);
     const at = (sku: string) => ({ ...a.reorder[line(sku)], status: a.approvals.reorder[line(sku)].status });
-    expect(at('LAMP-01')).toMatchObject({ need: 50, onOrder: 20, buyQty: 36, status: 'Auto-approved' });
-    expect(at('FAN-02')).toMatchObject({ need: 30, buyQty: 50, status: 'Pending' });
-    expect(at('REJ-03')).toMatchObject({ need: 15, buyQty: 15, status: 'Pending' });
-    expect(at('CUP-05')).toMatchObject({ need: 30, fromWarehouse: 30, buyQty: 0, status: 'Auto-approved' });
+    expect(at('LAMP-01')).toMatchObject({ reorderNeed: 50, onOrder: 20, buyQty: 36, status: 'Auto-approved' });
+    expect(at('FAN-02')).toMatchObject({ reorderNeed: 30, buyQty: 50, status: 'Pending' });
+    expect(at('REJ-03')).toMatchObject({ reorderNeed: 15, buyQty: 15, status: 'Pending' });
+    expect(at('CUP-05')).toMatchObject({ reorderNeed: 30, fromWarehouse: 30, buyQty: 0, status: 'Auto-approved' });
     expect(a.rebalance.lines.map((l) => [l.from.position.masterSku, l.transfer.qty])).toEqual([['A1', 25]]);
   });
 });

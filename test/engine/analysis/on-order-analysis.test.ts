@@ -43,13 +43,13 @@ const run = (po: RawCell[][] | null): Analysis =>
 
 test('without POs the need of 50 is bought', () => {
   const line = run(null).reorder.find((l) => l.metrics.id === 'LAMP-01|amazon-ksa')!;
-  expect(line).toMatchObject({ need: 50, onOrder: 0, buyQty: 50 });
+  expect(line).toMatchObject({ reorderNeed: 50, onOrder: 0, buyQty: 50 });
 });
 
 test('the open POs are on order: the Reorder quantity drops by exactly their 20 units, 5 of them late', () => {
   const a = run(POS);
   const line = a.reorder.find((l) => l.metrics.id === 'LAMP-01|amazon-ksa')!;
-  expect(line).toMatchObject({ need: 50, onOrder: 20, onOrderLate: 5, buyQty: 30 });
+  expect(line).toMatchObject({ reorderNeed: 50, onOrder: 20, onOrderLate: 5, buyQty: 30 });
   const spec = a.specs.find((s) => s.name === 'Reorder')!;
   const h = spec.rows.findIndex((r) => r[0] === 'Master SKU');
   const row = Object.fromEntries(spec.rows[h].map((name, i) => [String(name), spec.rows[h + 1][i]]));

@@ -6,7 +6,7 @@
  */
 import type { HistoryRow } from '../../../src/engine/history/history';
 import { snapshotRows, type SnapshotInput } from '../../../src/engine/history/snapshot';
-import type { Position } from '../../../src/engine/ingest/join';
+import type { Position } from '../../../src/engine/model';
 import { position } from '../../helpers/position';
 import { hrow, rowsOf, salesRow } from './history-rows';
 

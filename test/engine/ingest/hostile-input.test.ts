@@ -5,10 +5,10 @@
  * said nothing. Expected figures are worked out by hand beside the rows.
  */
 import { analyze } from '../../../src/engine/analyze';
-import { DEMO_DEFAULTS, DEMO_SCENARIOS, DEMO_SHEETS, demoWorkbook } from '../../../src/engine/demo/sample-workbook';
+import { DEMO_DEFAULTS, DEMO_SCENARIOS, DEMO_SHEETS, demoWorkbook } from '../../../src/demo/sample-workbook';
 import { detectKind } from '../../../src/engine/ingest/detect';
 import { importSources } from '../../../src/engine/ingest/import';
-import type { Position } from '../../../src/engine/ingest/join';
+import type { Position } from '../../../src/engine/model';
 import { readReport } from '../../../src/engine/ingest/read-report';
 import type { RawCell, SourceGrid } from '../../../src/engine/ingest/types';
 import { readSettingsObject } from '../../../src/engine/sheets/settings-sheet';

@@ -5,7 +5,8 @@
  */
 import { importSources } from '../../../src/engine/ingest/import';
 import { readReport } from '../../../src/engine/ingest/read-report';
-import { repriced, type Position } from '../../../src/engine/ingest/join';
+import { repriced } from '../../../src/engine/ingest/join';
+import type { Position } from '../../../src/engine/model';
 import * as F from '../../fixtures/reports';
 
 const SOURCES = [

@@ -4,9 +4,9 @@
  * order), and the round trip: after writing the rows, the same reports import with nothing unmapped.
  * Expected rows are worked out by hand from the small grids below (shown beside each expectation).
  */
-import { DEMO_SCENARIOS, DEMO_SHEETS, demoWorkbook } from '../../../src/engine/demo/sample-workbook';
+import { DEMO_SCENARIOS, DEMO_SHEETS, demoWorkbook } from '../../../src/demo/sample-workbook';
 import { importSources, ImportResult } from '../../../src/engine/ingest/import';
-import type { Position } from '../../../src/engine/ingest/join';
+import type { Position } from '../../../src/engine/model';
 import { MAPPING_SHEET_HEADER, MappingPlan, NEW_SKU_NOTE, planMapping, SUGGESTION_HEADER, unmappedCount } from '../../../src/engine/ingest/mapping-sheet';
 import type { RawCell, RawGrid, SourceGrid } from '../../../src/engine/ingest/types';
 import type { CellValue } from '../../../src/engine/sheets/spec';

@@ -7,7 +7,8 @@
  */
 import { importSources } from '../../../src/engine/ingest/import';
 import { detectKind } from '../../../src/engine/ingest/detect';
-import { noonStockUse, type Position } from '../../../src/engine/ingest/join';
+import { noonStockUse } from '../../../src/engine/ingest/join';
+import type { Position } from '../../../src/engine/model';
 import { parseDate } from '../../../src/engine/ingest/values';
 import type { SourceGrid } from '../../../src/engine/ingest/types';
 import * as M from '../../fixtures/marketplace-reports';

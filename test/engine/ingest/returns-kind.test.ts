@@ -5,7 +5,7 @@
  */
 import { detectKind } from '../../../src/engine/ingest/detect';
 import { importSources } from '../../../src/engine/ingest/import';
-import type { Position } from '../../../src/engine/ingest/join';
+import type { Position } from '../../../src/engine/model';
 import type { RawCell } from '../../../src/engine/ingest/types';
 import * as F from '../../fixtures/reports';
 

@@ -5,7 +5,7 @@ const valueErr = (message: string) => new CalcError('#VALUE!', message);
 
 // Defaults from docs/FORMULAS.md settings: safetyDays 30, excessDays 90.
 describe('movement: Dead / Fast (DOI ≤ safetyDays) / Moving (DOI ≤ excessDays) / Slow (docs/FORMULAS.md, Classes)', () => {
-  test('hand-computed: 10 sold, DOI 20 ≤ 30 → Fast', () => {
+  test('hand-computed: velocity 10/day, DOI 20 ≤ 30 → Fast', () => {
     expect(movement(10, 20, 30, 90)).toBe('Fast');
   });
 
@@ -16,21 +16,21 @@ describe('movement: Dead / Fast (DOI ≤ safetyDays) / Moving (DOI ≤ excessDay
     expect(movement(10, 90.01, 30, 90)).toBe('Slow');
   });
 
-  test('DOI +∞ is Slow when something sold', () => {
+  test('DOI +∞ is Slow when the velocity is above 0', () => {
     expect(movement(10, Infinity, 30, 90)).toBe('Slow');
   });
 
-  test('nothing sold is Dead whatever the DOI (stock with no sales, or empty stock)', () => {
+  test('velocity 0 (nothing sold) is Dead whatever the DOI (stock with no sales, or empty stock)', () => {
     expect(movement(0, Infinity, 30, 90)).toBe('Dead');
     expect(movement(0, 0, 30, 90)).toBe('Dead');
   });
 
-  test('empty stock that sold (DOI 0) is Fast', () => {
+  test('empty stock that sells (DOI 0) is Fast', () => {
     expect(movement(10, 0, 30, 90)).toBe('Fast');
   });
 
   test('negative, NaN and −∞ inputs are #VALUE!', () => {
-    expect(movement(-1, 20, 30, 90)).toStrictEqual(valueErr('sold must not be negative'));
+    expect(movement(-1, 20, 30, 90)).toStrictEqual(valueErr('velocity must not be negative'));
     expect(movement(1, -20, 30, 90)).toStrictEqual(valueErr('doi must not be negative'));
     expect(movement(1, Number.NaN, 30, 90)).toStrictEqual(valueErr('doi must be a number'));
     expect(movement(1, -Infinity, 30, 90)).toStrictEqual(valueErr('doi must be a finite number'));

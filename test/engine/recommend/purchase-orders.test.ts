@@ -4,8 +4,7 @@
  * with lines built directly. Expected values by hand beside each case (AED → SAR 1.0211, the default).
  */
 import type { PositionMetrics } from '../../../src/engine/analysis/position-metrics';
-import type { Position } from '../../../src/engine/ingest/join';
-import { DEFAULT_SETTINGS } from '../../../src/engine/model';
+import { DEFAULT_SETTINGS, type Position } from '../../../src/engine/model';
 import type { ApprovalState } from '../../../src/engine/recommend/approvals';
 import { NO_SUPPLIER, poCode, purchaseOrders, type PurchaseOrderInputs } from '../../../src/engine/recommend/purchase-orders';
 import type { TransferLine } from '../../../src/engine/recommend/rebalance-lines';
@@ -19,7 +18,7 @@ const metrics = (p: Partial<Omit<Position, 'channel'>> & { channel?: ChannelId }
   return { id: `${pos.masterSku}|${pos.channel.id}`, position: pos, leadTimeDays } as unknown as PositionMetrics;
 };
 const line = (m: PositionMetrics, buyQty: number, fromWarehouse = 0): ReorderLine =>
-  ({ metrics: m, need: buyQty, onOrder: 0, onOrderLate: 0, transferIn: 0, fromWarehouse, buyQty, orderValue: null, orderValueReporting: null, tier: null }) as ReorderLine;
+  ({ metrics: m, reorderNeed: buyQty, onOrder: 0, onOrderLate: 0, transferIn: 0, fromWarehouse, buyQty, orderValue: null, orderValueReporting: null, tier: null }) as ReorderLine;
 const state = (status: ApprovalState['status'], approvedQty: number | null = null, changedSinceApproval: string | null = null): ApprovalState => ({
   status,
   approvedQty,

@@ -1,6 +1,5 @@
 import { positionMetrics } from '../../../src/engine/analysis/position-metrics';
-import type { Position } from '../../../src/engine/ingest/join';
-import { DEFAULT_SETTINGS } from '../../../src/engine/model';
+import { DEFAULT_SETTINGS, type Position } from '../../../src/engine/model';
 import { reorderLines } from '../../../src/engine/recommend/reorder-lines';
 import { position } from '../../helpers/position';
 
@@ -23,10 +22,10 @@ describe('reorderLines: own-warehouse stock first, lowest DOI first, then buy', 
     expect(lines.map((l) => l.metrics.id)).toEqual(['M1|amazon-ksa', 'M1|noon-ksa']);
 
     // Amazon KSA: need 50; warehouse min(55, 50) = 50 → nothing to buy.
-    expect(lines[0]).toMatchObject({ need: 50, transferIn: 0, fromWarehouse: 50, buyQty: 0, orderValue: 0, tier: 'Auto' });
+    expect(lines[0]).toMatchObject({ reorderNeed: 50, transferIn: 0, fromWarehouse: 50, buyQty: 0, orderValue: 0, tier: 'Auto' });
     // noon KSA: need 10; warehouse left 5 → buy 10 − 5 = 5, raised to MOQ 12, up to case pack 5 → 15;
     // order value 15 × 25 = 375 SAR → Auto (< 5,000).
-    expect(lines[1]).toMatchObject({ need: 10, transferIn: 0, fromWarehouse: 5, buyQty: 15, orderValue: 375, orderValueReporting: 375, tier: 'Auto' });
+    expect(lines[1]).toMatchObject({ reorderNeed: 10, transferIn: 0, fromWarehouse: 5, buyQty: 15, orderValue: 375, orderValueReporting: 375, tier: 'Auto' });
   });
 
   test('no warehouse stock: each position buys its need, MOQ / case-pack rounded', () => {
@@ -51,7 +50,7 @@ describe('reorderLines: own-warehouse stock first, lowest DOI first, then buy', 
     // v = 31.5 / 30 = 1.05 → need = 1.05 × 30 − 21 = 10.5 → ⌈10.5⌉ = 11 from the warehouse, nothing bought.
     const m = metricsOf(position({ available: 21, sold: 31.5, cost: 10 }));
     const [line] = reorderLines([m], new Map([['M1', 100]]), none, s);
-    expect(line.need).toBeCloseTo(10.5, 10);
+    expect(line.reorderNeed).toBeCloseTo(10.5, 10);
     expect(line.fromWarehouse).toBe(11);
     expect(line.buyQty).toBe(0);
   });
@@ -80,7 +79,7 @@ describe('reorderLines: own-warehouse stock first, lowest DOI first, then buy', 
 describe('reorderLines: transfers in reduce the need', () => {
   test('20 units coming by transfer: need 50 → 30 to cover', () => {
     const lines = reorderLines([ksa], none, new Map([['M1|amazon-ksa', 20]]), s);
-    expect(lines[0]).toMatchObject({ need: 50, transferIn: 20, fromWarehouse: 0, buyQty: 30 });
+    expect(lines[0]).toMatchObject({ reorderNeed: 50, transferIn: 20, fromWarehouse: 0, buyQty: 30 });
   });
 
   test('then the warehouse: 20 by transfer, 25 from the warehouse, 5 bought → MOQ 12 → 15', () => {

@@ -29,7 +29,7 @@ function transfer(from: PositionMetrics, to: PositionMetrics, qty: number): Tran
 }
 
 function reorder(m: PositionMetrics, fromWarehouse: number, buyQty: number): ReorderLine {
-  return { metrics: m, need: fromWarehouse + buyQty, onOrder: 0, onOrderLate: 0, transferIn: 0, fromWarehouse, buyQty, orderValue: null, orderValueReporting: null, tier: null };
+  return { metrics: m, reorderNeed: fromWarehouse + buyQty, onOrder: 0, onOrderLate: 0, transferIn: 0, fromWarehouse, buyQty, orderValue: null, orderValueReporting: null, tier: null };
 }
 
 function liquidation(m: PositionMetrics, action: LiquidationAction, units: number, discount: number | null = null): LiquidationLine {

@@ -4,7 +4,7 @@
  * position gets a monthly trend (growth, stable or decline) and noise; stock follows its own walk with
  * an occasional stockout. Generated data, like the rest of the sample workbook, and said so where shown.
  */
-import { HistoryTable, SNAPSHOT } from '../history/history';
+import { HistoryTable, SNAPSHOT } from '../engine';
 import { Random } from './random';
 
 /** Month "YYYY-MM" `k` months before `period`. */

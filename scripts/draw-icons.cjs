@@ -2,7 +2,7 @@
 // Draws the Lumive logo into src/assets/icon-{16,32,64,80,128}.png.
 // The logo: a teal rounded square holding a white chart axis (an "L") and two rising bars.
 // No dependencies: shapes are sampled analytically (8x8 supersampling for anti-aliasing)
-// and written as RGBA PNG with node's zlib. Run: node src/assets/draw-icons.cjs
+// and written as RGBA PNG with node's zlib. Run: node scripts/draw-icons.cjs (npm run icons)
 'use strict';
 
 const fs = require('node:fs');
@@ -119,7 +119,7 @@ function encodePng(width, height, rgba) {
   ]);
 }
 
-function main(outDir = __dirname) {
+function main(outDir = path.join(__dirname, '..', 'src', 'assets')) {
   for (const size of SIZES) {
     const file = path.join(outDir, `icon-${size}.png`);
     fs.writeFileSync(file, encodePng(size, size, drawLogo(size)));

@@ -4,14 +4,13 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { DEMO_SCENARIOS, DEMO_SHEETS, demoWorkbook } from '../../../src/engine/demo/sample-workbook';
-import { importSources } from '../../../src/engine/ingest/import';
-import type { Position } from '../../../src/engine/ingest/join';
-import type { RawCell, SourceGrid } from '../../../src/engine/ingest/types';
-import { excessQty } from '../../../src/engine/metrics/excess';
-import { needQty } from '../../../src/engine/metrics/need';
-import { transferQty } from '../../../src/engine/metrics/transfer';
-import { DEFAULT_SETTINGS } from '../../../src/engine/model';
+import { DEMO_SCENARIOS, DEMO_SHEETS, demoWorkbook } from '../../src/demo/sample-workbook';
+import { importSources } from '../../src/engine/ingest/import';
+import type { RawCell, SourceGrid } from '../../src/engine/ingest/types';
+import { excessQty } from '../../src/engine/metrics/excess';
+import { needQty } from '../../src/engine/metrics/need';
+import { transferQty } from '../../src/engine/metrics/transfer';
+import { DEFAULT_SETTINGS, type Position } from '../../src/engine/model';
 
 const workbook = demoWorkbook();
 const result = importSources(workbook);
@@ -52,7 +51,7 @@ describe('determinism', () => {
   });
 
   it('the generator is pure: no Math.random, no host APIs', () => {
-    const dir = path.join(__dirname, '../../../src/engine/demo');
+    const dir = path.join(__dirname, '../../src/demo');
     for (const file of fs.readdirSync(dir)) {
       const text = fs.readFileSync(path.join(dir, file), 'utf8');
       expect([file, /Math\.random\s*\(|from 'node:|from 'fs'|window\.|document\./.test(text)]).toEqual([file, false]);

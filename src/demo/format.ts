@@ -3,7 +3,7 @@
  * "YYYY-MM-DD HH:mm:ss" timestamps, Arabic-Indic digits. Locale-free (no toLocaleString), so the demo
  * is the same on every machine.
  */
-import type { RawCell } from '../ingest/types';
+import type { RawCell } from '../engine';
 
 export const DAY_MS = 86_400_000;
 

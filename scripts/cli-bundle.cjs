@@ -3,9 +3,10 @@
 // add-in's web folder and is emptied by every webpack build). Packages in node_modules stay outside
 // it and load when a command needs them (exceljs only for workbooks), so `lumive eval` starts at once.
 //
-//   node src/cli/bundle.cjs     build it and link the command (npm ci does, through `prepare`)
+//   node scripts/cli-bundle.cjs     build it and link the command (npm ci does, through `prepare`)
 //
-// bin.cjs rebuilds it before running whenever a source file is newer (see isFresh).
+// src/cli/bin.cjs (the command itself) rebuilds it before running whenever a source file is newer
+// (see isFresh).
 //
 // The command is linked into node_modules/.bin by hand, not declared as the package's `bin`: for a
 // project's own bin, npx (npm 11) first installs the project into its cache and loads the whole
@@ -14,8 +15,10 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const SRC = path.resolve(__dirname, '..');
-const BUNDLE = path.resolve(__dirname, '..', '..', 'node_modules', '.cache', 'lumive', 'lumive.cjs');
+const ROOT = path.resolve(__dirname, '..');
+const SRC = path.join(ROOT, 'src');
+const CLI = path.join(SRC, 'cli');
+const BUNDLE = path.join(ROOT, 'node_modules', '.cache', 'lumive', 'lumive.cjs');
 
 /**
  * Newest modification time of the files and folders under src/ (about 3 ms for the tree): a folder's
@@ -49,7 +52,7 @@ function build() {
   const temp = `${BUNDLE}.${process.pid}.tmp`;
   fs.mkdirSync(path.dirname(BUNDLE), { recursive: true });
   esbuild.buildSync({
-    stdin: { contents: "export { main } from './main';\nexport { systemReason } from './terminal';\n", resolveDir: __dirname, sourcefile: 'lumive.ts', loader: 'ts' },
+    stdin: { contents: "export { main } from './main';\nexport { systemReason } from './terminal';\n", resolveDir: CLI, sourcefile: 'lumive.ts', loader: 'ts' },
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -67,9 +70,9 @@ function build() {
 
 /** node_modules/.bin/lumive, running bin.cjs (a symbolic link; a .cmd file on Windows). */
 function link() {
-  const bin = path.resolve(__dirname, '..', '..', 'node_modules', '.bin');
+  const bin = path.join(ROOT, 'node_modules', '.bin');
   fs.mkdirSync(bin, { recursive: true });
-  const target = path.relative(bin, path.join(__dirname, 'bin.cjs'));
+  const target = path.relative(bin, path.join(CLI, 'bin.cjs'));
   if (process.platform === 'win32') {
     fs.writeFileSync(path.join(bin, 'lumive.cmd'), `@node "%~dp0\\${target}" %*\r\n`);
     return;

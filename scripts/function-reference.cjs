@@ -67,8 +67,8 @@ if (require.main === module) {
   const fs = require('node:fs');
   const path = require('node:path');
   const { generateCustomFunctionsMetadata } = require('custom-functions-metadata');
-  const root = path.resolve(__dirname, '../..');
-  generateCustomFunctionsMetadata([path.join(__dirname, 'functions.ts')], true).then((result) => {
+  const root = path.resolve(__dirname, '..');
+  generateCustomFunctionsMetadata([path.join(root, 'src', 'functions', 'functions.ts')], true).then((result) => {
     if (result.errors.length) throw new Error(result.errors.join('\n'));
     const readmePath = path.join(root, 'README.md');
     const functions = JSON.parse(result.metadataJson).functions;

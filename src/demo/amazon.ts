@@ -3,7 +3,7 @@
  * values written as text the way Seller Central exports them: Manage FBA Inventory, Business Report by
  * child item, Restock Inventory, FBA Inventory (age and planning) and Stranded inventory.
  */
-import type { RawCell } from '../ingest/types';
+import type { RawCell } from '../engine';
 import { Category, DemoChannel, isUae, Listing, Product, round2 } from './catalog';
 import { apportion, DAY_MS, grouped, isoDate, isoWithOffset, money, percent, rowOf, withCurrency } from './format';
 import type { Random } from './random';

@@ -4,7 +4,7 @@
  * the sales export with ONE ROW PER UNIT (item_nr suffix -1, -2 … within an order), in the columns of
  * ../shared/data/reports/noon/sales-export.sample.csv.
  */
-import type { RawCell } from '../ingest/types';
+import type { RawCell } from '../engine';
 import { DemoChannel, Listing, Product } from './catalog';
 import { apportion, arabicDigits, DAY_MS, timestamp } from './format';
 import type { Random } from './random';

@@ -8,9 +8,7 @@
  * duplicated SKUs, hostile titles) are in scenarios.ts and named in DEMO_SCENARIOS; the rest of the
  * catalog is random around them (catalog.ts).
  */
-import type { RawCell, SourceGrid } from '../ingest/types';
-import type { SheetSpec } from '../sheets/spec';
-import { plainSheet } from '../sheets/table';
+import { plainSheet, type RawCell, type SheetSpec, type SourceGrid } from '../engine';
 import { businessReport, inventoryAge, manageInventory, restockReport, strandedReport } from './amazon';
 import { Product, randomProducts, STRANDINGS } from './catalog';
 import { noonSales, noonStock } from './noon';
