@@ -29,7 +29,7 @@ import type { ParsedReport, ReportRecord } from './read-report';
 import { numberAt, RecordTable, textAt, type TextColumn as Column } from './records';
 import type { ImportIssue } from './types';
 import { SimilarIndex } from './similar';
-import { isoDay } from './values';
+import { isoDay } from './values/text';
 
 export interface MonthSales {
   units: number;
