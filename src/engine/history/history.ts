@@ -24,7 +24,9 @@
  */
 import type { ImportIssue, RawCell, RawGrid, ValueProblem } from '../ingest/types';
 import { isValueProblem } from '../ingest/types';
-import { parseDate, parseNumber, parseText } from '../ingest/values';
+import { parseDate } from '../ingest/values/dates';
+import { parseNumber } from '../ingest/values/numbers';
+import { parseText } from '../ingest/values/text';
 import { CHANNELS, positionKey } from '../model';
 import type { CellValue, SheetSpec } from '../sheets/spec';
 import { sheetSpec } from '../sheets/table';

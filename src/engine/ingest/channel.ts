@@ -6,7 +6,7 @@
 import { CHANNELS, Channel, Country } from '../model';
 import { KINDS, ReportKind } from './kinds';
 import type { RecordTable, TextColumn } from './records';
-import { parseCurrencyCode } from './values';
+import { parseCurrencyCode } from './values/numbers';
 
 export type ChannelSource = 'user' | 'column' | 'name' | null;
 

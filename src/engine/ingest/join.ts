@@ -29,7 +29,7 @@ import type { ParsedReport, ReportRecord } from './read-report';
 import { numberAt, RecordTable, textAt, type TextColumn as Column } from './records';
 import type { ImportIssue } from './types';
 import { SimilarIndex } from './similar';
-import { isoDay } from './values';
+import { isoDay } from './values/text';
 
 /** A report ready to join: parsed, with its channel decided (null for mapping, PO history, warehouse). */
 export interface JoinInput {

@@ -17,7 +17,7 @@ import type { ImportResult } from './import';
 import { MAPPING_SKU_COLUMNS } from './join';
 import { KINDS, type KindSpec } from './kinds';
 import type { RawCell, RawGrid } from './types';
-import { parseText } from './values';
+import { parseText } from './values/text';
 
 /** The trailing column that says why a row was added: "perhaps KIT-0003 (same title)", or a new SKU. */
 export const SUGGESTION_HEADER = 'Suggested by Lumive';

@@ -10,7 +10,9 @@ import type { ReportKind } from './kinds';
 import { LineGrid } from './line-grid';
 import { ownCopy, RecordTable } from './records';
 import { gridRows, ImportIssue, isValueProblem, RawCell, RowSource, SourceGrid, ValueProblem } from './types';
-import { decideDateOrder, isoDay, isoFastAt, parseDate, parseNumber, parseText, plainNumberAt } from './values';
+import { decideDateOrder, isoFastAt, parseDate } from './values/dates';
+import { parseNumber, plainNumberAt } from './values/numbers';
+import { isoDay, parseText } from './values/text';
 import type { DateOrder } from './types';
 
 export type { ReportRecord } from './records';

@@ -15,7 +15,7 @@
 import type { ReportKind } from './kinds';
 import type { ParsedReport, ReportRecord } from './read-report';
 import type { ImportIssue } from './types';
-import { isoDay } from './values';
+import { isoDay } from './values/text';
 
 /** What importSources knows of a source before the join (a subset of SourceSummary). */
 export interface RepeatCandidate {

@@ -53,7 +53,7 @@ export interface ImportIssue {
   readonly dropped: boolean;
 }
 
-/** A value that could not be read, and why (values.ts returns these instead of throwing). */
+/** A value that could not be read, and why (the readers in values/ return these instead of throwing). */
 export class ValueProblem {
   constructor(readonly reason: string) {}
 }

@@ -18,7 +18,7 @@
  * Conventions where definitions differ:
  * - Days are calendar days between the dates as written: times of day are ignored (a PO placed at 23:00
  *   and received the next morning took 1 day). Dates are the importer's epoch milliseconds UTC
- *   (ingest/values.ts `parseDate`), so no time zone shifts a day.
+ *   (ingest/values/dates.ts `parseDate`), so no time zone shifts a day.
  * - σL is the sample standard deviation (n − 1, as R's sd()); null with fewer than 2 received POs,
  *   not 0 (one observation says nothing about spread).
  * - Each PO counts once, whatever its quantity (lead time is a property of the order, not of the units).

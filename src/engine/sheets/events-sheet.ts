@@ -16,7 +16,9 @@
  */
 import { builtInEvents, DAY_MS, dayMs, EVENT_NAMES, isoDay, type EventId, type EventWindow } from '../forecast/events';
 import { NO_CHOICES, type BuiltInChoice, type EventChoices, type ListedEvent, type SellerEvent } from '../forecast/event-choices';
-import { parseDate, parseNumber, parseText } from '../ingest/values';
+import { parseDate } from '../ingest/values/dates';
+import { parseNumber } from '../ingest/values/numbers';
+import { parseText } from '../ingest/values/text';
 import { ValueProblem, type ImportIssue, type RawCell, type RawGrid } from '../ingest/types';
 import type { Country } from '../model';
 import { TABLE_NAMES } from './names';

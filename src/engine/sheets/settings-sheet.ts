@@ -10,7 +10,8 @@
  */
 import type { ImportIssue, RawCell, RawGrid } from '../ingest/types';
 import { isValueProblem } from '../ingest/types';
-import { parseNumber, parseText } from '../ingest/values';
+import { parseNumber } from '../ingest/values/numbers';
+import { parseText } from '../ingest/values/text';
 import { DEFAULT_SETTINGS, type Settings } from '../model';
 import type { CellValue, SheetSpec } from './spec';
 import { TABLE_NAMES } from './names';

@@ -72,7 +72,7 @@ describe('readHistory: a good sheet', () => {
 });
 
 describe('readHistory: dates and periods', () => {
-  // Excel's 1900 date system: serial 0 is 1899-12-30 for serials ≥ 61 (values.ts, fromSerial), so
+  // Excel's 1900 date system: serial 0 is 1899-12-30 for serials ≥ 61 (values/dates.ts, fromSerial), so
   // 2026-10-31 = 1899-12-30 + 46326 days.
   const SERIAL_2026_10_31 = 46326;
 

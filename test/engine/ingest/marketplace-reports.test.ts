@@ -9,7 +9,7 @@ import { importSources } from '../../../src/engine/ingest/import';
 import { detectKind } from '../../../src/engine/ingest/detect';
 import { noonStockUse } from '../../../src/engine/ingest/join';
 import type { Position } from '../../../src/engine/model';
-import { parseDate } from '../../../src/engine/ingest/values';
+import { parseDate } from '../../../src/engine/ingest/values/dates';
 import type { SourceGrid } from '../../../src/engine/ingest/types';
 import * as M from '../../fixtures/marketplace-reports';
 import * as O from '../../fixtures/other-report-headers';

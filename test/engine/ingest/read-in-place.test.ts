@@ -1,6 +1,6 @@
 /**
  * A file read a row at a time (LineGrid) has its plain cells read where they stand in the file's text
- * (read-report.ts, fastCell; values.ts, plainNumberAt and isoFastAt; records.ts, TextColumn.setRange).
+ * (read-report.ts, fastCell; values/numbers.ts, plainNumberAt; values/dates.ts, isoFastAt; records.ts, TextColumn.setRange).
  * Whatever the cells, the report must be the one the same rows give as a grid of strings: same records,
  * same issues, same counts. Expected values here come from the general readers (`+text`, parseDate,
  * TextColumn.set), which the rest of the suite checks against hand-computed cases.
@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { LineGrid, plainQuotes } from '../../../src/engine/ingest/line-grid';
 import { readReport } from '../../../src/engine/ingest/read-report';
 import { hashRange, TextColumn } from '../../../src/engine/ingest/records';
-import { isoFastAt, parseDate, parseNumber, plainNumberAt } from '../../../src/engine/ingest/values';
+import { isoFastAt, parseDate } from '../../../src/engine/ingest/values/dates';
+import { parseNumber, plainNumberAt } from '../../../src/engine/ingest/values/numbers';
 
 const AS_OF = Date.UTC(2025, 9, 31, 6);
 

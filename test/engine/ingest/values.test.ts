@@ -1,14 +1,8 @@
 import fc from 'fast-check';
 import { ValueProblem, type RawCell } from '../../../src/engine/ingest/types';
-import {
-  dateOrderEvidence,
-  decideDateOrder,
-  parseCurrencyCode,
-  parseDate,
-  parseInteger,
-  parseNumber,
-  parseText,
-} from '../../../src/engine/ingest/values';
+import { dateOrderEvidence, decideDateOrder, parseDate } from '../../../src/engine/ingest/values/dates';
+import { parseCurrencyCode, parseInteger, parseNumber } from '../../../src/engine/ingest/values/numbers';
+import { parseText } from '../../../src/engine/ingest/values/text';
 
 const bad = (reason: string) => new ValueProblem(reason);
 const notANumber = (raw: string) => bad(`"${raw}" is not a number`);
