@@ -27,7 +27,7 @@
  * Messages follow one template per rule, no trailing period (docs/STYLE.md 4); the pane shows the same
  * rules in Arabic from its own string table (i18n.ts).
  */
-import { isCalcError, simulate, type Currency, type PositionMetrics, type ReplenishmentPolicy, type Settings, type SimulationInput, type SimulationResult } from '../engine';
+import { isCalcError, monthDays, simulate, type Currency, type PositionMetrics, type ReplenishmentPolicy, type Settings, type SimulationInput, type SimulationResult } from '../engine';
 
 /** Days of demand a position without monthly history is replayed over (velocity each day). */
 export const VELOCITY_DAYS = 90;
@@ -120,12 +120,6 @@ export function parseDemand(text: string): ParsedDemand {
 // Monthly history → demand per day
 // ---------------------------------------------------------------------------------------------------
 
-/** Days in a calendar month "YYYY-MM" (28 to 31). */
-export function daysInMonth(month: string): number {
-  const [y, m] = month.split('-').map(Number);
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-
 /** The month after "YYYY-MM". */
 function nextMonth(month: string): string {
   const [y, m] = month.split('-').map(Number);
@@ -143,7 +137,7 @@ export function spreadMonthly(months: readonly { readonly month: string; readonl
   const out: number[] = [];
   const last = sorted[sorted.length - 1];
   for (let month = sorted[0]; month <= last; month = nextMonth(month)) {
-    const days = daysInMonth(month);
+    const days = monthDays(month);
     const perDay = Math.max(0, byMonth.get(month) ?? 0) / days;
     for (let d = 0; d < days; d++) out.push(perDay);
   }

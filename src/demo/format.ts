@@ -3,9 +3,9 @@
  * "YYYY-MM-DD HH:mm:ss" timestamps, Arabic-Indic digits. Locale-free (no toLocaleString), so the demo
  * is the same on every machine.
  */
-import type { RawCell } from '../engine';
+import { DAY_MS, isoDay, type RawCell } from '../engine';
 
-export const DAY_MS = 86_400_000;
+export { DAY_MS };
 
 /** "12131" → "12,131"; whole numbers only. */
 export function grouped(n: number): string {
@@ -29,11 +29,8 @@ export const percent = (share: number) => `${(share * 100).toFixed(2)}%`;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** "2026-11-01". */
-export function isoDate(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
+/** "YYYY-MM-DD" of a moment, UTC (the engine's calendar). */
+export const isoDate = isoDay;
 
 /** "2026-10-19 23:29:16", noon's timestamps. */
 export function timestamp(ms: number): string {

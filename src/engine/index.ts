@@ -7,6 +7,7 @@ export { toReporting } from './analysis/money';
 export type { PositionMetrics, VelocityMethod } from './analysis/position-metrics';
 export { analyze } from './analyze';
 export type { Analysis, OutputId, Progress, Stage } from './analyze';
+export { DAY_MS, dayMs, isoDay, monthDays } from './calendar';
 export { closedUnit, finite, nonNegative, openUnit, positive } from './check';
 export { CalcError, isCalcError, messages, naError, valueError } from './errors';
 export type { ErrorCode } from './errors';

@@ -11,7 +11,6 @@ import { isCalcError } from '../../src/engine/errors';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/engine/model';
 import { simulate } from '../../src/engine/simulate/simulate';
 import {
-  daysInMonth,
   EMPTY_FORM,
   fieldText,
   formFromDefaults,
@@ -26,6 +25,7 @@ import {
   type WhatIfForm,
 } from '../../src/app/what-if';
 import { position } from '../helpers/position';
+import { monthDays } from '../../src/engine/calendar';
 
 jest.setTimeout(60_000);
 
@@ -98,14 +98,14 @@ describe('readNumber', () => {
 
 describe('spreadMonthly: monthly totals → demand per day', () => {
   it('spreads a 31-day month of 62 units as 2 a day', () => {
-    expect(daysInMonth('2026-01')).toBe(31);
+    expect(monthDays('2026-01')).toBe(31);
     expect(spreadMonthly([{ month: '2026-01', units: 62 }])).toEqual(new Array(31).fill(2));
   });
 
   it('uses each month’s own length (February 2026: 28 days; 2024: 29), oldest first, and 0 for a month missing in between', () => {
-    expect(daysInMonth('2026-02')).toBe(28);
-    expect(daysInMonth('2024-02')).toBe(29);
-    expect(daysInMonth('2026-04')).toBe(30);
+    expect(monthDays('2026-02')).toBe(28);
+    expect(monthDays('2024-02')).toBe(29);
+    expect(monthDays('2026-04')).toBe(30);
     const daily = spreadMonthly([
       { month: '2026-04', units: 60 },
       { month: '2026-02', units: 56 },

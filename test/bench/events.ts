@@ -18,7 +18,8 @@
 import { isCalcError } from '../../src/engine/errors';
 import { bias, mase } from '../../src/engine/forecast/accuracy';
 import { forecast } from '../../src/engine/forecast/forecast';
-import { learnUplifts, monthDays, monthFactor, occurrenceCounts, type LearnedUplifts } from '../../src/engine/forecast/event-uplift';
+import { monthDays } from '../../src/engine/calendar';
+import { learnUplifts, monthFactor, occurrenceCounts, type LearnedUplifts } from '../../src/engine/forecast/event-uplift';
 import { countryEvents, settingPriors, ChannelUplifts } from '../../src/engine/analysis/position-events';
 import { monthRange, monthsAfter } from '../../src/engine/analysis/position-forecast';
 import { DEFAULT_SETTINGS } from '../../src/engine/model';

@@ -11,7 +11,8 @@
  * later than today + lead time: an order placed after it starts arrives too late for part of it.
  */
 import type { Country, Settings } from '../model';
-import { appliesTo, DAY_MS, dayMs, eventCalendar, type EventId, type EventWindow } from '../forecast/events';
+import { DAY_MS, dayMs } from '../calendar';
+import { appliesTo, eventCalendar, type EventId, type EventWindow } from '../forecast/events';
 import { eventKey, exposure, type LearnedUplifts } from '../forecast/event-uplift';
 import { listEvents, NO_CHOICES, type EventChoices } from '../forecast/event-choices';
 

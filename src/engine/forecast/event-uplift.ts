@@ -49,7 +49,8 @@
  * - The occurrences are observations like the months: the same sum, prior, information Σ z² ÷ σ², joint
  *   solve and floor at 0.
  */
-import { DAY_MS, dayMs, daysByMonth, isoDay, type EventWindow } from './events';
+import { DAY_MS, dayMs, isoDay, monthDays } from '../calendar';
+import { daysByMonth, type EventWindow } from './events';
 
 export const UPLIFT_FLOOR = 0;
 /** Months either side of a month whose event-free months make its baseline. */
@@ -64,13 +65,6 @@ export const MIN_BASELINE_DAYS = 14;
 /** An event's key: its id, or for the seller's own events their name. */
 export const eventKey = (e: Pick<EventWindow, 'id' | 'name'>): string => (e.id === 'user' ? `user:${e.name}` : e.id);
 
-/** Days in the month "YYYY-MM". */
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-export const monthDays = (month: string): number => {
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  return m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : MONTH_DAYS[m - 1];
-};
 
 /** Per month "YYYY-MM", the days of each event (by key) in it, over the given events. */
 export function exposure(events: readonly EventWindow[]): Map<string, Map<string, number>> {

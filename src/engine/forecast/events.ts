@@ -20,6 +20,7 @@
  *
  * Dates are days, "YYYY-MM-DD", inclusive at both ends; computed in UTC so no time zone moves a day.
  */
+import { DAY_MS, dayMs, isoDay } from '../calendar';
 import type { Country } from '../model';
 
 export type EventId = 'ramadan' | 'eid-al-fitr' | 'eid-al-adha' | 'white-friday' | 'singles-day' | 'back-to-school' | 'saudi-founding-day' | 'saudi-national-day' | 'uae-national-day';
@@ -47,10 +48,6 @@ export const EVENT_NAMES: Readonly<Record<EventId, string>> = {
   'uae-national-day': 'UAE National Day',
 };
 
-export const DAY_MS = 86_400_000;
-
-export const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-export const dayMs = (iso: string): number => Date.parse(`${iso}T00:00:00Z`);
 
 export interface HijriDate {
   readonly year: number;

@@ -30,6 +30,7 @@ import { parseText } from '../ingest/values/text';
 import { CHANNELS, positionKey } from '../model';
 import type { CellValue, SheetSpec } from '../sheets/spec';
 import { sheetSpec } from '../sheets/table';
+import { DAY_MS, dayMs as dayOfIso, isoDay } from '../calendar';
 
 export const HISTORY_SHEET = 'Lumive History';
 export const HISTORY_HEADER = ['Date', 'Period', 'Source', 'Master SKU', 'Channel', 'Available', 'Inbound', 'Sold', 'Revenue', 'Currency', 'Velocity', 'DOI', 'Stock Value', 'Price'] as const;
@@ -210,11 +211,11 @@ export class HistoryTable {
 export const historyKey = (masterSku: string, channelLabel: string): string => positionKey(masterSku, channelLabel);
 
 /** "YYYY-MM-DD" of a moment, in UTC (the day the analysis stamps). */
-export const isoDate = (d: Date): string => d.toISOString().slice(0, 10);
+export const isoDate = (d: Date): string => isoDay(d.getTime());
 
 /** Days between two "YYYY-MM-DD" dates (b − a). */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((dayMs(b) - dayMs(a)) / 86_400_000);
+  return Math.round((dayMs(b) - dayMs(a)) / DAY_MS);
 }
 
 /** Date.parse of a "YYYY-MM-DD" at 00:00 UTC; a history holds few distinct dates, each parsed once. */
@@ -222,18 +223,13 @@ const parsedDays = new Map<string, number>();
 export function dayMs(date: string): number {
   let ms = parsedDays.get(date);
   if (ms === undefined) {
-    ms = Date.parse(`${date}T00:00:00Z`);
+    ms = dayOfIso(date);
     if (parsedDays.size >= 10_000) parsedDays.clear(); // bounded: dates of a long-lived session
     parsedDays.set(date, ms);
   }
   return ms;
 }
 
-/** Days in the month "YYYY-MM". */
-export function daysInMonth(period: string): number {
-  const [y, m] = period.split('-').map(Number);
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
 
 const CHANNEL_LABELS = new Map<string, string>(CHANNELS.flatMap((c) => [[c.label.toLowerCase(), c.label], [c.id, c.label]] as [string, string][]));
 
@@ -372,7 +368,7 @@ function remember<T>(cache: Map<string, T>, key: string, value: T): T {
 /** "YYYY-MM-DD" of a Date cell (ISO text, a date, an Excel serial), a problem, or null when blank. */
 function readDate(cell: RawCell | undefined): string | ValueProblem | null {
   const ms = parseDate(cell ?? null, 'DMY');
-  return ms === null || isValueProblem(ms) ? ms : new Date(ms).toISOString().slice(0, 10);
+  return ms === null || isValueProblem(ms) ? ms : isoDay(ms);
 }
 
 function readPeriod(cell: RawCell | undefined): string | null {

@@ -9,7 +9,8 @@
  * Velocity of a sales month = units ÷ days of the month the sales cover (trends.ts, monthVelocity).
  */
 import type { Position } from '../model';
-import { daysInMonth, HistoryTable, SALES, SNAPSHOT } from './history';
+import { DAY_MS, monthDays } from '../calendar';
+import { HistoryTable, SALES, SNAPSHOT } from './history';
 import { coveredDays, monthVelocity } from './trends';
 
 export interface SnapshotInput {
@@ -41,7 +42,7 @@ export interface SnapshotRows {
 /** The month of the middle of a sales window of `days` days ending the day before `date`. */
 function midMonth(date: string, days: number): string {
   const end = Date.parse(`${date}T00:00:00Z`);
-  return new Date(end - ((days > 0 ? days : 30) / 2) * 86_400_000).toISOString().slice(0, 7);
+  return new Date(end - ((days > 0 ? days : 30) / 2) * DAY_MS).toISOString().slice(0, 7);
 }
 
 /** A sales month of a channel: the days its dated sales cover and whether that is the whole month. */
@@ -67,7 +68,7 @@ export function snapshotRows(input: SnapshotInput): SnapshotRows {
     let c = byMonth.get(month);
     if (!c) {
       const days = coveredDays(month, input.spans.get(channelId));
-      byMonth.set(month, (c = { days, complete: days === daysInMonth(month) }));
+      byMonth.set(month, (c = { days, complete: days === monthDays(month) }));
     }
     return c;
   };

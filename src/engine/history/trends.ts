@@ -31,7 +31,8 @@
 import { isCalcError } from '../errors';
 import { above, below } from '../metrics/compare';
 import { lostRevenue } from '../metrics/lost-revenue';
-import { dayMs, daysBetween, daysInMonth, HistoryTable, historyKey, isViewParts, SALES, SNAPSHOT, viewParts, type TableParts } from './history';
+import { DAY_MS, monthDays } from '../calendar';
+import { dayMs, daysBetween, HistoryTable, historyKey, isViewParts, SALES, SNAPSHOT, viewParts, type TableParts } from './history';
 import { sparkline } from './sparkline';
 
 export type Trend = 'Growth' | 'Stable' | 'Decline' | 'New demand' | 'No sales' | '—';
@@ -914,7 +915,7 @@ function outages({ head: h, rows: n0, tail: b }: TableParts, codes: RowCodes | n
       const v2 = v1 > 0 ? v1 : y < n0 ? hVelocity[y] : bVelocity[y - n0];
       const v = v1 > 0 ? v1 : Number.isNaN(v2) ? 0 : v2;
       const days = codes
-        ? Math.round((codes.dateMs[(codes.code[y] >>> 13) & ORDINAL] - codes.dateMs[(codes.code[x] >>> 13) & ORDINAL]) / 86_400_000)
+        ? Math.round((codes.dateMs[(codes.code[y] >>> 13) & ORDINAL] - codes.dateMs[(codes.code[x] >>> 13) & ORDINAL]) / DAY_MS)
         : daysBetween(x < n0 ? h.date[x] : b.date[x - n0], y < n0 ? h.date[y] : b.date[y - n0]);
       // Whether a snapshot was out of stock is known (snapshotOut); a figure is read only where
       // daysOutOfStock uses it: the stock before a stockout (0 stands for any stock ≤ 0, 1 for any above).
@@ -1121,10 +1122,10 @@ export function monthVelocity(units: number, coveredDays: number): number {
 
 /** Days of month `period` inside [from, to] (epoch ms, whole UTC days); the whole month without a span. */
 export function coveredDays(period: string, span: { readonly from: number; readonly to: number } | undefined): number {
-  const total = daysInMonth(period);
+  const total = monthDays(period);
   if (!span) return total;
   const [y, m] = period.split('-').map(Number);
-  const day = 86_400_000;
+  const day = DAY_MS;
   const start = Date.UTC(y, m - 1, 1) / day;
   const end = start + total - 1;
   const from = Math.max(start, Math.floor(span.from / day));

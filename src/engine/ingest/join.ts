@@ -29,7 +29,7 @@ import type { ParsedReport, ReportRecord } from './read-report';
 import { numberAt, RecordTable, textAt, type TextColumn as Column } from './records';
 import type { ImportIssue } from './types';
 import { SimilarIndex } from './similar';
-import { isoDay } from './values/text';
+import { DAY_MS, isoDay } from '../calendar';
 
 /** A report ready to join: parsed, with its channel decided (null for mapping, PO history, warehouse). */
 export interface JoinInput {
@@ -51,7 +51,6 @@ export interface JoinOptions {
   readonly periodDays?: number;
 }
 
-const DAY_MS = 86_400_000;
 
 /** Stock kinds per marketplace, most detailed first. */
 const STOCK_PRIORITY: readonly ReportKind[] = ['amazon-inventory', 'amazon-inventory-age', 'amazon-restock', 'noon-stock'];
@@ -1037,7 +1036,7 @@ function cancelledIn(column: TextColumn): (i: number) => boolean {
   };
 }
 
-const dayOf = (ms: number) => isoDay(new Date(ms));
+const dayOf = isoDay;
 
 /** Widens a channel's covered days to the days from `first` to `last` (midnights, ms): to the end of `last`. */
 function addDays(days: Map<string, { from: number; to: number }>, channelId: string, first: number, last: number): void {

@@ -12,8 +12,9 @@ import { ownCopy, RecordTable } from './records';
 import { gridRows, ImportIssue, isValueProblem, RawCell, RowSource, SourceGrid, ValueProblem } from './types';
 import { decideDateOrder, isoFastAt, parseDate } from './values/dates';
 import { parseNumber, plainNumberAt } from './values/numbers';
-import { isoDay, parseText } from './values/text';
+import { parseText } from './values/text';
 import type { DateOrder } from './types';
+import { DAY_MS, isoDay } from '../calendar';
 
 export type { ReportRecord } from './records';
 
@@ -57,7 +58,6 @@ export const MAX_FIGURE = 1e12;
 export const MIN_DATE = Date.UTC(2000, 0, 1);
 /** Past events (sales, returns, receipts) may be dated this many days after the analysis day (time zones, late downloads), not more. */
 export const FUTURE_DAYS = 7;
-const DAY_MS = 86_400_000;
 
 /** Fields that identify a product: invisible and control characters in them are removed and reported. */
 const IDENTIFIER = /^(sku|masterSku|asin|fnsku|psku|noonSku|amazon\w*Sku|noon\w*Sku)$/;
@@ -70,7 +70,7 @@ const codePoints = (s: string) => [...new Set(s.match(INVISIBLE) ?? [])].map((c)
 /** A value read but not usable as it is: `problem` (not used, like an unreadable cell) or a replacement with a `note`. */
 type Checked = { readonly problem: string } | { readonly value: string | number | null; readonly note: string } | null;
 
-const day = (ms: number) => isoDay(new Date(ms));
+const day = isoDay;
 
 /** Checks a parsed value against what the field can hold (docs/REPORTS.md, "Values"); null when it is fine. */
 function plausible(c: ColumnMatch, value: string | number, raw: RawCell, asOf: number, identifier: boolean): Checked {

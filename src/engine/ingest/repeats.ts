@@ -15,7 +15,7 @@
 import type { ReportKind } from './kinds';
 import type { ParsedReport, ReportRecord } from './read-report';
 import type { ImportIssue } from './types';
-import { isoDay } from './values/text';
+import { isoDay } from '../calendar';
 
 /** What importSources knows of a source before the join (a subset of SourceSummary). */
 export interface RepeatCandidate {
@@ -68,7 +68,7 @@ const ONE_SNAPSHOT: ReadonlySet<ReportKind> = new Set<ReportKind>([
 ]);
 
 function day(v: string | number | null | undefined): string {
-  return typeof v === 'number' ? isoDay(new Date(v)) : s(v);
+  return typeof v === 'number' ? isoDay(v) : s(v);
 }
 
 /** The report's own date (noon's inventory_snapshot_at, Amazon's snapshot-date): its latest, or null. */

@@ -19,6 +19,7 @@
  */
 import { messages, valueError, type CalcError } from '../errors';
 import type { Days } from '../model';
+import { DAY_MS } from '../calendar';
 
 /** One ledger day, sellable units only (model.ts LedgerDay): balances are null when the ledger does not give them. */
 export interface LedgerBalanceDay {
@@ -36,7 +37,6 @@ export interface StockDays {
   readonly unknown: Days;
 }
 
-const DAY_MS = 86_400_000;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Days since 1970-01-01 of a YYYY-MM-DD date; null when it is not one. */

@@ -38,6 +38,7 @@ import { nonNegative } from '../check';
 import { type CalcError, isCalcError, messages, valueError } from '../errors';
 import type { ReportRecord } from '../ingest/read-report';
 import type { Days } from '../model';
+import { DAY_MS } from '../calendar';
 
 export interface SupplierLeadTime {
   readonly supplier: string;
@@ -71,7 +72,6 @@ export interface SupplierLeadTimes {
   readonly issues: LeadTimeIssue[];
 }
 
-const DAY_MS = 86_400_000;
 
 /** Column names used in issues: the PO-history kind's names (ingest/kinds.ts). */
 const COLUMN = { supplier: 'Supplier', poDate: 'PO Date', receivedDate: 'Received Date', promisedDate: 'Promised Date' } as const;

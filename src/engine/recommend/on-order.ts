@@ -21,6 +21,7 @@ import type { ReportRecord } from '../ingest/records';
 import { countryOf } from '../ingest/channel';
 import { CHANNELS, type Settings } from '../model';
 import type { SupplierLeadTime } from '../metrics/lead-time';
+import { DAY_MS, isoDay } from '../calendar';
 
 export interface OpenPo {
   readonly row: number;
@@ -61,8 +62,6 @@ export interface OnOrder {
   readonly issues: readonly OnOrderIssue[];
 }
 
-const DAY_MS = 86_400_000;
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const text = (v: string | number | null | undefined): string | null => {
   if (v === null || v === undefined) return null;
   const s = String(v).trim();

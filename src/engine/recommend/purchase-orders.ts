@@ -30,7 +30,7 @@ import { fromReporting, toReporting } from '../analysis/money';
 import type { PositionMetrics } from '../analysis/position-metrics';
 import type { ImportIssue } from '../ingest/types';
 import { roundOrderQty, wholeCasePack } from '../metrics/round-qty';
-import { DAY_MS, dayMs, isoDay } from '../forecast/events';
+import { DAY_MS, dayMs, isoDay } from '../calendar';
 import { APPROVED, type ApprovalState } from './approvals';
 import type { ReorderLine } from './reorder-lines';
 

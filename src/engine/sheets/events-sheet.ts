@@ -14,7 +14,8 @@
  *   the same name are one event, learned from the history like the built-in ones.
  * Every row read is used or listed in Data Issues with its row and column, never dropped in silence.
  */
-import { builtInEvents, DAY_MS, dayMs, EVENT_NAMES, isoDay, type EventId, type EventWindow } from '../forecast/events';
+import { DAY_MS, dayMs, isoDay } from '../calendar';
+import { builtInEvents, EVENT_NAMES, type EventId, type EventWindow } from '../forecast/events';
 import { NO_CHOICES, type BuiltInChoice, type EventChoices, type ListedEvent, type SellerEvent } from '../forecast/event-choices';
 import { parseDate } from '../ingest/values/dates';
 import { parseNumber } from '../ingest/values/numbers';

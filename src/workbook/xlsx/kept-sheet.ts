@@ -11,12 +11,11 @@
  * view) gives null, and the workbook is saved through exceljs as before.
  */
 import type ExcelJS from 'exceljs';
-import { sheetSpec, type CellRange, type CellStyle, type CellValue, type NumberFormat, type SheetSpec, type StyledRange } from '../../engine';
+import { DAY_MS, sheetSpec, type CellRange, type CellStyle, type CellValue, type NumberFormat, type SheetSpec, type StyledRange } from '../../engine';
 import { shiftRange, usedRowCount } from '../grid';
 import { HEADER_BORDER, HEADER_FILL, NOTE_COLOUR } from '../styles';
 import { pageBreakRows } from '../spec-checks';
 
-const DAY_MS = 86_400_000;
 /** Days from Excel's day 0 (1899-12-30, the 1900 date system) to 1970-01-01. */
 const EPOCH_1970 = 25_569;
 

@@ -31,7 +31,8 @@
 import { analyze, type Analysis } from '../../../src/engine/analyze';
 import { DEFAULT_SETTINGS } from '../../../src/engine/model';
 import type { RawCell } from '../../../src/engine/ingest/types';
-import { builtInEvents, DAY_MS, dayMs } from '../../../src/engine/forecast/events';
+import { DAY_MS, dayMs } from '../../../src/engine/calendar';
+import { builtInEvents } from '../../../src/engine/forecast/events';
 import { exposure, learnUplifts } from '../../../src/engine/forecast/event-uplift';
 import { NOON_VIEWS_SALES_HEADER, viewsRow } from '../../fixtures/marketplace-reports';
 

@@ -11,8 +11,9 @@
  * z_e = B d_e, σ² = φ B d with φ the overdispersion of the event-free days (here every event-free day sells
  * exactly its baseline, so φ = max(1, 0) = 1); months with a day in the span are not monthly observations.
  */
-import { DAY_MS, dayMs, eventCalendar, type EventWindow } from '../../../src/engine/forecast/events';
-import { dailyCalendar, dailyHistory, exposure, learnUplifts, monthDays } from '../../../src/engine/forecast/event-uplift';
+import { DAY_MS, dayMs, monthDays } from '../../../src/engine/calendar';
+import { eventCalendar, type EventWindow } from '../../../src/engine/forecast/events';
+import { dailyCalendar, dailyHistory, exposure, learnUplifts } from '../../../src/engine/forecast/event-uplift';
 import { monthRange } from '../../../src/engine/analysis/position-forecast';
 
 const KSA = eventCalendar(2024, 2026).filter((e) => e.country !== 'UAE');

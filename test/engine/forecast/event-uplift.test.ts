@@ -15,7 +15,8 @@
  *   February 2027: (28 + u × 21) ÷ 28;  March 2027: (31 + u × 8) ÷ 31.
  */
 import { eventCalendar, type EventWindow } from '../../../src/engine/forecast/events';
-import { exposure, learnUplifts, monthDays, monthFactor, occurrenceCounts } from '../../../src/engine/forecast/event-uplift';
+import { monthDays } from '../../../src/engine/calendar';
+import { exposure, learnUplifts, monthFactor, occurrenceCounts } from '../../../src/engine/forecast/event-uplift';
 import { monthRange } from '../../../src/engine/analysis/position-forecast';
 
 const MONTHS = monthRange('2025-01', '2026-05');

@@ -4,9 +4,9 @@
  * Expected values are worked out by hand from the rules in the file comment of history.ts; the rule
  * used is named beside each case.
  */
+import { monthDays } from '../../../src/engine/calendar';
 import {
   daysBetween,
-  daysInMonth,
   HISTORY_HEADER,
   HISTORY_SHEET,
   historyId,
@@ -434,8 +434,8 @@ describe('date helpers', () => {
     ['2026-04', 30],
     ['2026-10', 31],
     ['2026-12', 31],
-  ])('daysInMonth(%s) = %d', (period, days) => {
-    expect(daysInMonth(period)).toBe(days);
+  ])('monthDays(%s) = %d (calendar.ts)', (period, days) => {
+    expect(monthDays(period)).toBe(days);
   });
 
   test('isoDate is the UTC day', () => {

@@ -7,8 +7,8 @@
  */
 import { type DateOrder, type RawCell, type ValueProblem } from '../types';
 import { isBlankText, isDigit, normalize, problem, quote } from './shared';
+import { DAY_MS, daysInMonth } from '../../calendar';
 
-const MS_PER_DAY = 86_400_000;
 /** Largest Excel date serial: 9999-12-31. */
 const EXCEL_MAX_SERIAL = 2_958_465;
 /** 1899-12-30 in days since 1970-01-01: Excel serial 0 for serials ≥ 61 (after the fictional 1900-02-29). */
@@ -26,11 +26,6 @@ function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146_097 + doe - 719_468;
 }
 
-function daysInMonth(y: number, m: number): number {
-  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
-  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-}
-
 function notADate(raw: string, why: string): ValueProblem {
   return problem(`${quote(raw)} is not a date: ${why}`);
 }
@@ -44,7 +39,7 @@ function dateValue(raw: string, y: number, mo: number, d: number, h: number, mi:
   if (h > 23) return notADate(raw, `there is no hour ${h}`);
   if (mi > 59) return notADate(raw, `there is no minute ${mi}`);
   if (sec > 59) return notADate(raw, `there is no second ${sec}`);
-  return daysFromCivil(y, mo, d) * MS_PER_DAY + h * 3_600_000 + mi * 60_000 + sec * 1000 + ms - offset * 60_000;
+  return daysFromCivil(y, mo, d) * DAY_MS + h * 3_600_000 + mi * 60_000 + sec * 1000 + ms - offset * 60_000;
 }
 
 /** Two ASCII digits at i as a number, or -1. */
@@ -102,7 +97,7 @@ function fromSerial(serial: number, shown: string): number | ValueProblem {
   const day = Math.floor(serial);
   if (day === 60) return problem(`${shown} is not a date: Excel's date 60 is 29 February 1900, a day that did not exist`);
   const days = day < 60 ? EXCEL_EPOCH_DAYS + 1 + day : EXCEL_EPOCH_DAYS + day;
-  return days * MS_PER_DAY + Math.round((serial - day) * MS_PER_DAY);
+  return days * DAY_MS + Math.round((serial - day) * DAY_MS);
 }
 
 const SERIAL_RE = /^\d+(?:\.\d+)?$/;

@@ -3,6 +3,7 @@
  * are never turned into numbers.
  */
 import { type RawCell } from '../types';
+import { isoDay } from '../../calendar';
 
 /** "1.5e-7" → "0.00000015": JS writes numbers below 1e-6 with an exponent; a cell shows them in full. */
 function expandExponent(text: string): string {
@@ -23,17 +24,6 @@ function expandExponent(text: string): string {
   return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
-function pad(n: number, width: number): string {
-  return String(n).padStart(width, '0');
-}
-
-/** A Date as "YYYY-MM-DD" in UTC (years beyond 0000–9999 as "+010000"). */
-export function isoDay(d: Date): string {
-  const y = d.getUTCFullYear();
-  const year = y >= 0 && y <= 9999 ? pad(y, 4) : (y < 0 ? '-' : '+') + pad(Math.abs(y), 6);
-  return `${year}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
-}
-
 /**
  * Reads text (SKU, ASIN, title) exactly as written: strings only lose surrounding white space and a
  * leading BOM, so "00123" stays "00123" and "1E5" stays "1E5". Numbers become their plain decimal
@@ -51,5 +41,5 @@ export function parseText(cell: RawCell): string | null {
   }
   if (cell === null || cell === undefined) return null;
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
-  return Number.isNaN(cell.getTime()) ? null : isoDay(cell);
+  return Number.isNaN(cell.getTime()) ? null : isoDay(cell.getTime());
 }
