@@ -63,6 +63,9 @@ function parseCountry(cell: RawCell): Country | null | undefined | ValueProblem 
   return new ValueProblem(`"${String(cell).trim()}" is not KSA, UAE or Both`);
 }
 
+/** A cell as Data Issues shows it: a date as its day ("2027-05-01"), not the host's long date text. */
+const shown = (cell: RawCell): string | null => (cell === null || cell === undefined ? null : cell instanceof Date && !Number.isNaN(cell.getTime()) ? isoDay(cell.getTime()) : String(cell));
+
 /** The day of a date cell, "YYYY-MM-DD" (any time of day dropped). */
 function parseDay(cell: RawCell): string | null | ValueProblem {
   const ms = parseDate(cell);
@@ -120,7 +123,7 @@ export function readEventsSheet(grid: RawGrid, sheetName: string): { choices: Ev
     const blank = (v: RawCell) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
     if (name === '' && blank(startCell) && blank(at(row, 'End')) && blank(at(row, 'Uplift'))) continue;
     const report = (column: string | null, value: RawCell, reason: string, dropped = true) =>
-      issues.push({ source: sheetName, row: rowNo, column, value: value === null || value === undefined ? null : String(value), reason, dropped });
+      issues.push({ source: sheetName, row: rowNo, column, value: shown(value), reason, dropped });
     if (name === '') {
       report('Event', null, 'An event needs a name: row ignored');
       continue;

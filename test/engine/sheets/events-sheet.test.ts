@@ -209,6 +209,13 @@ describe('the seller’s own events', () => {
     expect(choices.own.map((e) => e.name)).toEqual(['Fifty', 'White Friday', 'My launch']);
   });
 
+  test('a date cell in a message is its day, not the long date text', () => {
+    const grid = withRows(['Clearance', 'KSA', new Date(Date.UTC(2027, 4, 10)), new Date(Date.UTC(2027, 4, 1)), null, 'Yes', null, 'Yours']);
+    expect(read(grid).issues).toEqual([
+      { source: NAME, row: grid.length, column: 'End', value: '2027-05-01', reason: '"Clearance" ends (2027-05-01) before it starts (2027-05-10): row ignored', dropped: true },
+    ]);
+  });
+
   test('a sheet without the header is reported once and nothing is chosen', () => {
     const { choices, issues } = read([['Lumive events: …'], ['Name', 'Date']]);
     expect(choices).toEqual(NO_CHOICES);
