@@ -51,7 +51,10 @@ import type { SheetSpec } from './sheets/spec';
 import { summarySheet } from './sheets/summary-sheet';
 import { HistoryTable, historyView, isoDate, snapshotDates } from './history/history';
 import { snapshotRows } from './history/snapshot';
-import { channelPeriods, positionRows, positionTrend, soldPerMonth, type TrendRow } from './history/trends';
+import { channelPeriods } from './history/channel-periods';
+import { positionRows } from './history/position-rows';
+import { soldPerMonth } from './history/sold-per-month';
+import { positionTrend, type TrendRow } from './history/trends';
 import { trendsSheet, type TrendSheetRow } from './sheets/trends-sheet';
 
 export type Stage = 'import' | 'metrics' | 'classes' | 'recommendations' | 'sheets';

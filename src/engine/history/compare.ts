@@ -9,7 +9,7 @@ import { lostRevenue } from '../metrics/lost-revenue';
 import type { Currency, Settings } from '../model';
 import { toReporting } from '../analysis/money';
 import { daysBetween, HistoryTable, historyKey, SNAPSHOT, snapshotDates, type HistoryRow } from './history';
-import { daysOutOfStock } from './trends';
+import { daysOutOfStock } from './trend-rules';
 
 export type CompareStatus = 'Both' | 'New' | 'Gone';
 

@@ -11,7 +11,7 @@
 import type { Position } from '../model';
 import { DAY_MS, monthDays } from '../calendar';
 import { HistoryTable, SALES, SNAPSHOT } from './history';
-import { coveredDays, monthVelocity } from './trends';
+import { coveredDays, monthVelocity } from './sales-months';
 
 export interface SnapshotInput {
   /** Each position with its velocity (analysis/position-metrics.ts, positionVelocity). */

@@ -29,11 +29,14 @@
  *   lost revenue = daysOutOfStock × v × price (metrics/lost-revenue.ts), price at d₁, else at d₂.
  */
 import { isCalcError } from '../errors';
-import { above, below } from '../metrics/compare';
 import { lostRevenue } from '../metrics/lost-revenue';
-import { DAY_MS, monthDays } from '../calendar';
-import { dayMs, daysBetween, HistoryTable, historyKey, isViewParts, SALES, SNAPSHOT, viewParts, type TableParts } from './history';
+import { DAY_MS } from '../calendar';
+import { channelPeriods, periodIndex, type PeriodIndex } from './channel-periods';
+import { daysBetween, HistoryTable, historyKey, SALES, SNAPSHOT, viewParts, type TableParts } from './history';
+import { groupByPosition } from './position-rows';
+import { CODE_BLANK, CODE_OUT, CODE_SALES, CODE_SNAPSHOT, codesOf, ORDINAL, type RowCodes } from './row-codes';
 import { sparkline } from './sparkline';
+import { change, classify, daysOutOfStock } from './trend-rules';
 
 export type Trend = 'Growth' | 'Stable' | 'Decline' | 'New demand' | 'No sales' | '—';
 
@@ -74,195 +77,6 @@ export interface TrendRow {
   /** Over every pair of consecutive snapshots. */
   readonly daysOutOfStockTotal: number | null;
   readonly lostRevenueTotal: number | null;
-}
-
-/**
- * The rows of each position, by historyKey, in table order (positionRows finds them by Master SKU and
- * channel label instead).
- */
-export function groupByPosition(t: HistoryTable): Map<string, number[]> {
-  return byKey(groupRows(t));
-}
-
-function byKey(grouped: GroupedRows): Map<string, number[]> {
-  const { skuOf, channelOf } = grouped;
-  const groups = new Map<string, number[]>();
-  for (let g = 0; g < skuOf.length; g++) {
-    const key = historyKey(skuOf[g], channelOf[g]);
-    const r = rowsAt(grouped, g);
-    const known = groups.get(key);
-    // Two labels can make the same key ("A|B" + "C" and "A" + "B|C"): their rows join, in table order.
-    if (known) {
-      for (const i of r) known.push(i);
-      known.sort((x, y) => x - y);
-    } else groups.set(key, r);
-  }
-  return groups;
-}
-
-/** The rows of each position as groupByPosition gives them, found by Master SKU and channel label. */
-export interface PositionRows {
-  rows(masterSku: string, channel: string): number[] | undefined;
-}
-
-/**
- * groupByPosition for an analysis, which looks up 100,000s of positions: by channel, then Master SKU,
- * without a key text per lookup. Two positions share a historyKey only if a label holds its separator
- * "|": then (rarely) the lookups go through groupByPosition's keys, so they give the same rows.
- */
-export function positionRows(t: HistoryTable): PositionRows {
-  const grouped = groupRows(t);
-  const { byChannel, skuOf, channelOf } = grouped;
-  const bar = (x: string) => x.includes('|');
-  if (skuOf.some(bar) || channelOf.some(bar)) {
-    const groups = byKey(grouped);
-    return { rows: (masterSku, channel) => groups.get(historyKey(masterSku, channel)) };
-  }
-  return {
-    rows(masterSku, channel) {
-      if (bar(masterSku) || bar(channel)) return undefined; // no label of the history holds "|": no key is the same
-      const g = byChannel.get(channel)?.get(masterSku);
-      return g === undefined ? undefined : rowsAt(grouped, g);
-    },
-  };
-}
-
-/** Every (channel, Master SKU) of a history in order of first row, with its rows in table order. */
-interface GroupedRows {
-  /** Channel → Master SKU → its place in the lists below. */
-  readonly byChannel: ReadonlyMap<string, ReadonlyMap<string, number>>;
-  readonly channelOf: readonly string[];
-  readonly skuOf: readonly string[];
-  /**
-   * The rows of place g are rows[start[g]] … rows[start[g + 1] − 1], in table order: two typed arrays
-   * for all, not an array per place grown row by row (100,000s of arrays to allocate, regrow and collect).
-   */
-  readonly start: Int32Array;
-  readonly rows: Int32Array;
-}
-
-/** The rows of place `g`, as a new array. */
-function rowsAt({ start, rows }: GroupedRows, g: number): number[] {
-  const from = start[g];
-  const out = new Array<number>(start[g + 1] - from);
-  for (let k = 0; k < out.length; k++) out[k] = rows[from + k];
-  return out;
-}
-
-/**
- * The GroupedRows of a history.
- *
- * A history holds millions of rows: no key text is built per row, and most rows are placed without a
- * lookup at all. It is saved snapshot after snapshot, each listing the positions in about the same
- * order, so a row's position is most often the one that followed, last time, the position of the row
- * before it: that guess is checked (Master SKU and channel), and only a wrong guess looks the position
- * up. A first pass places the rows and counts them per place; a second lists them place by place.
- */
-function groupRows(t: HistoryTable): GroupedRows {
-  const byChannel = new Map<string, Map<string, number>>();
-  const channelOf: string[] = [];
-  const skuOf: string[] = [];
-  const count: number[] = [];
-  // Per place: the place of the row that followed its latest row (−1: none yet).
-  const next: number[] = [];
-  let previous = -1;
-  let stride = 1;
-  const lookUp = (channel: string, sku: string): number => {
-    let skus = byChannel.get(channel);
-    if (!skus) byChannel.set(channel, (skus = new Map()));
-    let g = skus.get(sku);
-    if (g === undefined) {
-      g = count.length;
-      skus.set(sku, g);
-      channelOf.push(channel);
-      skuOf.push(sku);
-      count.push(0);
-      next.push(-1);
-    }
-    return g;
-  };
-  const { head, rows: n0, tail } = viewParts(t);
-  const total = n0 + tail.length;
-  const placeOf = new Int32Array(total);
-  const scan = (part: HistoryTable, to: number, offset: number) => {
-    const channels = part.channel;
-    const masters = part.masterSku;
-    for (let i = 0; i < to; i++) {
-      const sku = masters[i];
-      const channel = channels[i];
-      let g = previous < 0 ? -1 : next[previous];
-      if (g < 0 || skuOf[g] !== sku || channelOf[g] !== channel) {
-        // Else the place as far from the previous row's as that one was from the row's before it (rows
-        // listed in another order, e.g. channel by channel where the history interleaves them).
-        g = previous + stride;
-        if (previous < 0 || g < 0 || g >= count.length || skuOf[g] !== sku || channelOf[g] !== channel) g = lookUp(channel, sku);
-      }
-      placeOf[i + offset] = g;
-      count[g]++;
-      if (previous >= 0) {
-        next[previous] = g;
-        stride = g - previous;
-      }
-      previous = g;
-    }
-  };
-  scan(head, n0, 0);
-  scan(tail, tail.length, n0);
-  const places = count.length;
-  const start = new Int32Array(places + 1);
-  for (let g = 0; g < places; g++) start[g + 1] = start[g] + count[g];
-  const at = start.slice(0, places);
-  const rows = new Int32Array(total);
-  for (let i = 0; i < total; i++) rows[at[placeOf[i]]++] = i;
-  return { byChannel, channelOf, skuOf, start, rows };
-}
-
-/** Per channel label, the periods with dated sales ("Sales report" rows) and all its periods. */
-export interface ChannelPeriods {
-  readonly sales: ReadonlyMap<string, ReadonlySet<string>>;
-  readonly all: ReadonlyMap<string, readonly string[]>;
-}
-
-export function channelPeriods(t: HistoryTable): ChannelPeriods {
-  const sales = new Map<string, Set<string>>();
-  const all = new Map<string, Set<string>>();
-  // Rows come month after month, the channels of a month interleaved: a row with the period and source of
-  // its channel's latest distinct row adds nothing (the same texts are most often the same strings,
-  // compared at once), so most rows need no lookup. A slot per channel (a few), reused beyond SLOTS.
-  const SLOTS = 16;
-  const slotChannel: string[] = [];
-  const slotPeriod: string[] = [];
-  const slotSource: number[] = [];
-  let reused = 0;
-  const scan = (part: HistoryTable, from: number, to: number) => {
-    const channels = part.channel;
-    const periods = part.period;
-    const sources = part.source;
-    for (let i = from; i < to; i++) {
-      const ch = channels[i];
-      const p = periods[i];
-      const source = sources[i];
-      let slot = 0;
-      while (slot < slotChannel.length && slotChannel[slot] !== ch) slot++;
-      if (slot < slotChannel.length && slotPeriod[slot] === p && slotSource[slot] === source) continue;
-      if (slot === slotChannel.length && slot === SLOTS) slot = reused++ % SLOTS;
-      slotChannel[slot] = ch;
-      slotPeriod[slot] = p;
-      slotSource[slot] = source;
-      let a = all.get(ch);
-      if (!a) all.set(ch, (a = new Set()));
-      a.add(p);
-      if (source === SALES) {
-        let s = sales.get(ch);
-        if (!s) sales.set(ch, (s = new Set()));
-        s.add(p);
-      }
-    }
-  };
-  const { head, rows, tail } = viewParts(t);
-  scan(head, 0, rows);
-  scan(tail, 0, tail.length);
-  return { sales, all: new Map([...all].map(([ch, s]) => [ch, [...s].sort()])) };
 }
 
 const num = (x: number): number | null => (Number.isNaN(x) ? null : x);
@@ -309,11 +123,11 @@ let snapRow = new Int32Array(64);
  * Per point selectPoints found, oldest first: its place in the periods, the row of its sales figures
  * (−1: the position sold nothing that dated month, figures 0) and the row of its stock (−1: blank). Reused.
  */
-let pointPlace = new Int32Array(64);
+export let pointPlace = new Int32Array(64);
 let pointSales = new Int32Array(64);
 let pointStock = new Int32Array(64);
 /** Per point, units sold as the spark and soldPerMonth count them (blank as 0); filled by soldOfPoints. Reused. */
-let pointSold = new Float64Array(64);
+export let pointSold = new Float64Array(64);
 /** The LazyPoints whose points the scratch holds (null: positionPoints', or none), and whether pointSold holds theirs. */
 let selectedBy: LazyPoints | null = null;
 let soldFilled = false;
@@ -435,99 +249,6 @@ function collectPoints(periods: readonly string[], first: Int32Array, salesPerio
 }
 
 /**
- * A view's rows as numbers (RowCodes), one per row: bits 0–12 its period's ordinal, 13–25 its date's,
- * 26–27 its source (CODE_SNAPSHOT, CODE_SALES, or another value), 28–29 its available stock (CODE_BLANK,
- * CODE_OUT: ≤ 0, CODE_IN_STOCK). selectCoded reads a position's rows from them: one number of 4 bytes a
- * row, where the columns are 4 values of 8 bytes far apart (most of the time of a position's trend was
- * waiting for memory).
- */
-const ORDINALS = 1 << 13;
-const ORDINAL = ORDINALS - 1;
-const CODE_SNAPSHOT = 0;
-const CODE_SALES = 1;
-const CODE_OTHER = 2;
-const CODE_BLANK = 0;
-const CODE_OUT = 1;
-const CODE_IN_STOCK = 2;
-
-interface RowCodes {
-  readonly code: Uint32Array;
-  /** Per period ordinal, its text. */
-  readonly periods: readonly string[];
-  /** Per date ordinal: its place among the view's dates sorted as texts, and its day (dayMs). */
-  readonly dateRank: Int32Array;
-  readonly dateMs: Float64Array;
-}
-
-/**
- * The RowCodes of a view not yet built (historyView: its parts do not change, so the codes are kept
- * with them), built on first use in one pass; null for any other table (it may change between calls),
- * or when the view holds more than ORDINALS periods or dates, or a period or date that is not a text.
- */
-const rowCodes = new WeakMap<TableParts, RowCodes | null>();
-function codesOf(t: HistoryTable, parts: TableParts): RowCodes | null {
-  if (!isViewParts(t, parts)) return null;
-  let codes = rowCodes.get(parts);
-  if (codes === undefined) rowCodes.set(parts, (codes = buildCodes(parts)));
-  return codes;
-}
-
-function buildCodes({ head, rows: n0, tail }: TableParts): RowCodes | null {
-  const code = new Uint32Array(n0 + tail.length);
-  const periodOrdinals = new Map<string, number>();
-  const periods: string[] = [];
-  const dateOrdinals = new Map<string, number>();
-  const dates: string[] = [];
-  // A row's period and date are most often the row before's (the same strings, compared at once): looked up only when not.
-  let period: unknown = undefined;
-  let periodOrdinal = -1;
-  let date: unknown = undefined;
-  let dateOrdinal = -1;
-  const scan = (part: HistoryTable, to: number, offset: number): boolean => {
-    const ps = part.period;
-    const ds = part.date;
-    const ss = part.source;
-    const as = part.available;
-    for (let i = 0; i < to; i++) {
-      const p = ps[i];
-      if (p !== period) {
-        let o = periodOrdinals.get(p);
-        if (o === undefined) {
-          if (typeof p !== 'string' || periods.length === ORDINALS) return false;
-          periodOrdinals.set(p, (o = periods.length));
-          periods.push(p);
-        }
-        period = p;
-        periodOrdinal = o;
-      }
-      const d = ds[i];
-      if (d !== date) {
-        let o = dateOrdinals.get(d);
-        if (o === undefined) {
-          if (typeof d !== 'string' || dates.length === ORDINALS) return false;
-          dateOrdinals.set(d, (o = dates.length));
-          dates.push(d);
-        }
-        date = d;
-        dateOrdinal = o;
-      }
-      const s = ss[i];
-      const a = as[i];
-      const source = s === SNAPSHOT ? CODE_SNAPSHOT : s === SALES ? CODE_SALES : CODE_OTHER;
-      // As selectPoints reads a row: a blank (NaN) is no stock figure, and ≤ 0 is out of stock.
-      const stock = Number.isNaN(a) ? CODE_BLANK : a <= 0 ? CODE_OUT : CODE_IN_STOCK;
-      code[offset + i] = periodOrdinal | (dateOrdinal << 13) | (source << 26) | (stock << 28);
-    }
-    return true;
-  };
-  if (!scan(head, n0, 0) || !scan(tail, tail.length, n0)) return null;
-  const dateRank = new Int32Array(dates.length);
-  const sorted = dates.map((d, o) => ({ d, o })).sort((x, y) => (x.d < y.d ? -1 : x.d > y.d ? 1 : 0));
-  sorted.forEach(({ o }, r) => (dateRank[o] = r));
-  return { code, periods, dateRank, dateMs: Float64Array.from(dates, dayMs) };
-}
-
-/**
  * selectPoints (with `stock`) over a view's RowCodes: the same points and snapshot rows, dates compared
  * by their ranks. `placeOf`: per period ordinal, its first place in the channel's periods (−1: none).
  */
@@ -574,37 +295,6 @@ function soldOfPoints({ head: h, rows: n0, tail: b }: TableParts, n: number): vo
     pointSold[j] = Number.isNaN(x) ? 0 : x;
   }
   soldFilled = true;
-}
-
-/** A channel's periods: a copy (the caller's array may change), each period's first place, and per place the first place of its period. */
-interface PeriodIndex {
-  readonly copy: readonly string[];
-  readonly index: ReadonlyMap<string, number>;
-  readonly first: Int32Array;
-}
-
-/**
- * Period → its first place in a channel's periods, built once per array (the analysis passes the same
- * array for every position of a channel) and kept with a copy of the array, so one changed since is
- * indexed again.
- */
-const periodIndexes = new WeakMap<readonly string[], PeriodIndex>();
-function periodIndex(periods: readonly string[]): PeriodIndex {
-  const known = periodIndexes.get(periods);
-  if (known && known.copy.length === periods.length) {
-    let same = true;
-    for (let q = 0; q < periods.length && same; q++) same = known.copy[q] === periods[q];
-    if (same) return known;
-  }
-  const index = new Map<string, number>();
-  const first = new Int32Array(periods.length);
-  for (let q = 0; q < periods.length; q++) {
-    if (!index.has(periods[q])) index.set(periods[q], q);
-    first[q] = index.get(periods[q])!;
-  }
-  const made = { copy: [...periods], index, first };
-  periodIndexes.set(periods, made);
-  return made;
 }
 
 /** What the points of the positions of one channel of one view are read from (LazyPoints): shared by those positions. */
@@ -753,7 +443,7 @@ interface RowWithLazyPoints {
   readonly [LAZY_POINTS]: LazyPoints;
 }
 
-const lazyOf = (t: TrendRow): LazyPoints | undefined => (t as Partial<RowWithLazyPoints>)[LAZY_POINTS];
+export const lazyOf = (t: TrendRow): LazyPoints | undefined => (t as Partial<RowWithLazyPoints>)[LAZY_POINTS];
 
 /**
  * `points`, `last` and `previous` of a trend row with LazyPoints: enumerable getters (JSON, a spread and a
@@ -774,91 +464,6 @@ const PREVIOUS_PROPERTY = lazyGetter(function () {
 /** How many periods a trend row has (its points), without building the points it has not built yet. */
 export function periodCount(t: TrendRow): number {
   return lazyOf(t)?.length ?? t.points.length;
-}
-
-/**
- * Units sold in each month of `span` from a position's history points (0 where it has none, and
- * without a trend row); both are short and in month order. The forecast's demand history.
- */
-export function soldPerMonth(span: readonly string[], t: TrendRow | null): number[] {
-  const out = new Array<number>(span.length).fill(0);
-  if (!t) return out;
-  const lazy = lazyOf(t);
-  if (lazy) {
-    // The scratch holds the points (and their units) already when positionTrend made the row just before.
-    lazy.selectSold();
-    const n = lazy.length;
-    const at = spanPlaces(span, lazy.periods());
-    if (at) {
-      for (let k = 0; k < n; k++) {
-        const j = at[pointPlace[k]];
-        if (j >= 0) out[j] = pointSold[k];
-      }
-      return out;
-    }
-    let k = 0;
-    for (let j = 0; j < span.length && k < n; j++) {
-      while (k < n && lazy.period(k) < span[j]) k++;
-      if (k < n && lazy.period(k) === span[j]) out[j] = pointSold[k];
-    }
-    return out;
-  }
-  const points = t.points;
-  const n = points.length;
-  let k = 0;
-  for (let j = 0; j < span.length && k < n; j++) {
-    while (k < n && points[k].period < span[j]) k++;
-    if (k < n && points[k].period === span[j]) out[j] = points[k].sold ?? 0;
-  }
-  return out;
-}
-
-/** A span of months (soldPerMonth) as places: a copy, the periods it is for, and per place of those its month's place in the span (null: see spanPlaces). */
-interface SpanPlaces {
-  readonly copy: readonly string[];
-  readonly periods: PeriodIndex;
-  readonly at: Int32Array | null;
-}
-
-/**
- * Per place of `periods`, the place of its month in `span` (−1: none): soldPerMonth's merge of the points
- * into the span, when both are in strictly ascending order (then a point goes to the month equal to its
- * period), without comparing texts per position. Built once per span array (the analysis passes one per
- * channel) and kept with a copy; null when either is not ascending (the merge then runs as written).
- */
-const spanPlacesOf = new WeakMap<readonly string[], SpanPlaces>();
-function spanPlaces(span: readonly string[], periods: PeriodIndex): Int32Array | null {
-  const known = spanPlacesOf.get(span);
-  if (known && known.periods === periods && known.copy.length === span.length) {
-    let same = true;
-    for (let j = 0; j < span.length && same; j++) same = known.copy[j] === span[j];
-    if (same) return known.at;
-  }
-  const ascending = (x: readonly string[]) => x.every((v, j) => typeof v === 'string' && (j === 0 || x[j - 1] < v));
-  let at: Int32Array | null = null;
-  if (ascending(span) && ascending(periods.copy)) {
-    const place = new Map(span.map((m, j) => [m, j]));
-    at = Int32Array.from(periods.copy, (p) => place.get(p) ?? -1);
-  }
-  spanPlacesOf.set(span, { copy: [...span], periods, at });
-  return at;
-}
-
-const change = (last: number | null, prev: number | null): number | null => (last === null || prev === null || prev === 0 ? null : (last - prev) / prev);
-
-export function classify(last: number | null, prev: number | null, threshold: number): Trend {
-  if (last === null || prev === null) return '—';
-  if (prev === 0) return last > 0 ? 'New demand' : 'No sales';
-  const c = (last - prev) / prev;
-  return above(c, threshold) ? 'Growth' : below(c, -threshold) ? 'Decline' : 'Stable';
-}
-
-/** Days out of stock between two snapshots (see the file comment); 0 when nothing sells. */
-export function daysOutOfStock(days: number, a1: number, a2: number, v: number): number {
-  if (!(days > 0) || !(v > 0)) return 0;
-  if (a2 <= 0) return a1 <= 0 ? days : Math.min(days, Math.max(0, days - a1 / v));
-  if (a1 <= 0) return days / 2;
-  return 0;
 }
 
 /** What outages found: between the last two snapshots, over all of them, and how many. Reused. */
@@ -1113,22 +718,4 @@ export function trendsOf(t: HistoryTable, positions: readonly { readonly masterS
     out.set(key, positionTrend(t, idx, periods.all.get(p.channel) ?? [], periods.sales.get(p.channel), threshold));
   }
   return out;
-}
-
-/** Velocity of a sales month: units ÷ the days of the month the sales cover. */
-export function monthVelocity(units: number, coveredDays: number): number {
-  return coveredDays > 0 ? units / coveredDays : 0;
-}
-
-/** Days of month `period` inside [from, to] (epoch ms, whole UTC days); the whole month without a span. */
-export function coveredDays(period: string, span: { readonly from: number; readonly to: number } | undefined): number {
-  const total = monthDays(period);
-  if (!span) return total;
-  const [y, m] = period.split('-').map(Number);
-  const day = DAY_MS;
-  const start = Date.UTC(y, m - 1, 1) / day;
-  const end = start + total - 1;
-  const from = Math.max(start, Math.floor(span.from / day));
-  const to = Math.min(end, Math.floor(span.to / day));
-  return Math.max(0, to - from + 1);
 }

@@ -17,7 +17,8 @@
  */
 import fc from 'fast-check';
 import { HISTORY_HEADER, historyKey, readHistory } from '../../../src/engine/history/history';
-import { classify, trendsOf } from '../../../src/engine/history/trends';
+import { classify } from '../../../src/engine/history/trend-rules';
+import { trendsOf } from '../../../src/engine/history/trends';
 import type { RawCell } from '../../../src/engine/ingest/types';
 import { abcClasses } from '../../../src/engine/metrics/abc';
 import { agingBucket } from '../../../src/engine/metrics/aging';

@@ -7,7 +7,11 @@
  * must give what the plain rules give: the trend row made from the points positionPoints builds.
  */
 import { HistoryTable, historyKey, historyView, type HistoryRow } from '../../../src/engine/history/history';
-import { channelPeriods, daysOutOfStock, groupByPosition, periodCount, positionPoints, positionRows, positionTrend, soldPerMonth, type TrendRow } from '../../../src/engine/history/trends';
+import { channelPeriods } from '../../../src/engine/history/channel-periods';
+import { groupByPosition, positionRows } from '../../../src/engine/history/position-rows';
+import { soldPerMonth } from '../../../src/engine/history/sold-per-month';
+import { daysOutOfStock } from '../../../src/engine/history/trend-rules';
+import { periodCount, positionPoints, positionTrend, type TrendRow } from '../../../src/engine/history/trends';
 import { isCalcError } from '../../../src/engine/errors';
 import { lostRevenue } from '../../../src/engine/metrics/lost-revenue';
 import { hrow, salesRow, table } from './history-rows';

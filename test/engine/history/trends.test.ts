@@ -5,7 +5,11 @@
  */
 import { historyKey, type HistoryRow } from '../../../src/engine/history/history';
 import { sparkline } from '../../../src/engine/history/sparkline';
-import { channelPeriods, classify, coveredDays, daysOutOfStock, groupByPosition, monthVelocity, positionPoints, positionTrend, SPARK_PERIODS, trendsOf } from '../../../src/engine/history/trends';
+import { channelPeriods } from '../../../src/engine/history/channel-periods';
+import { groupByPosition } from '../../../src/engine/history/position-rows';
+import { coveredDays, monthVelocity } from '../../../src/engine/history/sales-months';
+import { classify, daysOutOfStock } from '../../../src/engine/history/trend-rules';
+import { positionPoints, positionTrend, SPARK_PERIODS, trendsOf } from '../../../src/engine/history/trends';
 import { DEFAULT_SETTINGS } from '../../../src/engine/model';
 import { hrow, salesRow, table } from './history-rows';
 

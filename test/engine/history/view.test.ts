@@ -5,7 +5,9 @@
  * built row by row.
  */
 import { HistoryTable, historyKey, historyView, viewParts, type HistoryRow } from '../../../src/engine/history/history';
-import { channelPeriods, groupByPosition, positionPoints, positionTrend } from '../../../src/engine/history/trends';
+import { channelPeriods } from '../../../src/engine/history/channel-periods';
+import { groupByPosition } from '../../../src/engine/history/position-rows';
+import { positionPoints, positionTrend } from '../../../src/engine/history/trends';
 import { hrow, rowsOf, salesRow, table } from './history-rows';
 
 const DATE = '2026-11-30';
