@@ -1,20 +1,26 @@
 /**
- * LAMP-01 on Amazon KSA, typed with the real All Orders header (../shared/data/reports/amazon/
- * all-orders.header.tsv, the columns the tests need): one order row a day at 10:00 UTC from `from` to
- * `to` (inclusive, "YYYY-MM-DD"), `units(day)` units each; a mapping with the lead time given and a
- * Manage FBA Inventory row with nothing on hand. Used by the event tests (issue 22).
+ * LAMP-01 on Amazon KSA: All Orders with the report's real header (ALL_ORDERS_HEADER,
+ * test/fixtures/marketplace-reports.ts), one order row a day at 10:00 UTC from `from` to `to`
+ * (inclusive, "YYYY-MM-DD"), `units(day)` units each; a mapping with the lead time given and a Manage FBA
+ * Inventory row with nothing on hand. Used by the event tests (issue 22).
  */
 import type { RawCell } from '../../src/engine/ingest/types';
+import { ALL_ORDERS_HEADER } from '../fixtures/marketplace-reports';
 
 const DAY = 86_400_000;
-export const ORDERS_HEADER = ['amazon-order-id', 'merchant-order-id', 'purchase-date', 'last-updated-date', 'order-status', 'fulfillment-channel', 'sales-channel', 'order-channel', 'url', 'ship-service-level', 'product-name', 'sku', 'asin', 'item-status', 'quantity', 'currency', 'item-price', 'item-tax', 'shipping-price', 'shipping-tax', 'ship-country'];
 
 export function lampOrders(from: string, to: string, units: (day: string) => number = () => 3): RawCell[][] {
-  const rows: RawCell[][] = [ORDERS_HEADER];
+  const rows: RawCell[][] = [[...ALL_ORDERS_HEADER]];
   for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += DAY) {
     const day = new Date(t).toISOString().slice(0, 10);
     const qty = units(day);
-    rows.push([`403-${day}`, '', `${day}T10:00:00+00:00`, day, 'Shipped', 'Amazon', 'Amazon.sa', '', '', 'Standard', 'Desk lamp', 'AMZ-LAMP', 'B0LAMP0001', 'Shipped', String(qty), 'SAR', String(qty * 100), '0', '0', '0', 'SA']);
+    const cells: Readonly<Record<string, string>> = {
+      'amazon-order-id': `403-${day}`, 'purchase-date': `${day}T10:00:00+00:00`, 'last-updated-date': day, 'order-status': 'Shipped',
+      'fulfillment-channel': 'Amazon', 'sales-channel': 'Amazon.sa', 'ship-service-level': 'Standard', 'product-name': 'Desk lamp',
+      sku: 'AMZ-LAMP', asin: 'B0LAMP0001', 'item-status': 'Shipped', quantity: String(qty), currency: 'SAR', 'item-price': String(qty * 100),
+      'item-tax': '0', 'shipping-price': '0', 'shipping-tax': '0', 'ship-country': 'SA',
+    };
+    rows.push(ALL_ORDERS_HEADER.map((h) => cells[h] ?? ''));
   }
   return rows;
 }

@@ -1,7 +1,7 @@
 /**
  * One rule for one bad value in every stock report (issue 23): a negative stock quantity is reported
  * with its sheet, row, column and value, and counted as 0, whichever report carries it. Headers typed
- * from ../shared/data/reports (test/fixtures/marketplace-reports.ts cites each file).
+ * from the real reports' headers (test/fixtures/marketplace-reports.ts names each file).
  */
 import { importSources } from '../../../src/engine/ingest/import';
 import type { ImportIssue, RawCell } from '../../../src/engine/ingest/types';
@@ -10,7 +10,7 @@ import { MANAGE_FBA_INVENTORY_HEADER, NOON_FBN_INVENTORY_HEADER, PLANNING_HEADER
 const MAPPING = { source: 'Mapping', grid: [['Master SKU', 'Amazon KSA SKU', 'noon KSA SKU'], ['LAMP-01', 'AMZ-LAMP', 'NOON-LAMP']] };
 /** Data row `values` (by header) of a report whose other cells are blank. */
 const row = (header: readonly string[], values: Readonly<Record<string, RawCell>>): RawCell[] => header.map((h) => values[h] ?? '');
-/** The stranded inventory report's header (../shared/data/reports/amazon/stranded-inventory.header.tsv). */
+/** The stranded inventory report's header, as the data set's amazon/stranded-inventory.header.tsv writes it. */
 const STRANDED_HEADER = ['primary-action', 'date-stranded', 'Date-to-take-auto-removal', 'status-primary', 'status-secondary', 'error-message', 'stranded-reason', 'asin', 'sku', 'fnsku', 'product-name', 'condition', 'fulfilled-by', 'fulfillable-qty', 'your-price', 'unfulfillable-qty', 'reserved-quantity', 'inbound-shipped-qty'];
 
 function run(source: string, grid: RawCell[][]) {
