@@ -3,9 +3,32 @@
  * reports.
  */
 import { mapAgingColumns } from '../metrics/aging';
+import type { Position } from '../model';
 import type { ReportKind } from './kinds';
 import { numberAt, textAt } from './records';
 import { addMonth, cancelledIn, monthOf, type ReportScope, type RowReader, units } from './join-rows';
+
+/**
+ * The stock columns Manage FBA Inventory and FBA Inventory share: a reader that adds a row's available,
+ * reserved, unfulfillable and inbound (working + shipped + receiving) units to its position, each by
+ * the one rule for a negative quantity (join-rows.ts, units).
+ */
+function stockOf(r: ReportScope): (p: Position, i: number) => void {
+  const t = r.table;
+  const available = t.numberColumn('available');
+  const reserved = t.numberColumn('reserved');
+  const unfulfillable = t.numberColumn('unfulfillable');
+  const inboundWorking = t.numberColumn('inboundWorking');
+  const inboundShipped = t.numberColumn('inboundShipped');
+  const inboundReceiving = t.numberColumn('inboundReceiving');
+  return (p, i) => {
+    p.stockFrom = r.kind;
+    p.available += units(r, available, 'available', i);
+    p.reserved += units(r, reserved, 'reserved', i);
+    p.unfulfillable += units(r, unfulfillable, 'unfulfillable', i);
+    p.inbound += units(r, inboundWorking, 'inboundWorking', i) + units(r, inboundShipped, 'inboundShipped', i) + units(r, inboundReceiving, 'inboundReceiving', i);
+  };
+}
 
 export const AMAZON_ROWS: Partial<Record<ReportKind, (r: ReportScope) => RowReader | undefined>> = {
   'amazon-inventory': (r) => {
@@ -23,46 +46,25 @@ export const AMAZON_ROWS: Partial<Record<ReportKind, (r: ReportScope) => RowRead
         if (p.price === null) p.price = numberAt(price, i);
       };
     }
-    const available = t.numberColumn('available');
-    const reserved = t.numberColumn('reserved');
-    const unfulfillable = t.numberColumn('unfulfillable');
-    const inboundWorking = t.numberColumn('inboundWorking');
-    const inboundShipped = t.numberColumn('inboundShipped');
-    const inboundReceiving = t.numberColumn('inboundReceiving');
+    const stock = stockOf(r);
     const unitVolume = t.numberColumn('unitVolume');
     return (p, i) => {
-      p.stockFrom = r.kind;
+      stock(p, i);
       p.unitVolume = numberAt(unitVolume, i) ?? p.unitVolume;
-      p.available += units(r, available, 'available', i);
-      p.reserved += units(r, reserved, 'reserved', i);
-      p.unfulfillable += units(r, unfulfillable, 'unfulfillable', i);
-      p.inbound += units(r, inboundWorking, 'inboundWorking', i) + units(r, inboundShipped, 'inboundShipped', i) + units(r, inboundReceiving, 'inboundReceiving', i);
       if (p.price === null) p.price = numberAt(price, i);
     };
   },
   'amazon-inventory-age': (r) => {
     const t = r.table;
-    const stock = r.stockKind === r.kind;
+    const stock = r.stockKind === r.kind ? stockOf(r) : null;
     const sales = r.salesKind === r.kind;
-    const available = t.numberColumn('available');
-    const reserved = t.numberColumn('reserved');
-    const unfulfillable = t.numberColumn('unfulfillable');
-    const inboundWorking = t.numberColumn('inboundWorking');
-    const inboundShipped = t.numberColumn('inboundShipped');
-    const inboundReceiving = t.numberColumn('inboundReceiving');
     const t7 = t.numberColumn('unitsShippedT7');
     const t30 = t.numberColumn('unitsShippedT30');
     const t60 = t.numberColumn('unitsShippedT60');
     const t90 = t.numberColumn('unitsShippedT90');
     const price = t.numberColumn('price');
     return (p, i) => {
-      if (stock) {
-        p.stockFrom = r.kind;
-        p.available += units(r, available, 'available', i);
-        p.reserved += units(r, reserved, 'reserved', i);
-        p.unfulfillable += units(r, unfulfillable, 'unfulfillable', i);
-        p.inbound += units(r, inboundWorking, 'inboundWorking', i) + units(r, inboundShipped, 'inboundShipped', i) + units(r, inboundReceiving, 'inboundReceiving', i);
-      }
+      stock?.(p, i);
       if (sales) {
         p.salesFrom = r.kind;
         p.sold += numberAt(t30, i) ?? 0;
