@@ -8,7 +8,8 @@ import { COUNTRY_FIELDS } from './channel';
 import type { ReportKind } from './kinds';
 import type { ParsedReport } from './read-report';
 import { numberAt, RecordTable } from './records';
-import type { ImportIssue } from './types';
+import { issueAt, type ImportIssue } from './types';
+import { problemOf } from '../problems';
 import type { NumberColumn, TextColumn } from './join-mapping';
 import { DAY_MS, isoDay } from '../calendar';
 
@@ -111,16 +112,16 @@ export function channelOf(channel: Channel, country: Country | null): Channel {
  * The rule of every stock (or returned) quantity, in every report kind: a negative one is reported at
  * its sheet row and column and counted as 0; a blank is 0.
  */
-export function nonNegative(report: ParsedReport, issues: ImportIssue[], row: number, field: string, n: number | null, what = 'stock'): number {
+export function nonNegative(report: ParsedReport, issues: ImportIssue[], row: number, field: string, n: number | null, what: 'stock' | 'returned' = 'stock'): number {
   if (n === null) return 0;
   if (n >= 0) return n;
   const header = report.columns.find((c) => c.field === field)?.header ?? field;
-  issues.push({ source: report.source, row, column: header, value: String(n), reason: `Negative ${what} quantity ${n} counted as 0`, dropped: false });
+  issues.push(issueAt({ source: report.source, row, column: header, value: String(n) }, problemOf('stock.negative', { what, n }), false));
   return 0;
 }
 
 /** A stock (or returned) quantity, row `i` of the report's `field` column (nonNegative's rule). */
-export const units = (r: ReportScope, column: NumberColumn, field: string, i: number, what = 'stock'): number => nonNegative(r.report, r.issues, r.table.rows[i], field, numberAt(column, i), what);
+export const units = (r: ReportScope, column: NumberColumn, field: string, i: number, what: 'stock' | 'returned' = 'stock'): number => nonNegative(r.report, r.issues, r.table.rows[i], field, numberAt(column, i), what);
 
 /**
  * Adds dated sales to their month and their day (Position.dailySales); `tail` widens the span past the

@@ -3,6 +3,7 @@
  * `Range.values` gives or a file reader produces; output is typed rows, the positions they join into,
  * and an issue for every cell or row that could not be used.
  */
+import { say, severityOf, type Problem, type ProblemArgs, type ProblemCode, type Severity } from '../problems';
 
 /** One cell as a host gives it. Excel gives string | number | boolean ("" for blank); xlsx files may give Date. */
 export type RawCell = string | number | boolean | Date | null | undefined;
@@ -44,13 +45,38 @@ export function gridRows(grid: RawGrid): RowSource {
  * user sees them in the sheet or file; `row` is null for an issue about the whole source.
  * `dropped`: the row was not used (a required value was unreadable); otherwise only the cell was ignored.
  */
-export interface ImportIssue {
+export interface ImportIssue extends IssuePlace {
+  /** The problem's code in the one table (problems/index.ts); branch on this, never on `reason`. */
+  readonly code?: ProblemCode;
+  /** The values the code's message names, to say it in another language (`say`). */
+  readonly args?: ProblemArgs;
+  readonly severity?: Severity;
+  /** The message in English, made from the table: what Data Issues and the CLI show. */
+  readonly reason: string;
+  readonly dropped: boolean;
+}
+
+/** Where an issue is: the sheet or file, the 1-based row and the column (null for the whole), the raw value. */
+export interface IssuePlace {
   readonly source: string;
   readonly row: number | null;
   readonly column: string | null;
   readonly value: string | null;
-  readonly reason: string;
-  readonly dropped: boolean;
+}
+
+/** The issue for a problem found at a place; `dropped` when the row (or, with no row, the sheet) was not used. */
+export function issueAt(place: IssuePlace, problem: Problem, dropped: boolean): ImportIssue {
+  return {
+    source: place.source,
+    row: place.row,
+    column: place.column,
+    value: place.value,
+    code: problem.code as ProblemCode,
+    args: problem.args,
+    severity: severityOf(problem, dropped),
+    reason: say(problem),
+    dropped,
+  };
 }
 
 /** A value that could not be read, and why (the readers in values/ return these instead of throwing). */

@@ -15,7 +15,7 @@ const STRANDED_HEADER = ['primary-action', 'date-stranded', 'Date-to-take-auto-r
 
 function run(source: string, grid: RawCell[][]) {
   const result = importSources([MAPPING, { source, grid }], { asOf: Date.UTC(2026, 11, 1) });
-  const issues = result.issues.filter((i) => i.source === source && i.reason.startsWith('Negative'));
+  const issues = result.issues.filter((i) => i.source === source && i.code === 'stock.negative');
   return { result, issues, position: result.positions.find((p) => p.masterSku === 'LAMP-01') };
 }
 const at = (issues: readonly ImportIssue[]) => issues.map((i) => [i.row, i.column, i.value, i.reason]);
