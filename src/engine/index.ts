@@ -28,7 +28,7 @@ export type { ReportKind } from './ingest/kinds';
 export { LineGrid, plainQuotes } from './ingest/line-grid';
 export { planMapping, unmappedCount } from './ingest/mapping-sheet';
 export type { ImportIssue, IssuePlace, RawCell, RawGrid, SourceGrid } from './ingest/types';
-export { issueAt } from './ingest/types';
+export { issueAt, sayIssue } from './ingest/types';
 export { isProblemCode, MESSAGES, problemOf, say, severityOf } from './problems';
 export type { ArgsOf, MessageLang, Problem, ProblemArgs, ProblemCode, Severity } from './problems';
 export { abcClasses } from './metrics/abc';

@@ -3,7 +3,7 @@
  * `Range.values` gives or a file reader produces; output is typed rows, the positions they join into,
  * and an issue for every cell or row that could not be used.
  */
-import { say, severityOf, type Problem, type ProblemArgs, type ProblemCode, type Severity } from '../problems';
+import { say, severityOf, type MessageLang, type Problem, type ProblemArgs, type ProblemCode, type Severity } from '../problems';
 
 /** One cell as a host gives it. Excel gives string | number | boolean ("" for blank); xlsx files may give Date. */
 export type RawCell = string | number | boolean | Date | null | undefined;
@@ -77,6 +77,11 @@ export function issueAt(place: IssuePlace, problem: Problem, dropped: boolean): 
     reason: say(problem),
     dropped,
   };
+}
+
+/** The issue's message in the language asked for: the pane says it in Arabic from its code and values. */
+export function sayIssue(issue: ImportIssue, lang: MessageLang = 'en'): string {
+  return issue.code === undefined || issue.args === undefined ? issue.reason : say({ code: issue.code, args: issue.args }, lang);
 }
 
 /** A value that could not be read, and why (the readers in values/ return these instead of throwing). */

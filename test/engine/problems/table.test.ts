@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { issueAt, MESSAGES, problemOf, say, severityOf } from '../../../src/engine';
+import { issueAt, MESSAGES, problemOf, say, sayIssue, severityOf } from '../../../src/engine';
 import { ANALYSIS_MESSAGES } from '../../../src/engine/problems/analysis';
 import { FILES_MESSAGES } from '../../../src/engine/problems/files';
 import { JOIN_MESSAGES } from '../../../src/engine/problems/join';
@@ -77,5 +77,13 @@ describe('say and issueAt', () => {
 
   it('refuses a code that is not in the table', () => {
     expect(() => say({ code: 'no.such-code', args: {} })).toThrow('No message for problem code no.such-code');
+  });
+});
+
+describe('sayIssue', () => {
+  it('says an issue in Arabic from its code and values, and in English as its reason', () => {
+    const issue = issueAt({ source: 'FBA', row: 2, column: 'available', value: '-7' }, problemOf('stock.negative', { what: 'stock', n: -7 }), false);
+    expect(sayIssue(issue)).toBe(issue.reason);
+    expect(sayIssue(issue, 'ar')).toBe('كمية مخزون سالبة (-7): حُسبت 0');
   });
 });
