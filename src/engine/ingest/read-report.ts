@@ -9,12 +9,13 @@ import { ColumnMatch, detectKind, Detection, findHeaderRow, HEADER_SEARCH_ROWS, 
 import type { ReportKind } from './kinds';
 import { LineGrid } from './line-grid';
 import { ownCopy, RecordTable } from './records';
-import { gridRows, ImportIssue, isValueProblem, RawCell, RowSource, SourceGrid, ValueProblem } from './types';
+import { gridRows, ImportIssue, isValueProblem, issueAt, RawCell, RowSource, SourceGrid, ValueProblem } from './types';
 import { decideDateOrder, isoFastAt, parseDate } from './values/dates';
 import { parseNumber, plainNumberAt } from './values/numbers';
 import { parseText } from './values/text';
 import type { DateOrder } from './types';
 import { DAY_MS, isoDay } from '../calendar';
+import { problemOf, type Problem } from '../problems';
 
 export type { ReportRecord } from './records';
 
@@ -68,7 +69,7 @@ const HAS_INVISIBLE = new RegExp(INVISIBLE_CLASS);
 const codePoints = (s: string) => [...new Set(s.match(INVISIBLE) ?? [])].map((c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`).join(', ');
 
 /** A value read but not usable as it is: `problem` (not used, like an unreadable cell) or a replacement with a `note`. */
-type Checked = { readonly problem: string } | { readonly value: string | number | null; readonly note: string } | null;
+type Checked = { readonly problem: Problem } | { readonly value: string | number | null; readonly note: Problem } | null;
 
 const day = isoDay;
 
@@ -78,20 +79,20 @@ function plausible(c: ColumnMatch, value: string | number, raw: RawCell, asOf: n
     if (identifier && typeof raw === 'string' && HAS_INVISIBLE.test(raw.trim())) {
       const clean = raw.replace(INVISIBLE, '').trim();
       const codes = codePoints(raw.trim());
-      return clean === '' ? { problem: `${c.header} holds only invisible or control characters (${codes})` } : { value: clean, note: `${c.header} held invisible or control characters (${codes}): read as "${clean}"` };
+      return clean === '' ? { problem: problemOf('cell.only-invisible', { column: c.header, codes }) } : { value: clean, note: problemOf('cell.invisible', { column: c.header, codes, clean }) };
     }
-    if (value.length > MAX_CELL_TEXT) return { value: value.slice(0, MAX_CELL_TEXT), note: `${c.header} is ${value.length.toLocaleString('en-US')} characters long: cut at Excel's limit of 32,767` };
+    if (value.length > MAX_CELL_TEXT) return { value: value.slice(0, MAX_CELL_TEXT), note: problemOf('cell.too-long', { column: c.header, length: value.length }) };
     return null;
   }
   if (c.type === 'number') {
-    if (!Number.isFinite(value) || Math.abs(value) > MAX_FIGURE) return { problem: `${value} is too large to be a ${c.header}` };
-    if (value < 0 && c.nonNegative === 'zero') return { value: 0, note: `Negative ${c.header} ${value} counted as 0` };
-    if (value < 0 && c.nonNegative === 'ignore') return { value: null, note: `Negative ${c.header} ${value} is not possible: not used` };
+    if (!Number.isFinite(value) || Math.abs(value) > MAX_FIGURE) return { problem: problemOf('cell.figure-too-large', { column: c.header, value }) };
+    if (value < 0 && c.nonNegative === 'zero') return { value: 0, note: problemOf('cell.negative-zero', { column: c.header, value }) };
+    if (value < 0 && c.nonNegative === 'ignore') return { value: null, note: problemOf('cell.negative-ignored', { column: c.header, value }) };
     return null;
   }
   if (c.type === 'date') {
-    if (value < MIN_DATE) return { problem: `${day(value)} is before 2000: not a date this report can hold` };
-    if (!c.future && value > asOf + FUTURE_DAYS * DAY_MS) return { problem: `${day(value)} is after the analysis day ${day(asOf)}: not a date this report can hold yet` };
+    if (value < MIN_DATE) return { problem: problemOf('cell.date-before-2000', { day: day(value) }) };
+    if (!c.future && value > asOf + FUTURE_DAYS * DAY_MS) return { problem: problemOf('cell.date-future', { day: day(value), asOf: day(asOf) }) };
   }
   return null;
 }
@@ -118,17 +119,13 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
   // A file read a row at a time gives `rows`; a sheet gives its grid.
   const rows = input.rows ?? gridRows(input.grid);
   const issues: ImportIssue[] = [];
-  const whole = (reason: string): ImportIssue => ({ source, row: null, column: null, value: null, reason, dropped: true });
+  const whole = (problem: Problem): ImportIssue => issueAt({ source, row: null, column: null, value: null }, problem, true);
   const dataRowsFrom = (start: number) => countNonBlank(rows, start);
 
   const header = findHeaderRow(input.rows ? headRows(input.rows) : input.grid);
   if (header === null) {
     const rowsRead = dataRowsFrom(0);
-    const reason =
-      rowsRead === 0
-        ? 'The sheet is empty'
-        : 'No header row found in the first 20 rows: none has two or more column names of a known report';
-    issues.push(whole(reason));
+    issues.push(whole(rowsRead === 0 ? problemOf('sheet.empty', {}) : problemOf('sheet.no-header', {})));
     return empty(source, null, null, rowsRead, issues);
   }
   // Own copies of the names: what the report keeps of them (columns, reasons) must not hold on to the
@@ -138,13 +135,13 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
   const match = detection.match;
   if (!detection.kind || !match) {
     const rowsRead = dataRowsFrom(header + 1);
-    issues.push(whole(`Report kind not recognized: ${detection.reasons.join('; ')}. Choose the kind of this sheet.`));
+    issues.push(whole(problemOf('report.unknown-kind', { reasons: detection.reasons })));
     return empty(source, detection, header + 1, rowsRead, issues);
   }
   const spec = match.spec;
   if (match.missingRequired.length > 0) {
     for (const f of match.missingRequired) {
-      issues.push(whole(`Required column "${f.aliases[0]}" is missing from this ${spec.label} (names tried: ${f.aliases.join(', ')})`));
+      issues.push(whole(problemOf('report.missing-column', { column: f.aliases[0], report: spec.label, tried: f.aliases })));
     }
     const rowsRead = dataRowsFrom(header + 1);
     return { ...empty(source, detection, header + 1, rowsRead, issues), kind: detection.kind, variant: spec.variant ?? null, label: spec.label, columns: match.columns };
@@ -256,18 +253,18 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
         if (checked && 'problem' in checked) value = new ValueProblem(checked.problem);
         else if (checked) {
           value = checked.value;
-          (rowIssues ??= []).push({ source, row: rowNumber, column: c.header, value: rawText(cell), reason: checked.note, dropped: false });
+          (rowIssues ??= []).push(issueAt({ source, row: rowNumber, column: c.header, value: rawText(cell) }, checked.note, false));
         }
       }
       // A field with a value for blank cannot guess an unreadable one either: the row is not used (`needed`).
       if (isValueProblem(value)) {
-        (rowIssues ??= []).push({ source, row: rowNumber, column: c.header, value: rawText(cell), reason: value.reason, dropped: needed });
+        (rowIssues ??= []).push(issueAt({ source, row: rowNumber, column: c.header, value: rawText(cell) }, value.problem, needed));
         if (needed) dropped = true;
         records.put(k, null);
       } else if (value === null && c.blankAs !== undefined) {
         records.put(k, c.blankAs);
       } else if (value === null && c.required) {
-        (rowIssues ??= []).push({ source, row: rowNumber, column: c.header, value: null, reason: `${c.header} is blank`, dropped: true });
+        (rowIssues ??= []).push(issueAt({ source, row: rowNumber, column: c.header, value: null }, problemOf('cell.blank', { column: c.header }), true));
         dropped = true;
         records.put(k, null);
       } else records.put(k, value); // the table keeps a copy of its own of each distinct text (records.ts, TextColumn)
@@ -276,13 +273,13 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
     for (const c of match.patternColumns) {
       const cell = row ? row[c.index] : cutCell(lines as LineGrid, cuts, cellCount, c.index);
       const value = parseNumber(cell, { decimalComma: options.decimalComma });
-      if (isValueProblem(value)) (rowIssues ??= []).push({ source, row: rowNumber, column: c.header, value: rawText(cell), reason: value.reason, dropped: false });
+      if (isValueProblem(value)) (rowIssues ??= []).push(issueAt({ source, row: rowNumber, column: c.header, value: rawText(cell) }, value.problem, false));
       else if (value !== null) (extra ??= {})[c.header] = value;
     }
     if (dropped) {
       // One issue says the row was not used; the cell issues say why. The row begun is not added.
       rowsReported++;
-      for (const issue of rowIssues ?? []) issues.push(issue.dropped ? issue : { ...issue, dropped: true });
+      for (const issue of rowIssues ?? []) issues.push(issue.dropped ? issue : { ...issue, dropped: true, severity: 'error' });
       continue;
     }
     if (rowIssues) issues.push(...rowIssues);
@@ -290,14 +287,7 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
   }
   records.finish();
   for (const [column, t] of spaced) {
-    issues.push({
-      source,
-      row: t.row,
-      column,
-      value: t.raw,
-      reason: `${t.count} ${column} value${t.count === 1 ? '' : 's'} had spaces around ${t.count === 1 ? 'it' : 'them'} (first "${t.raw}" at row ${t.row}): read without them, so "${t.raw.trim()} " and "${t.raw.trim()}" are the same SKU`,
-      dropped: false,
-    });
+    issues.push(issueAt({ source, row: t.row, column, value: t.raw }, problemOf('cell.spaces-around', { column, count: t.count, raw: t.raw, row: t.row }), false));
   }
   return {
     source,
@@ -376,14 +366,8 @@ function duplicateHeaders(source: string, headerRow: number, headers: readonly R
     const again = headers.map((h, i) => (!used.has(i) && normalizeHeader(h) === name ? i : -1)).filter((i) => i >= 0);
     if (again.length === 0) continue;
     const letters = again.map(columnLetters).join(', ');
-    out.push({
-      source,
-      row: headerRow,
-      column: c.header,
-      value: null,
-      reason: `Column "${c.header}" appears ${again.length + 1} times (also column ${letters}): column ${columnLetters(c.index)} is used, the other${again.length > 1 ? 's are' : ' is'} ignored`,
-      dropped: false,
-    });
+    const problem = problemOf('report.duplicate-column', { column: c.header, times: again.length + 1, also: letters, used: columnLetters(c.index), others: again.length });
+    out.push(issueAt({ source, row: headerRow, column: c.header, value: null }, problem, false));
   }
   return out;
 }

@@ -86,7 +86,12 @@ export function sayIssue(issue: ImportIssue, lang: MessageLang = 'en'): string {
 
 /** A value that could not be read, and why (the readers in values/ return these instead of throwing). */
 export class ValueProblem {
-  constructor(readonly reason: string) {}
+  constructor(readonly problem: Problem) {}
+
+  /** The problem in English. */
+  get reason(): string {
+    return say(this.problem);
+  }
 }
 
 export function isValueProblem(x: unknown): x is ValueProblem {

@@ -26,6 +26,7 @@ import { TABLE_NAMES } from './names';
 import type { SheetSpec } from './spec';
 import { FORMAT, tableSheet } from './table';
 import { UPLIFT_SETTING } from '../analysis/position-events';
+import { problemOf } from '../problems';
 
 /** A built-in row matches the computed occurrence of its event that starts within this many days of it. */
 export const MATCH_DAYS = 10;
@@ -47,12 +48,12 @@ const NO = new Set(['no', 'n', 'off', 'false', '0', 'لا']);
 function parseOn(cell: RawCell): boolean | null | ValueProblem {
   if (cell === null || cell === undefined) return null;
   if (typeof cell === 'boolean') return cell;
-  if (typeof cell === 'number') return cell === 1 ? true : cell === 0 ? false : new ValueProblem(`${cell} is not Yes or No`);
+  if (typeof cell === 'number') return cell === 1 ? true : cell === 0 ? false : new ValueProblem(problemOf('value.not-yes-no', { text: String(cell) }));
   const text = String(cell).trim().toLowerCase();
   if (text === '') return null;
   if (YES.has(text)) return true;
   if (NO.has(text)) return false;
-  return new ValueProblem(`"${String(cell).trim()}" is not Yes or No`);
+  return new ValueProblem(problemOf('value.not-yes-no', { text: `"${String(cell).trim()}"` }));
 }
 
 function parseCountry(cell: RawCell): Country | null | undefined | ValueProblem {
@@ -60,7 +61,7 @@ function parseCountry(cell: RawCell): Country | null | undefined | ValueProblem 
   if (text === '' || text === 'BOTH' || text === 'ALL' || text === 'KSA, UAE' || text === 'KSA,UAE') return text === '' ? undefined : null;
   if (text === 'KSA' || text === 'SA' || text === 'SAUDI ARABIA') return 'KSA';
   if (text === 'UAE' || text === 'AE' || text === 'UNITED ARAB EMIRATES') return 'UAE';
-  return new ValueProblem(`"${String(cell).trim()}" is not KSA, UAE or Both`);
+  return new ValueProblem(problemOf('value.not-country', { text: `"${String(cell).trim()}"` }));
 }
 
 /** A cell as Data Issues shows it: a date as its day ("2027-05-01"), not the host's long date text. */

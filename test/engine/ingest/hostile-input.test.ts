@@ -215,7 +215,7 @@ describe('what the reader cleans up, it says', () => {
     const grid = [F.NOON_SALES_KSA[0], ['1', 'SA', 'SA', 'SA', '', 'N1-1', 'NOON\u200b-BAG-01', 'ZBAG-1', 'Delivered', '95', '95', 'SAR', 'b', 'bags', 'FBN', '2026-10-03 10:00:00', '', '']];
     const r = readReport({ source: 'noon', grid }, { asOf: NOW });
     expect(r.records.at(0).values.sku).toBe('NOON-BAG-01');
-    expect(r.issues).toEqual([{ source: 'noon', row: 2, column: 'partner_sku', value: 'NOON\u200b-BAG-01', reason: 'partner_sku held invisible or control characters (U+200B): read as "NOON-BAG-01"', dropped: false }]);
+    expect(r.issues).toMatchObject([{ code: 'cell.invisible', severity: 'warning', source: 'noon', row: 2, column: 'partner_sku', value: 'NOON\u200b-BAG-01', reason: 'partner_sku held invisible or control characters (U+200B): read as "NOON-BAG-01"', dropped: false }]);
   });
 
   it('Master SKUs that differ only in spaces around them are one, and the mapping says so once', () => {
@@ -227,8 +227,10 @@ describe('what the reader cleans up, it says', () => {
     ];
     const r = readReport({ source: 'Mapping', grid: mapping }, { asOf: NOW });
     expect(r.records.toArray().map((x) => x.values.masterSku)).toEqual(['BAG-01', 'BAG-01', 'MUG-02']);
-    expect(r.issues).toEqual([
+    expect(r.issues).toMatchObject([
       {
+        code: 'cell.spaces-around',
+        severity: 'info',
         source: 'Mapping',
         row: 2,
         column: 'Master SKU',
@@ -246,7 +248,7 @@ describe('what the reader cleans up, it says', () => {
     ];
     const r = readReport({ source: 'noon stock', grid }, { asOf: NOW });
     expect(r.records.at(0).values.quantity).toBe(5);
-    expect(r.issues).toEqual([{ source: 'noon stock', row: 1, column: 'qty', value: null, reason: 'Column "qty" appears 2 times (also column E): column B is used, the other is ignored', dropped: false }]);
+    expect(r.issues).toMatchObject([{ code: 'report.duplicate-column', source: 'noon stock', row: 1, column: 'qty', value: null, reason: 'Column "qty" appears 2 times (also column E): column B is used, the other is ignored', dropped: false }]);
   });
 
   it('a kind the importer does not know, chosen for a sheet, does not crash', () => {

@@ -272,7 +272,7 @@ describe('Amazon fee reports', () => {
     ]);
     const src = r.sources.find((s) => s.source === 'aged surcharge.txt')!;
     expect(src).toMatchObject({ kind: 'amazon-aged-surcharge', rowsRead: 4, rowsUsed: 3, rowsReported: 1 });
-    expect(src.issues).toEqual([{ source: 'aged surcharge.txt', row: 5, column: 'qty-charged', value: null, reason: 'qty-charged is blank', dropped: true }]);
+    expect(src.issues).toMatchObject([{ code: 'cell.blank', severity: 'error', source: 'aged surcharge.txt', row: 5, column: 'qty-charged', value: null, reason: 'qty-charged is blank', dropped: true }]);
     // 15 August: 1.5 / 3 = 0.5 a unit at 181-270 days, 7 / 2 = 3.5 a unit at 365+.
     expect(find(r.positions, 'MUG-3', 'amazon-ksa').fees?.agedSurchargePerUnit).toEqual({ '181-270': 0.5, '365+': 3.5 });
   });

@@ -4,7 +4,12 @@ import { dateOrderEvidence, decideDateOrder, parseDate } from '../../../src/engi
 import { parseCurrencyCode, parseInteger, parseNumber } from '../../../src/engine/ingest/values/numbers';
 import { parseText } from '../../../src/engine/ingest/values/text';
 
-const bad = (reason: string) => new ValueProblem(reason);
+/** Matches a ValueProblem whose English message is `reason` (the problem itself is a code and its values). */
+const bad = (reason: string) => ({
+  $$typeof: Symbol.for('jest.asymmetricMatcher'),
+  asymmetricMatch: (x: unknown) => x instanceof ValueProblem && x.reason === reason,
+  toAsymmetricMatcher: () => `ValueProblem(${JSON.stringify(reason)})`,
+});
 const notANumber = (raw: string) => bad(`"${raw}" is not a number`);
 const decimalCommaHint = (raw: string) =>
   bad(`"${raw}" is not a number (it looks like a decimal comma, which is read only when the decimal comma option is on)`);

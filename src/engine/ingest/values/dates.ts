@@ -26,19 +26,16 @@ function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146_097 + doe - 719_468;
 }
 
-function notADate(raw: string, why: string): ValueProblem {
-  return problem(`${quote(raw)} is not a date: ${why}`);
-}
 
 /** Checks the calendar and the clock, then gives epoch ms UTC; `offset` (minutes east of UTC) is subtracted. */
-function dateValue(raw: string, y: number, mo: number, d: number, h: number, mi: number, sec: number, ms: number, offset: number, readAs: string): number | ValueProblem {
-  if (mo < 1 || mo > 12) return notADate(raw, `there is no month ${mo}${readAs}`);
+function dateValue(raw: string, y: number, mo: number, d: number, h: number, mi: number, sec: number, ms: number, offset: number, readAs: DateOrder | null): number | ValueProblem {
+  if (mo < 1 || mo > 12) return problem('date.no-month', { text: quote(raw), n: mo, order: readAs });
   const dim = daysInMonth(y, mo);
-  if (d < 1 || d > 31) return notADate(raw, `there is no day ${d}${readAs}`);
-  if (d > dim) return notADate(raw, `${MONTHS[mo - 1]} ${y} has ${dim} days${readAs}`);
-  if (h > 23) return notADate(raw, `there is no hour ${h}`);
-  if (mi > 59) return notADate(raw, `there is no minute ${mi}`);
-  if (sec > 59) return notADate(raw, `there is no second ${sec}`);
+  if (d < 1 || d > 31) return problem('date.no-day', { text: quote(raw), n: d, order: readAs });
+  if (d > dim) return problem('date.month-days', { text: quote(raw), month: mo, year: y, days: dim, order: readAs });
+  if (h > 23) return problem('date.no-hour', { text: quote(raw), n: h });
+  if (mi > 59) return problem('date.no-minute', { text: quote(raw), n: mi });
+  if (sec > 59) return problem('date.no-second', { text: quote(raw), n: sec });
   return daysFromCivil(y, mo, d) * DAY_MS + h * 3_600_000 + mi * 60_000 + sec * 1000 + ms - offset * 60_000;
 }
 
@@ -81,8 +78,8 @@ export function isoFastAt(s: string, start: number, end: number): number | Value
   }
   // The text is cut out only for a date that is not one (its message names it).
   const whole = start === 0 && end === s.length;
-  const v = dateValue(whole ? s : '', y, mo, d, h, mi, sec, 0, 0, '');
-  return whole || typeof v === 'number' ? v : dateValue(s.slice(start, end), y, mo, d, h, mi, sec, 0, 0, '');
+  const v = dateValue(whole ? s : '', y, mo, d, h, mi, sec, 0, 0, null);
+  return whole || typeof v === 'number' ? v : dateValue(s.slice(start, end), y, mo, d, h, mi, sec, 0, 0, null);
 }
 
 /**
@@ -92,10 +89,10 @@ export function isoFastAt(s: string, start: number, end: number): number | Value
  */
 function fromSerial(serial: number, shown: string): number | ValueProblem {
   if (!(serial >= 1 && serial < EXCEL_MAX_SERIAL + 1)) {
-    return problem(`${shown} is not a date (Excel date numbers run from 1 to ${EXCEL_MAX_SERIAL})`);
+    return problem('date.serial-range', { text: shown, max: EXCEL_MAX_SERIAL });
   }
   const day = Math.floor(serial);
-  if (day === 60) return problem(`${shown} is not a date: Excel's date 60 is 29 February 1900, a day that did not exist`);
+  if (day === 60) return problem('date.serial-60', { text: shown });
   const days = day < 60 ? EXCEL_EPOCH_DAYS + 1 + day : EXCEL_EPOCH_DAYS + day;
   return days * DAY_MS + Math.round((serial - day) * DAY_MS);
 }
@@ -127,16 +124,16 @@ function monthNumber(name: string): number {
  * Reads the time-and-zone part after a date ("23:29:16", "10:00:00 AM PST", "23:29:16+03:00") and
  * builds the value.
  */
-function withTime(raw: string, y: number, mo: number, d: number, rest: string | undefined, readAs: string): number | ValueProblem {
+function withTime(raw: string, y: number, mo: number, d: number, rest: string | undefined, readAs: DateOrder | null): number | ValueProblem {
   if (rest === undefined) return dateValue(raw, y, mo, d, 0, 0, 0, 0, 0, readAs);
   const t = TIME_RE.exec(rest);
-  if (!t) return problem(`${quote(raw)} is not a date`);
+  if (!t) return problem('date.invalid', { text: quote(raw) });
   let h = Number(t[1]);
   const mi = Number(t[2]);
   const sec = t[3] === undefined ? 0 : Number(t[3]);
   const ms = t[4] === undefined ? 0 : Math.round(Number('0.' + t[4]) * 1000);
   if (t[5] !== undefined) {
-    if (h < 1 || h > 12) return problem(`${quote(raw)} is not a date: there is no hour ${h} ${t[5].toUpperCase()}M`);
+    if (h < 1 || h > 12) return problem('date.no-hour-12', { text: quote(raw), n: h, half: `${t[5].toUpperCase()}M` });
     const pm = t[5].toLowerCase() === 'p';
     h = (h % 12) + (pm ? 12 : 0);
   }
@@ -147,19 +144,19 @@ function withTime(raw: string, y: number, mo: number, d: number, rest: string | 
     if (o) {
       const oh = Number(o[2]);
       const om = o[3] === undefined ? 0 : Number(o[3]);
-      if (oh > 14 || om > 59) return problem(`${quote(raw)} is not a date: ${zone} is not a time-zone offset`);
+      if (oh > 14 || om > 59) return problem('date.bad-offset', { text: quote(raw), zone });
       offset = (o[1] === '-' ? -1 : 1) * (oh * 60 + om);
     } else if (/^[a-z]{1,5}$/i.test(zone)) {
       const known = ZONES[zone.toUpperCase()];
-      if (known === undefined) return problem(`unknown time zone "${zone}" in ${quote(raw)} (UTC, GMT, PST, PDT or an offset like +03:00 are read)`);
+      if (known === undefined) return problem('date.unknown-zone', { text: quote(raw), zone });
       offset = known;
-    } else return problem(`${quote(raw)} is not a date`);
+    } else return problem('date.invalid', { text: quote(raw) });
   }
   return dateValue(raw, y, mo, d, h, mi, sec, ms, offset, readAs);
 }
 
 function twoDigitYear(raw: string): ValueProblem {
-  return problem(`two-digit year in ${quote(raw)}; write the year with four digits`);
+  return problem('date.two-digit-year', { text: quote(raw) });
 }
 
 /** Reads date text that did not take the fast path. */
@@ -167,15 +164,14 @@ function dateFromText(raw: string, order: DateOrder): number | ValueProblem {
   const s = normalize(raw);
   if (SERIAL_RE.test(s)) return fromSerial(Number(s), quote(raw));
   let m = YEAR_FIRST_RE.exec(s);
-  if (m) return withTime(raw, Number(m[1]), Number(m[3]), Number(m[4]), m[5], '');
+  if (m) return withTime(raw, Number(m[1]), Number(m[3]), Number(m[4]), m[5], null);
   m = DAY_OR_MONTH_FIRST_RE.exec(s);
   if (m) {
     if (m[4].length === 2) return twoDigitYear(raw);
-    if (m[4].length !== 4) return problem(`${quote(raw)} is not a date`);
+    if (m[4].length !== 4) return problem('date.invalid', { text: quote(raw) });
     const a = Number(m[1]);
     const b = Number(m[3]);
-    const readAs = order === 'DMY' ? ' (read as day/month/year)' : ' (read as month/day/year)';
-    return order === 'DMY' ? withTime(raw, Number(m[4]), b, a, m[5], readAs) : withTime(raw, Number(m[4]), a, b, m[5], readAs);
+    return order === 'DMY' ? withTime(raw, Number(m[4]), b, a, m[5], order) : withTime(raw, Number(m[4]), a, b, m[5], order);
   }
   let month = 0;
   let day = 0;
@@ -196,10 +192,10 @@ function dateFromText(raw: string, order: DateOrder): number | ValueProblem {
       rest = m[5];
     }
   }
-  if (month === 0) return problem(`${quote(raw)} is not a date`);
+  if (month === 0) return problem('date.invalid', { text: quote(raw) });
   if (year.length === 2) return twoDigitYear(raw);
-  if (year.length !== 4) return problem(`${quote(raw)} is not a date`);
-  return withTime(raw, Number(year), month, day, rest, '');
+  if (year.length !== 4) return problem('date.invalid', { text: quote(raw) });
+  return withTime(raw, Number(year), month, day, rest, null);
 }
 
 /**
@@ -225,13 +221,13 @@ export function parseDate(cell: RawCell, order: DateOrder | (() => DateOrder) = 
     return dateFromText(s.trim(), typeof order === 'function' ? order() : order);
   }
   if (typeof cell === 'number') {
-    if (!Number.isFinite(cell)) return problem(`expected a date, got ${cell}`);
+    if (!Number.isFinite(cell)) return problem('date.infinite', { got: String(cell) });
     return fromSerial(cell, String(cell));
   }
   if (cell === null || cell === undefined) return null;
-  if (typeof cell === 'boolean') return problem(`expected a date, got ${cell ? 'TRUE' : 'FALSE'}`);
+  if (typeof cell === 'boolean') return problem('date.boolean', { got: cell ? 'TRUE' : 'FALSE' });
   const t = cell.getTime();
-  return Number.isNaN(t) ? problem('expected a date, got an invalid date') : t;
+  return Number.isNaN(t) ? problem('date.invalid-date', {}) : t;
 }
 
 // ---------------------------------------------------------------------------------------------------

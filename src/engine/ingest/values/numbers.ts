@@ -246,14 +246,14 @@ function numberFromText(raw: string, decimalComma: boolean): number | null | Val
   if (body === undefined) {
     const trimmed = raw.trim();
     if (!decimalComma && start < end && scanBody(s, start, end, 44, 46) !== undefined) {
-      return problem(`${quote(trimmed)} is not a number (it looks like a decimal comma, which is read only when the decimal comma option is on)`);
+      return problem('number.decimal-comma', { text: quote(trimmed) });
     }
-    return problem(`${quote(trimmed)} is not a number`);
+    return problem('number.invalid', { text: quote(trimmed) });
   }
   // "12.02%" → Number("12.02e-2") = 0.1202 exactly, where 12.02 / 100 would round to 0.12019999999999999.
   let x = percent && !body.includes('e') ? Number(body + 'e-2') : Number(body);
   if (percent && body.includes('e')) x /= 100;
-  if (!Number.isFinite(x)) return problem(`${quote(raw.trim())} is too large a number`);
+  if (!Number.isFinite(x)) return problem('number.too-large', { text: quote(raw.trim()) });
   if (negative) x = -x;
   return x === 0 ? 0 : x;
 }
@@ -270,7 +270,7 @@ function numberFromText(raw: string, decimalComma: boolean): number | null | Val
 export function parseNumber(cell: RawCell, options?: NumberOptions): number | null | ValueProblem {
   if (typeof cell === 'number') {
     if (Number.isFinite(cell)) return cell;
-    return problem(Number.isNaN(cell) ? 'expected a number, got NaN' : `expected a finite number, got ${cell}`);
+    return Number.isNaN(cell) ? problem('number.nan', {}) : problem('number.infinite', { got: String(cell) });
   }
   if (typeof cell === 'string') {
     const decimalComma = options?.decimalComma === true;
@@ -282,8 +282,8 @@ export function parseNumber(cell: RawCell, options?: NumberOptions): number | nu
     return numberFromText(cell, decimalComma);
   }
   if (cell === null || cell === undefined) return null;
-  if (typeof cell === 'boolean') return problem(`expected a number, got ${cell ? 'TRUE' : 'FALSE'}`);
-  return problem('expected a number, got a date');
+  if (typeof cell === 'boolean') return problem('number.boolean', { got: cell ? 'TRUE' : 'FALSE' });
+  return problem('number.date', {});
 }
 
 /**
@@ -294,7 +294,7 @@ export function parseNumber(cell: RawCell, options?: NumberOptions): number | nu
  */
 export function parseInteger(cell: RawCell, options?: NumberOptions): number | null | ValueProblem {
   const x = parseNumber(cell, options);
-  if (typeof x === 'number' && !Number.isInteger(x)) return problem(`expected a whole number, got ${x}`);
+  if (typeof x === 'number' && !Number.isInteger(x)) return problem('number.not-whole', { x });
   return x;
 }
 

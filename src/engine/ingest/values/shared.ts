@@ -8,6 +8,7 @@
  * Speed: the importer runs these over up to 1,000,000 rows, so a JS number, a plain "123" / "12.5" and
  * a "YYYY-MM-DD HH:mm:ss" string each take a short path with no regex and no allocation but the result.
  */
+import { problemOf, type ArgsOf, type ProblemCode } from '../../problems';
 import { ValueProblem } from '../types';
 
 const MAX_QUOTED = 40;
@@ -21,8 +22,9 @@ export function quote(text: string): string {
   return `"${text.slice(0, cut)}…"`;
 }
 
-export function problem(reason: string): ValueProblem {
-  return new ValueProblem(reason);
+/** A value that cannot be read, as a code of the problem table (problems/values.ts) and its values. */
+export function problem<C extends ProblemCode>(code: C, args: ArgsOf<C>): ValueProblem {
+  return new ValueProblem(problemOf(code, args));
 }
 
 /** Spaces that may pad a value: ASCII white space, no-break, thin, figure, ideographic. */
