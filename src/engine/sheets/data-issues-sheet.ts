@@ -1,6 +1,6 @@
 /**
  * Data Issues sheet: every input row or cell the importer and the analysis could not use, with the
- * sheet, row, column, raw value and the reason (docs/REPORTS.md, "Values": nothing disappears silently).
+ * sheet, row, column, raw value, the reason and its code (docs/REPORTS.md, "Values": nothing disappears silently).
  * At most `limit` rows are listed (an Excel sheet holds 1,048,576); the title then says how many more.
  */
 import type { ImportIssue } from '../ingest/types';
@@ -43,6 +43,8 @@ export function dataIssuesSheet(name: string, issues: readonly ImportIssue[], li
           { type: 'textEquals', text: 'Sheet not used', fill: 'red' },
         ],
       },
+      // The problem's code (docs/ARCHITECTURE.md, "Problems"): one per kind of problem, to filter on.
+      { header: 'Code', value: (i) => i.code ?? null, format: FORMAT.text, width: 22 },
     ],
   });
 }
