@@ -1,5 +1,5 @@
 /** The Settings panel's operations: the form read from the settings sheet, and saved back to it. */
-import { DEFAULT_SETTINGS, OUTPUT_SHEETS, SETTING_FIELDS, flatten, parseSetting, planNames, readSettingsObject, registrySheet, settingsSheet, type FlatSettings, type ImportIssue, type SettingField, type Settings } from '../engine';
+import { DEFAULT_SETTINGS, OUTPUT_SHEETS, SETTING_FIELDS, flatten, parseSetting, planNames, readSettingsObject, registrySheet, settingProblem, settingsSheet, type FlatSettings, type ImportIssue, type Problem, type SettingField, type Settings } from '../engine';
 import { readWorkbookState } from './analyze-workbook';
 import type { SessionCore } from './session-core';
 
@@ -12,9 +12,13 @@ export interface SettingsForm {
   readonly issues: readonly ImportIssue[];
 }
 
+/**
+ * A save: done, or refused with what is not valid, as problems the pane says in its language: by field
+ * (a value the rules refuse) and for the form (a rule across fields).
+ */
 export type SaveSettingsResult =
   | { readonly ok: true; readonly sheet: string; readonly settings: Settings }
-  | { readonly ok: false; readonly fieldErrors: Readonly<Record<string, string>>; readonly formErrors: readonly string[] };
+  | { readonly ok: false; readonly fieldErrors: Readonly<Record<string, Problem>>; readonly formErrors: readonly Problem[] };
 
 export interface SettingsOperations {
   readSettings(): Promise<SettingsForm>;
@@ -41,19 +45,20 @@ export function settingsOperations({ workbook }: SessionCore): SettingsOperation
     },
 
     async saveSettings(values) {
-      const fieldErrors: Record<string, string> = {};
+      const fieldErrors: Record<string, Problem> = {};
       for (const field of SETTING_FIELDS) {
         const typed = values[field.key];
         if (typed === undefined) continue;
         const parsed = parseSetting(field, typed.trim());
-        if ('reason' in parsed) fieldErrors[field.key] = parsed.reason;
+        if ('problem' in parsed) fieldErrors[field.key] = parsed.problem;
       }
       if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors, formErrors: [] };
       const wb = await workbook();
       const state = await readWorkbookState(wb);
       // Fields the form did not send keep the workbook's values.
       const read = readSettingsObject(values, 'Settings', state.settings);
-      if (read.issues.length > 0) return { ok: false, fieldErrors, formErrors: read.issues.map((i) => i.reason.replace(/: defaults? .* used$/, '')) };
+      // Nothing is saved, so no default is used: the form says only what is wrong.
+      if (read.issues.length > 0) return { ok: false, fieldErrors, formErrors: read.issues.flatMap((i) => settingProblem(i) ?? []) };
       const names = planNames(new Map(Object.entries(OUTPUT_SHEETS)), state.registry, state.sheets.map((s) => s.name));
       const name = names.get('settings') as string;
       const specs = [settingsSheet(name, read.settings)];

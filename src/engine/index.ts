@@ -63,7 +63,7 @@ export { PURCHASE_ORDERS_SHEET, SHIPMENTS_SHEET, documentFiles } from './sheets/
 export type { DocumentKind } from './sheets/documents';
 export { OUTPUT_SHEETS, REGISTRY_SHEET } from './sheets/names';
 export { isLumiveContent, isRegistryGrid, planNames, readRegistry, registryIssues, registrySheet, trustRegistry } from './sheets/registry';
-export { SETTING_FIELDS, flatten, parseSetting, readSettingsObject, readSettingsSheet, settingsSheet } from './sheets/settings-sheet';
+export { SETTING_FIELDS, flatten, parseSetting, readSettingsObject, readSettingsSheet, settingProblem, settingsSheet } from './sheets/settings-sheet';
 export type { FlatSettings, SettingField } from './sheets/settings-sheet';
 export { SOURCES_SHEET, isSourcesGrid, readSources, sourcesSheet, withAssignment } from './sheets/sources-sheet';
 export type { CellRange, CellStyle, CellValue, ChartSpec, ConditionalFormat, ConditionalRule, Fill, ListValidation, NumberFormat, SheetSpec, StyledRange, TableSpec, Visibility } from './sheets/spec';

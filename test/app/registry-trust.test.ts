@@ -257,9 +257,13 @@ describe('signatures (registry.ts)', () => {
       new Map([['reorder', 'Reorder']]),
       new Set(['lumive registry']),
     );
-    expect(issues.map((i) => [i.source, i.reason, i.row, i.dropped])).toEqual([
-      ['Mapping', NOT_OURS('Mapping', 'Health, Urgent Actions'), null, false],
-      ['Reorder', "The Lumive registry lists 'Reorder' as Lumive's Trends sheet too, but it holds Lumive's Reorder: that entry is ignored", null, false],
+    expect(issues.map((i) => [i.source, i.code, i.reason, i.row, i.dropped])).toEqual([
+      ['Mapping', 'registry.not-lumive-content', NOT_OURS('Mapping', 'Health, Urgent Actions'), null, false],
+      ['Reorder', 'registry.held-by-other', "The Lumive registry lists 'Reorder' as Lumive's Trends sheet too, but it holds Lumive's Reorder: that entry is ignored", null, false],
+    ]);
+    expect(issues.map((i) => i.args)).toEqual([
+      { sheet: 'Mapping', listed: ['Health', 'Urgent Actions'] },
+      { sheet: 'Reorder', listed: ['Trends'], holds: 'Reorder' },
     ]);
   });
 });

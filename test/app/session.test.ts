@@ -12,6 +12,7 @@ import { isCancel, sessionOver, type AnalyzeProgress, type AnalyzeResult, type R
 import { demoInputSpecs, demoWorkbook, DEMO_SHEETS } from '../../src/demo/sample-workbook';
 import type { RawCell } from '../../src/engine/ingest/types';
 import { DEFAULT_SETTINGS } from '../../src/engine/model';
+import { say } from '../../src/engine/problems';
 import { SETTING_FIELDS } from '../../src/engine/sheets/settings-sheet';
 import { SOURCES_SHEET, SOURCES_SIGNATURE } from '../../src/engine/sheets/sources-sheet';
 import { MemoryWorkbook } from '../../src/workbook/memory/memory-workbook';
@@ -726,8 +727,11 @@ describe('settings', () => {
     expect(invalid.ok).toBe(false);
     if (invalid.ok) throw new Error('saved');
     expect(Object.keys(invalid.fieldErrors).sort()).toEqual(['policy', 'safetyDays']);
-    expect(invalid.fieldErrors.safetyDays).toMatch(/Safety days must be at least 0/);
-    expect(invalid.fieldErrors.policy).toMatch(/cover, service/);
+    // Problems, for the pane to say in its language; no default named (nothing is saved).
+    expect(invalid.fieldErrors.safetyDays).toEqual({ code: 'setting.too-small', args: { label: 'Safety days', min: 0, open: false } });
+    expect(say(invalid.fieldErrors.safetyDays)).toBe('Safety days must be at least 0');
+    expect(invalid.fieldErrors.policy).toMatchObject({ code: 'setting.not-an-option' });
+    expect(say(invalid.fieldErrors.policy)).toBe('Policy must be one of cover, service');
     expect(invalid.formErrors).toEqual([]);
     expect(wb.toJSON()).toEqual(snapshot);
 
@@ -735,7 +739,9 @@ describe('settings', () => {
     expect(crossed.ok).toBe(false);
     if (crossed.ok) throw new Error('saved');
     expect(crossed.fieldErrors).toEqual({});
-    expect(crossed.formErrors).toEqual([expect.stringMatching(/^Critical below must not exceed Stockout risk below$/)]);
+    expect(crossed.formErrors).toEqual([{ code: 'setting.critical-above-stockout', args: {} }]);
+    expect(crossed.formErrors.map((p) => say(p))).toEqual(['Critical below must not exceed Stockout risk below']);
+    expect(crossed.formErrors.map((p) => say(p, 'ar'))).toEqual(['يجب ألا تتجاوز قيمة Critical below قيمة Stockout risk below']);
     expect(wb.toJSON()).toEqual(snapshot);
   });
 
@@ -794,7 +800,7 @@ describe('settings', () => {
     wb.setValue('Lumive Settings', row, h.col('Value'), 'lots');
     const read = await session.readSettings();
     expect(read.values.safetyDays).toBe(String(DEFAULT_SETTINGS.safetyDays));
-    expect(read.issues).toEqual([expect.objectContaining({ source: 'Lumive Settings', row: row + 1, value: 'lots' })]);
+    expect(read.issues).toEqual([expect.objectContaining({ source: 'Lumive Settings', row: row + 1, value: 'lots', code: 'setting.default-used' })]);
   });
 });
 

@@ -38,7 +38,7 @@ function tab(name: string) {
 /** Renders the pane and waits until its panels have read the workbook (the Reports scan and the Settings form). */
 async function mount(ui: React.ReactElement) {
   const view = render(ui);
-  await screen.findByText(/sheets read/, undefined, { timeout: 30_000 });
+  await screen.findByText(/sheets read|ورقة مقروءة/, undefined, { timeout: 30_000 });
   await screen.findByRole('button', { name: /^(Save settings|حفظ الإعدادات)$/, hidden: true }, { timeout: 30_000 });
   return view;
 }
@@ -173,6 +173,27 @@ describe('task pane', () => {
     expect(values.find((r) => r[0] === 'policy')?.[2]).toBe('service');
   });
 
+  it('Settings in Arabic: the sheet’s invalid values and a rule across fields are said in Arabic', async () => {
+    const { session, workbook } = await demo();
+    const form = await session.readSettings();
+    await session.saveSettings(form.values);
+    const values = workbook.sheet('Lumive Settings')!.values;
+    const row = values.findIndex((r) => r[0] === 'safetyDays');
+    workbook.setValue('Lumive Settings', row, 2, 'lots');
+    await mount(<App session={session} host={null} initialLang="ar" debug={false} />);
+    tab(ar.tabSettings);
+    await screen.findByText(ar.sheetIssues);
+    // setting.default-used naming setting.not-a-number, with the row as the pane says it.
+    expect(screen.getByText(`الصف ${row + 1}: يجب أن تكون قيمة Safety days رقمًا: استُخدمت القيمة الافتراضية 30`)).toBeTruthy();
+    const critical = screen.getByRole('textbox', { name: new RegExp(`^${SETTING_AR.criticalDays.label.replace(/[()]/g, '\\$&')}`) });
+    fireEvent.change(critical, { target: { value: '20' } });
+    fireEvent.click(screen.getByRole('button', { name: ar.saveSettings }));
+    await screen.findByText(ar.settingsInvalid);
+    // The form's error: the rule broken, without the defaults (nothing was saved).
+    expect(screen.getByText('يجب ألا تتجاوز قيمة Critical below قيمة Stockout risk below')).toBeTruthy();
+    expect(screen.queryByText(/Critical below must not exceed/)).toBeNull();
+  });
+
   it('Settings: every setting of the sheet has its field in one group; the event uplifts with the note on the Lumive Events sheet', async () => {
     const grouped = SETTING_GROUPS.flatMap(([, keys]) => keys);
     expect([...grouped].sort()).toEqual(SETTING_FIELDS.map((f) => f.key).filter((k) => k !== 'policy').sort());
@@ -239,8 +260,8 @@ describe('task pane', () => {
     fireEvent.change(safety, { target: { value: '-5' } });
     fireEvent.click(screen.getByRole('button', { name: ar.saveSettings }));
     await screen.findByText(ar.settingsInvalid);
-    // Safety days: at least 0, at most ten years (3,650 days).
-    expect(screen.getByText('يجب أن تكون رقمًا لا يقل عن 0 ولا يزيد عن 3650')).toBeTruthy();
+    // The field's problem (setting.too-small) said in Arabic; the setting's label as on the sheet.
+    expect(screen.getByText('يجب ألا تقل قيمة Safety days عن 0')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: ar.switchLanguageLabel }));
     expect(document.documentElement.dir).toBe('ltr');
   });

@@ -77,7 +77,5 @@ export const VALUES_MESSAGES = {
   ),
   'date.infinite': message<{ got: string }>('warning', (a) => `expected a date, got ${a.got}`, (a) => `المتوقع تاريخ، والقيمة ${a.got}`),
   'date.boolean': message<{ got: 'TRUE' | 'FALSE' }>('warning', (a) => `expected a date, got ${a.got}`, (a) => `المتوقع تاريخ، والقيمة ${a.got}`),
-  'value.not-yes-no': message<{ text: string }>('warning', (a) => `${a.text} is not Yes or No`, (a) => `${a.text} ليست Yes أو No (نعم أو لا)`),
-  'value.not-country': message<{ text: string }>('warning', (a) => `${a.text} is not KSA, UAE or Both`, (a) => `${a.text} ليست KSA أو UAE أو Both`),
   'date.invalid-date': message<Record<string, never>>('warning', () => 'expected a date, got an invalid date', () => 'المتوقع تاريخ، والقيمة تاريخ غير صالح'),
 } satisfies Record<string, MessageDef<never>>;

@@ -16,8 +16,8 @@
  * the recommended qty shown at that time; so are the auto-approvals Lumive makes. Rows whose
  * recommendation disappeared leave the sheet but keep their history in the log.
  */
-import type { RawCell, RawGrid } from '../ingest/types';
-import type { ImportIssue } from '../ingest/types';
+import { issueAt, type ImportIssue, type RawCell, type RawGrid } from '../ingest/types';
+import { problemOf } from '../problems';
 
 export const APPROVAL_STATUSES = ['Pending', 'Approved', 'Rejected', 'Auto-approved'] as const;
 export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
@@ -135,21 +135,14 @@ export function readPreviousApprovals(prev: PreviousSheet, issues: ImportIssue[]
     let status = statusOf(rawStatus);
     if (status === null) {
       if (text(rawStatus) !== null) {
-        issues.push({
-          source: prev.sheetName,
-          row: r + 1,
-          column: 'Status',
-          value: text(rawStatus),
-          reason: `Unknown approval status: use one of ${APPROVAL_STATUSES.join(', ')}; read as Pending`,
-          dropped: false,
-        });
+        issues.push(issueAt({ source: prev.sheetName, row: r + 1, column: 'Status', value: text(rawStatus) }, problemOf('approval.unknown-status', { statuses: APPROVAL_STATUSES }), false));
       }
       status = 'Pending';
     }
     const rawQty = at(row, 'Approved Qty');
     const approvedQty = numberOf(rawQty);
     if (approvedQty === null && text(rawQty) !== null) {
-      issues.push({ source: prev.sheetName, row: r + 1, column: 'Approved Qty', value: text(rawQty), reason: 'Approved Qty is not a number: ignored', dropped: false });
+      issues.push(issueAt({ source: prev.sheetName, row: r + 1, column: 'Approved Qty', value: text(rawQty) }, problemOf('approval.qty-not-a-number', {}), false));
     }
     seen.set(keyString(key), {
       key,

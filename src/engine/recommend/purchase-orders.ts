@@ -28,7 +28,8 @@ import { isCalcError } from '../errors';
 import type { Currency, Settings } from '../model';
 import { fromReporting, toReporting } from '../analysis/money';
 import type { PositionMetrics } from '../analysis/position-metrics';
-import type { ImportIssue } from '../ingest/types';
+import { issueAt, type ImportIssue } from '../ingest/types';
+import { problemOf } from '../problems';
 import { roundOrderQty, wholeCasePack } from '../metrics/round-qty';
 import { DAY_MS, dayMs, isoDay } from '../calendar';
 import { APPROVED, type ApprovalState } from './approvals';
@@ -36,6 +37,8 @@ import type { ReorderLine } from './reorder-lines';
 
 export const NO_SUPPLIER = 'No supplier';
 export const OWN_WAREHOUSE = 'Own warehouse';
+/** The Master SKUs without a supplier the Data Issue names; the rest are counted. */
+const NAMED_SKUS = 5;
 
 export interface PurchaseOrderLine {
   readonly masterSku: string;
@@ -117,14 +120,10 @@ export function purchaseOrders(input: PurchaseOrderInputs, s: Settings): { order
     if (written === null) return s.reportingCurrency;
     const code = written.trim().toUpperCase();
     if (code === 'SAR' || code === 'AED') return code;
-    report(`currency\u0000${m.position.masterSku}`, {
-      source: input.mappingSource,
-      row: null,
-      column: 'Supplier Currency',
-      value: written,
-      reason: `Supplier Currency "${written}" for ${m.position.masterSku} (${supplier}) is not SAR or AED, the currencies the settings convert: its PO is in ${s.reportingCurrency}`,
-      dropped: false,
-    });
+    report(
+      `currency\u0000${m.position.masterSku}`,
+      issueAt({ source: input.mappingSource, row: null, column: 'Supplier Currency', value: written }, problemOf('po.currency-unknown', { written, sku: m.position.masterSku, supplier, currency: s.reportingCurrency }), false),
+    );
     return s.reportingCurrency;
   };
 
@@ -148,14 +147,10 @@ export function purchaseOrders(input: PurchaseOrderInputs, s: Settings): { order
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { supplier, destination, currency: currencyOf(supplier, m), lines: new Map() }));
     else if (currencyOf(supplier, m) !== g.currency) {
-      report(`mixed\u0000${supplier}\u0000${p.masterSku}`, {
-        source: input.mappingSource,
-        row: null,
-        column: 'Supplier Currency',
-        value: p.supplierCurrency,
-        reason: `${p.masterSku} gives ${supplier} another currency than the supplier's other SKUs: its line is on the PO in ${g.currency}`,
-        dropped: false,
-      });
+      report(
+        `mixed\u0000${supplier}\u0000${p.masterSku}`,
+        issueAt({ source: input.mappingSource, row: null, column: 'Supplier Currency', value: p.supplierCurrency }, problemOf('po.currency-mixed', { sku: p.masterSku, supplier, currency: g.currency }), false),
+      );
     }
     const changed = approval.changedSinceApproval ? (input.ownWarehouse ? `${p.channel.label}: ${approval.changedSinceApproval}` : approval.changedSinceApproval) : null;
     const held = g.lines.get(p.masterSku);
@@ -167,15 +162,10 @@ export function purchaseOrders(input: PurchaseOrderInputs, s: Settings): { order
   });
 
   if (noSupplier.length > 0) {
-    const named = noSupplier.slice(0, 5).join(', ') + (noSupplier.length > 5 ? ` and ${noSupplier.length - 5} more` : '');
-    issues.push({
-      source: input.mappingSource,
-      row: null,
-      column: 'Supplier',
-      value: named,
-      reason: `No supplier for ${noSupplier.length === 1 ? named : `${noSupplier.length} Master SKUs (${named})`}: neither the mapping nor the Supplier PO history names one, so ${noSupplier.length === 1 ? 'its approved order is' : 'their approved orders are'} on the "${NO_SUPPLIER}" PO. Add a Supplier column to the mapping.`,
-      dropped: false,
-    });
+    const named = noSupplier.slice(0, NAMED_SKUS);
+    // The Value column lists the SKUs the message names (and how many more there are).
+    const value = named.join(', ') + (noSupplier.length > NAMED_SKUS ? ` and ${noSupplier.length - NAMED_SKUS} more` : '');
+    issues.push(issueAt({ source: input.mappingSource, row: null, column: 'Supplier', value }, problemOf('po.no-supplier', { skus: named, count: noSupplier.length, po: NO_SUPPLIER }), false));
   }
   const orders: PurchaseOrder[] = [];
   const sorted = [...groups.values()].sort((a, b) => Number(a.supplier === NO_SUPPLIER) - Number(b.supplier === NO_SUPPLIER) || compare(a.supplier, b.supplier) || compare(a.destination, b.destination));

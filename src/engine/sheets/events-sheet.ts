@@ -20,13 +20,13 @@ import { NO_CHOICES, type BuiltInChoice, type EventChoices, type ListedEvent, ty
 import { parseDate } from '../ingest/values/dates';
 import { parseNumber } from '../ingest/values/numbers';
 import { parseText } from '../ingest/values/text';
-import { ValueProblem, type ImportIssue, type RawCell, type RawGrid } from '../ingest/types';
+import { issueAt, isValueProblem, type ImportIssue, type RawCell, type RawGrid, type ValueProblem } from '../ingest/types';
+import { problemOf, type Problem } from '../problems';
 import type { Country } from '../model';
 import { TABLE_NAMES } from './names';
 import type { SheetSpec } from './spec';
 import { FORMAT, tableSheet } from './table';
 import { UPLIFT_SETTING } from '../analysis/position-events';
-import { problemOf } from '../problems';
 
 /** A built-in row matches the computed occurrence of its event that starts within this many days of it. */
 export const MATCH_DAYS = 10;
@@ -45,33 +45,52 @@ const BY_NAME = new Map((Object.keys(EVENT_NAMES) as EventId[]).map((id) => [EVE
 const YES = new Set(['yes', 'y', 'on', 'true', '1', 'نعم']);
 const NO = new Set(['no', 'n', 'off', 'false', '0', 'لا']);
 
-function parseOn(cell: RawCell): boolean | null | ValueProblem {
+/** A cell of the sheet that could not be read, and why. */
+interface Unread {
+  readonly problem: Problem;
+}
+
+const unread = (problem: Problem): Unread => ({ problem });
+
+const isUnread = (x: unknown): x is Unread => typeof x === 'object' && x !== null && 'problem' in x;
+
+/** What a value reader (values/) found wrong in a cell: its problem, as the reader gave it. */
+const fromReader = (v: ValueProblem): Unread => unread(v.problem);
+
+function parseOn(cell: RawCell): boolean | null | Unread {
   if (cell === null || cell === undefined) return null;
   if (typeof cell === 'boolean') return cell;
-  if (typeof cell === 'number') return cell === 1 ? true : cell === 0 ? false : new ValueProblem(problemOf('value.not-yes-no', { text: String(cell) }));
+  if (typeof cell === 'number') return cell === 1 ? true : cell === 0 ? false : unread(problemOf('events.not-yes-no', { value: cell }));
   const text = String(cell).trim().toLowerCase();
   if (text === '') return null;
   if (YES.has(text)) return true;
   if (NO.has(text)) return false;
-  return new ValueProblem(problemOf('value.not-yes-no', { text: `"${String(cell).trim()}"` }));
+  return unread(problemOf('events.not-yes-no', { value: String(cell).trim() }));
 }
 
-function parseCountry(cell: RawCell): Country | null | undefined | ValueProblem {
+function parseCountry(cell: RawCell): Country | null | undefined | Unread {
   const text = parseText(cell)?.trim().toUpperCase() ?? '';
   if (text === '' || text === 'BOTH' || text === 'ALL' || text === 'KSA, UAE' || text === 'KSA,UAE') return text === '' ? undefined : null;
   if (text === 'KSA' || text === 'SA' || text === 'SAUDI ARABIA') return 'KSA';
   if (text === 'UAE' || text === 'AE' || text === 'UNITED ARAB EMIRATES') return 'UAE';
-  return new ValueProblem(problemOf('value.not-country', { text: `"${String(cell).trim()}"` }));
+  return unread(problemOf('events.not-a-country', { value: String(cell).trim() }));
 }
 
 /** A cell as Data Issues shows it: a date as its day ("2027-05-01"), not the host's long date text. */
 const shown = (cell: RawCell): string | null => (cell === null || cell === undefined ? null : cell instanceof Date && !Number.isNaN(cell.getTime()) ? isoDay(cell.getTime()) : String(cell));
 
 /** The day of a date cell, "YYYY-MM-DD" (any time of day dropped). */
-function parseDay(cell: RawCell): string | null | ValueProblem {
+function parseDay(cell: RawCell): string | null | Unread {
   const ms = parseDate(cell);
-  if (ms === null || ms instanceof ValueProblem) return ms;
+  if (ms === null) return null;
+  if (isValueProblem(ms)) return fromReader(ms);
   return isoDay(Math.floor(ms / DAY_MS) * DAY_MS);
+}
+
+/** An uplift cell: a share, null for blank. */
+function parseUplift(cell: RawCell): number | null | Unread {
+  const x = parseNumber(cell);
+  return isValueProblem(x) ? fromReader(x) : x;
 }
 
 /** The computed occurrence of `id` starting nearest to `start` (within MATCH_DAYS), or null. */
@@ -105,7 +124,7 @@ export function readEventsSheet(grid: RawGrid, sheetName: string): { choices: Ev
     }
   }
   if (headerRow < 0 || !col) {
-    issues.push({ source: sheetName, row: null, column: null, value: null, reason: 'No header row with Event and Start: the built-in events are used, none switched off', dropped: true });
+    issues.push(issueAt({ source: sheetName, row: null, column: null, value: null }, problemOf('events.no-header', {}), true));
     return { choices: NO_CHOICES, issues };
   }
   const c = col;
@@ -123,52 +142,51 @@ export function readEventsSheet(grid: RawGrid, sheetName: string): { choices: Ev
     const startCell = at(row, 'Start');
     const blank = (v: RawCell) => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
     if (name === '' && blank(startCell) && blank(at(row, 'End')) && blank(at(row, 'Uplift'))) continue;
-    const report = (column: string | null, value: RawCell, reason: string, dropped = true) =>
-      issues.push({ source: sheetName, row: rowNo, column, value: shown(value), reason, dropped });
+    const report = (column: string | null, value: RawCell, problem: Problem, dropped = true) => issues.push(issueAt({ source: sheetName, row: rowNo, column, value: shown(value) }, problem, dropped));
     if (name === '') {
-      report('Event', null, 'An event needs a name: row ignored');
+      report('Event', null, problemOf('events.no-name', {}));
       continue;
     }
     const start = parseDay(startCell);
-    if (start === null || start instanceof ValueProblem) {
-      report('Start', startCell, start === null ? `"${name}" has no start date: row ignored` : `${start.reason}: "${name}" ignored`);
+    if (start === null || isUnread(start)) {
+      report('Start', startCell, start === null ? problemOf('events.no-start', { name }) : problemOf('events.row-ignored', { problem: start.problem, name }));
       continue;
     }
     const endCell = at(row, 'End');
     const endRead = parseDay(endCell);
-    if (endRead instanceof ValueProblem) {
-      report('End', endCell, `${endRead.reason}: "${name}" ignored`);
+    if (isUnread(endRead)) {
+      report('End', endCell, problemOf('events.row-ignored', { problem: endRead.problem, name }));
       continue;
     }
     const end = endRead ?? start;
     if (end < start) {
-      report('End', endCell, `"${name}" ends (${end}) before it starts (${start}): row ignored`);
+      report('End', endCell, problemOf('events.ends-before-start', { name, start, end }));
       continue;
     }
     if ((dayMs(end) - dayMs(start)) / DAY_MS + 1 > MAX_EVENT_DAYS) {
-      report('End', endCell, `"${name}" runs ${(dayMs(end) - dayMs(start)) / DAY_MS + 1} days, longer than a year: row ignored`);
+      report('End', endCell, problemOf('events.too-long', { name, days: (dayMs(end) - dayMs(start)) / DAY_MS + 1 }));
       continue;
     }
     const onCell = at(row, 'On');
     let on = parseOn(onCell);
-    if (on instanceof ValueProblem) {
-      report('On', onCell, `${on.reason}: "${name}" kept on`, false);
+    if (isUnread(on)) {
+      report('On', onCell, problemOf('events.kept-on', { problem: on.problem, name }), false);
       on = true;
     }
     const source = parseText(at(row, 'Source'))?.trim().toLowerCase() ?? '';
     const id = BY_NAME.get(name.toLowerCase());
     if (source === BUILT_IN.toLowerCase() && id) {
       const upliftCell = at(row, 'Uplift');
-      if (!blank(upliftCell)) report('Uplift', upliftCell, `A built-in event's uplift comes from its history or from Lumive Settings, not from this sheet: ignored for "${name}"`, false);
+      if (!blank(upliftCell)) report('Uplift', upliftCell, problemOf('events.built-in-uplift', { name }), false);
       const occurrence = nearestOccurrence(id, start);
       if (!occurrence) {
-        report('Start', startCell, `${name} does not start within ${MATCH_DAYS} days of ${start} (Lumive computes its dates): row ignored; to add an event of your own, give it another name and set Source to ${YOURS}`);
+        report('Start', startCell, problemOf('events.built-in-not-matched', { name, days: MATCH_DAYS, start, yours: YOURS }));
         continue;
       }
       const key = `${id}\u0000${occurrence.start}`;
       const first = builtIn.get(key);
       if (first) {
-        report('Start', startCell, `${name} ${occurrence.start.slice(0, 4)} is already on row ${first.row}: row ignored`);
+        report('Start', startCell, problemOf('events.built-in-duplicate', { name, year: occurrence.start.slice(0, 4), row: first.row }));
         continue;
       }
       const choice = { id, computedStart: occurrence.start, start, end, on: on ?? true, row: rowNo };
@@ -180,26 +198,26 @@ export function readEventsSheet(grid: RawGrid, sheetName: string): { choices: Ev
       continue;
     }
     if (source === BUILT_IN.toLowerCase()) {
-      report('Source', at(row, 'Source'), `"${name}" is not a built-in event: read as one of yours`, false);
+      report('Source', at(row, 'Source'), problemOf('events.not-built-in', { name }), false);
     }
     const countryCell = at(row, 'Country');
     let country = parseCountry(countryCell);
-    if (country instanceof ValueProblem) {
-      report('Country', countryCell, `${country.reason}: "${name}" ignored`);
+    if (isUnread(country)) {
+      report('Country', countryCell, problemOf('events.row-ignored', { problem: country.problem, name }));
       continue;
     }
     country = country ?? null;
     const upliftCell = at(row, 'Uplift');
-    const parsed = blank(upliftCell) ? null : parseNumber(upliftCell);
+    const parsed = blank(upliftCell) ? null : parseUplift(upliftCell);
     let uplift: number | null = null;
-    if (parsed instanceof ValueProblem) report('Uplift', upliftCell, `${parsed.reason}: no uplift assumed for "${name}" without history`, false);
+    if (isUnread(parsed)) report('Uplift', upliftCell, problemOf('events.uplift-unreadable', { problem: parsed.problem, name }), false);
     else if (parsed !== null && (parsed < 0 || parsed > MAX_UPLIFT)) {
-      report('Uplift', upliftCell, `An uplift must be between 0% and ${MAX_UPLIFT * 100}%${parsed > MAX_UPLIFT ? ` (for ${parsed}%, type ${parsed}%)` : ''}: no uplift assumed for "${name}" without history`, false);
+      report('Uplift', upliftCell, problemOf('events.uplift-out-of-range', { name, uplift: parsed, max: MAX_UPLIFT }), false);
     } else uplift = parsed;
     const sameKey = `${name.toLowerCase()}\u0000${start}`;
     const dup = ownKeys.get(sameKey);
     if (dup !== undefined) {
-      report('Start', startCell, `"${name}" starting ${start} is already on row ${dup}: row ignored`);
+      report('Start', startCell, problemOf('events.duplicate', { name, start, row: dup }));
       continue;
     }
     ownKeys.set(sameKey, rowNo);
@@ -207,7 +225,7 @@ export function readEventsSheet(grid: RawGrid, sheetName: string): { choices: Ev
     if (uplift !== null) {
       const known = ownUplift.get(name.toLowerCase());
       if (known && known.uplift !== uplift) {
-        report('Uplift', upliftCell, `"${name}" already has the uplift ${Math.round(known.uplift * 1000) / 10}% on row ${known.row}: that one is used`, false);
+        report('Uplift', upliftCell, problemOf('events.uplift-conflict', { name, uplift: known.uplift, row: known.row }), false);
         uplift = known.uplift;
       } else if (!known) ownUplift.set(name.toLowerCase(), { uplift, row: rowNo });
     }

@@ -11,7 +11,8 @@
  * written, and reported.
  */
 import { HISTORY_HEADER, historyName, historyPart } from '../history/history';
-import type { ImportIssue, RawCell, RawGrid } from '../ingest/types';
+import { issueAt, type ImportIssue, type RawCell, type RawGrid } from '../ingest/types';
+import { problemOf } from '../problems';
 import { LOG_HEADER } from '../recommend/approvals';
 import type { SheetSpec } from './spec';
 import { OUTPUT_SHEETS, REGISTRY_SHEET } from './names';
@@ -218,12 +219,10 @@ export function registryIssues(rejected: readonly RejectedEntry[], trusted: Regi
     bySheet.set(key, entry);
   }
   return [...bySheet.entries()].map(([key, { name, ids }]) => {
-    const listed = ids.map(sheetLabel).join(', ');
+    const listed = ids.map(sheetLabel);
     const other = owner.get(key);
-    const reason =
-      other === undefined
-        ? `The Lumive registry lists '${name}' as a Lumive sheet (${listed}), but its content is not Lumive's: read as your sheet and left as it is`
-        : `The Lumive registry lists '${name}' as Lumive's ${listed} sheet too, but it holds Lumive's ${sheetLabel(other)}: that entry is ignored`;
-    return { source: name, row: null, column: null, value: null, reason, dropped: false };
+    const problem =
+      other === undefined ? problemOf('registry.not-lumive-content', { sheet: name, listed }) : problemOf('registry.held-by-other', { sheet: name, listed, holds: sheetLabel(other) });
+    return issueAt({ source: name, row: null, column: null, value: null }, problem, false);
   });
 }

@@ -9,10 +9,11 @@
  * breaks one is reported and the pair falls back to its defaults.
  */
 import type { ImportIssue, RawCell, RawGrid } from '../ingest/types';
-import { isValueProblem } from '../ingest/types';
+import { isValueProblem, issueAt } from '../ingest/types';
 import { parseNumber } from '../ingest/values/numbers';
 import { parseText } from '../ingest/values/text';
 import { DEFAULT_SETTINGS, type Settings } from '../model';
+import { problemOf, type Problem } from '../problems';
 import type { CellValue, SheetSpec } from './spec';
 import { TABLE_NAMES } from './names';
 import { tableSheet } from './table';
@@ -215,32 +216,33 @@ export function unflatten(f: FlatSettings): Settings {
   };
 }
 
-/** The value of one field from a cell, or the reason it is not valid. */
-export function parseSetting(field: SettingField, cell: RawCell | unknown): { value: number | string } | { reason: string } {
+/** The value of one field from a cell, or the problem that makes it not valid. */
+export function parseSetting(field: SettingField, cell: RawCell | unknown): { value: number | string } | { problem: Problem } {
   const rule = field.rule;
+  const label = field.label;
   if (rule.type === 'choice') {
     const t = typeof cell === 'string' || typeof cell === 'number' ? parseText(cell)?.trim() : null;
     const hit = t ? rule.options.find((o) => o.toLowerCase() === t.toLowerCase()) : undefined;
-    return hit ? { value: hit } : { reason: `${field.label} must be one of ${rule.options.join(', ')}` };
+    return hit ? { value: hit } : { problem: problemOf('setting.not-an-option', { label, options: rule.options }) };
   }
   const raw = typeof cell === 'number' || typeof cell === 'string' ? parseNumber(cell) : null;
-  if (raw === null) return { reason: `${field.label} is missing` };
-  if (isValueProblem(raw)) return { reason: `${field.label} must be a number` };
-  if (!Number.isFinite(raw)) return { reason: `${field.label} must be a finite number` };
-  if (rule.integer && !Number.isInteger(raw)) return { reason: `${field.label} must be a whole number` };
-  if (rule.minOpen ? raw <= rule.min : raw < rule.min) return { reason: `${field.label} must be ${rule.minOpen ? 'greater than' : 'at least'} ${rule.min}` };
+  if (raw === null) return { problem: problemOf('setting.missing', { label }) };
+  if (isValueProblem(raw)) return { problem: problemOf('setting.not-a-number', { label }) };
+  if (!Number.isFinite(raw)) return { problem: problemOf('setting.not-finite', { label }) };
+  if (rule.integer && !Number.isInteger(raw)) return { problem: problemOf('setting.not-whole', { label }) };
+  if (rule.minOpen ? raw <= rule.min : raw < rule.min) return { problem: problemOf('setting.too-small', { label, min: rule.min, open: rule.minOpen === true }) };
   if (rule.max !== undefined && (rule.maxOpen ? raw >= rule.max : raw > rule.max)) {
-    return { reason: `${field.label} must be ${rule.maxOpen ? 'less than' : 'at most'} ${rule.max}` };
+    return { problem: problemOf('setting.too-large', { label, max: rule.max, open: rule.maxOpen === true }) };
   }
   return { value: raw };
 }
 
 /** Fields that must be strictly ascending (criticalDays may equal stockoutDays); a break resets the group. */
-const ORDERED: readonly (readonly [readonly string[], string, boolean])[] = [
-  [['criticalDays', 'stockoutDays'], 'Critical below must not exceed Stockout risk below', true],
-  [['abcCutA', 'abcCutB'], 'ABC cut A must be below ABC cut B', false],
-  [['xyzCutX', 'xyzCutY'], 'XYZ cut X must be below XYZ cut Y', false],
-  [['approvalAutoBelow', 'approvalManagerBelow', 'approvalDirectorBelow'], 'Approval limits must be ascending', false],
+const ORDERED: readonly (readonly [readonly string[], Problem, boolean])[] = [
+  [['criticalDays', 'stockoutDays'], problemOf('setting.critical-above-stockout', {}), true],
+  [['abcCutA', 'abcCutB'], problemOf('setting.abc-cuts-order', {}), false],
+  [['xyzCutX', 'xyzCutY'], problemOf('setting.xyz-cuts-order', {}), false],
+  [['approvalAutoBelow', 'approvalManagerBelow', 'approvalDirectorBelow'], problemOf('setting.approval-limits-order', {}), false],
 ];
 
 export interface SettingsRead {
@@ -268,7 +270,7 @@ export function applySettings(
   for (const [key, { cell, row }] of values) {
     const field = SETTING_FIELDS.find((f) => f.key.toLowerCase() === key.toLowerCase());
     if (!field) {
-      issues.push({ source, row, column: 'Key', value: key, reason: `Unknown setting ${key}: ignored`, dropped: false });
+      issues.push(issueAt({ source, row, column: 'Key', value: key }, problemOf('setting.unknown', { key }), false));
       continue;
     }
     present.add(field.key);
@@ -277,21 +279,30 @@ export function applySettings(
     if ('value' in parsed) flat[field.key] = parsed.value;
     else {
       flat[field.key] = defaults[field.key];
-      issues.push({ source, row, column, value: cell === null || cell === undefined ? null : String(cell), reason: `${parsed.reason}: default ${defaults[field.key]} used`, dropped: false });
+      const value = cell === null || cell === undefined ? null : String(cell);
+      issues.push(issueAt({ source, row, column, value }, problemOf('setting.default-used', { problem: parsed.problem, default: defaults[field.key] }), false));
     }
   }
-  for (const [keys, reason, equalAllowed] of ORDERED) {
+  for (const [keys, problem, equalAllowed] of ORDERED) {
     const values = keys.map((k) => flat[k] as number);
     if (values.every((v, i) => i === 0 || v > values[i - 1] || (equalAllowed && v === values[i - 1]))) continue;
     // Reported on the last edited field of the group (a value away from its default), else its last row.
     const edited = [...keys].reverse().find((k) => rowOf.get(k) !== undefined && flat[k] !== defaults[k]);
     const row = (edited ? rowOf.get(edited) : [...keys].reverse().map((k) => rowOf.get(k)).find((r) => r !== undefined)) ?? null;
-    const d = keys.map((k) => String(defaults[k]));
-    const list = `${d.slice(0, -1).join(', ')} and ${d[d.length - 1]}`;
-    issues.push({ source, row, column, value: values.join(' / '), reason: `${reason}: defaults ${list} used`, dropped: false });
+    issues.push(issueAt({ source, row, column, value: values.join(' / ') }, problemOf('setting.defaults-used', { problem, defaults: keys.map((k) => defaults[k]) }), false));
     for (const k of keys) flat[k] = defaults[k];
   }
   return { settings: unflatten(flat), issues, present };
+}
+
+/**
+ * What is wrong in an issue of the settings reader, without the default it used instead (a form that
+ * saves nothing while a value is not valid says this); the issue's own problem when it used no default.
+ */
+export function settingProblem(issue: ImportIssue): Problem | null {
+  if (issue.code === undefined || issue.args === undefined) return null;
+  const nested = issue.code === 'setting.default-used' || issue.code === 'setting.defaults-used' ? issue.args.problem : undefined;
+  return typeof nested === 'object' && nested !== null && 'code' in nested ? nested : { code: issue.code, args: issue.args };
 }
 
 const HEADER = ['Key', 'Setting', 'Value', 'Default', 'Meaning'];
@@ -313,7 +324,7 @@ export function readSettingsSheet(grid: RawGrid, sheetName: string, base: Settin
   if (headerRow < 0) {
     return {
       settings: base,
-      issues: [{ source: sheetName, row: null, column: null, value: null, reason: 'No header row with Key and Value: defaults used', dropped: true }],
+      issues: [issueAt({ source: sheetName, row: null, column: null, value: null }, problemOf('setting.no-header', {}), true)],
       present: new Set(),
     };
   }

@@ -7,8 +7,9 @@
  */
 import type { SourceAssignment } from '../ingest/import';
 import { KINDS, type ReportKind } from '../ingest/kinds';
-import type { ImportIssue, RawGrid } from '../ingest/types';
+import { issueAt, type ImportIssue, type RawGrid } from '../ingest/types';
 import { CHANNELS } from '../model';
+import { problemOf } from '../problems';
 import type { SheetSpec } from './spec';
 import { sheetSpec } from './table';
 
@@ -39,9 +40,9 @@ export function readSources(grid: RawGrid | undefined, sheetName = SOURCES_SHEET
     const channel = String(grid[r]?.[2] ?? '').trim();
     const said: { kind?: ReportKind; channel?: string } = {};
     if (kind && kinds.has(kind)) said.kind = kind as ReportKind;
-    else if (kind) issues.push({ source: sheetName, row: r + 1, column: 'Kind', value: kind, reason: `"${kind}" is not a report kind Lumive knows: detection decides for "${source}" again`, dropped: false });
+    else if (kind) issues.push(issueAt({ source: sheetName, row: r + 1, column: 'Kind', value: kind }, problemOf('sources.unknown-kind', { kind, sheet: source }), false));
     if (channel && channels.has(channel)) said.channel = channel;
-    else if (channel) issues.push({ source: sheetName, row: r + 1, column: 'Channel', value: channel, reason: `"${channel}" is not a channel (${[...channels].join(', ')}): detection decides for "${source}" again`, dropped: false });
+    else if (channel) issues.push(issueAt({ source: sheetName, row: r + 1, column: 'Channel', value: channel }, problemOf('sources.unknown-channel', { channel, channels: [...channels], sheet: source }), false));
     if (said.kind || said.channel) assignments[source] = said;
   }
   return { assignments, issues };

@@ -20,7 +20,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { SettingsForm } from '../../app/session';
-import { type SettingField } from '../../engine';
+import { say, sayIssue, type Problem, type SettingField } from '../../engine';
 import type { StringKey } from '../i18n';
 import { settingText } from '../settings-ar';
 import { ErrorBar, KEEP_LTR, useOperation, usePane } from './context';
@@ -52,8 +52,8 @@ export function SettingsPanel() {
   const { busy, error, run } = useOperation();
   const [form, setForm] = useState<SettingsForm | null>(null);
   const [values, setValues] = useState<Record<string, string>>({});
-  const [fieldErrors, setFieldErrors] = useState<Readonly<Record<string, string>>>({});
-  const [formErrors, setFormErrors] = useState<readonly string[]>([]);
+  const [fieldErrors, setFieldErrors] = useState<Readonly<Record<string, Problem>>>({});
+  const [formErrors, setFormErrors] = useState<readonly Problem[]>([]);
   const [saved, setSaved] = useState<string | null>(null); // the sheet saved to
 
   const load = () =>
@@ -107,14 +107,14 @@ export function SettingsPanel() {
               {form.issues.map((i, n) => (
                 <li key={n} dir="auto">
                   {i.row !== null ? `${t('issueAt', { row: i.row })}: ` : ''}
-                  {i.reason}
+                  {sayIssue(i, lang)}
                 </li>
               ))}
             </ul>
           </MessageBarBody>
         </MessageBar>
       )}
-      <Field label={t('policy')} validationMessage={fieldErrors.policy}>
+      <Field label={t('policy')} validationMessage={fieldErrors.policy && say(fieldErrors.policy, lang)}>
         <RadioGroup value={values.policy} onChange={(_, d) => set('policy', d.value)}>
           <Radio value="cover" label={t('policyCover')} />
           <Radio value="service" label={t('policyService')} />
@@ -142,8 +142,10 @@ export function SettingsPanel() {
             <MessageBarTitle>{t('settingsInvalid')}</MessageBarTitle>
             {formErrors.length > 0 && (
               <ul>
-                {formErrors.map((f) => (
-                  <li key={f}>{f}</li>
+                {formErrors.map((p, n) => (
+                  <li key={n} dir="auto">
+                    {say(p, lang)}
+                  </li>
                 ))}
               </ul>
             )}
@@ -175,26 +177,14 @@ export function SettingsPanel() {
   );
 }
 
-/** What a valid value is, in Arabic (the English reasons come from the same rules in settings-sheet.ts). */
-export function arabicRule(field: SettingField): string {
-  const rule = field.rule;
-  if (rule.type === 'choice') return `اختر إحدى القيم: ${rule.options.join('، ')}`;
-  const share = field.format?.includes('%');
-  const show = (x: number) => (share ? `${x * 100}%` : String(x));
-  const parts = [`يجب أن تكون رقمًا ${rule.minOpen ? 'أكبر من' : 'لا يقل عن'} ${show(rule.min)}`];
-  if (rule.max !== undefined) parts.push(`${rule.maxOpen ? 'وأقل من' : 'ولا يزيد عن'} ${show(rule.max)}`);
-  if (rule.integer) parts.push('(عدد صحيح)');
-  return parts.join(' ');
-}
-
-function SettingInput(props: { field: SettingField; lang: 'en' | 'ar'; value: string; defaultText: string; error: string | undefined; onChange: (v: string) => void }) {
+function SettingInput(props: { field: SettingField; lang: 'en' | 'ar'; value: string; defaultText: string; error: Problem | undefined; onChange: (v: string) => void }) {
   const styles = useStyles();
   const { t } = usePane();
   const { field, value, error, onChange } = props;
   const text = settingText(field.key, props.lang, field);
   const hint = `${text.meaning} · ${t('defaultIs', { value: props.defaultText })}`;
   return (
-    <Field label={text.label} hint={hint} validationMessage={error && props.lang === 'ar' ? arabicRule(field) : error} validationState={error ? 'error' : 'none'}>
+    <Field label={text.label} hint={hint} validationMessage={error && say(error, props.lang)} validationState={error ? 'error' : 'none'}>
       {field.rule.type === 'choice' ? (
         <Select value={value} onChange={(_, d) => onChange(d.value)}>
           {field.rule.options.map((o) => (

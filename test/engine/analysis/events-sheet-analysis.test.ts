@@ -100,8 +100,8 @@ test('a launch of the seller’s: its uplift lands on January, the reorder cover
 test('a bad row on the sheet is a Data Issue naming the sheet, row and column; the run goes on', () => {
   const grid = [...eventsGrid(first), ['Clearance', 'KSA', '2027-05-10', '2027-05-01', null, 'Yes', null, 'Yours']];
   const b = run(grid);
-  expect(b.issues.filter((i) => i.source === SHEET)).toEqual([
-    { source: SHEET, row: grid.length, column: 'End', value: '2027-05-01', reason: '"Clearance" ends (2027-05-01) before it starts (2027-05-10): row ignored', dropped: true },
+  expect(b.issues.filter((i) => i.source === SHEET)).toMatchObject([
+    { source: SHEET, row: grid.length, column: 'End', value: '2027-05-01', code: 'events.ends-before-start', severity: 'error', reason: '"Clearance" ends (2027-05-01) before it starts (2027-05-10): row ignored', dropped: true },
   ]);
   expect(b.reorder[0].buyQty).toBe(136);
 });

@@ -112,10 +112,3 @@ describe('report reader codes', () => {
   });
 });
 
-describe('events sheet value codes', () => {
-  it('value.not-yes-no and value.not-country are said in both languages', () => {
-    expect(say({ code: 'value.not-yes-no', args: { text: '"maybe"' } }, 'ar')).toBe('"maybe" ليست Yes أو No (نعم أو لا)');
-    expect(say({ code: 'value.not-country', args: { text: '"Oman"' } })).toBe('"Oman" is not KSA, UAE or Both');
-    expect(say({ code: 'value.not-country', args: { text: '"Oman"' } }, 'ar')).toBe('"Oman" ليست KSA أو UAE أو Both');
-  });
-});

@@ -77,6 +77,9 @@ describe('readPreviousApprovals', () => {
         row: 3,
         column: 'Status',
         value: 'Maybe',
+        code: 'approval.unknown-status',
+        args: { statuses: APPROVAL_STATUSES },
+        severity: 'warning',
         reason: `Unknown approval status: use one of ${APPROVAL_STATUSES.join(', ')}; read as Pending`,
         dropped: false,
       },
@@ -90,7 +93,7 @@ describe('readPreviousApprovals', () => {
     expect(seen.get(keyString(key('M2')))?.approvedQty).toBe(1200);
     expect(seen.get(keyString(key('M2')))?.recommendedQty).toBe(1300);
     expect(issues).toEqual([
-      { source: 'Reorder (Lumive)', row: 3, column: 'Approved Qty', value: 'lots', reason: 'Approved Qty is not a number: ignored', dropped: false },
+      { source: 'Reorder (Lumive)', row: 3, column: 'Approved Qty', value: 'lots', code: 'approval.qty-not-a-number', args: {}, severity: 'warning', reason: 'Approved Qty is not a number: ignored', dropped: false },
     ]);
   });
 

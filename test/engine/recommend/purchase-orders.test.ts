@@ -88,7 +88,7 @@ describe('purchaseOrders', () => {
       ['Bolt Co', ['B']],
       [NO_SUPPLIER, ['C', 'D']],
     ]);
-    expect(issues).toEqual([expect.objectContaining({ source: 'Mapping', column: 'Supplier', value: 'C, D' })]);
+    expect(issues).toEqual([expect.objectContaining({ source: 'Mapping', column: 'Supplier', value: 'C, D', code: 'po.no-supplier', args: { skus: ['C', 'D'], count: 2, po: NO_SUPPLIER } })]);
     expect(issues[0].reason).toMatch(/^No supplier for 2 Master SKUs \(C, D\)/);
   });
 
@@ -100,7 +100,8 @@ describe('purchaseOrders', () => {
       ['Far', 'SAR', 3.75, 15, 15],
       ['Gulf', 'AED', 100, 300, 306.33],
     ]);
-    expect(issues).toEqual([expect.objectContaining({ column: 'Supplier Currency', value: 'USD' })]);
+    expect(issues).toEqual([expect.objectContaining({ column: 'Supplier Currency', value: 'USD', code: 'po.currency-unknown' })]);
+    expect(issues[0].reason).toBe('Supplier Currency "USD" for U (Far) is not SAR or AED, the currencies the settings convert: its PO is in SAR');
   });
 
   test('a line without cost has no line total and the PO total adds the others; changed lines are marked', () => {

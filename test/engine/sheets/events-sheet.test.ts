@@ -86,7 +86,19 @@ describe('switching events off', () => {
     grid[r][col(grid, 'On')] = 'maybe';
     const { choices, issues } = read(grid);
     expect(choices.builtIn.find((c) => c.id === 'eid-al-adha' && c.start.startsWith('2026'))?.on).toBe(true);
-    expect(issues).toEqual([{ source: NAME, row: r + 1, column: 'On', value: 'maybe', reason: '"maybe" is not Yes or No: "Eid al-Adha" kept on', dropped: false }]);
+    expect(issues).toEqual([
+      {
+        source: NAME,
+        row: r + 1,
+        column: 'On',
+        value: 'maybe',
+        code: 'events.kept-on',
+        args: { problem: { code: 'events.not-yes-no', args: { value: 'maybe' } }, name: 'Eid al-Adha' },
+        severity: 'warning',
+        reason: '"maybe" is not Yes or No: "Eid al-Adha" kept on',
+        dropped: false,
+      },
+    ]);
   });
 });
 
@@ -118,6 +130,7 @@ describe('moving a built-in event', () => {
     expect(choices.builtIn).toHaveLength(17);
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ source: NAME, row: r + 1, column: 'Start', value: '2027-06-01', dropped: true });
+    expect(issues[0].code).toBe('events.built-in-not-matched');
     expect(issues[0].reason).toMatch(/^Ramadan does not start within 10 days of 2027-06-01/);
     // Not listed as chosen: the computed Ramadan 2027 is back, on, at its own dates.
     expect(starts(countryEvents('KSA', 2027, 2027, choices).windows, 'Ramadan')).toEqual(['2027-02-08']);
@@ -167,6 +180,7 @@ describe('the seller’s own events', () => {
       [n - 1, 'Uplift', false],
       [n, 'Start', true],
     ]);
+    expect(issues.map((i) => i.code)).toEqual(['events.uplift-conflict', 'events.duplicate']);
     expect(issues[0].reason).toBe('"prime day" already has the uplift 40% on row ' + (n - 2) + ': that one is used');
     expect(issues[1].reason).toBe(`"Prime Day" starting 2027-07-07 is already on row ${n - 1}: row ignored`);
   });
@@ -197,6 +211,21 @@ describe('the seller’s own events', () => {
       [at(6), 'Uplift', false],
       [at(8), 'Source', false],
     ]);
+    expect(issues.map((i) => i.code)).toEqual([
+      'events.no-name',
+      'events.no-start',
+      'events.ends-before-start',
+      'events.row-ignored',
+      'events.too-long',
+      'events.row-ignored',
+      'events.uplift-out-of-range',
+      'events.not-built-in',
+    ]);
+    expect(issues[3].args?.problem).toMatchObject({ code: 'date.month-days' });
+    expect(issues[5].args?.problem).toEqual({ code: 'events.not-a-country', args: { value: 'Qatar' } });
+    expect(issues.map((i) => i.severity)).toEqual(['error', 'error', 'error', 'error', 'error', 'error', 'warning', 'warning']);
+    expect(issues[0].reason).toBe('An event needs a name: row ignored');
+    expect(issues[1].reason).toBe('"No start" has no start date: row ignored');
     expect(issues[2].reason).toBe('"Backwards" ends (2027-05-01) before it starts (2027-05-10): row ignored');
     expect(issues[3].reason).toMatch(/31\/02\/2027.*"Bad date" ignored/);
     expect(issues[4].reason).toBe('"Too long" runs 518 days, longer than a year: row ignored');
@@ -212,13 +241,25 @@ describe('the seller’s own events', () => {
   test('a date cell in a message is its day, not the long date text', () => {
     const grid = withRows(['Clearance', 'KSA', new Date(Date.UTC(2027, 4, 10)), new Date(Date.UTC(2027, 4, 1)), null, 'Yes', null, 'Yours']);
     expect(read(grid).issues).toEqual([
-      { source: NAME, row: grid.length, column: 'End', value: '2027-05-01', reason: '"Clearance" ends (2027-05-01) before it starts (2027-05-10): row ignored', dropped: true },
+      {
+        source: NAME,
+        row: grid.length,
+        column: 'End',
+        value: '2027-05-01',
+        code: 'events.ends-before-start',
+        args: { name: 'Clearance', start: '2027-05-10', end: '2027-05-01' },
+        severity: 'error',
+        reason: '"Clearance" ends (2027-05-01) before it starts (2027-05-10): row ignored',
+        dropped: true,
+      },
     ]);
   });
 
   test('a sheet without the header is reported once and nothing is chosen', () => {
     const { choices, issues } = read([['Lumive events: …'], ['Name', 'Date']]);
     expect(choices).toEqual(NO_CHOICES);
-    expect(issues).toEqual([{ source: NAME, row: null, column: null, value: null, reason: 'No header row with Event and Start: the built-in events are used, none switched off', dropped: true }]);
+    expect(issues).toEqual([
+      { source: NAME, row: null, column: null, value: null, code: 'events.no-header', args: {}, severity: 'error', reason: 'No header row with Event and Start: the built-in events are used, none switched off', dropped: true },
+    ]);
   });
 });

@@ -25,7 +25,18 @@ function edited(values: Readonly<Record<string, RawCell>>): RawCell[][] {
   return grid;
 }
 
-const issue = (key: string, value: string | null, reason: string): ImportIssue => ({ source: SHEET, row: userRow(key), column: 'Value', value, reason, dropped: false });
+/** An invalid value's issue: the default is used (setting.default-used), naming what is wrong (`problem`, the nested code). */
+const issue = (key: string, value: string | null, problem: string, reason: string): Omit<ImportIssue, 'args'> & { args: { problem: { code: string } } } => ({
+  source: SHEET,
+  row: userRow(key),
+  column: 'Value',
+  value,
+  code: 'setting.default-used',
+  args: { problem: { code: problem } },
+  severity: 'warning',
+  reason,
+  dropped: false,
+});
 
 describe('settingsSheet', () => {
   test('title in A1, header Key / Setting / Value / Default / Meaning, one row per setting from row 3', () => {
@@ -115,13 +126,13 @@ describe('readSettingsSheet: invalid values are reported and their default used'
   test('text in a number: "thirty" for safety days → default 30', () => {
     const read = readSettingsSheet(edited({ safetyDays: 'thirty' }), SHEET);
     expect(read.settings.safetyDays).toBe(30);
-    expect(read.issues).toEqual([issue('safetyDays', 'thirty', 'Safety days must be a number: default 30 used')]);
+    expect(read.issues).toMatchObject([issue('safetyDays', 'thirty', 'setting.not-a-number', 'Safety days must be a number: default 30 used')]);
   });
 
   test('1.5 for a share: service level A must be below 1 → default 0.98', () => {
     const read = readSettingsSheet(edited({ serviceLevelA: 1.5 }), SHEET);
     expect(read.settings.serviceLevel.A).toBe(0.98);
-    expect(read.issues).toEqual([issue('serviceLevelA', '1.5', 'Service level, A items must be less than 1: default 0.98 used')]);
+    expect(read.issues).toMatchObject([issue('serviceLevelA', '1.5', 'setting.too-large', 'Service level, A items must be less than 1: default 0.98 used')]);
   });
 
   test('"150%" for a share is 1.5 and rejected the same way', () => {
@@ -133,31 +144,31 @@ describe('readSettingsSheet: invalid values are reported and their default used'
   test('-3 days: lead time must be at least 0 → default 30', () => {
     const read = readSettingsSheet(edited({ leadTimeDays: -3 }), SHEET);
     expect(read.settings.leadTimeDays).toBe(30);
-    expect(read.issues).toEqual([issue('leadTimeDays', '-3', 'Lead time (days) must be at least 0: default 30 used')]);
+    expect(read.issues).toMatchObject([issue('leadTimeDays', '-3', 'setting.too-small', 'Lead time (days) must be at least 0: default 30 used')]);
   });
 
   test('0 for a setting that must be positive: excess days → default 90', () => {
     const read = readSettingsSheet(edited({ excessDays: 0 }), SHEET);
     expect(read.settings.excessDays).toBe(90);
-    expect(read.issues).toEqual([issue('excessDays', '0', 'Excess above (days) must be greater than 0: default 90 used')]);
+    expect(read.issues).toMatchObject([issue('excessDays', '0', 'setting.too-small', 'Excess above (days) must be greater than 0: default 90 used')]);
   });
 
   test('unknown policy → default cover', () => {
     const read = readSettingsSheet(edited({ policy: 'aggressive' }), SHEET);
     expect(read.settings.policy).toBe('cover');
-    expect(read.issues).toEqual([issue('policy', 'aggressive', 'Policy must be one of cover, service: default cover used')]);
+    expect(read.issues).toMatchObject([issue('policy', 'aggressive', 'setting.not-an-option', 'Policy must be one of cover, service: default cover used')]);
   });
 
   test('a fractional minimum transfer → must be a whole number, default 10', () => {
     const read = readSettingsSheet(edited({ minTransferQty: 2.5 }), SHEET);
     expect(read.settings.minTransferQty).toBe(10);
-    expect(read.issues).toEqual([issue('minTransferQty', '2.5', 'Minimum transfer (units) must be a whole number: default 10 used')]);
+    expect(read.issues).toMatchObject([issue('minTransferQty', '2.5', 'setting.not-whole', 'Minimum transfer (units) must be a whole number: default 10 used')]);
   });
 
   test('a blank value → missing, default used', () => {
     const read = readSettingsSheet(edited({ reviewDays: '' }), SHEET);
     expect(read.settings.reviewDays).toBe(7);
-    expect(read.issues).toEqual([issue('reviewDays', '', 'Review period (days) is missing: default 7 used')]);
+    expect(read.issues).toMatchObject([issue('reviewDays', '', 'setting.missing', 'Review period (days) is missing: default 7 used')]);
   });
 
   test('the default is DEFAULT_SETTINGS’ value, not the base’s', () => {
@@ -170,13 +181,15 @@ describe('readSettingsSheet: invalid values are reported and their default used'
     grid.push(['colour', 'Colour', 'blue']);
     const read = readSettingsSheet(grid, SHEET);
     expect(read.settings).toEqual(DEFAULT_SETTINGS);
-    expect(read.issues).toEqual([{ source: SHEET, row: grid.length, column: 'Key', value: 'colour', reason: 'Unknown setting colour: ignored', dropped: false }]);
+    expect(read.issues).toEqual([
+      { source: SHEET, row: grid.length, column: 'Key', value: 'colour', code: 'setting.unknown', args: { key: 'colour' }, severity: 'warning', reason: 'Unknown setting colour: ignored', dropped: false },
+    ]);
   });
 
   test('several invalid values: one issue each, the valid edits kept', () => {
     const read = readSettingsSheet(edited({ safetyDays: 'abc', serviceLevelB: 1.5, leadTimeDays: -3, policy: 'x', excessDays: 120 }), SHEET);
     expect(read.issues.map((i) => i.row)).toEqual([userRow('policy'), userRow('safetyDays'), userRow('leadTimeDays'), userRow('serviceLevelB')]);
-    expect(read.issues.every((i) => i.column === 'Value' && i.source === SHEET && / default .* used$/.test(i.reason))).toBe(true);
+    expect(read.issues.every((i) => i.column === 'Value' && i.source === SHEET && i.code === 'setting.default-used' && / default .* used$/.test(i.reason))).toBe(true);
     expect(read.settings.excessDays).toBe(120);
   });
 });
@@ -187,7 +200,17 @@ describe('readSettingsSheet: cross-field rules fall back to both defaults', () =
     expect([read.settings.criticalDays, read.settings.stockoutDays]).toEqual([7, 14]);
     expect(read.issues).toEqual([
       // On the edited row (criticalDays), the one away from its default.
-      { source: SHEET, row: userRow('criticalDays'), column: 'Value', value: '20 / 14', reason: 'Critical below must not exceed Stockout risk below: defaults 7 and 14 used', dropped: false },
+      {
+        source: SHEET,
+        row: userRow('criticalDays'),
+        column: 'Value',
+        value: '20 / 14',
+        code: 'setting.defaults-used',
+        args: { problem: { code: 'setting.critical-above-stockout', args: {} }, defaults: [7, 14] },
+        severity: 'warning',
+        reason: 'Critical below must not exceed Stockout risk below: defaults 7 and 14 used',
+        dropped: false,
+      },
     ]);
   });
 
@@ -209,23 +232,32 @@ describe('readSettingsSheet: cross-field rules fall back to both defaults', () =
   ])('ABC cut A %p ≥ cut B %p → 0.8 and 0.95', (a, b, value) => {
     const read = readSettingsSheet(edited({ abcCutA: a, abcCutB: b }), SHEET);
     expect(read.settings.abcCuts).toEqual([0.8, 0.95]);
-    expect(read.issues).toEqual([
-      { source: SHEET, row: userRow('abcCutB'), column: 'Value', value, reason: 'ABC cut A must be below ABC cut B: defaults 0.8 and 0.95 used', dropped: false },
+    expect(read.issues).toMatchObject([
+      { source: SHEET, row: userRow('abcCutB'), column: 'Value', value, code: 'setting.defaults-used', args: { problem: { code: 'setting.abc-cuts-order' } }, reason: 'ABC cut A must be below ABC cut B: defaults 0.8 and 0.95 used', dropped: false },
     ]);
   });
 
   test('XYZ cut X ≥ cut Y → 0.5 and 1', () => {
     const read = readSettingsSheet(edited({ xyzCutX: 1.2 }), SHEET);
     expect(read.settings.xyzCuts).toEqual([0.5, 1]);
-    expect(read.issues[0].reason).toBe('XYZ cut X must be below XYZ cut Y: defaults 0.5 and 1 used');
+    expect(read.issues[0]).toMatchObject({ code: 'setting.defaults-used', args: { problem: { code: 'setting.xyz-cuts-order' } }, reason: 'XYZ cut X must be below XYZ cut Y: defaults 0.5 and 1 used' });
   });
 
   test('approval limits not ascending: auto 60,000 ≥ manager 50,000 → all three limits back to 5,000 / 50,000 / 100,000', () => {
     const read = readSettingsSheet(edited({ approvalAutoBelow: 60_000 }), SHEET);
     expect(read.settings.approvalTiers).toEqual(DEFAULT_SETTINGS.approvalTiers);
     // Reported on the edited row (auto), the one away from its default.
-    expect(read.issues).toEqual([
-      { source: SHEET, row: userRow('approvalAutoBelow'), column: 'Value', value: '60000 / 50000 / 100000', reason: 'Approval limits must be ascending: defaults 5000, 50000 and 100000 used', dropped: false },
+    expect(read.issues).toMatchObject([
+      {
+        source: SHEET,
+        row: userRow('approvalAutoBelow'),
+        column: 'Value',
+        value: '60000 / 50000 / 100000',
+        code: 'setting.defaults-used',
+        args: { problem: { code: 'setting.approval-limits-order' }, defaults: [5000, 50_000, 100_000] },
+        reason: 'Approval limits must be ascending: defaults 5000, 50000 and 100000 used',
+        dropped: false,
+      },
     ]);
   });
 
@@ -247,7 +279,9 @@ describe('readSettingsSheet: a sheet without a Key / Value header', () => {
   test('one issue about the whole sheet, and the defaults', () => {
     const read = readSettingsSheet([['My notes'], ['Setting', 'Amount'], ['safetyDays', 10]], SHEET);
     expect(read.settings).toBe(DEFAULT_SETTINGS);
-    expect(read.issues).toEqual([{ source: SHEET, row: null, column: null, value: null, reason: 'No header row with Key and Value: defaults used', dropped: true }]);
+    expect(read.issues).toEqual([
+      { source: SHEET, row: null, column: null, value: null, code: 'setting.no-header', args: {}, severity: 'error', reason: 'No header row with Key and Value: defaults used', dropped: true },
+    ]);
     expect(read.present.size).toBe(0);
   });
 
@@ -260,9 +294,9 @@ describe('readSettingsObject (lumive --settings file.json)', () => {
   test('valid keys applied, invalid ones reported with row null and column "value"', () => {
     const read = readSettingsObject({ safetyDays: 21, policy: 'service', serviceLevelA: '99%', excessDays: 0, bogus: 1 }, 'settings.json');
     expect(read.settings).toEqual({ ...DEFAULT_SETTINGS, safetyDays: 21, policy: 'service', serviceLevel: { A: 0.99, B: 0.95, C: 0.9 } });
-    expect(read.issues).toEqual([
-      { source: 'settings.json', row: null, column: 'value', value: '0', reason: 'Excess above (days) must be greater than 0: default 90 used', dropped: false },
-      { source: 'settings.json', row: null, column: 'Key', value: 'bogus', reason: 'Unknown setting bogus: ignored', dropped: false },
+    expect(read.issues).toMatchObject([
+      { source: 'settings.json', row: null, column: 'value', value: '0', code: 'setting.default-used', args: { problem: { code: 'setting.too-small' }, default: 90 }, reason: 'Excess above (days) must be greater than 0: default 90 used', dropped: false },
+      { source: 'settings.json', row: null, column: 'Key', value: 'bogus', code: 'setting.unknown', reason: 'Unknown setting bogus: ignored', dropped: false },
     ]);
     expect([...read.present].sort()).toEqual(['excessDays', 'policy', 'safetyDays', 'serviceLevelA']);
   });
@@ -270,6 +304,7 @@ describe('readSettingsObject (lumive --settings file.json)', () => {
   test('JSON values of the wrong type are invalid: a boolean, an object, null', () => {
     const read = readSettingsObject({ safetyDays: true, leadTimeDays: { days: 3 }, reviewDays: null }, 'settings.json');
     expect(read.settings).toEqual(DEFAULT_SETTINGS);
+    expect(read.issues.map((i) => (i.args?.problem as { code: string }).code)).toEqual(['setting.missing', 'setting.missing', 'setting.missing']);
     expect(read.issues.map((i) => i.reason)).toEqual([
       'Safety days is missing: default 30 used',
       'Lead time (days) is missing: default 30 used',
