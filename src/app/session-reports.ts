@@ -3,7 +3,7 @@
  * each sheet's kind and channel as the seller sets them, reports imported from files, and the Mapping
  * sheet planned from the reports.
  */
-import { importSources, planMapping, plainSheet, sourcesSheet, withAssignment, type CellValue, type RawCell, type RawGrid, type SourceAssignment } from '../engine';
+import { importSources, planMapping, plainSheet, problemOf, sourcesSheet, withAssignment, type CellValue, type Problem, type RawCell, type RawGrid, type SourceAssignment } from '../engine';
 import type { WorkbookPort } from '../workbook/port';
 import { readWorkbookState, type WorkbookState } from './analyze-workbook';
 import { scanReports, type ReportsFound } from './reports-scan';
@@ -20,8 +20,11 @@ export interface ImportedFile {
   readonly file: string;
   /** Sheets written (a workbook file may give several), and whether each replaced a sheet of that name. */
   readonly sheets: readonly { readonly name: string; readonly rows: number; readonly replaced: boolean }[];
-  /** What the file reader noticed or could not read (plain sentences). */
-  readonly problems: readonly string[];
+  /**
+   * What the file reader noticed or could not read, and why the file could not be written (file.not-written):
+   * problems of the table, said in the pane's language (`sayFileNote`).
+   */
+  readonly problems: readonly Problem[];
 }
 
 export interface MappingResult {
@@ -136,7 +139,7 @@ export function reportsOperations({ workbook, engine }: SessionCore): ReportsOpe
         } catch (error) {
           // One file Excel refused does not lose the others: it is reported with its reason.
           for (const w of written) thisImport.delete(w.name.toLowerCase());
-          imported.push({ file: file.name, sheets: [], problems: [...problems, `It could not be written into the workbook: ${failureText(error)}`] });
+          imported.push({ file: file.name, sheets: [], problems: [...problems, problemOf('file.not-written', { failure: failureText(error) })] });
         }
         onProgress?.(file.name, i + 1, files.length);
       }

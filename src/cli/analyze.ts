@@ -24,7 +24,7 @@ import * as path from 'node:path';
 import { analyzeWorkbook, NothingToAnalyzeError, readWorkbookState, resultSheetsNotReadBack, type WorkbookAnalysis, type WorkbookState } from '../app/analyze-workbook';
 import { demoHistory } from '../demo/history';
 import { DEMO_DEFAULTS, demoInputSpecs, demoWorkbook } from '../demo/sample-workbook';
-import { HistoryTable, REGISTRY_SHEET, analyze, historyId, historyName, historySheets, importSources, isChannelKind, isoDate, planSave, registrySheet, type Policy, type Progress, type SourceAssignment, type SourceGrid, type Stage } from '../engine';
+import { HistoryTable, REGISTRY_SHEET, analyze, historyId, historyName, historySheets, importSources, isChannelKind, isoDate, planSave, registrySheet, sayFileNote, type Policy, type Progress, type SourceAssignment, type SourceGrid, type Stage } from '../engine';
 import { readReportFile, type FileSheet } from '../io/read-report-file';
 import { SkippedSheetError, XlsxWorkbook } from '../workbook/xlsx/xlsx-workbook';
 import type { SheetValues } from '../workbook/port';
@@ -358,7 +358,7 @@ async function run(command: string, port: XlsxWorkbook, inputs: Inputs, p: Parse
   }
   // The command line's choices complete the workbook's own (its Lumive Sources sheet), source by source.
   const merged = Object.fromEntries(Object.entries(assignments).map(([source, a]) => [source, { ...inputs.state.assignments[source], ...a }]));
-  const notes = (inputs.files ?? []).flatMap((f) => f.problems.map((note) => ({ source: f.source, note })));
+  const notes = (inputs.files ?? []).flatMap((f) => f.problems.map((p) => ({ source: f.source, note: sayFileNote(p) })));
   // The reader's notes go to Data Issues with the file's name, after the settings sheet's own.
   const state: WorkbookState = { ...inputs.state, issues: [...inputs.state.issues, ...readerIssues(inputs.files ?? [])] };
   let result: WorkbookAnalysis;

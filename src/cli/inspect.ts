@@ -8,7 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { SourceSummary, importSources, type ImportIssue, type SourceGrid } from '../engine';
+import { SourceSummary, importSources, sayFileNote, type ImportIssue, type SourceGrid } from '../engine';
 import { readReportFile } from '../io/read-report-file';
 import { parseAssignment, resolveAssignments, type AssignmentOption } from './sources';
 import { isSystemError, systemReason, visible, type Out } from './terminal';
@@ -55,7 +55,7 @@ export async function inspectCommand(args: readonly string[], out: Out, err: Out
     }
     for (const sheet of await readReportFile(path.basename(file), bytes)) {
       grids.push({ source: sheet.source, grid: sheet.grid });
-      notes.set(sheet.source, sheet.problems);
+      notes.set(sheet.source, sheet.problems.map((p) => sayFileNote(p)));
     }
   }
   const assignments = resolveAssignments(chosen, files, grids.map((g) => g.source));

@@ -5,7 +5,7 @@
  * text…) as Data Issues rows naming the file.
  */
 import * as path from 'node:path';
-import { CHANNELS, KINDS, type ImportIssue, type ReportKind, type SourceAssignment } from '../engine';
+import { CHANNELS, issueAt, KINDS, type ImportIssue, type ReportKind, type SourceAssignment } from '../engine';
 import type { FileSheet } from '../io/read-report-file';
 import { visible } from './terminal';
 
@@ -65,11 +65,9 @@ export function resolveAssignments(
 
 /**
  * The reader's problems with each file as issues, listed first in Data Issues under the file's (or
- * sheet's) name, as the reader words them ("Decoded as Windows-1256 (Arabic): …"). A file that could
+ * sheet's) name, each on a row of its own ("Decoded as Windows-1256 (Arabic): …"). A file that could
  * not be read at all (no rows) has its rows not used.
  */
 export function readerIssues(sheets: readonly FileSheet[]): ImportIssue[] {
-  return sheets.flatMap((s) =>
-    s.problems.map((reason) => ({ source: s.source, row: null, column: null, value: null, reason: reason.charAt(0).toUpperCase() + reason.slice(1), dropped: (s.rows ?? s.grid).length === 0 })),
-  );
+  return sheets.flatMap((s) => s.problems.map((p) => issueAt({ source: s.source, row: null, column: null, value: null }, p, (s.rows ?? s.grid).length === 0)));
 }

@@ -31,6 +31,8 @@ export type { ImportIssue, IssuePlace, RawCell, RawGrid, SourceGrid } from './in
 export { issueAt, sayIssue } from './ingest/types';
 export { isProblemCode, MESSAGES, problemOf, say, severityOf } from './problems';
 export type { ArgsOf, MessageLang, Problem, ProblemArgs, ProblemCode, Severity } from './problems';
+export { sayFileNote } from './problems/files';
+export type { BinaryContent } from './problems/files';
 export { abcClasses } from './metrics/abc';
 export { agingBucket } from './metrics/aging';
 export { approvalTier } from './metrics/approval-tier';

@@ -8,9 +8,10 @@
  */
 import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { LineGrid, plainQuotes, type RawCell, type SourceGrid } from '../engine';
+import { LineGrid, plainQuotes, problemOf, type BinaryContent, type Problem, type RawCell, type SourceGrid } from '../engine';
+import { cellAddress } from '../workbook/grid';
 import { excel } from '../workbook/xlsx/lazy';
-import { checkPackage, farValuesText, gridText, plainValue, scatteredText, sheetCells, tableBounds, workbookFailure, XLSX_LIMITS, type XlsxLimits } from '../workbook/xlsx/read-worksheet';
+import { checkPackage, farValuesText, plainValue, sheetCells, tableBounds, workbookDamage, XLSX_LIMITS, type XlsxLimits } from '../workbook/xlsx/read-worksheet';
 
 export interface FileSheet extends SourceGrid {
   readonly format: 'csv' | 'tsv' | 'txt' | 'xlsx';
@@ -19,11 +20,14 @@ export interface FileSheet extends SourceGrid {
   /**
    * How a text file was decoded. A file that is not UTF-8 (nor UTF-16) is read as Windows-1252 (Western
    * European: Amazon's fee preview, reimbursements, restock) or Windows-1256 (a CSV saved by Arabic
-   * Excel), whichever its bytes read as, and `problems` says so.
+   * Excel), whichever its bytes read as, and `problems` says so (file.single-byte).
    */
   readonly encoding?: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'windows-1256';
-  /** Anything the reader noticed and repaired, or could not read (plain sentences for the user). */
-  readonly problems: readonly string[];
+  /**
+   * Anything the reader noticed and repaired, or could not read: problems of the table (problems/files.ts),
+   * said after the file's name with `sayFileNote`, and capitalised in Data Issues.
+   */
+  readonly problems: readonly Problem[];
 }
 
 type Format = FileSheet['format'];
@@ -47,41 +51,23 @@ export async function readReportFile(fileName: string, bytes: Uint8Array, option
   const extension = extensionOf(fileName);
   const named = formatFromExtension(extension);
   try {
-    if (bytes.length === 0) return [unreadable(fileName, named ?? 'txt', 'the file is empty')];
+    if (bytes.length === 0) return [unreadable(fileName, named ?? 'txt', problemOf('file.empty', {}))];
     if (isZip(bytes)) {
-      const notes =
-        named === 'xlsx'
-          ? []
-          : [`the file is named ${extension ? `.${extension}` : 'without an extension'} but is an Excel workbook (.xlsx); it was read as .xlsx`];
+      const notes = named === 'xlsx' ? [] : [problemOf('file.xlsx-misnamed', { extension })];
       return await readWorkbook(fileName, bytes, notes, limits);
     }
-    if (isOleCompound(bytes)) {
-      return [
-        unreadable(
-          fileName,
-          'xlsx',
-          'this is an Excel 97-2003 workbook (.xls) or a password-protected workbook, which cannot be read: open it in Excel and save it as .xlsx (without a password) or .csv',
-        ),
-      ];
-    }
-    if (extension === 'xls') {
-      return [unreadable(fileName, 'xlsx', 'Excel 97-2003 .xls files cannot be read: open it in Excel and save it as .xlsx or .csv')];
-    }
+    if (isOleCompound(bytes)) return [unreadable(fileName, 'xlsx', problemOf('file.xls-or-encrypted', {}))];
+    if (extension === 'xls') return [unreadable(fileName, 'xlsx', problemOf('file.xls', {}))];
     if (named === 'xlsx') {
       const looksLikeText = !isBinary(decodeText(bytes.subarray(0, SNIFF_BYTES)).text);
-      return [
-        unreadable(
-          fileName,
-          'xlsx',
-          `not a valid .xlsx file: ${baseName(fileName)} is not a readable Excel workbook (it is not a zip package${looksLikeText ? '; it looks like text: if it is a CSV or TXT report, give it that extension' : `: ${whatBinaryIs(bytes)}`})`,
-        ),
-      ];
+      const damage = problemOf('file.xlsx-damaged', { name: baseName(fileName), why: 'not-zip', content: looksLikeText ? 'text' : whatBinaryIs(bytes) });
+      return [unreadable(fileName, 'xlsx', problemOf('file.xlsx-invalid', { damage }))];
     }
-    const notes = named ? [] : [`unknown file type ${extension ? `".${extension}"` : '(no extension)'}: read as delimited text`];
+    const notes = named ? [] : [problemOf('file.unknown-type', { extension })];
     return [readDelimitedText(fileName, named ?? 'txt', bytes, notes)];
   } catch (error) {
     // Defensive: every known failure is handled above; anything else still must not escape.
-    return [unreadable(fileName, named ?? 'txt', `the file could not be read: ${messageOf(error)}`)];
+    return [unreadable(fileName, named ?? 'txt', problemOf('file.read-failed', { error: messageOf(error) }))];
   }
 }
 
@@ -130,18 +116,18 @@ function isOleCompound(bytes: Uint8Array): boolean {
 }
 
 /** Files that are not reports but are sometimes picked for one, by their first bytes (their "magic numbers"). */
-const KNOWN_BINARY: readonly { readonly signature: readonly number[]; readonly what: string }[] = [
-  { signature: [0x1f, 0x8b], what: 'a gzip-compressed file (.gz): unpack it and read the report inside' },
-  { signature: [0x25, 0x50, 0x44, 0x46, 0x2d], what: 'a PDF document, not a report export' },
-  { signature: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], what: 'a 7-Zip archive: unpack it and read the report inside' },
-  { signature: [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07], what: 'a RAR archive: unpack it and read the report inside' },
-  { signature: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image, not a report export' },
-  { signature: [0xff, 0xd8, 0xff], what: 'a JPEG image, not a report export' },
+const KNOWN_BINARY: readonly { readonly signature: readonly number[]; readonly what: BinaryContent }[] = [
+  { signature: [0x1f, 0x8b], what: 'gzip' },
+  { signature: [0x25, 0x50, 0x44, 0x46, 0x2d], what: 'pdf' },
+  { signature: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], what: '7z' },
+  { signature: [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07], what: 'rar' },
+  { signature: [0x89, 0x50, 0x4e, 0x47], what: 'png' },
+  { signature: [0xff, 0xd8, 0xff], what: 'jpeg' },
 ];
 
-/** What binary bytes are, when their first bytes say so; else "binary content". */
-function whatBinaryIs(bytes: Uint8Array): string {
-  return KNOWN_BINARY.find((k) => startsWith(bytes, k.signature))?.what ?? 'binary content';
+/** What binary bytes are, when their first bytes say so; else just "binary". */
+function whatBinaryIs(bytes: Uint8Array): BinaryContent {
+  return KNOWN_BINARY.find((k) => startsWith(bytes, k.signature))?.what ?? 'binary';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -150,7 +136,7 @@ function whatBinaryIs(bytes: Uint8Array): string {
 interface Decoded {
   readonly text: string;
   readonly encoding: Encoding;
-  readonly problems: readonly string[];
+  readonly problems: readonly Problem[];
 }
 
 function decodeText(bytes: Uint8Array): Decoded {
@@ -177,16 +163,8 @@ function decodeText(bytes: Uint8Array): Decoded {
 function decodeAs(bytes: Uint8Array, encoding: UnicodeEncoding): Decoded {
   let text = new TextDecoder(encoding, { fatal: false, ignoreBOM: true }).decode(bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const problems: string[] = [];
   const replaced = countReplacements(text, bytes, encoding);
-  if (replaced > 0) {
-    problems.push(
-      encoding === 'utf-8'
-        ? `${plural(replaced, 'character')} could not be decoded as UTF-8 and ${replaced === 1 ? 'was' : 'were'} replaced by "\uFFFD": if the file was saved from Excel, save it again as "CSV UTF-8"`
-        : `${plural(replaced, 'character')} could not be decoded as ${encoding.toUpperCase()} and ${replaced === 1 ? 'was' : 'were'} replaced by "\uFFFD"`,
-    );
-  }
-  return { text, encoding, problems };
+  return { text, encoding, problems: replaced > 0 ? [problemOf('file.undecodable', { n: replaced, encoding })] : [] };
 }
 
 /** Characters of a UTF-8 decoding that came from well-formed multi-byte sequences (not U+FFFD). */
@@ -203,11 +181,6 @@ function countMultiByte(text: string): number {
 // ---------------------------------------------------------------------------------------------
 // Windows-1252 and Windows-1256
 
-const SINGLE_BYTE_LABELS: Record<SingleByteEncoding, string> = {
-  'windows-1252': 'Windows-1252 (Western European)',
-  'windows-1256': 'Windows-1256 (Arabic)',
-};
-
 /**
  * Windows-1252 bytes 0x80-0x9F (WHATWG index-windows-1252; 0x81, 0x8D, 0x8F, 0x90 and 0x9D are not
  * assigned and stay the C1 control of the same number). Node's TextDecoder('windows-1252') decodes
@@ -221,8 +194,7 @@ const WINDOWS_1252_80_9F =
 function decodeSingleByte(bytes: Uint8Array, encoding: SingleByteEncoding): Decoded {
   let text = new TextDecoder(encoding).decode(bytes);
   if (encoding === 'windows-1252') text = text.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_80_9F[c.charCodeAt(0) - 0x80]);
-  const problem = `decoded as ${SINGLE_BYTE_LABELS[encoding]}: the file is not UTF-8; if some characters look wrong, save it again from Excel as "CSV UTF-8"`;
-  return { text, encoding, problems: [problem] };
+  return { text, encoding, problems: [problemOf('file.single-byte', { encoding })] };
 }
 
 // How each byte reads in a single-byte encoding, for chooseSingleByte.
@@ -398,16 +370,15 @@ function isBinary(text: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Delimited text
 
-function readDelimitedText(fileName: string, format: Format, bytes: Uint8Array, notes: readonly string[]): FileSheet {
+function readDelimitedText(fileName: string, format: Format, bytes: Uint8Array, notes: readonly Problem[]): FileSheet {
   const decoded = decodeText(bytes);
   const problems = [...notes, ...decoded.problems];
   const base = { source: fileName, format, encoding: decoded.encoding };
   if (isBinary(decoded.text)) {
-    const what = whatBinaryIs(bytes);
-    return { ...base, grid: [], problems: [...notes, what === 'binary content' ? 'the file is not text (binary content)' : `the file is not text: it is ${what}`] };
+    return { ...base, grid: [], problems: [...notes, problemOf('file.not-text', { content: whatBinaryIs(bytes) })] };
   }
   const text = decoded.text;
-  if (text.length === 0) return { ...base, grid: [], problems: [...problems, 'the file is empty'] };
+  if (text.length === 0) return { ...base, grid: [], problems: [...problems, problemOf('file.empty', {})] };
 
   // Amazon flat files (.txt) and .tsv files are tab-delimited: when tabs split the first lines into
   // fields, do not let product names full of commas or stray quotes sway the guess.
@@ -429,9 +400,7 @@ function readDelimitedText(fileName: string, format: Format, bytes: Uint8Array, 
     // Tab-delimited reports (Amazon flat files) do not quote fields, but product names may start with
     // a quote ("Classic" backpack). Read the quotes as ordinary characters instead of merging lines.
     result = parseDelimited(text, '\t', undefined, '\u0000');
-    problems.push(
-      `${plural(quoteErrors.length, 'field')} started with a quote that was not closed (first at row ${rowOf(quoteErrors[0])}); the file was read with quotes as ordinary characters`,
-    );
+    problems.push(problemOf('file.tab-quotes', { n: quoteErrors.length, row: rowOf(quoteErrors[0]) }));
     quoteErrors = [];
   }
 
@@ -457,16 +426,16 @@ interface Shape {
 }
 
 /** Blank files, a missing delimiter and rows of another width than most. */
-function shapeProblems(shape: Shape, delimiterFound: boolean): string[] {
+function shapeProblems(shape: Shape, delimiterFound: boolean): Problem[] {
   let nonBlank = 0;
   for (let r = 0; r < shape.rows; r++) if (!shape.blank(r)) nonBlank++;
-  if (nonBlank === 0) return ['the file has only blank lines'];
+  if (nonBlank === 0) return [problemOf('file.blank-lines', {})];
   let anyValue = false;
   for (let r = 0; r < shape.rows && !anyValue; r++) anyValue = shape.row(r).some((cell) => cell.trim() !== '');
   // What the importer would call an empty sheet: say what the file holds instead.
-  if (!anyValue) return ['the file holds no values: only spaces, delimiters and blank lines'];
-  const problems: string[] = [];
-  if (!delimiterFound && shape.rows > 1) problems.push('no delimiter (tab, comma, semicolon or pipe) was found: each line was read as one column');
+  if (!anyValue) return [problemOf('file.no-values', {})];
+  const problems: Problem[] = [];
+  if (!delimiterFound && shape.rows > 1) problems.push(problemOf('file.no-delimiter', {}));
   const ragged = raggedRows(shape);
   if (ragged) problems.push(ragged);
   return problems;
@@ -477,7 +446,7 @@ function shapeProblems(shape: Shape, delimiterFound: boolean): string[] {
  * whole parse gives, without every cell of the file existing at once. The grid is made only for a
  * caller that asks for it (a preview); the importer reads `rows`.
  */
-function readLines(base: Pick<FileSheet, 'source' | 'format' | 'encoding'>, lines: LineGrid, delimiterFound: boolean, problems: string[]): FileSheet {
+function readLines(base: Pick<FileSheet, 'source' | 'format' | 'encoding'>, lines: LineGrid, delimiterFound: boolean, problems: Problem[]): FileSheet {
   const shape: Shape = { rows: lines.length, fields: (r) => lines.fields(r), blank: (r) => lines.isEmptyLine(r), row: (r) => lines.row(r) };
   problems.push(...shapeProblems(shape, delimiterFound));
   let grid: string[][] | undefined;
@@ -594,8 +563,8 @@ function countLineBreaks(text: string): number {
  *   missing at one place and another stray quote further on close each other).
  * Quote errors that took no line in are counted by row, as before.
  */
-function quoteProblems(text: string, grid: readonly (readonly string[])[], delimiter: string, errors: readonly Papa.ParseError[], usual: number): string[] {
-  const problems: string[] = [];
+function quoteProblems(text: string, grid: readonly (readonly string[])[], delimiter: string, errors: readonly Papa.ParseError[], usual: number): Problem[] {
+  const problems: Problem[] = [];
   const errorCodes = new Map<number, string>();
   for (const e of errors) if (e.row !== undefined && errorCodes.get(e.row) !== 'MissingQuotes') errorCodes.set(e.row, e.code);
 
@@ -623,7 +592,7 @@ function quoteProblems(text: string, grid: readonly (readonly string[])[], delim
   const sortedLines = multiLine.map((m) => m.lines).sort((a, b) => a - b);
   const median = sortedLines.length > 1 ? sortedLines[Math.floor(sortedLines.length / 2)] : 1;
 
-  const described: string[] = [];
+  const described: Problem[] = [];
   const suspect = new Set<number>();
   let swallowed = 0;
   // The field of a row with a quote error that took lines in: the one with the most lines.
@@ -636,16 +605,10 @@ function quoteProblems(text: string, grid: readonly (readonly string[])[], delim
     // Lines taken in: those after the first, but not the empty one after the newline that ends the file.
     const taken = m.lines - 1 - (m.row === grid.length - 1 && m.endsEmpty ? 1 : 0);
     if (taken <= 0) continue;
-    const lines = `${taken.toLocaleString('en-US')} ${taken === 1 ? 'line' : 'lines'}`;
-    const span = taken === 1 ? `line ${m.line + 1}` : `lines ${m.line + 1} to ${m.line + taken}`;
-    const were = taken === 1 ? 'was' : 'were';
-    const where = `row ${m.row + 1}: `;
     if (code !== undefined && errorField.get(m.row) === m) {
       swallowed += taken;
       suspect.add(m.row);
-      described.push(
-        `${where}a quoted field is malformed: its quote, opened on line ${m.line} of the file (column ${m.column + 1}), is ${code === 'MissingQuotes' ? 'never closed' : 'not closed where the value ends'}, so the ${lines} after it (${span}) ${were} read into that one cell instead of as rows; check the quotes on line ${m.line}`,
-      );
+      described.push(problemOf('file.quote-unclosed', { row: m.row + 1, line: m.line, column: m.column + 1, neverClosed: code === 'MissingQuotes', taken }));
       continue;
     }
     const looksLikeRows = m.rowLike;
@@ -653,16 +616,12 @@ function quoteProblems(text: string, grid: readonly (readonly string[])[], delim
     if (!looksLikeRows && !farLonger) continue;
     swallowed += taken;
     suspect.add(m.row);
-    described.push(
-      `${where}the quoted value in column ${m.column + 1} runs over ${m.lines.toLocaleString('en-US')} lines of the file (lines ${m.line} to ${m.line + m.lines - 1}), ${looksLikeRows ? 'some of them looking like rows of their own' : "far more than the file's other values"}: if a quote is missing or stray there, those ${lines} ${were} read into that one cell instead of as rows; check the quotes on line ${m.line}`,
-    );
+    described.push(problemOf('file.quote-runs-long', { row: m.row + 1, column: m.column + 1, line: m.line, lines: m.lines, taken, rowLike: looksLikeRows }));
   }
   problems.push(...described.slice(0, LIST_FIELDS));
   if (described.length > LIST_FIELDS) {
     const rows = [...suspect].sort((a, b) => a - b).map((r) => r + 1);
-    problems.push(
-      `in all, ${described.length} quoted values took in ${swallowed.toLocaleString('en-US')} lines of the file that may be rows of their own, at ${listRows(rows)}: check the quotes there`,
-    );
+    problems.push(problemOf('file.quotes-took-lines', { n: described.length, lines: swallowed, ...listRows(rows) }));
   }
 
   // Quote errors that took in no line: counted by row, as before.
@@ -670,9 +629,7 @@ function quoteProblems(text: string, grid: readonly (readonly string[])[], delim
   const other = [...new Map(errors.filter((e) => e.row === undefined || !suspect.has(e.row)).map((e) => [`${e.row}:${e.index}`, e])).values()];
   if (other.length > 0) {
     const rows = [...new Set(other.map(rowOf))];
-    problems.push(
-      `${plural(other.length, 'quoted field')} ${other.length === 1 ? 'is' : 'are'} malformed (a missing or stray quote), at ${listRows(rows)}: check ${rows.length === 1 ? 'that row' : 'those rows'}`,
-    );
+    problems.push(problemOf('file.quotes-malformed', { n: other.length, ...listRows(rows) }));
   }
   return problems;
 }
@@ -697,32 +654,32 @@ function usualFields(shape: Shape, counted: Int32Array = fieldCounts(shape)): nu
 }
 
 /** Rows whose number of fields differs from the most common one (blank rows aside). */
-function raggedRows(shape: Shape): string | undefined {
+function raggedRows(shape: Shape): Problem | undefined {
   const counted = fieldCounts(shape);
   const usual = usualFields(shape, counted);
   const rows: number[] = [];
   for (let r = 0; r < shape.rows; r++) if (counted[r] >= 0 && counted[r] !== usual) rows.push(r + 1);
   if (rows.length === 0) return undefined;
-  return `${rows.length} ${rows.length === 1 ? 'row has' : 'rows have'} a different number of fields than most rows (${usual}): ${listRows(rows)}`;
+  return problemOf('file.ragged-rows', { n: rows.length, usual, ...listRows(rows) });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Workbooks
 
-async function readWorkbook(fileName: string, bytes: Uint8Array, notes: readonly string[], limits: XlsxLimits): Promise<FileSheet[]> {
+async function readWorkbook(fileName: string, bytes: Uint8Array, notes: readonly Problem[], limits: XlsxLimits): Promise<FileSheet[]> {
   const name = baseName(fileName);
   // The package is looked at before exceljs inflates it: a small file may unpack to gigabytes, or be cut short.
   const problem = await checkPackage(bytes, name, limits);
-  if (problem) return [unreadable(fileName, 'xlsx', problem.damaged ? `not a valid .xlsx file: ${problem.message}` : problem.message, notes)];
+  if (problem) return [unreadable(fileName, 'xlsx', problem.damaged ? problemOf('file.xlsx-invalid', { damage: problem.problem }) : problem.problem, notes)];
   const workbook = new (excel().Workbook)();
   try {
     // exceljs types its input as an ArrayBuffer-like "Buffer"; JSZip underneath accepts a Uint8Array.
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
-    return [unreadable(fileName, 'xlsx', `not a valid .xlsx file: ${name} is not a readable Excel workbook (${workbookFailure(error)})`, notes)];
+    return [unreadable(fileName, 'xlsx', problemOf('file.xlsx-invalid', { damage: workbookDamage(name, error) }), notes)];
   }
   const worksheets = workbook.worksheets;
-  if (worksheets.length === 0) return [unreadable(fileName, 'xlsx', 'the workbook has no worksheets', notes)];
+  if (worksheets.length === 0) return [unreadable(fileName, 'xlsx', problemOf('file.no-worksheets', {}), notes)];
   return worksheets.map((worksheet, i) => readWorksheet(fileName, worksheet, i === 0 ? notes : [], limits));
 }
 
@@ -732,7 +689,7 @@ async function readWorkbook(fileName: string, bytes: Uint8Array, notes: readonly
  * the table are left out and named (see tableBounds for why they are not refused); a sheet whose values
  * are strewn over a vast area is not read, and says so.
  */
-function readWorksheet(fileName: string, worksheet: ExcelJS.Worksheet, notes: readonly string[], limits: XlsxLimits): FileSheet {
+function readWorksheet(fileName: string, worksheet: ExcelJS.Worksheet, notes: readonly Problem[], limits: XlsxLimits): FileSheet {
   const source = `${fileName} › ${worksheet.name}`;
   const problems = [...notes];
   let noResult = 0;
@@ -740,30 +697,20 @@ function readWorksheet(fileName: string, worksheet: ExcelJS.Worksheet, notes: re
     if (isFormula(raw) && raw.result === undefined) noResult++;
     return plainValue(raw);
   });
-  if (noResult > 0) {
-    problems.push(
-      `${plural(noResult, 'formula cell')} ${noResult === 1 ? 'has' : 'have'} no saved result and ${noResult === 1 ? 'was' : 'were'} read as empty: open the file in Excel and save it again`,
-    );
-  }
-  if (cells.values.length === 0) return { source, format: 'xlsx', grid: [], problems: [...problems, 'the sheet is empty'] };
+  if (noResult > 0) problems.push(problemOf('file.formula-no-result', { n: noResult }));
+  if (cells.values.length === 0) return { source, format: 'xlsx', grid: [], problems: [...problems, problemOf('file.sheet-empty', {})] };
   const bounds = tableBounds(cells, limits);
-  const sheet = `sheet "${worksheet.name}"`;
+  const sheet = worksheet.name;
+  const grid = { range: `A1:${cellAddress(bounds.rows - 1, bounds.columns - 1)}`, rows: bounds.rows, columns: bounds.columns };
   if (bounds.kind === 'scattered') {
-    problems.push(
-      `${sheet} was not read: ${scatteredText(bounds)}; copy the report's table to the top left of a new sheet and read that`,
-    );
+    problems.push(problemOf('file.sheet-scattered', { sheet, values: bounds.values, ...grid }));
     return { source, format: 'xlsx', grid: [], problems };
   }
   const far = new Set(bounds.far);
-  if (far.size > 0) {
-    const one = far.size === 1;
-    problems.push(
-      `${sheet}: ${one ? '1 value' : `${far.size.toLocaleString('en-US')} values`} far outside the table ${one ? 'was' : 'were'} not read: ${farValuesText(cells, bounds.far)}. The sheet was read as ${gridText(bounds.rows, bounds.columns)}; if ${one ? 'that value belongs' : 'those values belong'} to the report, move ${one ? 'it' : 'them'} next to the table`,
-    );
-  }
-  const grid: RawCell[][] = Array.from({ length: bounds.rows }, () => new Array<RawCell>(bounds.columns).fill(null));
-  for (let i = 0; i < cells.values.length; i++) if (far.size === 0 || !far.has(i)) grid[cells.rows[i]][cells.columns[i]] = cells.values[i];
-  return { source, format: 'xlsx', grid, problems };
+  if (far.size > 0) problems.push(problemOf('file.far-values', { sheet, n: far.size, values: farValuesText(cells, bounds.far), ...grid }));
+  const values: RawCell[][] = Array.from({ length: bounds.rows }, () => new Array<RawCell>(bounds.columns).fill(null));
+  for (let i = 0; i < cells.values.length; i++) if (far.size === 0 || !far.has(i)) values[cells.rows[i]][cells.columns[i]] = cells.values[i];
+  return { source, format: 'xlsx', grid: values, problems };
 }
 
 function isFormula(value: unknown): value is { result?: unknown } {
@@ -773,7 +720,7 @@ function isFormula(value: unknown): value is { result?: unknown } {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-function unreadable(source: string, format: Format, problem: string, notes: readonly string[] = []): FileSheet {
+function unreadable(source: string, format: Format, problem: Problem, notes: readonly Problem[] = []): FileSheet {
   return { source, format, grid: [], problems: [...notes, problem] };
 }
 
@@ -782,11 +729,7 @@ function messageOf(error: unknown): string {
   return message.trim() || 'unknown error';
 }
 
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-function listRows(rows: readonly number[]): string {
-  const shown = rows.slice(0, LIST_ROWS).join(', ');
-  return `${rows.length === 1 ? 'row' : 'rows'} ${shown}${rows.length > LIST_ROWS ? ', …' : ''}`;
+/** The first row numbers of a list, for a problem to name, and whether there are more. */
+function listRows(rows: readonly number[]): { rows: number[]; more: boolean } {
+  return { rows: rows.slice(0, LIST_ROWS), more: rows.length > LIST_ROWS };
 }

@@ -4,7 +4,8 @@
  * filled by `t`. Figures use Western digits in both languages, as Excel shows them in the workbook.
  *
  * What the engine writes (issue reasons, detection reasons, action texts) is workbook content in
- * English, the language of the reports themselves; the pane shows it as it is.
+ * English, the language of the reports themselves. A problem it names by its code (src/engine/problems)
+ * the pane says in its own language (`sayIssue`, `sayFileNote`); the rest it shows as it is.
  */
 import { DEMAND_TEMPLATE, FIELD_NAME, RULE_TEMPLATE } from '../app/what-if';
 import { type ReportKind } from '../engine';

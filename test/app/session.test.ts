@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { analyzeWorkbook, type WorkbookAnalysis } from '../../src/app/analyze-workbook';
 import { isCancel, sessionOver, type AnalyzeProgress, type AnalyzeResult, type ReportsScan, type Session } from '../../src/app/session';
 import { demoInputSpecs, demoWorkbook, DEMO_SHEETS } from '../../src/demo/sample-workbook';
+import { sayFileNote } from '../../src/engine';
 import type { RawCell } from '../../src/engine/ingest/types';
 import { DEFAULT_SETTINGS } from '../../src/engine/model';
 import { say } from '../../src/engine/problems';
@@ -464,7 +465,7 @@ describe('importFiles', () => {
     expect(wb.toJSON().sheets.filter((s) => s.name.toLowerCase().startsWith('noon-sales'))).toHaveLength(1);
     expect(wb.sheet('noon-sales')?.values).toEqual(again.rows);
     expect(out.files[1].sheets).toEqual([]);
-    expect(out.files[1].problems).toEqual([expect.stringMatching(/empty/)]);
+    expect(out.files[1].problems).toEqual([{ code: 'file.empty', args: {} }]);
     expect(wb.sheet('empty')).toBeUndefined();
     expect(out.scan.reports.map((r) => r.source).filter((n) => n.startsWith('empty'))).toEqual([]);
   });
@@ -491,8 +492,29 @@ describe('importFiles', () => {
     expect(report(out.scan, a)).toMatchObject({ rowsUsed: 2, rowsReported: 0 });
     expect(report(out.scan, b)).toMatchObject({ rowsUsed: 0, rowsReported: 2 });
     expect(report(out.scan, b).issues[0].reason).toBe(`Same content as ${a}: not counted again`);
-    expect(out.files[0].problems).toEqual([expect.stringMatching(/empty/)]);
+    expect(out.files[0].problems).toEqual([{ code: 'file.sheet-empty', args: {} }]);
     expect(out.scan.reports).toHaveLength(SMALL_SHEETS.length + 2);
+  });
+
+  it('a file the workbook refuses is listed with its reason, a problem the pane can say in Arabic, and the others are written', async () => {
+    const wb = await demoMemory();
+    const session = sessionOver(() => wb, false);
+    const write = wb.writeSheets.bind(wb);
+    jest.spyOn(wb, 'writeSheets').mockImplementation(async (specs) => {
+      if (specs.some((s) => s.name === 'refused')) throw new Error('the sheet is protected');
+      return write(specs);
+    });
+    const csv = noonSalesCsv();
+    const out = await session.importFiles([
+      { name: 'refused.csv', bytes: csv.bytes },
+      { name: 'noon-sales.csv', bytes: csv.bytes },
+    ]);
+    const failure = 'Lumive stopped on an unexpected error: the sheet is protected. Your sheets are unchanged; please try again, and report it if it happens again.';
+    expect(out.files[0]).toEqual({ file: 'refused.csv', sheets: [], problems: [{ code: 'file.not-written', args: { failure } }] });
+    expect(sayFileNote(out.files[0].problems[0])).toBe(`It could not be written into the workbook: ${failure}`);
+    expect(sayFileNote(out.files[0].problems[0], 'ar')).toBe(`تعذّرت كتابة الملف في المصنف: ${failure}`);
+    expect(out.files[1].sheets).toEqual([{ name: 'noon-sales', rows: csv.rows.length, replaced: false }]);
+    expect(wb.sheet('refused')).toBeUndefined();
   });
 
   it('never overwrites a Lumive sheet: "Urgent Actions.csv" after Analyze goes beside it', async () => {

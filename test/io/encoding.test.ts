@@ -4,7 +4,11 @@
  * Every file is built here, byte by byte.
  */
 import fc from 'fast-check';
+import { sayFileNote } from '../../src/engine';
 import { readReportFile, type FileSheet } from '../../src/io/read-report-file';
+
+/** The reader's problems as it words them after the file's name (Data Issues capitalises them). */
+const notes = (sheet: FileSheet): string[] => sheet.problems.map((p) => sayFileNote(p));
 
 /**
  * Windows-1252 bytes of the characters these tests use, from the Windows-1252 code chart (Microsoft
@@ -124,8 +128,8 @@ describe('Windows-1252', () => {
     expect(sheet.grid[1][2]).toBe('Café Crème Kaffeebohnen 1 kg – ganze Bohne');
     expect(sheet.grid[2][2]).toBe('Regenjacke Größe M – Men’s, wasserdicht');
     expect(sheet.grid[3][2]).toBe('Tasse "Öl" 0,3 l – Geschenk ab 9 €');
-    expect(sheet.problems).toHaveLength(1);
-    expect(sheet.problems[0]).toMatch(NOT_UTF8_1252);
+    expect(notes(sheet)).toHaveLength(1);
+    expect(notes(sheet)[0]).toMatch(NOT_UTF8_1252);
   });
 
   it.each([
@@ -138,7 +142,7 @@ describe('Windows-1252', () => {
     const sheet = await readOne('short.csv', windows1252(text));
     expect(sheet.encoding).toBe('windows-1252');
     expect(sheet.grid).toEqual(rows(text, ','));
-    expect(sheet.problems).toEqual([expect.stringMatching(NOT_UTF8_1252)]);
+    expect(notes(sheet)).toEqual([expect.stringMatching(NOT_UTF8_1252)]);
   });
 
   it('decodes the bytes 0x80-0x9F as Windows-1252 does (€, ’, –, ™, Œ, Š, Ÿ, ž), not as Latin-1 controls', async () => {
@@ -167,7 +171,8 @@ describe('Windows-1256', () => {
       ['BAG-BLUE', 'أزرق', '5'],
     ]);
     expect(sheet.grid[1][1]).not.toBe(sheet.grid[2][1]);
-    expect(sheet.problems).toEqual([expect.stringMatching(NOT_UTF8_1256)]);
+    expect(notes(sheet)).toEqual([expect.stringMatching(NOT_UTF8_1256)]);
+    expect(sheet.problems).toEqual([{ code: 'file.single-byte', args: { encoding: 'windows-1256' } }]);
   });
 
   it('reads one Arabic word in an otherwise ASCII file (today this gave four U+FFFD)', async () => {
@@ -179,7 +184,7 @@ describe('Windows-1256', () => {
       ['sku', 'title'],
       ['A1', 'حمال'],
     ]);
-    expect(sheet.problems).toEqual([expect.stringMatching(NOT_UTF8_1256)]);
+    expect(notes(sheet)).toEqual([expect.stringMatching(NOT_UTF8_1256)]);
   });
 
   it('reads a mixed file: Arabic names beside English SKUs and French accents Windows-1256 shares with 1252', async () => {
@@ -216,14 +221,16 @@ describe('UTF-8 and binary files, as before', () => {
     expect(sheet.encoding).toBe('utf-8');
     expect(sheet.grid[1][1]).toBe('Café – Größe M');
     expect(sheet.grid[4][1]).toBe('Men\uFFFDs');
-    expect(sheet.problems).toEqual([expect.stringMatching(/^1 character could not be decoded as UTF-8.*"CSV UTF-8"$/)]);
+    expect(notes(sheet)).toEqual([expect.stringMatching(/^1 character could not be decoded as UTF-8.*"CSV UTF-8"$/)]);
+    expect(sheet.problems).toEqual([{ code: 'file.undecodable', args: { n: 1, encoding: 'utf-8' } }]);
   });
 
   it('binary bytes are still not text', async () => {
     const binary = Uint8Array.from({ length: 2048 }, (_, i) => (i * 31) % 256);
     const sheet = await readOne('report.csv', binary);
     expect(sheet.grid).toEqual([]);
-    expect(sheet.problems).toEqual(['the file is not text (binary content)']);
+    expect(notes(sheet)).toEqual(['the file is not text (binary content)']);
+    expect(sheet.problems).toEqual([{ code: 'file.not-text', args: { content: 'binary' } }]);
   });
 });
 

@@ -14,6 +14,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import JSZip from 'jszip';
 import Papa from 'papaparse';
+import { isProblemCode, say, sayFileNote } from '../../src/engine';
 import { analyze } from '../../src/engine/analyze';
 import { readReportFile, type FileSheet } from '../../src/io/read-report-file';
 import { XLSX_LIMITS } from '../../src/workbook/xlsx/read-worksheet';
@@ -44,7 +45,12 @@ async function checkFile(fileName: string, bytes: Uint8Array): Promise<void> {
     expect(sheet.source.startsWith(fileName)).toBe(true);
     expect(Array.isArray(sheet.grid)).toBe(true);
     for (const row of sheet.grid) expect(Array.isArray(row)).toBe(true);
-    for (const p of sheet.problems) expect(typeof p).toBe('string');
+    // Each problem is a code of the table, said in English and in Arabic.
+    for (const p of sheet.problems) {
+      expect(isProblemCode(p.code)).toBe(true);
+      expect(sayFileNote(p)).not.toBe('');
+      expect(say(p, 'ar')).not.toBe('');
+    }
     // Nothing read, and nothing said, would be a file that disappeared.
     if (sheet.grid.length === 0) expect(sheet.problems.length).toBeGreaterThan(0);
   }

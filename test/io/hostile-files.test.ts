@@ -12,10 +12,14 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { analyze } from '../../src/engine/analyze';
+import { sayFileNote } from '../../src/engine';
 import { readReportFile, type FileSheet } from '../../src/io/read-report-file';
 import { WorkbookReadError, XLSX_LIMITS, type XlsxLimits } from '../../src/workbook/xlsx/read-worksheet';
 import { XlsxWorkbook } from '../../src/workbook/xlsx/xlsx-workbook';
 import { fbnRow, MANAGE_FBA_INVENTORY_HEADER, NOON_FBN_INVENTORY_HEADER } from '../fixtures/marketplace-reports';
+
+/** The reader's problems as it words them after the file's name (Data Issues capitalises them). */
+const notes = (sheet: FileSheet): string[] => sheet.problems.map((p) => sayFileNote(p));
 
 const MiB = 1024 * 1024;
 
@@ -130,7 +134,7 @@ describe('a sheet whose cells reach far beyond its table', () => {
     // The table: the header and 3 rows, 21 columns (A to U), exactly as written.
     expect(sheet.grid).toEqual(FBA_ROWS);
     // Left out rather than refused: a stray value is not a reason to lose the report (tableBounds).
-    expect(sheet.problems).toEqual([
+    expect(notes(sheet)).toEqual([
       'sheet "Sheet1": 1 value far outside the table was not read: XFD1048576 "stray". The sheet was read as A1:U4 (4 rows × 21 columns); if that value belongs to the report, move it next to the table',
     ]);
     expectRowsAccounted(sheets);
@@ -151,7 +155,7 @@ describe('a sheet whose cells reach far beyond its table', () => {
     const strays = cellXml('A', 900_000, 'low') + cellXml('XFD', 1_048_576, 'corner');
     const sheet = await readOne('Inventory.xlsx', await packageOf({ sheetData: rowsXml(FBA_ROWS) + strays }));
     expect(sheet.grid).toEqual(FBA_ROWS);
-    expect(sheet.problems).toEqual([
+    expect(notes(sheet)).toEqual([
       'sheet "Sheet1": 2 values far outside the table were not read: A900000 "low", XFD1048576 "corner". The sheet was read as A1:U4 (4 rows × 21 columns); if those values belong to the report, move them next to the table',
     ]);
   });
@@ -160,7 +164,7 @@ describe('a sheet whose cells reach far beyond its table', () => {
     const sheet = await readOne('Stray.xlsx', await packageOf({ sheetData: far }));
     expect(sheet.source).toBe('Stray.xlsx › Sheet1');
     expect(sheet.grid).toEqual([]);
-    expect(sheet.problems).toEqual([
+    expect(notes(sheet)).toEqual([
       'sheet "Sheet1" was not read: its one value is too far from A1 to be read (a grid of A1:XFD1048576 (1,048,576 rows × 16,384 columns)); copy the report\'s table to the top left of a new sheet and read that',
     ]);
   });
@@ -172,8 +176,8 @@ describe('a sheet whose cells reach far beyond its table', () => {
     const sheet = await readOne('Strewn.xlsx', await packageOf({ sheetData: strewn }));
     expect(XLSX_LIMITS.maxFarValues).toBe(1000);
     expect(sheet.grid).toEqual([]);
-    expect(sheet.problems).toHaveLength(1);
-    expect(sheet.problems[0]).toMatch(/^sheet "Sheet1" was not read: its 1,200 values are too scattered to be read as a table \(a grid of A1:[A-Z]+\d+ /);
+    expect(notes(sheet)).toHaveLength(1);
+    expect(notes(sheet)[0]).toMatch(/^sheet "Sheet1" was not read: its 1,200 values are too scattered to be read as a table \(a grid of A1:[A-Z]+\d+ /);
   });
 
   it('does not take the declared used range (<dimension>) for the data', async () => {
@@ -219,8 +223,8 @@ describe('merged ranges and data validations that cover the whole sheet', () => 
   ])('refuses %s over the whole sheet before exceljs expands it', async (_what, after, message) => {
     const sheet = await readOne('Merged.xlsx', await packageOf({ sheetData: table, after }));
     expect(sheet.grid).toEqual([]);
-    expect(sheet.problems).toHaveLength(1);
-    expect(sheet.problems[0]).toMatch(message);
+    expect(notes(sheet)).toHaveLength(1);
+    expect(notes(sheet)[0]).toMatch(message);
   });
 
   it('reads a report with a few merged cells and a drop-down on a column', async () => {
@@ -238,7 +242,7 @@ describe('merged ranges and data validations that cover the whole sheet', () => 
     const after = '<dataValidations count="1"><dataValidation type="list" sqref="F2:F102"><formula1>"New,Used"</formula1></dataValidation></dataValidations>';
     const sheet = await readOne('Titled.xlsx', await packageOf({ sheetData: table, after }), { ...XLSX_LIMITS, maxValidatedCells: 100 });
     // F2:F102 is 101 cells, one more than the limit.
-    expect(sheet.problems[0]).toMatch(/^Titled\.xlsx was not read: its drop-down lists and other data validations cover 101 cells, more than can be read \(100\)/);
+    expect(notes(sheet)[0]).toMatch(/^Titled\.xlsx was not read: its drop-down lists and other data validations cover 101 cells, more than can be read \(100\)/);
   });
 });
 
@@ -254,8 +258,8 @@ describe('a workbook that unpacks to far more than it weighs', () => {
     expect(bytes.length).toBeLessThan(64 * 1024);
     const sheet = await readOne('Bomb.xlsx', bytes);
     expect(sheet).toMatchObject({ source: 'Bomb.xlsx', format: 'xlsx', grid: [] });
-    expect(sheet.problems).toHaveLength(1);
-    expect(sheet.problems[0]).toMatch(
+    expect(notes(sheet)).toHaveLength(1);
+    expect(notes(sheet)[0]).toMatch(
       /^Bomb\.xlsx was not read: one part of it \(xl\/sharedStrings\.xml\) expands to 11 MiB from \d+ KiB, [\d,]+ times \(real workbooks expand about 10 times\); is it really a report\?$/,
     );
   });
@@ -269,8 +273,8 @@ describe('a workbook that unpacks to far more than it weighs', () => {
     const bytes = await packageOf({ sheetData: usingIt, sharedStrings });
     const sheet = await readOne('Big.xlsx', bytes, { ...XLSX_LIMITS, maxExpandedBytes: MiB });
     expect(sheet.grid).toEqual([]);
-    expect(sheet.problems).toHaveLength(1);
-    expect(sheet.problems[0]).toMatch(/^Big\.xlsx expands to more than 1 MiB when unpacked \(at least 1\.\d MiB\): not read; is it really a report\?/);
+    expect(notes(sheet)).toHaveLength(1);
+    expect(notes(sheet)[0]).toMatch(/^Big\.xlsx expands to more than 1 MiB when unpacked \(at least 1\.\d MiB\): not read; is it really a report\?/);
     // The same file within the real limits is read.
     expect((await readOne('Big.xlsx', bytes)).grid).toHaveLength(5);
   });
@@ -288,7 +292,7 @@ describe('a workbook that unpacks to far more than it weighs', () => {
     const lying = declareSize(bytes, 'xl/sharedStrings.xml', 1000);
     const sheet = await readOne('Lying.xlsx', lying);
     expect(sheet.grid).toEqual([]);
-    expect(sheet.problems).toEqual([
+    expect(notes(sheet)).toEqual([
       'not a valid .xlsx file: Lying.xlsx is not a readable Excel workbook (the file is damaged: its part xl/sharedStrings.xml holds more than the file says it does)',
     ]);
   });
@@ -340,7 +344,8 @@ describe('a workbook that is damaged, cut short or not a workbook at all', () =>
     const sheet = await readOne('Stock.xlsx', cut);
     expect(sheet).toMatchObject({ source: 'Stock.xlsx', format: 'xlsx', grid: [] });
     // A cut loses the zip's central directory, which is at the end.
-    expect(sheet.problems).toEqual(['not a valid .xlsx file: Stock.xlsx is not a readable Excel workbook (the file is damaged or cut short)']);
+    expect(notes(sheet)).toEqual(['not a valid .xlsx file: Stock.xlsx is not a readable Excel workbook (the file is damaged or cut short)']);
+    expect(sheet.problems).toEqual([{ code: 'file.xlsx-invalid', args: { damage: { code: 'file.xlsx-damaged', args: { name: 'Stock.xlsx', why: 'cut-short' } } } }]);
   });
 
   it('a workbook with damaged compressed data names the file and the part', async () => {
@@ -354,9 +359,9 @@ describe('a workbook that is damaged, cut short or not a workbook at all', () =>
     damaged.fill(0xff, at, at + 64);
     const sheet = await readOne('Stock.xlsx', damaged);
     expect(sheet.grid).toEqual([]);
-    expect(sheet.problems).toHaveLength(1);
-    expect(sheet.problems[0]).toMatch(/^not a valid \.xlsx file: Stock\.xlsx is not a readable Excel workbook \(the file is damaged: its part xl\/worksheets\/sheet1\.xml /);
-    expectPlainMessage(sheet.problems[0]);
+    expect(notes(sheet)).toHaveLength(1);
+    expect(notes(sheet)[0]).toMatch(/^not a valid \.xlsx file: Stock\.xlsx is not a readable Excel workbook \(the file is damaged: its part xl\/worksheets\/sheet1\.xml /);
+    expectPlainMessage(notes(sheet)[0]);
   });
 
   it('random bytes named .xlsx', async () => {
@@ -366,13 +371,13 @@ describe('a workbook that is damaged, cut short or not a workbook at all', () =>
     const random = Uint8Array.from({ length: 3000 }, (_, i) => (i < 4 ? [0x50, 0x4b, 0x03, 0x04][i] : (x = (x * 1103515245 + 12345) >>> 0) >>> 24));
     const sheet = await readOne('Random.xlsx', random);
     expect(sheet.grid).toEqual([]);
-    expect(sheet.problems).toEqual(['not a valid .xlsx file: Random.xlsx is not a readable Excel workbook (the file is damaged or cut short)']);
+    expect(notes(sheet)).toEqual(['not a valid .xlsx file: Random.xlsx is not a readable Excel workbook (the file is damaged or cut short)']);
   });
 
   it('bytes that are not a zip at all, named .xlsx, say what they are', async () => {
     const gzip = Uint8Array.from([0x1f, 0x8b, 0x08, 0x00, ...new Array(100).fill(0x01)]);
     const sheet = await readOne('Report.xlsx', gzip);
-    expect(sheet.problems).toEqual([
+    expect(notes(sheet)).toEqual([
       'not a valid .xlsx file: Report.xlsx is not a readable Excel workbook (it is not a zip package: a gzip-compressed file (.gz): unpack it and read the report inside)',
     ]);
   });
@@ -382,7 +387,7 @@ describe('a workbook that is damaged, cut short or not a workbook at all', () =>
     zip.file('readme.txt', 'hello');
     const sheet = await readOne('Notes.xlsx', await zip.generateAsync({ type: 'uint8array' }));
     expect(sheet.grid).toEqual([]);
-    expect(sheet.problems).toEqual(['not a valid .xlsx file: Notes.xlsx is not a readable Excel workbook (it is a zip package but not an Excel workbook)']);
+    expect(notes(sheet)).toEqual(['not a valid .xlsx file: Notes.xlsx is not a readable Excel workbook (it is a zip package but not an Excel workbook)']);
   });
 
   it('the CLI workbook (XlsxWorkbook) throws a WorkbookReadError naming the file, with no library message', async () => {
@@ -427,7 +432,7 @@ describe('a CSV whose quotes swallow the rows after them', () => {
     const sheets = await readReportFile('noon KSA FBN inventory.csv', utf8(text));
     const [sheet] = sheets;
     expect(sheet.grid).toHaveLength(3);
-    expect(sheet.problems[0]).toBe(
+    expect(notes(sheet)[0]).toBe(
       'row 3: a quoted field is malformed: its quote, opened on line 3 of the file (column 15), is never closed, so the 4 lines after it (lines 4 to 7) were read into that one cell instead of as rows; check the quotes on line 3',
     );
     // Every line of the file is accounted for: 3 rows read, and the 4 lines the quote took in.
@@ -441,7 +446,7 @@ describe('a CSV whose quotes swallow the rows after them', () => {
     const lines = [header, line(1, 'Backpack'), line(2, '"Backpack 15.6 inch'), line(3, 'Tote'), line(4, 'Mug'), line(5, 'Bottle 1L"'), line(6, 'Box')];
     const sheet = await readOne('noon KSA FBN inventory.csv', utf8(`${lines.join('\n')}\n`));
     expect(sheet.grid).toHaveLength(4);
-    expect(sheet.problems[0]).toBe(
+    expect(notes(sheet)[0]).toBe(
       'row 3: the quoted value in column 15 runs over 4 lines of the file (lines 3 to 6), some of them looking like rows of their own: if a quote is missing or stray there, those 3 lines were read into that one cell instead of as rows; check the quotes on line 3',
     );
   });
@@ -462,7 +467,8 @@ describe('a CSV whose quotes swallow the rows after them', () => {
     const sheet = await readOne('noon.csv', utf8(`${lines.join('\n')}\n`));
     expect(sheet.grid).toHaveLength(3);
     expect(sheet.grid[1][14]).toBe('Tote" 2 "pack');
-    expect(sheet.problems).toEqual(['1 quoted field is malformed (a missing or stray quote), at row 2: check that row']);
+    expect(notes(sheet)).toEqual(['1 quoted field is malformed (a missing or stray quote), at row 2: check that row']);
+    expect(sheet.problems).toEqual([{ code: 'file.quotes-malformed', args: { n: 1, rows: [2], more: false } }]);
   });
 });
 
@@ -471,7 +477,8 @@ describe('text files that are not reports', () => {
 
   it('a file of spaces and delimiters says it holds no values (not just "the sheet is empty")', async () => {
     const sheet = await readOne('report.csv', utf8('  ,  ,\n , ,\n\t\n'));
-    expect(sheet.problems).toEqual(['the file holds no values: only spaces, delimiters and blank lines']);
+    expect(notes(sheet)).toEqual(['the file holds no values: only spaces, delimiters and blank lines']);
+    expect(sheet.problems).toEqual([{ code: 'file.no-values', args: {} }]);
   });
 
   it('a gzip-compressed report named .txt says it is compressed', async () => {
@@ -479,7 +486,8 @@ describe('text files that are not reports', () => {
     const gz = Uint8Array.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, ...Array.from({ length: 500 }, (_, i) => (i * 37) % 256)]);
     const sheet = await readOne('Inventory+Report.txt', gz);
     expect(sheet.grid).toEqual([]);
-    expect(sheet.problems).toEqual(['the file is not text: it is a gzip-compressed file (.gz): unpack it and read the report inside']);
+    expect(notes(sheet)).toEqual(['the file is not text: it is a gzip-compressed file (.gz): unpack it and read the report inside']);
+    expect(sheet.problems).toEqual([{ code: 'file.not-text', args: { content: 'gzip' } }]);
   });
 
   it('a report cut in the middle of its last line keeps the rows before it and says what is wrong with the last', async () => {
@@ -489,7 +497,7 @@ describe('text files that are not reports', () => {
     expect(sheets[0].grid).toHaveLength(6);
     // The cut falls inside the last row's quoted snapshot time ("2026-06-17, 09:37:08"): its quote is
     // never closed, and the row has fewer than the 21 fields of the others.
-    expect(sheets[0].problems).toEqual([
+    expect(notes(sheets[0])).toEqual([
       '1 quoted field is malformed (a missing or stray quote), at row 6: check that row',
       '1 row has a different number of fields than most rows (21): row 6',
     ]);

@@ -1,8 +1,12 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import Papa from 'papaparse';
+import { sayFileNote } from '../../src/engine';
 import { readReportFile, type FileSheet } from '../../src/io/read-report-file';
 import { AMAZON_BUSINESS_REPORT_BY_CHILD_ITEM, csvText, NOON_SALES_EXPORT } from '../fixtures/real-headers';
+
+/** The reader's problems as it words them after the file's name (Data Issues capitalises them). */
+const notes = (sheet: FileSheet): string[] => sheet.problems.map((p) => sayFileNote(p));
 
 // The real report files are read by test/reference/read-report-file.test.ts
 // (`npm run test:reference`); here, their real headers with rows of our own (test/fixtures/real-headers.ts).
@@ -134,8 +138,8 @@ describe('text encodings', () => {
       ['sku', 'title'],
       ['A1', 'حمال'],
     ]);
-    expect(sheet.problems).toHaveLength(1);
-    expect(sheet.problems[0]).toMatch(/^decoded as Windows-1256 \(Arabic\)/);
+    expect(notes(sheet)).toHaveLength(1);
+    expect(notes(sheet)[0]).toMatch(/^decoded as Windows-1256 \(Arabic\)/);
   });
 
   it('does not count a real U+FFFD in the file as a decoding problem', async () => {
@@ -174,7 +178,7 @@ describe('delimited text', () => {
       ['A1', '"Classic" backpack', '5'],
       ['A2', 'Tote', '3'],
     ]);
-    expect(sheet.problems.join(' ')).toMatch(/quote/);
+    expect(notes(sheet).join(' ')).toMatch(/quote/);
   });
 
   it.each([
@@ -260,18 +264,20 @@ describe('delimited text', () => {
     const text = 'sku,qty,price\nA1,1,2\nA2,1\nA3,1,2,extra\nA4,1,2\n';
     const sheet = await readOne('ragged.csv', utf8(text));
     expect(sheet.grid).toEqual([['sku', 'qty', 'price'], ['A1', '1', '2'], ['A2', '1'], ['A3', '1', '2', 'extra'], ['A4', '1', '2']]);
-    expect(sheet.problems).toEqual(['2 rows have a different number of fields than most rows (3): rows 3, 4']);
+    expect(notes(sheet)).toEqual(['2 rows have a different number of fields than most rows (3): rows 3, 4']);
+    expect(sheet.problems).toEqual([{ code: 'file.ragged-rows', args: { n: 2, usual: 3, rows: [3, 4], more: false } }]);
   });
 
   it('reports an unclosed quote', async () => {
     const sheet = await readOne('broken.csv', utf8('sku,title\nA1,"open\nA2,x\n'));
-    expect(sheet.problems.some((p) => /quoted field.*malformed/.test(p))).toBe(true);
+    expect(notes(sheet).some((p) => /quoted field.*malformed/.test(p))).toBe(true);
   });
 
   it('reads a one-column file and says no delimiter was found', async () => {
     const sheet = await readOne('skus.csv', utf8('sku\n00123\n1E5\n'));
     expect(sheet.grid).toEqual([['sku'], ['00123'], ['1E5']]);
-    expect(sheet.problems).toEqual(['no delimiter (tab, comma, semicolon or pipe) was found: each line was read as one column']);
+    expect(notes(sheet)).toEqual(['no delimiter (tab, comma, semicolon or pipe) was found: each line was read as one column']);
+    expect(sheet.problems).toMatchObject([{ code: 'file.no-delimiter' }]);
   });
 
   it('reads a file with an unknown extension as text and says so', async () => {
@@ -281,67 +287,71 @@ describe('delimited text', () => {
       ['a', 'b'],
       ['1', '2'],
     ]);
-    expect(sheet.problems).toEqual(['unknown file type ".dat": read as delimited text']);
+    expect(notes(sheet)).toEqual(['unknown file type ".dat": read as delimited text']);
+    expect(sheet.problems).toEqual([{ code: 'file.unknown-type', args: { extension: 'dat' } }]);
   });
 });
 
 describe('files that cannot be read', () => {
   it('an empty file', async () => {
     const sheet = await readOne('empty.csv', new Uint8Array(0));
-    expect(sheet).toMatchObject({ source: 'empty.csv', format: 'csv', grid: [], problems: ['the file is empty'] });
+    expect(sheet).toMatchObject({ source: 'empty.csv', format: 'csv', grid: [], problems: [{ code: 'file.empty', args: {} }] });
+    expect(notes(sheet)).toEqual(['the file is empty']);
   });
 
   it('a file holding only a BOM', async () => {
     const sheet = await readOne('bom-only.csv', new Uint8Array([0xef, 0xbb, 0xbf]));
     expect(sheet.grid).toEqual([]);
-    expect(sheet.problems).toEqual(['the file is empty']);
+    expect(notes(sheet)).toEqual(['the file is empty']);
   });
 
   it('an empty .xlsx', async () => {
     const sheet = await readOne('empty.xlsx', new Uint8Array(0));
-    expect(sheet).toMatchObject({ format: 'xlsx', grid: [], problems: ['the file is empty'] });
+    expect(sheet).toMatchObject({ format: 'xlsx', grid: [], problems: [{ code: 'file.empty', args: {} }] });
+    expect(notes(sheet)).toEqual(['the file is empty']);
   });
 
   it('a file with only blank lines', async () => {
     const sheet = await readOne('blank.csv', utf8('\n\n'));
     expect(sheet.grid).toEqual([[''], ['']]);
-    expect(sheet.problems).toEqual(['the file has only blank lines']);
+    expect(notes(sheet)).toEqual(['the file has only blank lines']);
+    expect(sheet.problems).toMatchObject([{ code: 'file.blank-lines' }]);
   });
 
   it('garbage bytes named .xlsx', async () => {
     const garbage = Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256);
     const sheet = await readOne('report.xlsx', garbage);
     expect(sheet).toMatchObject({ source: 'report.xlsx', format: 'xlsx', grid: [] });
-    expect(sheet.problems).toHaveLength(1);
-    expect(sheet.problems[0]).toMatch(/^not a valid \.xlsx file/);
+    expect(notes(sheet)).toHaveLength(1);
+    expect(notes(sheet)[0]).toMatch(/^not a valid \.xlsx file/);
   });
 
   it('a zip that is not a workbook, named .xlsx', async () => {
     const truncated = concat(new Uint8Array([0x50, 0x4b, 0x03, 0x04]), new Uint8Array(200).fill(0x41));
     const sheet = await readOne('report.xlsx', truncated);
     expect(sheet.grid).toEqual([]);
-    expect(sheet.problems).toHaveLength(1);
-    expect(sheet.problems[0]).toMatch(/^not a valid \.xlsx file/);
+    expect(notes(sheet)).toHaveLength(1);
+    expect(notes(sheet)[0]).toMatch(/^not a valid \.xlsx file/);
   });
 
   it('a CSV renamed to .xlsx', async () => {
     const sheet = await readOne('report.xlsx', utf8('sku,qty\nA1,1\n'));
     expect(sheet.grid).toEqual([]);
-    expect(sheet.problems[0]).toMatch(/not a valid \.xlsx file.*looks like text/);
+    expect(notes(sheet)[0]).toMatch(/not a valid \.xlsx file.*looks like text/);
   });
 
   it('binary bytes named .csv', async () => {
     const binary = Uint8Array.from({ length: 2048 }, (_, i) => (i * 31) % 256);
     const sheet = await readOne('report.csv', binary);
     expect(sheet.grid).toEqual([]);
-    expect(sheet.problems).toEqual(['the file is not text (binary content)']);
+    expect(notes(sheet)).toEqual(['the file is not text (binary content)']);
   });
 
   it('an .xls name', async () => {
     const sheet = await readOne('Inventory.xls', utf8('anything'));
     expect(sheet.grid).toEqual([]);
-    expect(sheet.problems).toHaveLength(1);
-    expect(sheet.problems[0]).toMatch(/save it as \.xlsx or \.csv/);
+    expect(notes(sheet)).toHaveLength(1);
+    expect(notes(sheet)[0]).toMatch(/save it as \.xlsx or \.csv/);
   });
 
   it('an old-format (OLE) workbook, whatever its name', async () => {
@@ -349,7 +359,7 @@ describe('files that cannot be read', () => {
     for (const name of ['book.xls', 'book.xlsx', 'book.csv']) {
       const sheet = await readOne(name, ole);
       expect(sheet.grid).toEqual([]);
-      expect(sheet.problems[0]).toMatch(/save it as \.xlsx.* or \.csv/);
+      expect(notes(sheet)[0]).toMatch(/save it as \.xlsx.* or \.csv/);
     }
   });
 });
@@ -406,8 +416,8 @@ describe('xlsx workbooks', () => {
   });
 
   it('reads a sheet with a merged title above the header cell by cell', () => {
-    const { grid, problems } = sheets[0];
-    expect(problems).toEqual([]);
+    const { grid } = sheets[0];
+    expect(sheets[0].problems).toEqual([]);
     expect(grid).toHaveLength(6);
     for (const row of grid) expect(row).toHaveLength(7);
     expect(grid[0]).toEqual([`تقرير المخزون - ${ARABIC_TITLE}`, null, null, null, null, null, null]);
@@ -421,20 +431,22 @@ describe('xlsx workbooks', () => {
   });
 
   it('reads formulas as their saved results and notes those without one', () => {
-    const { grid, problems } = sheets[1];
+    const { grid } = sheets[1];
     expect(grid).toEqual([
       ['sku', 'units', 'double'],
       ['A1', 1, null],
       ['A2', 2, '#DIV/0!'],
     ]);
-    expect(problems).toEqual(['1 formula cell has no saved result and was read as empty: open the file in Excel and save it again']);
+    expect(notes(sheets[1])).toEqual(['1 formula cell has no saved result and was read as empty: open the file in Excel and save it again']);
+    expect(sheets[1].problems).toEqual([{ code: 'file.formula-no-result', args: { n: 1 } }]);
   });
 
   it('returns empty worksheets with an empty grid and a problem', () => {
     expect(sheets[2].grid).toEqual([]);
-    expect(sheets[2].problems).toEqual(['the sheet is empty']);
+    expect(notes(sheets[2])).toEqual(['the sheet is empty']);
+    expect(sheets[2].problems).toMatchObject([{ code: 'file.sheet-empty' }]);
     expect(sheets[3].grid).toEqual([]);
-    expect(sheets[3].problems).toEqual(['the sheet is empty']);
+    expect(notes(sheets[3])).toEqual(['the sheet is empty']);
   });
 
   it('reads a workbook misnamed .csv or .txt as xlsx and says so', async () => {
@@ -445,7 +457,7 @@ describe('xlsx workbooks', () => {
       expect(misnamed[0].format).toBe('xlsx');
       expect(misnamed[0].source).toBe(`${name} › Inventory`);
       expect(misnamed[0].grid).toEqual(sheets[0].grid);
-      expect(misnamed[0].problems[0]).toMatch(/is an Excel workbook/);
+      expect(notes(misnamed[0])[0]).toMatch(/is an Excel workbook/);
     }
   });
 

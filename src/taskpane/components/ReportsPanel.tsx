@@ -19,7 +19,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ImportedFile, ReportInfo } from '../../app/session';
-import { CHANNELS, KINDS, type ReportKind } from '../../engine';
+import { CHANNELS, KINDS, sayFileNote, sayIssue, type ReportKind } from '../../engine';
 import { ErrorBar, usePane, useOperation, type ScanProps } from './context';
 
 /** Each report kind once (a kind may have several known layouts). */
@@ -130,7 +130,7 @@ export function ReportsPanel({ scan, onScan }: ScanProps) {
 }
 
 function ImportSummary({ files }: { readonly files: readonly ImportedFile[] }) {
-  const { t } = usePane();
+  const { t, lang } = usePane();
   const sheets = files.reduce((n, f) => n + f.sheets.length, 0);
   return (
     <MessageBar intent={files.some((f) => f.problems.length > 0 || f.sheets.length === 0) ? 'warning' : 'success'}>
@@ -146,7 +146,7 @@ function ImportSummary({ files }: { readonly files: readonly ImportedFile[] }) {
               ))}
               {f.problems.length > 0 && (
                 <div>
-                  {t('importProblems', { file: f.file })} <span dir="auto">{f.problems.join(' ')}</span>
+                  {t('importProblems', { file: f.file })} <span dir="auto">{f.problems.map((p) => sayFileNote(p, lang)).join(' ')}</span>
                 </div>
               )}
             </li>
@@ -159,7 +159,7 @@ function ImportSummary({ files }: { readonly files: readonly ImportedFile[] }) {
 
 function ReportCard({ report: r, disabled, onAssign }: { readonly report: ReportInfo; readonly disabled: boolean; readonly onAssign: (source: string, said: { kind?: ReportKind; channel?: string }) => void }) {
   const styles = useStyles();
-  const { t, kindName, channelName, num } = usePane();
+  const { t, lang, kindName, channelName, num } = usePane();
   const kindValue = r.assigned?.kind ?? '';
   const channelValue = r.assigned?.channel ?? '';
   const needsAttention = r.kind === null || (r.needsChannel && r.channel === null);
@@ -231,7 +231,7 @@ function ReportCard({ report: r, disabled, onAssign }: { readonly report: Report
               <Text size={200} dir="auto">
                 {i.row !== null ? `${t('issueAt', { row: i.row })}: ` : ''}
                 {i.column ? `${i.column}: ` : ''}
-                {i.reason}
+                {sayIssue(i, lang)}
               </Text>
             </li>
           ))}

@@ -20,7 +20,7 @@
 import type ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
 import { excel, jszip } from './lazy';
-import { type RawCell } from '../../engine';
+import { problemOf, sayFileNote, type Problem, type RawCell } from '../../engine';
 import { cellAddress, MAX_COLUMNS, MAX_ROWS, trimmedGrid } from '../grid';
 
 const MiB = 1024 * 1024;
@@ -81,11 +81,16 @@ export const XLSX_LIMITS: XlsxLimits = {
 // ---------------------------------------------------------------------------------------------
 // The package
 
-/** Why a file is not read, as a sentence that starts with the file's name. */
+/** Why a file is not read: a problem of the table, and its sentence, which starts with the file's name. */
 export interface PackageProblem {
   /** The zip could not be read, or its parts are not what it says: a damaged or cut-short file. */
   readonly damaged: boolean;
+  readonly problem: Problem;
   readonly message: string;
+}
+
+function refused(problem: Problem, damaged = false): PackageProblem {
+  return { damaged, problem, message: sayFileNote(problem) };
 }
 
 /** A workbook that cannot be read, with a message for the user (the file or sheet named, no stack). */
@@ -107,17 +112,19 @@ interface EntrySizes {
  * as the user knows it. Never throws.
  */
 export async function checkPackage(bytes: Uint8Array, name: string, limits: XlsxLimits = XLSX_LIMITS): Promise<PackageProblem | null> {
-  const damaged = (why: string): PackageProblem => ({ damaged: true, message: `${name} is not a readable Excel workbook (${why})` });
+  const damaged = (why: 'cut-short' | 'empty-zip' | 'zip-not-workbook'): PackageProblem => refused(problemOf('file.xlsx-damaged', { name, why }), true);
+  const damagedPart = (why: 'part-unpackable' | 'part-overlong' | 'part-short', part: string): PackageProblem =>
+    refused(problemOf('file.xlsx-damaged', { name, why, part }), true);
   let zip: JSZip;
   try {
     zip = await jszip().loadAsync(bytes);
   } catch {
-    return damaged('the file is damaged or cut short');
+    return damaged('cut-short');
   }
   const entries = Object.values(zip.files).filter((e) => !e.dir);
-  if (entries.length === 0) return damaged('the file is an empty zip package');
+  if (entries.length === 0) return damaged('empty-zip');
   // exceljs reads the workbook from this part only (an .ods or a zip of other files has none).
-  if (!zip.file('xl/workbook.xml') && !zip.file('/xl/workbook.xml')) return damaged('it is a zip package but not an Excel workbook');
+  if (!zip.file('xl/workbook.xml') && !zip.file('/xl/workbook.xml')) return damaged('zip-not-workbook');
 
   // What the zip says, before anything is inflated.
   const declared = new Map<JSZip.JSZipObject, number>();
@@ -130,9 +137,9 @@ export async function checkPackage(bytes: Uint8Array, name: string, limits: Xlsx
     declared.set(entry, size);
     total += size;
     const tooBig = partTooBig(name, entry.name, size, packed, limits);
-    if (tooBig) return { damaged: false, message: tooBig };
+    if (tooBig) return refused(tooBig);
   }
-  if (total > limits.maxExpandedBytes) return { damaged: false, message: expandsTooMuch(name, total, limits) };
+  if (total > limits.maxExpandedBytes) return refused(expandsTooMuch(name, total, limits));
 
   // What the zip holds: each part inflated as a stream and counted, never kept.
   total = 0;
@@ -145,40 +152,38 @@ export async function checkPackage(bytes: Uint8Array, name: string, limits: Xlsx
     try {
       counted = await inflatedSize(entry, cap, scan);
     } catch {
-      return damaged(`the file is damaged: its part ${entry.name} cannot be unpacked`);
+      return damagedPart('part-unpackable', entry.name);
     }
     if (counted === 'over') {
       // Declared sizes passed the limits above, so a part that runs past its size lies about it.
-      if (size !== undefined) return damaged(`the file is damaged: its part ${entry.name} holds more than the file says it does`);
-      if (cap === limits.maxPartBytes) return { damaged: false, message: partTooBig(name, entry.name, cap + 1, undefined, limits) as string };
-      return { damaged: false, message: expandsTooMuch(name, total + cap + 1, limits) };
+      if (size !== undefined) return damagedPart('part-overlong', entry.name);
+      if (cap === limits.maxPartBytes) return refused(partTooBig(name, entry.name, cap + 1, undefined, limits) as Problem);
+      return refused(expandsTooMuch(name, total + cap + 1, limits));
     }
-    if (size !== undefined && counted !== size) return damaged(`the file is damaged: its part ${entry.name} is cut short`);
+    if (size !== undefined && counted !== size) return damagedPart('part-short', entry.name);
     total += counted;
     const tooBig = partTooBig(name, entry.name, counted, (entry as unknown as { _data?: EntrySizes })._data?.compressedSize, limits);
-    if (tooBig) return { damaged: false, message: tooBig };
+    if (tooBig) return refused(tooBig);
     if (ranges.merged > limits.maxMergedCells) {
-      return { damaged: false, message: `${name} was not read: its merged cells cover ${count(ranges.merged)} cells (${ranges.largestMerge}), more than a report has (${count(limits.maxMergedCells)}); unmerge them, or copy the report's table to a new workbook` };
+      return refused(problemOf('file.xlsx-merged', { name, cells: ranges.merged, largest: ranges.largestMerge, limit: limits.maxMergedCells }));
     }
     if (ranges.validated > limits.maxValidatedCells) {
-      return { damaged: false, message: `${name} was not read: its drop-down lists and other data validations cover ${count(ranges.validated)} cells, more than can be read (${count(limits.maxValidatedCells)}); remove them (Data > Data Validation > Clear All), or copy the report's table to a new workbook` };
+      return refused(problemOf('file.xlsx-validations', { name, cells: ranges.validated, limit: limits.maxValidatedCells }));
     }
   }
   return null;
 }
 
-function partTooBig(name: string, part: string, size: number, packed: unknown, limits: XlsxLimits): string | null {
-  if (size > limits.maxPartBytes) {
-    return `${name} was not read: one part of it (${part}) expands to ${mib(size)}, more than one part of an .xlsx can be and still be read (${mib(limits.maxPartBytes)}; a sheet of about 700,000 rows): save the report as CSV or tab-delimited text (.csv, .txt) and read that`;
-  }
+function partTooBig(name: string, part: string, size: number, packed: unknown, limits: XlsxLimits): Problem | null {
+  if (size > limits.maxPartBytes) return problemOf('file.xlsx-part-too-big', { name, part, size, limit: limits.maxPartBytes });
   if (typeof packed === 'number' && size > limits.ratioFreeBytes && size > packed * limits.maxExpansionRatio) {
-    return `${name} was not read: one part of it (${part}) expands to ${mib(size)} from ${mib(packed)}, ${Math.round(size / Math.max(packed, 1)).toLocaleString('en-US')} times (real workbooks expand about 10 times); is it really a report?`;
+    return problemOf('file.xlsx-part-ratio', { name, part, size, packed });
   }
   return null;
 }
 
-function expandsTooMuch(name: string, size: number, limits: XlsxLimits): string {
-  return `${name} expands to more than ${mib(limits.maxExpandedBytes)} when unpacked (at least ${mib(size)}): not read; is it really a report? (A report of a million rows expands to less than 900 MiB.)`;
+function expandsTooMuch(name: string, size: number, limits: XlsxLimits): Problem {
+  return problemOf('file.xlsx-too-large', { name, size, limit: limits.maxExpandedBytes });
 }
 
 /**
@@ -306,18 +311,17 @@ export async function loadWorkbook(bytes: Uint8Array, name: string, limits: Xlsx
     // exceljs types its input as a Node Buffer; JSZip underneath accepts a Uint8Array.
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
-    throw new WorkbookReadError(`${name} is not a readable Excel workbook (${workbookFailure(error)})`, { cause: error });
+    throw new WorkbookReadError(sayFileNote(workbookDamage(name, error)), { cause: error });
   }
   return book;
 }
 
-/** What exceljs's failure on a zip that unpacked means, in words for the user. */
-export function workbookFailure(error: unknown): string {
+/** What exceljs's failure on a zip that unpacked means: the workbook `name` is damaged, and how. */
+export function workbookDamage(name: string, error: unknown): Problem {
   const message = error instanceof Error ? error.message : String(error);
   // A zip that is not a workbook (no xl/workbook.xml) makes exceljs read properties of undefined.
-  if (error instanceof TypeError) return 'it is a zip package but not an Excel workbook (or parts of it are missing)';
-  const short = message.split('\n')[0].trim().slice(0, 200);
-  return `parts of it are damaged (${short || 'unknown error'})`;
+  if (error instanceof TypeError) return problemOf('file.xlsx-damaged', { name, why: 'parts-missing' });
+  return problemOf('file.xlsx-damaged', { name, why: 'parts-damaged', detail: message.split('\n')[0].trim().slice(0, 200) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -453,7 +457,7 @@ function quoted(value: RawCell): string {
 }
 
 /** Why a 'scattered' sheet is not read. */
-export function scatteredText(bounds: Extract<TableBounds, { kind: 'scattered' }>): string {
+function scatteredText(bounds: Extract<TableBounds, { kind: 'scattered' }>): string {
   const grid = gridText(bounds.rows, bounds.columns);
   return bounds.values === 1
     ? `its one value is too far from A1 to be read (a grid of ${grid})`
@@ -461,19 +465,12 @@ export function scatteredText(bounds: Extract<TableBounds, { kind: 'scattered' }
 }
 
 /** `A1:U5`, and the size of a grid in words. */
-export function gridText(rows: number, columns: number): string {
+function gridText(rows: number, columns: number): string {
   return `A1:${cellAddress(rows - 1, columns - 1)} (${count(rows)} ${rows === 1 ? 'row' : 'rows'} × ${count(columns)} ${columns === 1 ? 'column' : 'columns'})`;
 }
 
 function count(n: number): string {
   return n.toLocaleString('en-US');
-}
-
-/** A size in words: 1 GiB, 761 MiB, 1.5 MiB, 11 KiB. */
-function mib(bytes: number): string {
-  if (bytes >= 1024 * MiB) return `${(bytes / (1024 * MiB)).toFixed(bytes % (1024 * MiB) === 0 ? 0 : 1)} GiB`;
-  if (bytes >= MiB) return `${(bytes / MiB).toFixed(bytes < 10 * MiB && bytes % MiB !== 0 ? 1 : 0)} MiB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} KiB`;
 }
 
 /**
