@@ -63,8 +63,8 @@ export const ANALYSIS_MESSAGES = {
         a.lead === 'setting' ? 'the lead-time setting' : `${a.supplier}'s lead time from PO history`
       }), ${a.days} days late; still counted as on order`,
     (a) =>
-      `أمر الشراء المفتوح${a.po ? ` ${a.po}` : ''} من ${a.supplier}: ${a.quantity} وحدة من ${a.master} كان متوقعًا في ${a.expected} (تاريخ الطلب ${a.poDate} + ${
+      `أمر الشراء المفتوح${a.po ? ` ${a.po}` : ''} من ${a.supplier}: ${a.quantity} من وحدات ${a.master} كانت متوقعة في ${a.expected} (تاريخ الطلب ${a.poDate} + ${
         a.lead === 'setting' ? 'مدة التوريد في الإعدادات' : `مدة توريد ${a.supplier} من سجل أوامر الشراء`
-      })، متأخر ${a.days} يومًا؛ ولا يزال محسوبًا ضمن الكميات قيد الطلب`,
+      })، والتأخير ${a.days} من الأيام؛ ولا تزال محسوبة ضمن الكميات قيد الطلب`,
   ),
 } satisfies Record<string, MessageDef<never>>;

@@ -119,7 +119,7 @@ describe('the Supplier PO history: lead times and open POs', () => {
         'onorder.late',
         'warning',
         "Open PO PO-3 from Acme: 5 units of LAMP-01 expected 2026-09-21 (ordered 2026-09-01 + Acme's lead time from PO history), 10 days late; still counted as on order",
-        'أمر الشراء المفتوح PO-3 من Acme: 5 وحدة من LAMP-01 كان متوقعًا في 2026-09-21 (تاريخ الطلب 2026-09-01 + مدة توريد Acme من سجل أوامر الشراء)، متأخر 10 يومًا؛ ولا يزال محسوبًا ضمن الكميات قيد الطلب',
+        'أمر الشراء المفتوح PO-3 من Acme: 5 من وحدات LAMP-01 كانت متوقعة في 2026-09-21 (تاريخ الطلب 2026-09-01 + مدة توريد Acme من سجل أوامر الشراء)، والتأخير 10 من الأيام؛ ولا تزال محسوبة ضمن الكميات قيد الطلب',
       ],
       [
         10,
@@ -127,7 +127,7 @@ describe('the Supplier PO history: lead times and open POs', () => {
         'onorder.late',
         'warning',
         'Open PO from Gulf: 10 units of SHADE-02 expected 2026-08-31 (ordered 2026-08-01 + the lead-time setting), 31 days late; still counted as on order',
-        'أمر الشراء المفتوح من Gulf: 10 وحدة من SHADE-02 كان متوقعًا في 2026-08-31 (تاريخ الطلب 2026-08-01 + مدة التوريد في الإعدادات)، متأخر 31 يومًا؛ ولا يزال محسوبًا ضمن الكميات قيد الطلب',
+        'أمر الشراء المفتوح من Gulf: 10 من وحدات SHADE-02 كانت متوقعة في 2026-08-31 (تاريخ الطلب 2026-08-01 + مدة التوريد في الإعدادات)، والتأخير 31 من الأيام؛ ولا تزال محسوبة ضمن الكميات قيد الطلب',
       ],
     ]);
   });
