@@ -17,7 +17,8 @@ import { importReports, readSource, type ImportResult, type SourceAssignment, ty
 import { repriced } from './ingest/join';
 import type { ParsedReport } from './ingest/read-report';
 import { RecordTable } from './ingest/records';
-import type { ImportIssue, RawGrid, SourceGrid } from './ingest/types';
+import { issueAt, type ImportIssue, type RawGrid, type SourceGrid } from './ingest/types';
+import { problemOf } from './problems';
 import { DEFAULT_SETTINGS, type AbcClass, type Position, type Settings } from './model';
 import { kpis as computeKpis, type Kpis } from './analysis/kpis';
 import { positionMetrics, positionVelocity, resolveLeadTime, type PlanningInputs, type PositionMetrics } from './analysis/position-metrics';
@@ -151,21 +152,12 @@ function analysisNotes(metrics: readonly PositionMetrics[], result: ImportResult
   const notes: ImportIssue[] = [];
   const noSales = new Map<string, number>();
   for (const m of metrics) if (m.velocityMethod === 'no sales report') noSales.set(m.position.channel.label, (noSales.get(m.position.channel.label) ?? 0) + 1);
-  for (const [label, n] of noSales) {
-    notes.push({
-      source: label,
-      row: null,
-      column: null,
-      value: null,
-      reason: `No sales report for ${label}: its ${n} positions have no velocity, so no reorder, excess or dead-stock advice. Add its Business Report or All Orders (Amazon), or its sales export or Product views & sales (noon).`,
-      dropped: false,
-    });
-  }
+  for (const [label, n] of noSales) notes.push(issueAt({ source: label, row: null, column: null, value: null }, problemOf('analysis.no-sales-report', { channel: label, n }), false));
   const mappingSource = result.sources.find((s) => s.kind === 'mapping')?.source ?? 'Mapping';
   const missingCost = new Set<string>();
   for (const m of metrics) if (m.position.cost === null && !m.position.provisional) missingCost.add(m.position.masterSku);
   for (const sku of missingCost) {
-    notes.push({ source: mappingSource, row: null, column: 'Cost Price', value: sku, reason: `Cost Price missing for ${sku}: stock value, GMROI, order value and approval tier left blank`, dropped: false });
+    notes.push(issueAt({ source: mappingSource, row: null, column: 'Cost Price', value: sku }, problemOf('analysis.cost-missing', { sku }), false));
   }
   return notes;
 }
@@ -468,20 +460,22 @@ function planningStage(imported: ImportResult, positions: readonly Position[], c
   }
   progress('metrics', positions.length, positions.length);
   const poSource = imported.sources.find((src) => src.kind === 'po-history')?.source ?? 'Supplier PO history';
-  const leadIssues: ImportIssue[] = leadTimes.issues.map((x) => ({ source: poSource, row: x.row, column: x.column, value: x.value === null || x.value === undefined ? null : String(x.value), reason: `${x.reason}: not used for lead times`, dropped: false }));
+  const leadIssues: ImportIssue[] = leadTimes.issues.map((x) => issueAt({ source: poSource, row: x.row, column: x.column, value: x.value === null || x.value === undefined ? null : String(x.value) }, x.problem, false));
   const onOrder = openOrders(imported.poRecords, leadTimes.suppliers, s, ctx.now);
-  for (const x of onOrder.issues) leadIssues.push({ source: poSource, row: x.row, column: x.column, value: x.value, reason: x.reason, dropped: false });
+  for (const x of onOrder.issues) leadIssues.push(issueAt({ source: poSource, row: x.row, column: x.column, value: x.value }, x.problem, false));
   for (const po of onOrder.open) {
     if (po.daysLate === 0) continue;
-    const lead = po.leadTimeSource === 'setting' ? 'the lead-time setting' : `${po.supplier}'s lead time from PO history`;
-    leadIssues.push({
-      source: poSource,
-      row: po.row,
-      column: 'Received Date',
-      value: null,
-      reason: `Open PO${po.poNumber ? ` ${po.poNumber}` : ''} from ${po.supplier}: ${po.quantity} units of ${po.masterSku} expected ${po.expected} (ordered ${po.poDate} + ${lead}), ${po.daysLate} days late; still counted as on order`,
-      dropped: false,
+    const late = problemOf('onorder.late', {
+      po: po.poNumber,
+      supplier: po.supplier,
+      quantity: po.quantity,
+      master: po.masterSku,
+      expected: po.expected,
+      poDate: po.poDate,
+      lead: po.leadTimeSource,
+      days: po.daysLate,
     });
+    leadIssues.push(issueAt({ source: poSource, row: po.row, column: 'Received Date', value: null }, late, false));
   }
   return { metrics, forecastRows, trendRows, suppliers: leadTimes.suppliers, leadIssues, onOrder, lastPoSupplier: leadTimes.perMaster, snapshot: current.save, saved, date, periods, eventYears };
 }

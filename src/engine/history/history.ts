@@ -23,7 +23,8 @@
  * Stored column by column (HistoryTable): 100,000 positions × 24 periods is 2.4 million rows.
  */
 import type { ImportIssue, RawCell, RawGrid, ValueProblem } from '../ingest/types';
-import { isValueProblem } from '../ingest/types';
+import { isValueProblem, issueAt } from '../ingest/types';
+import { problemOf, type Problem } from '../problems';
 import { parseDate } from '../ingest/values/dates';
 import { parseNumber } from '../ingest/values/numbers';
 import { parseText } from '../ingest/values/text';
@@ -269,7 +270,7 @@ export function readHistory(parts: readonly { readonly name: string; readonly gr
     if (missing.length > 0) {
       const dataRows = grid.slice(1).filter((r) => r && !r.every(blank)).length;
       rowsRead += dataRows;
-      issues.push({ source: name, row: 1, column: missing.join(', '), value: null, reason: `History sheet has no ${missing.join(', ')} column: its ${dataRows} rows were not read`, dropped: true });
+      issues.push(issueAt({ source: name, row: 1, column: missing.join(', '), value: null }, problemOf('history.missing-columns', { columns: missing, rows: dataRows }), true));
       counts.push({ name, rows: dataRows });
       continue;
     }
@@ -282,36 +283,37 @@ export function readHistory(parts: readonly { readonly name: string; readonly gr
       if (!r || r.every(blank)) continue;
       rows++;
       rowsRead++;
-      const bad = (column: string, value: RawCell, reason: string) => {
-        issues.push({ source: name, row: i + 1, column, value: value === null || value === undefined ? null : String(value), reason: `${reason}: history row left out`, dropped: true });
+      // The row is left out (the history.* codes say so).
+      const bad = (column: string, value: RawCell, problem: Problem) => {
+        issues.push(issueAt({ source: name, row: i + 1, column, value: value === null || value === undefined ? null : String(value) }, problem, true));
       };
       const dateCell = at(r, 'Date');
       const date = typeof dateCell === 'string' ? (dates.get(dateCell) ?? remember(dates, dateCell, readDate(dateCell))) : readDate(dateCell);
       if (typeof date !== 'string') {
-        bad('Date', dateCell, date === null ? 'Date is blank' : date.reason);
+        bad('Date', dateCell, date === null ? problemOf('history.date-blank', {}) : problemOf('history.bad-date', { problem: date.problem }));
         continue;
       }
       const periodCell = at(r, 'Period');
       const period = typeof periodCell === 'string' ? (periods.get(periodCell) ?? remember(periods, periodCell, readPeriod(periodCell))) : readPeriod(periodCell);
       if (period === null) {
-        bad('Period', periodCell, 'Period must be a month such as 2026-10');
+        bad('Period', periodCell, problemOf('history.bad-period', {}));
         continue;
       }
       const sourceText = parseText(at(r, 'Source') ?? null);
       const source = SOURCE_NAMES.find((s) => s.toLowerCase() === sourceText?.toLowerCase());
       if (!source) {
-        bad('Source', at(r, 'Source'), 'Source must be Snapshot or Sales report');
+        bad('Source', at(r, 'Source'), problemOf('history.bad-source', {}));
         continue;
       }
       const sku = parseText(at(r, 'Master SKU') ?? null);
       if (!sku) {
-        bad('Master SKU', at(r, 'Master SKU'), 'Master SKU is blank');
+        bad('Master SKU', at(r, 'Master SKU'), problemOf('history.sku-blank', {}));
         continue;
       }
       const channelText = parseText(at(r, 'Channel') ?? null);
       const channel = channelText ? CHANNEL_LABELS.get(channelText.toLowerCase()) : undefined;
       if (!channel) {
-        bad('Channel', at(r, 'Channel'), `Channel must be one of ${CHANNELS.map((c) => c.label).join(', ')}`);
+        bad('Channel', at(r, 'Channel'), problemOf('history.bad-channel', { channels: CHANNELS.map((c) => c.label) }));
         continue;
       }
       const nums: Partial<Record<HistoryNumber, number | null>> = {};
@@ -320,12 +322,12 @@ export function readHistory(parts: readonly { readonly name: string; readonly gr
         const cell = at(r, h);
         const v = parseNumber(cell ?? null);
         if (isValueProblem(v)) {
-          bad(h, cell, `${h} is not a number (${v.reason})`);
+          bad(h, cell, problemOf('history.not-a-number', { column: h, problem: v.problem }));
           failed = true;
           break;
         }
         if (v !== null && v < 0 && k !== 'revenue') {
-          bad(h, cell, `${h} is negative`);
+          bad(h, cell, problemOf('history.negative', { column: h }));
           failed = true;
           break;
         }
@@ -336,7 +338,7 @@ export function readHistory(parts: readonly { readonly name: string; readonly gr
       const channelCurrency = CHANNELS.find((c) => c.label === channel)!.currency;
       const currencyText = parseText(at(r, 'Currency') ?? null)?.toUpperCase() ?? channelCurrency;
       if (currencyText !== channelCurrency) {
-        issues.push({ source: name, row: i + 1, column: 'Currency', value: currencyText, reason: `Currency ${currencyText} is not ${channel}'s (${channelCurrency}): read as ${channelCurrency}`, dropped: false });
+        issues.push(issueAt({ source: name, row: i + 1, column: 'Currency', value: currencyText }, problemOf('history.other-currency', { currency: currencyText, channel, expected: channelCurrency }), false));
       }
       table.push({
         date,

@@ -7,6 +7,7 @@ import { CHANNELS, Channel, Country } from '../model';
 import { KINDS, ReportKind } from './kinds';
 import type { RecordTable, TextColumn } from './records';
 import { parseCurrencyCode } from './values/numbers';
+import { problemOf, say, type Problem } from '../problems';
 
 export type ChannelSource = 'user' | 'column' | 'name' | null;
 
@@ -15,7 +16,15 @@ export interface ChannelDecision {
   readonly decidedBy: ChannelSource;
   /** Whether the report belongs to a channel at all (false: the mapping, PO history, warehouse stock). */
   readonly channelReport: boolean;
+  /** How it was decided, or why it could not be (a channel.* code): what the issue of an unknown channel names. */
+  readonly problem: Problem;
+  /** The same in English, as the CLI and the pane show it. */
   readonly reason: string;
+}
+
+/** A decision with its explanation in the table's words (`reason` is the problem in English). */
+function decided(channel: Channel | null, decidedBy: ChannelSource, channelReport: boolean, problem: Problem): ChannelDecision {
+  return { channel, decidedBy, channelReport, problem, reason: say(problem) };
 }
 
 /** Record fields that can name a country, in the order they are trusted. */
@@ -102,13 +111,11 @@ function channelFor(marketplace: 'amazon' | 'noon', country: Country): Channel {
 export function inferChannel(kind: ReportKind, source: string, records: RecordTable, userChannel?: string): ChannelDecision {
   if (userChannel) {
     const chosen = CHANNELS.find((c) => c.id === userChannel) ?? null;
-    return chosen
-      ? { channel: chosen, decidedBy: 'user', channelReport: true, reason: 'assigned by the user' }
-      : { channel: null, decidedBy: null, channelReport: true, reason: `unknown channel "${userChannel}"` };
+    return chosen ? decided(chosen, 'user', true, problemOf('channel.by-user', {})) : decided(null, null, true, problemOf('channel.unknown-id', { id: userChannel }));
   }
   const marketplace = KINDS.find((k) => k.kind === kind)?.marketplace ?? null;
   // isChannelKind(kind) says the same: no marketplace, no channel.
-  if (!marketplace) return { channel: null, decidedBy: null, channelReport: false, reason: 'not a channel report' };
+  if (!marketplace) return decided(null, null, false, problemOf('channel.not-channel-report', {}));
 
   let ksa = 0;
   let uae = 0;
@@ -126,20 +133,11 @@ export function inferChannel(kind: ReportKind, source: string, records: RecordTa
   }
   if (ksa + uae > 0) {
     const country: Country = ksa >= uae ? 'KSA' : 'UAE';
-    const mixed = ksa > 0 && uae > 0 ? ` (${Math.min(ksa, uae)} rows name the other country and keep it)` : '';
-    return {
-      channel: channelFor(marketplace, country),
-      decidedBy: 'column',
-      channelReport: true,
-      reason: `the ${field} column says ${country} in ${Math.max(ksa, uae)} of ${records.length} rows${mixed}`,
-    };
+    // Rows that name the other country keep it (join-rows.ts, channelOf).
+    const problem = problemOf('channel.from-column', { field: field as string, country, n: Math.max(ksa, uae), rows: records.length, other: Math.min(ksa, uae) });
+    return decided(channelFor(marketplace, country), 'column', true, problem);
   }
   const fromName = countryFromName(source);
-  if (fromName) return { channel: channelFor(marketplace, fromName), decidedBy: 'name', channelReport: true, reason: `the name "${source}" says ${fromName}` };
-  return {
-    channel: null,
-    decidedBy: null,
-    channelReport: true,
-    reason: `no country, currency or sales-channel column and no country in the name "${source}": choose the channel`,
-  };
+  if (fromName) return decided(channelFor(marketplace, fromName), 'name', true, problemOf('channel.from-name', { name: source, country: fromName }));
+  return decided(null, null, true, problemOf('channel.none', { name: source }));
 }

@@ -9,7 +9,8 @@ import { joinReports, JoinResult } from './join';
 import { kindSpec, type ReportKind } from './kinds';
 import { setAsideRepeats } from './repeats';
 import { ParsedReport, readReport } from './read-report';
-import type { ImportIssue, SourceGrid } from './types';
+import { issueAt, type ImportIssue, type SourceGrid } from './types';
+import { problemOf } from '../problems';
 
 /** What the user said about a source: its kind and/or its channel (a channel id). */
 export interface SourceAssignment {
@@ -66,8 +67,8 @@ export function importReports(reports: readonly ParsedReport[], options: ImportO
     const spec = report.kind ? kindSpec(report.kind, report.variant) : undefined;
     if (spec?.use === 'set-aside') {
       // Not sales and not stock: recognized so that it is never read as either; one line accounts for its rows.
-      const reason = `${spec.label}: not used by the analysis (${spec.note}); its ${report.rowsRead} rows count as neither sales nor stock`;
-      return summary(report.source, report, null, [{ source: report.source, row: null, column: null, value: null, reason, dropped: true }], 0, report.rowsRead);
+      const problem = problemOf('import.set-aside', { label: spec.label, kind: spec.kind, variant: spec.variant ?? null, note: spec.note ?? '', rows: report.rowsRead });
+      return summary(report.source, report, null, [issueAt({ source: report.source, row: null, column: null, value: null }, problem, true)], 0, report.rowsRead);
     }
     const decision = report.kind ? inferChannel(report.kind, report.source, report.records, said.channel) : null;
     const needsChannel = report.kind !== null && decision !== null && decision.channel === null && decision.channelReport;
@@ -75,7 +76,7 @@ export function importReports(reports: readonly ParsedReport[], options: ImportO
     let { rowsUsed, rowsReported } = report;
     if (needsChannel) {
       // The rows are fine but cannot be joined until the user says which channel they belong to.
-      issues.unshift({ source: report.source, row: null, column: null, value: null, reason: `Channel unknown: ${decision.reason}`, dropped: true });
+      issues.unshift(issueAt({ source: report.source, row: null, column: null, value: null }, problemOf('channel.unknown', { why: decision.problem }), true));
       rowsReported += rowsUsed;
       rowsUsed = 0;
     }

@@ -7,7 +7,8 @@ import { idColumns, type MappingIndex } from './join-mapping';
 import type { ByChannel } from './join-position';
 import { channelOf, dayOf, hasCountryColumn } from './join-rows';
 import { textAt } from './records';
-import type { ImportIssue } from './types';
+import { issueAt, type ImportIssue } from './types';
+import { problemOf } from '../problems';
 
 /** Kinds imported per SKU for decisions to come, attached to the positions the stock and sales reports make. */
 export const ATTACHED: ReadonlySet<ReportKind> = new Set<ReportKind>(['amazon-ledger-summary', 'amazon-ledger-detail', 'amazon-storage-fees', 'amazon-aged-surcharge', 'amazon-fee-preview']);
@@ -37,7 +38,7 @@ export function attachImported(
     const kind = report.kind;
     if (!kind || !channel || !ATTACHED.has(kind)) continue;
     if (kind === 'amazon-ledger-detail' && kindsPerChannel.get(channel.id)?.has('amazon-ledger-summary')) {
-      issues.push({ source: report.source, row: null, column: null, value: null, reason: `Not used: the Inventory Ledger summary of ${channel.label} gives the same days with their balances`, dropped: false });
+      issues.push(issueAt({ source: report.source, row: null, column: null, value: null }, problemOf('join.ledger-detail-not-used', { channel: channel.label }), false));
       continue;
     }
     const table = report.records;
@@ -127,18 +128,12 @@ export function attachImported(
       }
     }
     if (otherDisposition > 0) {
-      issues.push({ source: report.source, row: null, column: 'Disposition', value: null, reason: `${otherDisposition} rows of units that are not sellable (damaged, defective …) are not part of the sellable balance`, dropped: false });
+      issues.push(issueAt({ source: report.source, row: null, column: 'Disposition', value: null }, problemOf('join.not-sellable-rows', { n: otherDisposition }), false));
     }
     if (missingRows > 0) {
       const list = [...missing];
-      issues.push({
-        source: report.source,
-        row: null,
-        column: 'SKU',
-        value: null,
-        reason: `${missingRows} rows for ${list.length} SKUs with no stock or sales row on ${channel.label} are kept out of the analysis: ${list.slice(0, 5).join(', ')}${list.length > 5 ? ' …' : ''}`,
-        dropped: false,
-      });
+      const problem = problemOf('join.rows-without-position', { rows: missingRows, count: list.length, channel: channel.label, skus: list.slice(0, 5) });
+      issues.push(issueAt({ source: report.source, row: null, column: 'SKU', value: null }, problem, false));
     }
   }
   for (const [p, months] of storage) {

@@ -2,12 +2,13 @@
  * The mapping side of the join (join.ts): the Mapping sheet's Master SKUs and their data, and how a
  * report row's channel SKU, ASIN / FNSKU or PSKU resolves to a Master SKU (docs/REPORTS.md, "Joining").
  */
-import { CHANNELS, Channel, type MappingSuggestion } from '../model';
+import { CHANNELS, Channel } from '../model';
 import type { JoinInput } from './join';
 import type { ParsedReport } from './read-report';
 import { numberAt, RecordTable, textAt, type TextColumn as Column } from './records';
-import type { ImportIssue } from './types';
+import { issueAt, type ImportIssue } from './types';
 import { SimilarIndex } from './similar';
+import { problemOf, type Problem } from '../problems';
 
 export interface MasterInfo {
   masterSku: string;
@@ -36,6 +37,12 @@ export const MAPPING_SKU_COLUMNS: readonly (readonly [string, readonly Channel[]
   ['noonSku', CHANNELS.filter((c) => c.marketplace === 'noon'), 'noon SKU'],
   ['sku', CHANNELS, 'SKU'],
 ];
+
+/** A Master SKU suggested for an unmapped SKU, and why (a join.suggest-* problem). */
+export interface Suggested {
+  readonly masterSku: string;
+  readonly why: Problem;
+}
 
 /** A text column of a report (records.ts), undefined when the report's kind has no such field. */
 export type TextColumn = Column | undefined;
@@ -132,7 +139,7 @@ export class MappingIndex {
       const map = this.byChannelSku.get(c.id) as Map<string, string>;
       const prev = map.get(sku);
       if (prev && prev !== master) {
-        issues.push({ source, row, column, value: sku, reason: `${c.label} SKU ${sku} is already mapped to ${prev}; this row's ${master} is ignored for it`, dropped: false });
+        issues.push(issueAt({ source, row, column, value: sku }, problemOf('join.sku-already-mapped', { channel: c.label, sku, prev, master }), false));
       } else map.set(sku, master);
     }
   }
@@ -196,11 +203,14 @@ export class MappingIndex {
     return (sku ? this.resolveSku(channel, sku) : null) ?? this.resolveById(channel, ids, i);
   }
 
-  /** The best guess for an unmapped SKU from its row's ASIN, title and SKU: same ASIN, same title, then a similar SKU. */
-  suggest(asin: string | null, title: string | null, sku: string | null): MappingSuggestion | null {
-    if (asin && this.byAmazonId.has(asin)) return { masterSku: this.byAmazonId.get(asin) as string, reason: `same ASIN ${asin}` };
+  /**
+   * The best guess for an unmapped SKU from its row's ASIN, title and SKU: same ASIN, same title, then a
+   * similar SKU; `why` says which (join.suggest-* codes).
+   */
+  suggest(asin: string | null, title: string | null, sku: string | null): Suggested | null {
+    if (asin && this.byAmazonId.has(asin)) return { masterSku: this.byAmazonId.get(asin) as string, why: problemOf('join.suggest-same-asin', { asin }) };
     const sameTitle = title ? this.byTitle().get(norm(title)) : undefined;
-    if (sameTitle !== undefined) return { masterSku: sameTitle, reason: 'same title' };
+    if (sameTitle !== undefined) return { masterSku: sameTitle, why: problemOf('join.suggest-same-title', {}) };
     if (!sku) return null;
     // The closest Master SKU or mapped channel SKU, within a few edits.
     const target = norm(sku);
@@ -210,7 +220,7 @@ export class MappingIndex {
     if (!found) return null;
     const candidate = similar.candidates[found.candidate.value];
     const master = similar.masters[found.candidate.value];
-    return { masterSku: master, reason: candidate === master ? 'similar SKU' : `similar SKU ${candidate}` };
+    return { masterSku: master, why: problemOf('join.suggest-similar-sku', { candidate: candidate === master ? null : candidate }) };
   }
 
   private similarIndex: { index: SimilarIndex<number>; candidates: string[]; masters: string[] } | null = null;

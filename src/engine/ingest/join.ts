@@ -26,8 +26,9 @@ import { countryColumns, rowCountry } from './channel';
 import type { ReportKind } from './kinds';
 import type { ParsedReport, ReportRecord } from './read-report';
 import { numberAt, RecordTable, textAt, type TextColumn as Column } from './records';
-import type { ImportIssue } from './types';
+import { issueAt, type ImportIssue } from './types';
 import { DAY_MS } from '../calendar';
+import { problemOf, say } from '../problems';
 import { ATTACHED, attachImported } from './join-attached';
 import { idColumns, MappingIndex } from './join-mapping';
 import { ByChannel, newPosition } from './join-position';
@@ -214,15 +215,10 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
           master = sku ?? textAt(ids.asin, i) ?? '(no SKU)';
           provisional = true;
           if (positions.get(ch.id, master) === undefined) {
-            suggestion = mapping.masters.size > 0 ? mapping.suggest(textAt(ids.asin, i), textAt(ids.title, i), sku) : null;
-            issues.push({
-              source: report.source,
-              row: rows[i],
-              column: 'SKU',
-              value: master,
-              reason: `SKU ${master} is not in the mapping: analyzed on its own${suggestion ? `; perhaps ${suggestion.masterSku} (${suggestion.reason})` : ''}`,
-              dropped: false,
-            });
+            const found = mapping.masters.size > 0 ? mapping.suggest(textAt(ids.asin, i), textAt(ids.title, i), sku) : null;
+            suggestion = found ? { masterSku: found.masterSku, reason: say(found.why) } : null;
+            const problem = problemOf('join.unmapped-sku', { sku: master, master: found?.masterSku ?? null, why: found?.why ?? null });
+            issues.push(issueAt({ source: report.source, row: rows[i], column: 'SKU', value: master }, problem, false));
           }
         }
         p = position(master, ch, provisional, sku);
@@ -242,7 +238,7 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
       if (sku && firstRows) {
         const first = firstRows.first(sku, ch.id, i);
         if (first !== undefined) {
-          issues.push({ source: report.source, row: rows[i], column: 'SKU', value: sku, reason: `Duplicate SKU ${sku} (first at row ${first}): quantities summed`, dropped: false });
+          issues.push(issueAt({ source: report.source, row: rows[i], column: 'SKU', value: sku }, problemOf('join.duplicate-sku', { sku, first }), false));
         }
       }
 
@@ -264,20 +260,14 @@ export function joinReports(inputs: readonly JoinInput[], options: JoinOptions =
   }
   for (const [key, t] of unknownTypes) {
     const type = key.slice(key.indexOf('\u0000') + 1);
-    issues.push({ source: t.source, row: t.row, column: 'inventory_type', value: type, reason: `Inventory type "${type}" is not one noon documents: its ${t.units} units are counted as not available`, dropped: false });
+    issues.push(issueAt({ source: t.source, row: t.row, column: 'inventory_type', value: type }, problemOf('join.unknown-inventory-type', { type, units: t.units }), false));
   }
   for (const [channelId, t] of viewsRows) {
     const label = CHANNELS.find((c) => c.id === channelId)?.label ?? channelId;
     const covered = exportDays.get(channelId);
     if (!covered || t.covered === 0) continue;
-    issues.push({
-      source: t.source,
-      row: null,
-      column: null,
-      value: null,
-      reason: `${label} units from ${dayOf(covered.from)} to ${dayOf(covered.to)} are counted from the noon sales export; the ${t.covered} rows of Product views & sales for those days are not counted again (their visitors are kept)${t.counted ? `, its ${t.counted} rows of other days are` : ''}`,
-      dropped: false,
-    });
+    const problem = problemOf('join.views-covered-by-export', { channel: label, from: dayOf(covered.from), to: dayOf(covered.to), covered: t.covered, counted: t.counted });
+    issues.push(issueAt({ source: t.source, row: null, column: null, value: null }, problem, false));
   }
   attachImported(inputs, positions, byId, mapping, kindsPerChannel, issues);
   return { positions: positionList, warehouseStock, poRecords, salesSpans, issues };

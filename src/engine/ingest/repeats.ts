@@ -14,8 +14,10 @@
  */
 import type { ReportKind } from './kinds';
 import type { ParsedReport, ReportRecord } from './read-report';
-import type { ImportIssue } from './types';
+import { issueAt, type ImportIssue } from './types';
 import { isoDay } from '../calendar';
+import { problemOf, type Problem } from '../problems';
+import { rowName, type RowName } from '../problems/join';
 
 /** What importSources knows of a source before the join (a subset of SourceSummary). */
 export interface RepeatCandidate {
@@ -32,26 +34,26 @@ export interface RepeatCandidate {
 type Values = ReportRecord['values'];
 const s = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : String(v));
 
-/** The identity of one event row, and how to name it to the user. */
+/** The identity of one event row, and how to name it to the user (problems/join.ts, rowName). */
 interface RowIdentity {
   readonly key: (v: Values) => string | null;
-  readonly name: (v: Values) => string;
+  readonly name: (v: Values) => RowName;
 }
 
 const ROW_IDENTITY: Partial<Record<ReportKind, RowIdentity>> = {
-  'amazon-orders': { key: (v) => (v.orderId ? `${s(v.orderId)}|${s(v.sku)}` : null), name: (v) => `order ${s(v.orderId)}, SKU ${s(v.sku)}` },
-  'noon-sales': { key: (v) => (v.itemNr ? s(v.itemNr) : null), name: (v) => `item ${s(v.itemNr)}` },
-  'noon-views-sales': { key: (v) => `${s(v.sku)}|${s(v.visitDate)}`, name: (v) => `SKU ${s(v.sku)} on ${day(v.visitDate)}` },
+  'amazon-orders': { key: (v) => (v.orderId ? `${s(v.orderId)}|${s(v.sku)}` : null), name: (v) => ({ event: 'order', orderId: s(v.orderId), sku: s(v.sku) }) },
+  'noon-sales': { key: (v) => (v.itemNr ? s(v.itemNr) : null), name: (v) => ({ event: 'item', item: s(v.itemNr) }) },
+  'noon-views-sales': { key: (v) => `${s(v.sku)}|${s(v.visitDate)}`, name: (v) => ({ event: 'sku-day', sku: s(v.sku), day: day(v.visitDate) }) },
   'amazon-returns': {
     key: (v) => [v.orderId, v.sku, v.returnDate, v.licensePlateNumber, v.fulfillmentCenterId, v.detailedDisposition, v.quantity].map(s).join('|'),
-    name: (v) => `return of SKU ${s(v.sku)}${v.orderId ? ` on order ${s(v.orderId)}` : ''} on ${day(v.returnDate)}`,
+    name: (v) => ({ event: 'return', sku: s(v.sku), orderId: v.orderId ? s(v.orderId) : '', day: day(v.returnDate) }),
   },
-  'amazon-ledger-summary': { key: (v) => [v.date, v.fnsku, v.sku, v.disposition, v.country].map(s).join('|'), name: (v) => `SKU ${s(v.sku)} on ${day(v.date)}` },
+  'amazon-ledger-summary': { key: (v) => [v.date, v.fnsku, v.sku, v.disposition, v.country].map(s).join('|'), name: (v) => ({ event: 'sku-day', sku: s(v.sku), day: day(v.date) }) },
   'amazon-ledger-detail': {
     key: (v) => [v.dateTime ?? v.date, v.fnsku, v.sku, v.eventType, v.referenceId, v.fulfillmentCenter, v.disposition, v.quantity].map(s).join('|'),
-    name: (v) => `${s(v.eventType)} of SKU ${s(v.sku)} on ${day(v.date)}`,
+    name: (v) => ({ event: 'ledger', eventType: s(v.eventType), sku: s(v.sku), day: day(v.date) }),
   },
-  'po-history': { key: (v) => [v.supplier, v.poNumber, v.masterSku, v.poDate, v.quantity].map(s).join('|'), name: (v) => `PO ${s(v.poNumber) || s(v.supplier)}` },
+  'po-history': { key: (v) => [v.supplier, v.poNumber, v.masterSku, v.poDate, v.quantity].map(s).join('|'), name: (v) => ({ event: 'po', po: s(v.poNumber) || s(v.supplier) }) },
 };
 
 /** Snapshot kinds where two different reports of one channel sharing SKUs are the same stock counted twice. */
@@ -99,7 +101,7 @@ function skusOf(report: ParsedReport): Set<string> {
   return out;
 }
 
-const whole = (source: string, reason: string): ImportIssue => ({ source, row: null, column: null, value: null, reason, dropped: true });
+const whole = (source: string, problem: Problem): ImportIssue => issueAt({ source, row: null, column: null, value: null }, problem, true);
 
 /** Sets aside repeated reports and rows; returns the candidates with their records, counts and issues updated. */
 export function setAsideRepeats<T extends RepeatCandidate>(sources: readonly T[]): T[] {
@@ -112,9 +114,9 @@ export function setAsideRepeats<T extends RepeatCandidate>(sources: readonly T[]
     list.push(i);
     groups.set(key, list);
   });
-  const setAsideWhole = (i: number, reason: string) => {
+  const setAsideWhole = (i: number, problem: Problem) => {
     const c = out[i];
-    out[i] = { ...c, rowsUsed: 0, rowsReported: c.rowsReported + c.rowsUsed, issues: [whole(c.source, reason), ...c.issues] };
+    out[i] = { ...c, rowsUsed: 0, rowsReported: c.rowsReported + c.rowsUsed, issues: [whole(c.source, problem), ...c.issues] };
   };
   for (const members of groups.values()) {
     if (members.length < 2) continue;
@@ -137,20 +139,16 @@ export function setAsideRepeats<T extends RepeatCandidate>(sources: readonly T[]
         }
         for (const [key, row] of mine) seen.set(key, { source: c.source, row });
         if (repeated.length === 0) continue;
-        const others = [...new Set(repeated.map((r) => r.first.source))].join(', ');
+        const others = [...new Set(repeated.map((r) => r.first.source))];
         if (repeated.length === c.report.records.length) {
-          setAsideWhole(i, `Every row repeats ${others} (the same ${c.label ?? kind} rows): not counted again`);
+          setAsideWhole(i, problemOf('repeat.all-rows', { others, label: c.label ?? kind }));
           continue;
         }
         const dropped = new Set(repeated.map((r) => r.at));
-        const rowIssues: ImportIssue[] = repeated.map(({ rec, first }) => ({
-          source: c.source,
-          row: rec.row,
-          column: null,
-          value: identity.name(rec.values),
-          reason: `${identity.name(rec.values)} was already counted from ${first.source} (row ${first.row}): not counted again`,
-          dropped: true,
-        }));
+        const rowIssues: ImportIssue[] = repeated.map(({ rec, first }) => {
+          const name = identity.name(rec.values);
+          return issueAt({ source: c.source, row: rec.row, column: null, value: rowName(name) }, problemOf('repeat.row', { ...name, source: first.source, row: first.row }), true);
+        });
         out[i] = {
           ...c,
           report: { ...c.report, records: c.report.records.filter((at) => !dropped.has(at)), rowsUsed: c.report.rowsUsed - repeated.length },
@@ -168,7 +166,7 @@ export function setAsideRepeats<T extends RepeatCandidate>(sources: readonly T[]
       const print = fingerprint(c.report);
       const same = kept.find((k) => fingerprint(out[k].report) === print);
       if (same !== undefined) {
-        setAsideWhole(i, `Same content as ${out[same].source}: not counted again`);
+        setAsideWhole(i, problemOf('repeat.same-content', { other: out[same].source }));
         continue;
       }
       if (!ONE_SNAPSHOT.has(kind)) {
@@ -187,10 +185,16 @@ export function setAsideRepeats<T extends RepeatCandidate>(sources: readonly T[]
       const mineIsLater = atMine !== null && atOther !== null && atMine > atOther;
       const [useIdx, asideIdx] = mineIsLater ? [i, clash] : [clash, i];
       const dated = atMine !== null && atOther !== null && atMine !== atOther;
-      const why = dated ? `${out[useIdx].source} is the later snapshot (${day(Math.max(atMine, atOther))})` : `${out[useIdx].source} was given first`;
       setAsideWhole(
         asideIdx,
-        `${out[useIdx].source} and ${out[asideIdx].source} are both ${c.label ?? kind} of ${c.channel?.label ?? 'one channel'} and share ${shared} SKUs: the same stock would count twice, so only one is used; ${why}`,
+        problemOf('repeat.snapshot-clash', {
+          used: out[useIdx].source,
+          aside: out[asideIdx].source,
+          label: c.label ?? kind,
+          channel: c.channel?.label ?? null,
+          shared,
+          later: dated ? day(Math.max(atMine, atOther)) : null,
+        }),
       );
       if (mineIsLater) kept.splice(kept.indexOf(clash), 1, i);
     }

@@ -39,6 +39,7 @@ import { type CalcError, isCalcError, messages, valueError } from '../errors';
 import type { ReportRecord } from '../ingest/read-report';
 import type { Days } from '../model';
 import { DAY_MS } from '../calendar';
+import { problemOf, type Problem } from '../problems';
 
 export interface SupplierLeadTime {
   readonly supplier: string;
@@ -56,12 +57,12 @@ export interface SupplierLeadTime {
   readonly onTimeKnown: number;
 }
 
-/** A PO row that could not be used: its 1-based row number, the column at fault, its value and why. */
+/** A PO row that could not be used: its 1-based row number, the column at fault, its value and why (a leadtime.* code). */
 export interface LeadTimeIssue {
   readonly row: number;
   readonly column: string;
   readonly value: unknown;
-  readonly reason: string;
+  readonly problem: Problem;
 }
 
 export interface SupplierLeadTimes {
@@ -132,31 +133,31 @@ export function supplierLeadTimes(records: readonly ReportRecord[]): SupplierLea
 
   for (const rec of records) {
     const v = rec.values;
-    const issue = (column: string, value: unknown, reason: string) => issues.push({ row: rec.row, column, value: shown(value), reason });
+    const issue = (column: string, value: unknown, problem: Problem) => issues.push({ row: rec.row, column, value: shown(value), problem });
     const supplier = text(v.supplier);
     if (supplier === null) {
-      issue(COLUMN.supplier, v.supplier ?? null, 'Supplier is blank: the PO is not used');
+      issue(COLUMN.supplier, v.supplier ?? null, problemOf('leadtime.supplier-blank', {}));
       continue;
     }
     const poDate = date(v.poDate);
     if (poDate === null || poDate === undefined) {
-      issue(COLUMN.poDate, v.poDate ?? null, poDate === null ? 'PO date is blank: the PO is not used' : 'PO date is not a date: the PO is not used');
+      issue(COLUMN.poDate, v.poDate ?? null, poDate === null ? problemOf('leadtime.po-date-blank', {}) : problemOf('leadtime.po-date-invalid', {}));
       continue;
     }
     const received = date(v.receivedDate);
     if (received === undefined) {
-      issue(COLUMN.receivedDate, v.receivedDate, 'Received date is not a date: the PO is not used');
+      issue(COLUMN.receivedDate, v.receivedDate, problemOf('leadtime.received-invalid', {}));
       continue;
     }
     const lead = received === null ? null : dayOf(received) - dayOf(poDate);
     if (lead !== null && lead < 0) {
-      issue(COLUMN.receivedDate, received, `Received ${shown(received)}, before the PO date ${shown(poDate)}: the PO is not used`);
+      issue(COLUMN.receivedDate, received, problemOf('leadtime.received-before-po', { received: String(shown(received)), poDate: String(shown(poDate)) }));
       continue;
     }
     const promised = date(v.promisedDate);
     if (promised === undefined) {
       // The PO still gives a lead time; only its on-time status is unknown.
-      issue(COLUMN.promisedDate, v.promisedDate, 'Promised date is not a date: on-time status unknown');
+      issue(COLUMN.promisedDate, v.promisedDate, problemOf('leadtime.promised-invalid', {}));
     }
 
     const master = text(v.masterSku);

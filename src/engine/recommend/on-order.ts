@@ -22,6 +22,7 @@ import { countryOf } from '../ingest/channel';
 import { CHANNELS, type Settings } from '../model';
 import type { SupplierLeadTime } from '../metrics/lead-time';
 import { DAY_MS, isoDay } from '../calendar';
+import { problemOf, type Problem } from '../problems';
 
 export interface OpenPo {
   readonly row: number;
@@ -49,11 +50,12 @@ export interface OnOrderUnits {
   readonly upstream: number;
 }
 
+/** An open PO row not counted as on order, or counted for its Master SKU only: where, and why (an onorder.* code). */
 export interface OnOrderIssue {
   readonly row: number;
   readonly column: string;
   readonly value: string | null;
-  readonly reason: string;
+  readonly problem: Problem;
 }
 
 export interface OnOrder {
@@ -93,11 +95,11 @@ export function openOrders(records: readonly ReportRecord[], suppliers: readonly
     const master = text(v.masterSku);
     const quantity = typeof v.quantity === 'number' ? v.quantity : null;
     if (master === null) {
-      issues.push({ row: rec.row, column: 'Master SKU', value: null, reason: 'An open PO without a Master SKU: not counted as on order' });
+      issues.push({ row: rec.row, column: 'Master SKU', value: null, problem: problemOf('onorder.no-master-sku', {}) });
       continue;
     }
     if (quantity === null || !(quantity > 0)) {
-      issues.push({ row: rec.row, column: 'Qty', value: v.quantity === null || v.quantity === undefined ? null : String(v.quantity), reason: `An open PO of ${master} without a quantity above 0: not counted as on order` });
+      issues.push({ row: rec.row, column: 'Qty', value: v.quantity === null || v.quantity === undefined ? null : String(v.quantity), problem: problemOf('onorder.no-quantity', { master }) });
       continue;
     }
     const measured = lead.get(supplier) ?? null;
@@ -108,7 +110,7 @@ export function openOrders(records: readonly ReportRecord[], suppliers: readonly
     let destination: string | null = null;
     if (where !== null) {
       const channel = destinationChannel(where);
-      if (channel === null) issues.push({ row: rec.row, column: 'Destination', value: where, reason: `Destination "${where}" is not a channel (Amazon or noon, KSA or UAE) or the own warehouse: the PO counts for ${master} wherever it is needed` });
+      if (channel === null) issues.push({ row: rec.row, column: 'Destination', value: where, problem: problemOf('onorder.unknown-destination', { destination: where, master }) });
       else if (channel !== 'warehouse') destination = channel;
     }
     open.push({

@@ -161,23 +161,23 @@ describe('readHistory: bad rows are reported and left out, never thrown', () => 
   const withCell = (column: (typeof HISTORY_HEADER)[number], value: RawCell): RawCell[] => GOOD.map((c, i) => (HISTORY_HEADER[i] === column ? value : c));
 
   // One case per check of readHistory, in the order it checks; value = String(cell) (null for a blank cell).
-  const CASES: { what: string; column: (typeof HISTORY_HEADER)[number]; cell: RawCell; value: string | null; reason: string }[] = [
-    { what: 'a date that is no date', column: 'Date', cell: '2026-13-01', value: '2026-13-01', reason: 'not a date' },
-    { what: 'a blank date', column: 'Date', cell: null, value: null, reason: 'Date is blank' },
-    { what: 'a month name as period', column: 'Period', cell: 'Oct', value: 'Oct', reason: 'Period must be a month such as 2026-10' },
-    { what: 'month 13 as period', column: 'Period', cell: '2026-13', value: '2026-13', reason: 'Period must be a month such as 2026-10' },
-    { what: 'an unknown source', column: 'Source', cell: 'Manual', value: 'Manual', reason: 'Source must be Snapshot or Sales report' },
-    { what: 'a blank Master SKU', column: 'Master SKU', cell: '  ', value: '  ', reason: 'Master SKU is blank' },
-    { what: 'an unknown channel', column: 'Channel', cell: 'Amazon US', value: 'Amazon US', reason: 'Channel must be one of Amazon KSA, Amazon UAE, noon KSA, noon UAE' },
-    { what: 'text in Sold', column: 'Sold', cell: 'abc', value: 'abc', reason: 'Sold is not a number' },
-    { what: 'a negative Available', column: 'Available', cell: -5, value: '-5', reason: 'Available is negative' },
-    { what: 'a negative Stock Value', column: 'Stock Value', cell: -1, value: '-1', reason: 'Stock Value is negative' },
+  const CASES: { what: string; column: (typeof HISTORY_HEADER)[number]; cell: RawCell; value: string | null; code: string; reason: string }[] = [
+    { what: 'a date that is no date', column: 'Date', cell: '2026-13-01', value: '2026-13-01', code: 'history.bad-date', reason: 'not a date' },
+    { what: 'a blank date', column: 'Date', cell: null, value: null, code: 'history.date-blank', reason: 'Date is blank' },
+    { what: 'a month name as period', column: 'Period', cell: 'Oct', value: 'Oct', code: 'history.bad-period', reason: 'Period must be a month such as 2026-10' },
+    { what: 'month 13 as period', column: 'Period', cell: '2026-13', value: '2026-13', code: 'history.bad-period', reason: 'Period must be a month such as 2026-10' },
+    { what: 'an unknown source', column: 'Source', cell: 'Manual', value: 'Manual', code: 'history.bad-source', reason: 'Source must be Snapshot or Sales report' },
+    { what: 'a blank Master SKU', column: 'Master SKU', cell: '  ', value: '  ', code: 'history.sku-blank', reason: 'Master SKU is blank' },
+    { what: 'an unknown channel', column: 'Channel', cell: 'Amazon US', value: 'Amazon US', code: 'history.bad-channel', reason: 'Channel must be one of Amazon KSA, Amazon UAE, noon KSA, noon UAE' },
+    { what: 'text in Sold', column: 'Sold', cell: 'abc', value: 'abc', code: 'history.not-a-number', reason: 'Sold is not a number' },
+    { what: 'a negative Available', column: 'Available', cell: -5, value: '-5', code: 'history.negative', reason: 'Available is negative' },
+    { what: 'a negative Stock Value', column: 'Stock Value', cell: -1, value: '-1', code: 'history.negative', reason: 'Stock Value is negative' },
   ];
 
-  test.each(CASES)('$what → one dropped issue at its sheet, Excel row and column', ({ column, cell, value, reason }) => {
+  test.each(CASES)('$what → one dropped issue at its sheet, Excel row and column', ({ column, cell, value, code, reason }) => {
     // Excel row 3: header (1), a good row (2), the bad row (3).
     const read = readHistory([{ name: 'My History', grid: [H, GOOD, withCell(column, cell)] }]);
-    expect(read.issues).toEqual([{ source: 'My History', row: 3, column, value, reason: expect.stringContaining(reason), dropped: true }]);
+    expect(read.issues).toEqual([{ source: 'My History', row: 3, column, value, code, args: expect.any(Object), severity: 'error', reason: expect.stringContaining(reason), dropped: true }]);
     expect(read.issues[0].reason).toMatch(/history row left out$/);
     expect(read.table.length).toBe(1);
     expect(read.table.masterSku).toEqual(['A']);
@@ -203,7 +203,9 @@ describe('readHistory: bad rows are reported and left out, never thrown', () => 
       { name: 'Lumive History 2', grid: [noDate, row, [], row] }, // 2 data rows and a blank one
     ]);
     expect(read.table.length).toBe(1); // only the first sheet's row
-    expect(read.issues).toEqual([{ source: 'Lumive History 2', row: 1, column: 'Date', value: null, reason: expect.stringContaining('no Date column'), dropped: true }]);
+    expect(read.issues).toEqual([
+      { source: 'Lumive History 2', row: 1, column: 'Date', value: null, code: 'history.missing-columns', args: { columns: ['Date'], rows: 2 }, severity: 'error', reason: expect.stringContaining('no Date column'), dropped: true },
+    ]);
     expect(read.issues[0].reason).toContain('its 2 rows were not read');
     expect(read.parts).toEqual([
       { name: SHEET, rows: 1 },
@@ -215,7 +217,9 @@ describe('readHistory: bad rows are reported and left out, never thrown', () => 
   test('several required columns missing are named together', () => {
     const header = HISTORY_HEADER.filter((h) => h !== 'Date' && h !== 'Channel');
     const read = readHistory([{ name: 'Old', grid: [header, GOOD.slice(1)] }]);
-    expect(read.issues).toEqual([{ source: 'Old', row: 1, column: 'Date, Channel', value: null, reason: expect.stringContaining('no Date, Channel column'), dropped: true }]);
+    expect(read.issues).toEqual([
+      { source: 'Old', row: 1, column: 'Date, Channel', value: null, code: 'history.missing-columns', args: { columns: ['Date', 'Channel'], rows: 1 }, severity: 'error', reason: expect.stringContaining('no Date, Channel column'), dropped: true },
+    ]);
     expect(read.table.length).toBe(0);
     expect(read.rowsRead).toBe(1);
   });
@@ -466,7 +470,19 @@ describe('readHistory: currency and period cells a user edited', () => {
   test('a lower-case currency is the channel currency; another code is reported (row kept, channel currency used)', () => {
     const read = readHistory(one([H, withCell('Currency', 'sar'), withCell('Currency', 'USD')]));
     expect(rowsOf(read.table).map((r) => r.currency)).toEqual(['SAR', 'SAR']);
-    expect(read.issues).toEqual([{ source: SHEET, row: 3, column: 'Currency', value: 'USD', reason: "Currency USD is not Amazon KSA's (SAR): read as SAR", dropped: false }]);
+    expect(read.issues).toEqual([
+      {
+        source: SHEET,
+        row: 3,
+        column: 'Currency',
+        value: 'USD',
+        code: 'history.other-currency',
+        args: { currency: 'USD', channel: 'Amazon KSA', expected: 'SAR' },
+        severity: 'warning',
+        reason: "Currency USD is not Amazon KSA's (SAR): read as SAR",
+        dropped: false,
+      },
+    ]);
   });
 
   test('a Period Excel turned into a date serial reads as its month (46296 = 2026-10-01: 46296 − 25569 = 20727 days after 1970-01-01)', () => {

@@ -7,7 +7,11 @@ import { CalcError } from '../../../src/engine/errors';
 import { importSources } from '../../../src/engine/ingest/import';
 import type { ReportRecord } from '../../../src/engine/ingest/read-report';
 import type { RawCell } from '../../../src/engine/ingest/types';
-import { leadTimeStats, supplierLeadTimes } from '../../../src/engine/metrics/lead-time';
+import { leadTimeStats, supplierLeadTimes, type LeadTimeIssue } from '../../../src/engine/metrics/lead-time';
+import { say } from '../../../src/engine/problems';
+
+/** An issue with its problem as its code and its English message (what Data Issues shows). */
+const said = (issues: readonly LeadTimeIssue[]) => issues.map(({ problem, ...place }) => ({ ...place, code: problem.code, reason: say(problem) }));
 
 const valueErr = (message: string) => new CalcError('#VALUE!', message);
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
@@ -123,11 +127,11 @@ describe('supplierLeadTimes from records', () => {
       po(5, null, '2026-02-01', '2026-02-05'), // no supplier
       po(6, 'Acme', '2026-02-01', null, null, { poDate: 'soon' }), // a PO date that is not a date
     ]);
-    expect(issues).toEqual([
-      { row: 3, column: 'Received Date', value: '2026-02-01', reason: 'Received 2026-02-01, before the PO date 2026-02-10: the PO is not used' },
-      { row: 4, column: 'PO Date', value: null, reason: 'PO date is blank: the PO is not used' },
-      { row: 5, column: 'Supplier', value: null, reason: 'Supplier is blank: the PO is not used' },
-      { row: 6, column: 'PO Date', value: 'soon', reason: 'PO date is not a date: the PO is not used' },
+    expect(said(issues)).toEqual([
+      { row: 3, column: 'Received Date', value: '2026-02-01', code: 'leadtime.received-before-po', reason: 'Received 2026-02-01, before the PO date 2026-02-10: the PO is not used: not used for lead times' },
+      { row: 4, column: 'PO Date', value: null, code: 'leadtime.po-date-blank', reason: 'PO date is blank: the PO is not used: not used for lead times' },
+      { row: 5, column: 'Supplier', value: null, code: 'leadtime.supplier-blank', reason: 'Supplier is blank: the PO is not used: not used for lead times' },
+      { row: 6, column: 'PO Date', value: 'soon', code: 'leadtime.po-date-invalid', reason: 'PO date is not a date: the PO is not used: not used for lead times' },
     ]);
     expect(suppliers).toEqual([{ supplier: 'Acme', received: 1, open: 0, meanDays: 10, sdDays: null, onTimeRate: null, onTimeKnown: 0 }]);
   });
@@ -217,8 +221,8 @@ describe('from a PO-history sheet through the importer', () => {
   });
 
   test('the row received before its PO date is an issue with its sheet row number', () => {
-    expect(leadTimes.issues).toEqual([
-      { row: 7, column: 'Received Date', value: '2026-03-01', reason: 'Received 2026-03-01, before the PO date 2026-03-10: the PO is not used' },
+    expect(said(leadTimes.issues)).toEqual([
+      { row: 7, column: 'Received Date', value: '2026-03-01', code: 'leadtime.received-before-po', reason: 'Received 2026-03-01, before the PO date 2026-03-10: the PO is not used: not used for lead times' },
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { DEFAULT_SETTINGS } from '../../../src/engine/model';
 import type { ReportRecord } from '../../../src/engine/ingest/records';
 import { destinationChannel, openOrders } from '../../../src/engine/recommend/on-order';
+import { say } from '../../../src/engine/problems';
 import type { SupplierLeadTime } from '../../../src/engine/metrics/lead-time';
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
@@ -56,10 +57,16 @@ describe('openOrders', () => {
   });
 
   it('reports what it cannot count, with the row and column', () => {
-    expect(r.issues).toEqual([
-      { row: 5, column: 'Destination', value: 'Jeddah port', reason: 'Destination "Jeddah port" is not a channel (Amazon or noon, KSA or UAE) or the own warehouse: the PO counts for MUG-02 wherever it is needed' },
-      { row: 6, column: 'Master SKU', value: null, reason: 'An open PO without a Master SKU: not counted as on order' },
-      { row: 7, column: 'Qty', value: '0', reason: 'An open PO of BAG-01 without a quantity above 0: not counted as on order' },
+    expect(r.issues.map(({ problem, ...place }) => ({ ...place, code: problem.code, reason: say(problem) }))).toEqual([
+      {
+        row: 5,
+        column: 'Destination',
+        value: 'Jeddah port',
+        code: 'onorder.unknown-destination',
+        reason: 'Destination "Jeddah port" is not a channel (Amazon or noon, KSA or UAE) or the own warehouse: the PO counts for MUG-02 wherever it is needed',
+      },
+      { row: 6, column: 'Master SKU', value: null, code: 'onorder.no-master-sku', reason: 'An open PO without a Master SKU: not counted as on order' },
+      { row: 7, column: 'Qty', value: '0', code: 'onorder.no-quantity', reason: 'An open PO of BAG-01 without a quantity above 0: not counted as on order' },
     ]);
   });
 });
