@@ -58,7 +58,7 @@ export function settingsOperations({ workbook }: SessionCore): SettingsOperation
       // Fields the form did not send keep the workbook's values.
       const read = readSettingsObject(values, 'Settings', state.settings);
       // Nothing is saved, so no default is used: the form says only what is wrong.
-      if (read.issues.length > 0) return { ok: false, fieldErrors, formErrors: read.issues.flatMap((i) => settingProblem(i) ?? []) };
+      if (read.issues.length > 0) return { ok: false, fieldErrors, formErrors: read.issues.map(settingProblem) };
       const names = planNames(new Map(Object.entries(OUTPUT_SHEETS)), state.registry, state.sheets.map((s) => s.name));
       const name = names.get('settings') as string;
       const specs = [settingsSheet(name, read.settings)];

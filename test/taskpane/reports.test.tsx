@@ -10,7 +10,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { TextDecoder } from 'util';
 import { sessionOver } from '../../src/app/session';
 import { demoInputSpecs } from '../../src/demo/sample-workbook';
-import { issueAt, problemOf, type ImportIssue } from '../../src/engine';
+import { issueAt, problemOf } from '../../src/engine';
 import { App } from '../../src/taskpane/components/App';
 import { makePane, PaneProvider } from '../../src/taskpane/components/context';
 import { ReportsPanel } from '../../src/taskpane/components/ReportsPanel';
@@ -82,15 +82,14 @@ describe('the Reports panel says problems in the pane language', () => {
   it.each([
     ['ar', 'الصف 4: available: كمية مخزون سالبة (-3): حُسبت 0'],
     ['en', 'row 4: available: Negative stock quantity -3 counted as 0'],
-  ] as const)('a report card says its issues from their codes (%s); an issue without a code keeps its reason', async (lang, said) => {
+  ] as const)('a report card says its issues from their codes (%s)', async (lang, said) => {
     const workbook = new MemoryWorkbook();
     await workbook.writeSheets(demoInputSpecs());
     const session = sessionOver(() => workbook, false);
     const found = await session.scan();
     const source = found.reports[0].source;
     const negative = issueAt({ source, row: 4, column: 'available', value: '-3' }, problemOf('stock.negative', { what: 'stock', n: -3 }), false);
-    const uncoded: ImportIssue = { source, row: null, column: null, value: null, reason: 'A reason in English only', dropped: false };
-    const scan = { ...found, reports: found.reports.map((r, i) => (i === 0 ? { ...r, issues: [negative, uncoded], issueCount: 2 } : r)) };
+    const scan = { ...found, reports: found.reports.map((r, i) => (i === 0 ? { ...r, issues: [negative], issueCount: 1 } : r)) };
     render(
       <PaneProvider value={makePane(lang, session, false)}>
         <ReportsPanel scan={scan} onScan={() => undefined} />
@@ -98,6 +97,6 @@ describe('the Reports panel says problems in the pane language', () => {
     );
     const card = screen.getByRole('group', { name: source });
     const items = within(card).getAllByRole('listitem').map((li) => li.textContent);
-    expect(items).toEqual([said, 'A reason in English only']);
+    expect(items).toEqual([said]);
   });
 });

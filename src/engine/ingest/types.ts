@@ -47,10 +47,10 @@ export function gridRows(grid: RawGrid): RowSource {
  */
 export interface ImportIssue extends IssuePlace {
   /** The problem's code in the one table (problems/index.ts); branch on this, never on `reason`. */
-  readonly code?: ProblemCode;
+  readonly code: ProblemCode;
   /** The values the code's message names, to say it in another language (`say`). */
-  readonly args?: ProblemArgs;
-  readonly severity?: Severity;
+  readonly args: ProblemArgs;
+  readonly severity: Severity;
   /** The message in English, made from the table: what Data Issues and the CLI show. */
   readonly reason: string;
   readonly dropped: boolean;
@@ -81,7 +81,7 @@ export function issueAt(place: IssuePlace, problem: Problem, dropped: boolean): 
 
 /** The issue's message in the language asked for: the pane says it in Arabic from its code and values. */
 export function sayIssue(issue: ImportIssue, lang: MessageLang = 'en'): string {
-  return issue.code === undefined || issue.args === undefined ? issue.reason : say({ code: issue.code, args: issue.args }, lang);
+  return say({ code: issue.code, args: issue.args }, lang);
 }
 
 /** A value that could not be read, and why (the readers in values/ return these instead of throwing). */

@@ -299,8 +299,7 @@ export function applySettings(
  * What is wrong in an issue of the settings reader, without the default it used instead (a form that
  * saves nothing while a value is not valid says this); the issue's own problem when it used no default.
  */
-export function settingProblem(issue: ImportIssue): Problem | null {
-  if (issue.code === undefined || issue.args === undefined) return null;
+export function settingProblem(issue: ImportIssue): Problem {
   const nested = issue.code === 'setting.default-used' || issue.code === 'setting.defaults-used' ? issue.args.problem : undefined;
   return typeof nested === 'object' && nested !== null && 'code' in nested ? nested : { code: issue.code, args: issue.args };
 }
