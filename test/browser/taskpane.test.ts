@@ -187,6 +187,22 @@ inBrowser(`task pane in Chromium (browser preview)${present ? '' : ` (skipped: C
     await shot('taskpane-explorer-rtl.png');
   });
 
+  test('in Arabic, a file’s notes and a sheet’s issues are said in Arabic', async () => {
+    await page.getByRole('tab', { name: ar.tabReports }).click();
+    const notes = path.join(dir, 'supplier notes.csv');
+    fs.writeFileSync(notes, 'colour,size\nred,M,extra\nblue,L\n');
+    await page.getByTestId('import-input').setInputFiles([notes]);
+    // The reader's note on the file (one row with more fields than the header), in Arabic.
+    const summary = page.getByText(/supplier notes\.csv/).first();
+    await summary.waitFor();
+    const card = page.getByRole('group', { name: 'supplier notes' });
+    await card.waitFor();
+    const issues = await card.getByRole('listitem').allTextContents();
+    expect(issues.length).toBeGreaterThan(0);
+    for (const text of issues) expect(text).toMatch(/[\u0600-\u06ff]/);
+    await shot('taskpane-reports-rtl.png');
+  });
+
   test('no script error on the page', () => {
     expect(pageErrors).toEqual([]);
   });
