@@ -260,8 +260,8 @@ describe('task pane', () => {
     fireEvent.change(safety, { target: { value: '-5' } });
     fireEvent.click(screen.getByRole('button', { name: ar.saveSettings }));
     await screen.findByText(ar.settingsInvalid);
-    // The field's problem (setting.too-small) said in Arabic; the setting's label as on the sheet.
-    expect(screen.getByText('يجب ألا تقل قيمة Safety days عن 0')).toBeTruthy();
+    // The field's problem (setting.too-small) said in Arabic, naming the setting by its Arabic label.
+    expect(screen.getByText(`يجب ألا تقل قيمة ${SETTING_AR.safetyDays.label} عن 0`)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: ar.switchLanguageLabel }));
     expect(document.documentElement.dir).toBe('ltr');
   });

@@ -183,8 +183,10 @@ function SettingInput(props: { field: SettingField; lang: 'en' | 'ar'; value: st
   const { field, value, error, onChange } = props;
   const text = settingText(field.key, props.lang, field);
   const hint = `${text.meaning} · ${t('defaultIs', { value: props.defaultText })}`;
+  // Under the field, its problem names the setting by the label the field shows (Arabic in Arabic).
+  const message = error && say(typeof error.args.label === 'string' ? { ...error, args: { ...error.args, label: text.label } } : error, props.lang);
   return (
-    <Field label={text.label} hint={hint} validationMessage={error && say(error, props.lang)} validationState={error ? 'error' : 'none'}>
+    <Field label={text.label} hint={hint} validationMessage={message} validationState={error ? 'error' : 'none'}>
       {field.rule.type === 'choice' ? (
         <Select value={value} onChange={(_, d) => onChange(d.value)}>
           {field.rule.options.map((o) => (
