@@ -49,9 +49,21 @@ const useStyles = makeStyles({
   status: { paddingInline: tokens.spacingHorizontalL, paddingTop: tokens.spacingVerticalS },
 });
 
-export function App({ session, host, initialLang, debug, onLanguage, initialPanel }: AppProps) {
+/**
+ * The language and the Fluent provider of its direction. The page inside it makes its styles under that
+ * provider, so they are made for the pane's direction (right to left in Arabic).
+ */
+export function App(props: AppProps) {
+  const [lang, setLang] = useState<Lang>(props.initialLang);
+  return (
+    <FluentProvider theme={webLightTheme} dir={lang === 'ar' ? 'rtl' : 'ltr'} lang={lang}>
+      <Page {...props} lang={lang} setLang={setLang} />
+    </FluentProvider>
+  );
+}
+
+function Page({ session, host, debug, onLanguage, initialPanel, lang, setLang }: AppProps & { readonly lang: Lang; readonly setLang: (lang: Lang) => void }) {
   const styles = useStyles();
-  const [lang, setLang] = useState<Lang>(initialLang);
   const [panel, setPanel] = useState<PanelId>(initialPanel ?? 'reports');
   // History is mounted when first opened (it reads nothing before, and its tables need not be built).
   const [historyOpened, setHistoryOpened] = useState(panel === 'history');
@@ -74,7 +86,7 @@ export function App({ session, host, initialLang, debug, onLanguage, initialPane
     const next: Lang = lang === 'ar' ? 'en' : 'ar';
     setLang(next);
     onLanguage?.(next);
-  }, [lang, onLanguage]);
+  }, [lang, onLanguage, setLang]);
 
   const onAnalyzed = useCallback((result: AnalyzeResult) => {
     setAnalysis(result);
@@ -86,7 +98,7 @@ export function App({ session, host, initialLang, debug, onLanguage, initialPane
   const wrongHost = host !== null && host !== 'Excel';
 
   return (
-    <FluentProvider theme={webLightTheme} dir={dir} lang={lang} className={styles.page}>
+    <div className={styles.page}>
       <header className={styles.header}>
         <div>
           <h1 className={styles.title}>{t('product')}</h1>
@@ -136,7 +148,7 @@ export function App({ session, host, initialLang, debug, onLanguage, initialPane
           ))}
         </main>
       </PaneProvider>
-    </FluentProvider>
+    </div>
   );
 }
 
