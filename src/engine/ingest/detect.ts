@@ -6,6 +6,7 @@
  */
 import { FieldSpec, KINDS, KindSpec, ReportKind } from './kinds';
 import type { RawCell, RawGrid } from './types';
+import { problemOf, say, type Problem } from '../problems';
 
 /** How many rows from the top may hold titles, blank lines or notes before the header. */
 export const HEADER_SEARCH_ROWS = 20;
@@ -176,12 +177,18 @@ export interface Detection {
   readonly match: KindMatch | null;
   readonly confidence: number;
   readonly unsure: boolean;
+  /** Why this kind, or why none (detect.* codes): what the issue of an unknown kind names. */
+  readonly why: readonly Problem[];
+  /** The same in English, as the CLI's inspect and the Debug panel show them. */
   readonly reasons: readonly string[];
   /** Every kind's best score, best first: what the user chooses from when detection is unsure. */
   readonly candidates: readonly { readonly kind: ReportKind; readonly confidence: number }[];
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+type Found = Omit<Detection, 'reasons'>;
+const detected = (d: Found): Detection => ({ ...d, reasons: d.why.map((p) => say(p)) });
 
 /**
  * Recognizes a report from its header. `sourceName` (sheet or file name) may hint the marketplace;
@@ -206,25 +213,20 @@ export function detectKind(headers: readonly RawCell[], sourceName = '', userKin
   const chosen = userKind ? perKind.get(userKind) : undefined;
   if (userKind && !chosen) {
     // A kind the importer does not know (a stale or mistyped choice): said, and the sheet left unread.
-    return { kind: null, match: null, confidence: 0, unsure: true, reasons: [`"${userKind}" is not a report kind Lumive knows`], candidates };
+    return detected({ kind: null, match: null, confidence: 0, unsure: true, why: [problemOf('detect.unknown-kind', { kind: userKind })], candidates });
   }
   if (userKind && chosen) {
-    return {
-      kind: userKind,
-      match: chosen.match,
-      confidence: chosen.score,
-      unsure: false,
-      reasons: [`chosen by the user (the header matches ${pct(chosen.score)} of the ${chosen.match.spec.label})`],
-      candidates,
-    };
+    const why = [problemOf('detect.by-user', { fit: pct(chosen.score), report: chosen.match.spec.label })];
+    return detected({ kind: userKind, match: chosen.match, confidence: chosen.score, unsure: false, why, candidates });
   }
   const [best, second] = ranked;
-  const reasons: string[] = [];
-  if (best.match.signatureFound.length) reasons.push(`columns typical of the ${best.match.spec.label}: ${best.match.signatureFound.slice(0, 6).join(', ')}`);
-  if (best.bonus) reasons.push(`the name "${sourceName}" mentions ${hint}`);
+  const typical = (m: KindMatch) => problemOf('detect.typical-columns', { report: m.spec.label, columns: m.signatureFound.slice(0, 6) });
+  const why: Problem[] = [];
+  if (best.match.signatureFound.length) why.push(typical(best.match));
+  if (best.bonus && hint) why.push(problemOf('detect.name-mentions', { name: sourceName, marketplace: hint }));
   if (best.score < MIN_CONFIDENCE) {
-    reasons.push(`unsure: the best match, ${best.match.spec.label}, fits only ${pct(best.score)} of its known columns`);
-    return { kind: null, match: null, confidence: best.score, unsure: true, reasons, candidates };
+    why.push(problemOf('detect.low-fit', { report: best.match.spec.label, fit: pct(best.score) }));
+    return detected({ kind: null, match: null, confidence: best.score, unsure: true, why, candidates });
   }
   if (second && best.score - second.score < MIN_MARGIN) {
     // Amazon adds other reports' columns to a download (a planning report that also carries the
@@ -233,15 +235,14 @@ export function detectKind(headers: readonly RawCell[], sourceName = '', userKin
     const other = distinctive(second.match, best.match, headers);
     const winner = own >= other + MIN_DISTINCTIVE_LEAD ? best : other >= own + MIN_DISTINCTIVE_LEAD ? second : null;
     if (winner) {
-      reasons.length = 0;
-      reasons.push(`columns typical of the ${winner.match.spec.label}: ${winner.match.signatureFound.slice(0, 6).join(', ')}`);
-      reasons.push(`it also has columns of the ${(winner === best ? second : best).match.spec.label}, but ${Math.max(own, other)} columns only the ${winner.match.spec.label} has against ${Math.min(own, other)}`);
-      return { kind: winner.match.spec.kind, match: winner.match, confidence: winner.score, unsure: false, reasons, candidates };
+      const loser = (winner === best ? second : best).match.spec.label;
+      const lead = problemOf('detect.distinctive-lead', { other: loser, report: winner.match.spec.label, own: Math.max(own, other), others: Math.min(own, other) });
+      return detected({ kind: winner.match.spec.kind, match: winner.match, confidence: winner.score, unsure: false, why: [typical(winner.match), lead], candidates });
     }
-    reasons.push(`unsure: it fits the ${best.match.spec.label} (${pct(best.score)}) and the ${second.match.spec.label} (${pct(second.score)}) about equally`);
-    return { kind: null, match: null, confidence: best.score, unsure: true, reasons, candidates };
+    why.push(problemOf('detect.tie', { first: best.match.spec.label, firstFit: pct(best.score), second: second.match.spec.label, secondFit: pct(second.score) }));
+    return detected({ kind: null, match: null, confidence: best.score, unsure: true, why, candidates });
   }
-  return { kind: best.match.spec.kind, match: best.match, confidence: best.score, unsure: false, reasons, candidates };
+  return detected({ kind: best.match.spec.kind, match: best.match, confidence: best.score, unsure: false, why, candidates });
 }
 
 /** How many more distinctive columns one kind must have than the other to win a near tie. */

@@ -135,7 +135,7 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
   const match = detection.match;
   if (!detection.kind || !match) {
     const rowsRead = dataRowsFrom(header + 1);
-    issues.push(whole(problemOf('report.unknown-kind', { reasons: detection.reasons })));
+    issues.push(whole(problemOf('report.unknown-kind', { why: detection.why })));
     return empty(source, detection, header + 1, rowsRead, issues);
   }
   const spec = match.spec;

@@ -3,7 +3,7 @@
  * repeats from another (ingest/repeats.ts): the header, the report's kind, required columns, and the
  * plausibility of each value read.
  */
-import { message, type MessageDef } from './types';
+import { message, type MessageDef, type Problem } from './types';
 
 export const READING_MESSAGES = {
   'sheet.empty': message<Record<string, never>>('warning', () => 'The sheet is empty', () => 'الورقة فارغة'),
@@ -12,10 +12,43 @@ export const READING_MESSAGES = {
     () => 'No header row found in the first 20 rows: none has two or more column names of a known report',
     () => 'لم يوجد صف عناوين في أول 20 صفًا: لا يحمل أيٌّ منها اسمين أو أكثر من أسماء أعمدة تقرير معروف',
   ),
-  'report.unknown-kind': message<{ reasons: readonly string[] }>(
+  'report.unknown-kind': message<{ why: readonly Problem[] }>(
     'warning',
-    (a) => `Report kind not recognized: ${a.reasons.join('; ')}. Choose the kind of this sheet.`,
-    (a) => `لم يُتعرَّف على نوع التقرير: ${a.reasons.join('; ')}. اختر نوع هذه الورقة.`,
+    (a, say) => `Report kind not recognized: ${a.why.map(say).join('; ')}. Choose the kind of this sheet.`,
+    (a, say) => `لم يُتعرَّف على نوع التقرير: ${a.why.map(say).join('؛ ')}. اختر نوع هذه الورقة.`,
+  ),
+
+  // Why detection took a kind, or none (ingest/detect.ts): named by report.unknown-kind, listed by inspect.
+  'detect.unknown-kind': message<{ kind: string }>('info', (a) => `"${a.kind}" is not a report kind Lumive knows`, (a) => `"${a.kind}" ليس نوع تقرير يعرفه لوميف`),
+  'detect.by-user': message<{ fit: string; report: string }>(
+    'info',
+    (a) => `chosen by the user (the header matches ${a.fit} of the ${a.report})`,
+    (a) => `اختاره المستخدم (صف العناوين يطابق ${a.fit} من ${a.report})`,
+  ),
+  'detect.typical-columns': message<{ report: string; columns: readonly string[] }>(
+    'info',
+    (a) => `columns typical of the ${a.report}: ${a.columns.join(', ')}`,
+    (a) => `أعمدة مميزة لتقرير ${a.report}: ${a.columns.join(', ')}`,
+  ),
+  'detect.name-mentions': message<{ name: string; marketplace: string }>(
+    'info',
+    (a) => `the name "${a.name}" mentions ${a.marketplace}`,
+    (a) => `الاسم "${a.name}" يذكر ${a.marketplace}`,
+  ),
+  'detect.low-fit': message<{ report: string; fit: string }>(
+    'info',
+    (a) => `unsure: the best match, ${a.report}, fits only ${a.fit} of its known columns`,
+    (a) => `غير مؤكد: أقرب تطابق، ${a.report}، لا يطابق إلا ${a.fit} من أعمدته المعروفة`,
+  ),
+  'detect.distinctive-lead': message<{ other: string; report: string; own: number; others: number }>(
+    'info',
+    (a) => `it also has columns of the ${a.other}, but ${a.own} columns only the ${a.report} has against ${a.others}`,
+    (a) => `فيه أيضًا أعمدة من ${a.other}، لكن فيه ${a.own} من الأعمدة الخاصة بـ ${a.report} وحده مقابل ${a.others}`,
+  ),
+  'detect.tie': message<{ first: string; firstFit: string; second: string; secondFit: string }>(
+    'info',
+    (a) => `unsure: it fits the ${a.first} (${a.firstFit}) and the ${a.second} (${a.secondFit}) about equally`,
+    (a) => `غير مؤكد: يطابق ${a.first} (${a.firstFit}) و${a.second} (${a.secondFit}) بالقدر نفسه تقريبًا`,
   ),
   'report.missing-column': message<{ column: string; report: string; tried: readonly string[] }>(
     'warning',

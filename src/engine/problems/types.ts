@@ -14,8 +14,8 @@ export type Severity = 'error' | 'warning' | 'info';
 /** The languages messages are written in: English (the workbook's) and Arabic (the pane's other). */
 export type MessageLang = 'en' | 'ar';
 
-/** A value a message names: text, a figure, a list, or another problem (said in the same language). */
-export type ArgValue = string | number | boolean | null | readonly (string | number)[] | Problem;
+/** A value a message names: text, a figure, a list, or other problems (said in the same language). */
+export type ArgValue = string | number | boolean | null | readonly (string | number)[] | Problem | readonly Problem[];
 
 export type ProblemArgs = Readonly<Record<string, ArgValue>>;
 

@@ -7,7 +7,7 @@ import { ValueProblem, type RawCell } from '../../../src/engine/ingest/types';
 import { readReport } from '../../../src/engine/ingest/read-report';
 import { parseDate } from '../../../src/engine/ingest/values/dates';
 import { parseInteger, parseNumber } from '../../../src/engine/ingest/values/numbers';
-import { say, sayIssue } from '../../../src/engine';
+import { say, sayIssue, type Problem } from '../../../src/engine';
 
 function problemOfValue(x: unknown): ValueProblem {
   if (!(x instanceof ValueProblem)) throw new Error(`expected a ValueProblem, got ${String(x)}`);
@@ -112,3 +112,40 @@ describe('report reader codes', () => {
   });
 });
 
+
+describe('detection codes (why a kind, or none)', () => {
+  const NOW = Date.UTC(2026, 5, 30);
+  const said = (why: readonly Problem[] | undefined) => (why ?? []).map((p) => [p.code, say(p), say(p, 'ar')]);
+
+  it('detect.typical-columns and detect.tie inside report.unknown-kind: a header between two kinds is not guessed', () => {
+    const r = readReport({ source: 'Sheet1', grid: [['supplier', 'po number', 'master sku', 'on hand'], ['Acme', 'PO-1', 'A', 3]] }, { asOf: NOW });
+    expect(said(r.detection?.why)).toEqual([
+      ['detect.typical-columns', 'columns typical of the Own warehouse stock: on hand', 'أعمدة مميزة لتقرير Own warehouse stock: on hand'],
+      ['detect.tie', 'unsure: it fits the Own warehouse stock (56%) and the Supplier PO history (47%) about equally', 'غير مؤكد: يطابق Own warehouse stock (56%) وSupplier PO history (47%) بالقدر نفسه تقريبًا'],
+    ]);
+    expect(r.issues[0].code).toBe('report.unknown-kind');
+    expect(sayIssue(r.issues[0], 'ar')).toBe(
+      'لم يُتعرَّف على نوع التقرير: أعمدة مميزة لتقرير Own warehouse stock: on hand؛ غير مؤكد: يطابق Own warehouse stock (56%) وSupplier PO history (47%) بالقدر نفسه تقريبًا. اختر نوع هذه الورقة.',
+    );
+  });
+
+  it('detect.low-fit, detect.name-mentions, detect.distinctive-lead, detect.by-user and detect.unknown-kind', () => {
+    const low = readReport({ source: 'Sheet1', grid: [['sku', 'asin', 'colour', 'size'], ['A', 'B0', 'red', 'M']] }, { asOf: NOW });
+    expect(said(low.detection?.why).map((x) => x[0])).toContain('detect.low-fit');
+    const named = readReport({ source: 'noon KSA stock', grid: [['partner_sku', 'sku', 'qty'], ['A', 'N1', 3]] }, { asOf: NOW });
+    const mention = said(named.detection?.why).find((x) => x[0] === 'detect.name-mentions');
+    expect(mention).toEqual(['detect.name-mentions', 'the name "noon KSA stock" mentions noon', 'الاسم "noon KSA stock" يذكر noon']);
+    const lead = readReport({ source: 'Sheet1', grid: [['seller-sku', 'fulfillment-channel-sku', 'condition-type', 'warehouse-condition-code', 'quantity available', 'master sku', 'on hand', 'warehouse'], ['A', 'X0', 'New', 'SELLABLE', 3, 'A', 1, 'RUH']] }, { asOf: NOW });
+    expect(said(lead.detection?.why)[1]).toEqual([
+      'detect.distinctive-lead',
+      expect.stringMatching(/^it also has columns of the Own warehouse stock, but \d+ columns only the .+ has against \d+$/),
+      expect.stringMatching(/^فيه أيضًا أعمدة من Own warehouse stock، لكن فيه \d+ من الأعمدة الخاصة بـ .+ وحده مقابل \d+$/),
+    ]);
+    const chosen = readReport({ source: 'x', grid: [['sku', 'available'], ['A', 1]] }, { asOf: NOW, kind: 'amazon-inventory-age' });
+    expect(said(chosen.detection?.why)).toEqual([
+      ['detect.by-user', expect.stringMatching(/^chosen by the user \(the header matches \d+% of the .+\)$/), expect.stringMatching(/^اختاره المستخدم \(صف العناوين يطابق \d+% من .+\)$/)],
+    ]);
+    const bogus = readReport({ source: 'x', grid: [['sku', 'available'], ['A', 1]] }, { asOf: NOW, kind: 'bogus' as never });
+    expect(said(bogus.detection?.why)).toEqual([['detect.unknown-kind', '"bogus" is not a report kind Lumive knows', '"bogus" ليس نوع تقرير يعرفه لوميف']]);
+  });
+});
