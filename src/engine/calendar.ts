@@ -6,6 +6,9 @@
 /** Milliseconds in a day. */
 export const DAY_MS = 86_400_000;
 
+/** The months' English names, January first (as reports write them, and as messages say them). */
+export const MONTH_NAMES: readonly string[] = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');
 
 /** "YYYY-MM-DD" of a moment (ms since 1970, UTC); a year outside 0–9999 as ISO 8601's ±YYYYYY. */

@@ -18,6 +18,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_SETTINGS } from '../../src/engine/model';
 import { flatten, SETTING_FIELDS } from '../../src/engine/sheets/settings-sheet';
+import { filesUnder } from '../helpers/source-files';
 
 const root = path.join(__dirname, '..', '..');
 const DOCS = ['PRODUCT', 'FORMULAS', 'REPORTS', 'ARCHITECTURE', 'STYLE'] as const;
@@ -127,15 +128,7 @@ function checkCitations(file: string, text: string, docs: ReadonlyMap<string, Do
 }
 
 function scannedFiles(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
-      const rel = path.join(dir, e.name);
-      if (e.isDirectory()) walk(rel);
-      else if (TEXT.test(e.name)) out.push(rel);
-    }
-  };
-  for (const dir of SCANNED_DIRS) walk(dir);
+  const out = SCANNED_DIRS.flatMap((dir) => filesUnder(path.join(root, dir), TEXT).map((f) => path.relative(root, f)));
   for (const f of SCANNED_FILES) if (fs.existsSync(path.join(root, f))) out.push(f);
   return out.filter((f) => f.split(path.sep).join('/') !== SELF.split(path.sep).join('/')).sort();
 }

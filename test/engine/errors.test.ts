@@ -6,12 +6,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CalcError, messages, valueError } from '../../src/engine/errors';
+import { filesUnder } from '../helpers/source-files';
 
 const ENGINE = path.join(__dirname, '..', '..', 'src', 'engine');
 
-function sources(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
-}
+const sources = (dir: string) => filesUnder(dir, /\.ts$/);
 
 /** Each call building a CalcError, with what its message argument starts with. */
 function calls(text: string): { at: string; message: string }[] {

@@ -9,7 +9,7 @@ import { ColumnMatch, detectKind, Detection, findHeaderRow, HEADER_SEARCH_ROWS, 
 import type { ReportKind } from './kinds';
 import { LineGrid } from './line-grid';
 import { ownCopy, RecordTable } from './records';
-import { gridRows, ImportIssue, isValueProblem, issueAt, RawCell, RowSource, SourceGrid, ValueProblem } from './types';
+import { asDropped, gridRows, ImportIssue, isValueProblem, issueAt, RawCell, RowSource, SourceGrid, ValueProblem } from './types';
 import { decideDateOrder, isoFastAt, parseDate } from './values/dates';
 import { parseNumber, plainNumberAt } from './values/numbers';
 import { parseText } from './values/text';
@@ -279,7 +279,7 @@ export function readReport(input: SourceGrid, options: ReadOptions = {}): Parsed
     if (dropped) {
       // One issue says the row was not used; the cell issues say why. The row begun is not added.
       rowsReported++;
-      for (const issue of rowIssues ?? []) issues.push(issue.dropped ? issue : { ...issue, dropped: true, severity: 'error' });
+      for (const issue of rowIssues ?? []) issues.push(asDropped(issue));
       continue;
     }
     if (rowIssues) issues.push(...rowIssues);

@@ -79,6 +79,11 @@ export function issueAt(place: IssuePlace, problem: Problem, dropped: boolean): 
   };
 }
 
+/** The same issue once its row is left out (a cell issue of a row another cell made unusable): an error. */
+export function asDropped(issue: ImportIssue): ImportIssue {
+  return issue.dropped ? issue : { ...issue, dropped: true, severity: severityOf(issue, true) };
+}
+
 /** The issue's message in the language asked for: the pane says it in Arabic from its code and values. */
 export function sayIssue(issue: ImportIssue, lang: MessageLang = 'en'): string {
   return say({ code: issue.code, args: issue.args }, lang);

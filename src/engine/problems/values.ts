@@ -3,10 +3,10 @@
  * `text` is the raw value already quoted and cut (values/shared.ts `quote`); `order` says how a slash
  * date was read, null when it was not a slash date.
  */
+import { MONTH_NAMES } from '../calendar';
 import { message, type MessageDef } from './types';
 
 type Order = 'DMY' | 'MDY' | null;
-const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const MONTHS_AR = ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'];
 
 const readAs = (order: Order): string => (order === 'DMY' ? ' (read as day/month/year)' : order === 'MDY' ? ' (read as month/day/year)' : '');
@@ -39,7 +39,7 @@ export const VALUES_MESSAGES = {
   ),
   'date.month-days': message<{ text: string; month: number; year: number; days: number; order: Order }>(
     'warning',
-    (a) => `${a.text} is not a date: ${MONTHS_EN[a.month - 1]} ${a.year} has ${a.days} days${readAs(a.order)}`,
+    (a) => `${a.text} is not a date: ${MONTH_NAMES[a.month - 1]} ${a.year} has ${a.days} days${readAs(a.order)}`,
     (a) => `${a.text} ليس تاريخًا: شهر ${MONTHS_AR[a.month - 1]} ${a.year} فيه ${a.days} يومًا${readAsAr(a.order)}`,
   ),
   'date.no-hour': message<{ text: string; n: number }>('warning', (a) => `${a.text} is not a date: there is no hour ${a.n}`, (a) => `${a.text} ليس تاريخًا: لا توجد الساعة ${a.n}`),

@@ -131,19 +131,22 @@ describe('detection codes (why a kind, or none)', () => {
 
   it('detect.low-fit, detect.name-mentions, detect.distinctive-lead, detect.by-user and detect.unknown-kind', () => {
     const low = readReport({ source: 'Sheet1', grid: [['sku', 'asin', 'colour', 'size'], ['A', 'B0', 'red', 'M']] }, { asOf: NOW });
-    expect(said(low.detection?.why).map((x) => x[0])).toContain('detect.low-fit');
+    expect(said(low.detection?.why)).toEqual([
+      ['detect.low-fit', 'unsure: the best match, Amazon Reserved Inventory, fits only 20% of its known columns', 'غير مؤكد: أقرب تطابق، Amazon Reserved Inventory، لا يطابق إلا 20% من أعمدته المعروفة'],
+    ]);
     const named = readReport({ source: 'noon KSA stock', grid: [['partner_sku', 'sku', 'qty'], ['A', 'N1', 3]] }, { asOf: NOW });
     const mention = said(named.detection?.why).find((x) => x[0] === 'detect.name-mentions');
     expect(mention).toEqual(['detect.name-mentions', 'the name "noon KSA stock" mentions noon', 'الاسم "noon KSA stock" يذكر noon']);
     const lead = readReport({ source: 'Sheet1', grid: [['seller-sku', 'fulfillment-channel-sku', 'condition-type', 'warehouse-condition-code', 'quantity available', 'master sku', 'on hand', 'warehouse'], ['A', 'X0', 'New', 'SELLABLE', 3, 'A', 1, 'RUH']] }, { asOf: NOW });
+    expect(lead.kind).toBe('amazon-inventory');
     expect(said(lead.detection?.why)[1]).toEqual([
       'detect.distinctive-lead',
-      expect.stringMatching(/^it also has columns of the Own warehouse stock, but \d+ columns only the .+ has against \d+$/),
-      expect.stringMatching(/^فيه أيضًا أعمدة من Own warehouse stock، لكن فيه \d+ من الأعمدة الخاصة بـ .+ وحده مقابل \d+$/),
+      'it also has columns of the Own warehouse stock, but 5 columns only the Amazon Fulfilled Inventory has against 2',
+      'فيه أيضًا أعمدة من Own warehouse stock، لكن فيه 5 من الأعمدة الخاصة بـ Amazon Fulfilled Inventory وحده مقابل 2',
     ]);
     const chosen = readReport({ source: 'x', grid: [['sku', 'available'], ['A', 1]] }, { asOf: NOW, kind: 'amazon-inventory-age' });
     expect(said(chosen.detection?.why)).toEqual([
-      ['detect.by-user', expect.stringMatching(/^chosen by the user \(the header matches \d+% of the .+\)$/), expect.stringMatching(/^اختاره المستخدم \(صف العناوين يطابق \d+% من .+\)$/)],
+      ['detect.by-user', 'chosen by the user (the header matches 38% of the Amazon FBA Inventory (age and planning))', 'اختاره المستخدم (صف العناوين يطابق 38% من Amazon FBA Inventory (age and planning))'],
     ]);
     const bogus = readReport({ source: 'x', grid: [['sku', 'available'], ['A', 1]] }, { asOf: NOW, kind: 'bogus' as never });
     expect(said(bogus.detection?.why)).toEqual([['detect.unknown-kind', '"bogus" is not a report kind Lumive knows', '"bogus" ليس نوع تقرير يعرفه لوميف']]);

@@ -7,14 +7,13 @@
  */
 import { type DateOrder, type RawCell, type ValueProblem } from '../types';
 import { isBlankText, isDigit, normalize, problem, quote } from './shared';
-import { DAY_MS, daysInMonth } from '../../calendar';
+import { DAY_MS, daysInMonth, MONTH_NAMES } from '../../calendar';
 
 /** Largest Excel date serial: 9999-12-31. */
 const EXCEL_MAX_SERIAL = 2_958_465;
 /** 1899-12-30 in days since 1970-01-01: Excel serial 0 for serials ≥ 61 (after the fictional 1900-02-29). */
 const EXCEL_EPOCH_DAYS = -25_569;
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant, "days_from_civil"); exact for any year. */
 function daysFromCivil(y: number, m: number, d: number): number {
@@ -114,7 +113,7 @@ function monthNumber(name: string): number {
   const n = name.toLowerCase();
   if (n === 'sept') return 9;
   for (let i = 0; i < 12; i++) {
-    const full = MONTHS[i].toLowerCase();
+    const full = MONTH_NAMES[i].toLowerCase();
     if (n === full || n === full.slice(0, 3)) return i + 1;
   }
   return 0;
